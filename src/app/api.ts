@@ -1,0 +1,70 @@
+/**
+ * What the user interfaces (task pane, preview, command line) can ask of the application.
+ * Every function works through a WorkbookPort, so the same code runs on office.js and exceljs.
+ * Implemented in src/app/run.ts.
+ */
+import type { Problem } from '../domain/problems';
+import type { Settings } from '../domain/types';
+
+/** A step of a run, for progress display. */
+export type RunStep = 'read' | 'validate' | 'allocate' | 'layout' | 'write' | 'done';
+
+export interface ValidationReport {
+  /** Errors and warnings, each naming sheet, row, column and cell. */
+  problems: Problem[];
+  /** Table names found for each input table (canonical key -> name), for "is my workbook ready?". */
+  tablesFound: Record<string, string | null>;
+  /** The settings as read (null when Asetukset cannot be read). */
+  settings: Settings | null;
+  ok: boolean;
+}
+
+/** Euro amounts as strings with two decimals ("1234.50"), so no float ever touches money in the UI. */
+export interface ReceiverTotal {
+  receiver: string;
+  /** 'party' for TVA/HVA/KELA, 'municipality' for TVA's member municipalities. */
+  level: 'party' | 'municipality';
+  amount: string;
+}
+
+export interface KindSummary {
+  kind: 'TA' | 'TOT';
+  total: string;
+  receivers: ReceiverTotal[];
+}
+
+export interface RunReport {
+  ok: boolean;
+  problems: Problem[];
+  /** Present when ok. */
+  summary?: {
+    year: number;
+    kinds: KindSummary[];
+    /** Names of the sheets written. */
+    sheets: string[];
+    /** The master check as computed by the engine (the workbook recomputes it live). */
+    masterCheck: boolean;
+  };
+}
+
+export interface VerifyFinding {
+  sheet: string;
+  address: string;
+  /** 'formula' = formula text changed or replaced by a constant; 'value' = value differs; 'missing' = output sheet or cell gone. */
+  kind: 'formula' | 'value' | 'missing';
+  expected: string;
+  actual: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: Problem[];
+  findings: VerifyFinding[];
+  cellsChecked: number;
+}
+
+export interface AllocationApp {
+  validate(): Promise<ValidationReport>;
+  run(onProgress?: (step: RunStep) => void): Promise<RunReport>;
+  verify(): Promise<VerifyReport>;
+}

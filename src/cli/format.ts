@@ -1,0 +1,52 @@
+/** Plain-text output of the command line: summary tables and problem lists. */
+import { formatProblem, type Lang, type Problem } from '../domain/problems';
+import type { KindSummary, VerifyFinding } from '../app/api';
+
+/** 1234567.5 as "1 234 567,50" (Finnish grouping with a no-break space), from the decimal string. */
+export function finnishEuros(amount: string, lang: Lang = 'fi'): string {
+  const neg = amount.startsWith('-');
+  const [int, frac = '00'] = (neg ? amount.slice(1) : amount).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : '\u00a0');
+  return `${neg ? '-' : ''}${grouped}${lang === 'en' ? '.' : ','}${frac.padEnd(2, '0')}`;
+}
+
+const HEAD: Record<Lang, { receiver: string; total: string; parties: string; municipalities: string }> = {
+  fi: { receiver: 'Vastaanottaja', total: 'Kustannukset yhteensä', parties: 'Osapuolet', municipalities: 'TVA:n osuus kunnittain' },
+  sv: { receiver: 'Mottagare', total: 'Kostnader totalt', parties: 'Parter', municipalities: 'TVA:s andel per kommun' },
+  en: { receiver: 'Receiver', total: 'Total costs', parties: 'Parties', municipalities: "TVA's share by municipality" },
+};
+
+export function summaryTable(year: number, kinds: KindSummary[], lang: Lang): string {
+  const h = HEAD[lang];
+  const names = kinds[0]?.receivers.map((r) => r.receiver) ?? [];
+  const width = Math.max(h.receiver.length, ...names.map((n) => n.length)) + 2;
+  const colW = 16;
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - s.length));
+  const lpad = (s: string, w: number) => ' '.repeat(Math.max(0, w - s.length)) + s;
+  const lines = [`${year}`, pad(h.receiver, width) + kinds.map((k) => lpad(k.kind, colW)).join('')];
+  const section = (title: string, level: 'party' | 'municipality') => {
+    lines.push(`-- ${title}`);
+    names.forEach((name, i) => {
+      if (kinds[0].receivers[i].level !== level) return;
+      lines.push(pad(name, width) + kinds.map((k) => lpad(finnishEuros(k.receivers[i].amount, lang), colW)).join(''));
+    });
+  };
+  section(h.parties, 'party');
+  section(h.municipalities, 'municipality');
+  lines.push(pad(h.total, width) + kinds.map((k) => lpad(finnishEuros(k.total, lang), colW)).join(''));
+  return lines.join('\n');
+}
+
+const SEVERITY: Record<Lang, { error: string; warning: string }> = {
+  fi: { error: 'VIRHE', warning: 'HUOM' },
+  sv: { error: 'FEL', warning: 'OBS' },
+  en: { error: 'ERROR', warning: 'WARNING' },
+};
+
+export function problemList(problems: Problem[], lang: Lang): string {
+  return problems.map((p) => `${SEVERITY[lang][p.severity]}: ${formatProblem(p, lang)}`).join('\n');
+}
+
+export function findingList(findings: VerifyFinding[]): string {
+  return findings.map((f) => `${f.sheet}!${f.address}: ${f.kind}: odotettu ${f.expected}, löytyi ${f.actual}`).join('\n');
+}

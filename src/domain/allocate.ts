@@ -1,0 +1,244 @@
+/**
+ * The allocation engine (contract section 9, appendix 6; rule book "What is shared" and "Money").
+ * Pure and synchronous: InputModel -> Allocation. Every split is exact to the cent.
+ */
+import { Decimal, ZERO, HUNDRED } from './decimal';
+import { countRegistrations, staffKeyByParty, tvaStaffKeyByMunicipality, type KeyValue, type RegistrationCount } from './keys';
+import { largestRemainder, type ShareSpec, type Split } from './largestRemainder';
+import { error, InputError, type Problem } from './problems';
+import { COST_KINDS, PARTIES, type CostKind, type CostLine, type InputModel, type PartyCode, type Pool, type RowRef } from './types';
+
+export interface AllocationGroup {
+  /** Stable identity, e.g. "TA|a", "TOT|b|kehittämispäivä 1", "TA|b|" (pool b lines with no event). */
+  id: string;
+  kind: CostKind;
+  pool: Pool;
+  /** Event name for pool b lines tied to an event; null otherwise. */
+  event: string | null;
+  eventKey: string | null;
+  /** Sum of the group's cost lines. */
+  amount: Decimal;
+  lines: RowRef[];
+  /** Level 1: the amount over TVA, HVA, KELA (in that order). */
+  parties: Split;
+  /** Level 2: TVA's rounded share over the municipalities (in Kunnat order). */
+  municipalities: Split;
+}
+
+export interface Allocation {
+  year: number;
+  groups: AllocationGroup[];
+  /** Per kind and receiver (TVA, HVA, KELA, each municipality): the sum of its rounded group shares. */
+  totals: Record<CostKind, Map<string, Decimal>>;
+  /** Per kind: the sum of the cost lines of the year. */
+  costTotals: Record<CostKind, Decimal>;
+  staffKeys: Record<PartyCode, KeyValue>;
+  municipalKeys: Map<string, Decimal>;
+  registrations: RegistrationCount;
+  warnings: Problem[];
+}
+
+const NO_EVENT = '';
+
+/** Cost lines of the budget year (blank Vuosi = the settings year). */
+export function linesOfYear(model: InputModel): CostLine[] {
+  return model.costs.filter((c) => c.year === null || c.year === model.settings.year);
+}
+
+interface GroupDraft {
+  kind: CostKind;
+  pool: Pool;
+  event: string | null;
+  eventKey: string | null;
+  lines: CostLine[];
+}
+
+/** Groups in a fixed order: per kind, pool a, pool muu, pool b events in order of first cost line, pool b without event. */
+export function groupLines(lines: CostLine[]): GroupDraft[] {
+  const out: GroupDraft[] = [];
+  for (const kind of COST_KINDS) {
+    const ofKind = lines.filter((l) => l.kind === kind);
+    for (const pool of ['a', 'muu'] as const) {
+      const ls = ofKind.filter((l) => l.pool === pool);
+      if (ls.length) out.push({ kind, pool, event: null, eventKey: null, lines: ls });
+    }
+    const b = ofKind.filter((l) => l.pool === 'b');
+    const byEvent = new Map<string, GroupDraft>();
+    for (const l of b) {
+      if (l.eventKey === null) continue;
+      let g = byEvent.get(l.eventKey);
+      if (!g) byEvent.set(l.eventKey, (g = { kind, pool: 'b', event: l.event, eventKey: l.eventKey, lines: [] }));
+      g.lines.push(l);
+    }
+    out.push(...byEvent.values());
+    const noEvent = b.filter((l) => l.eventKey === null);
+    if (noEvent.length) out.push({ kind, pool: 'b', event: null, eventKey: null, lines: noEvent });
+  }
+  return out;
+}
+
+export function groupId(g: { kind: CostKind; pool: Pool; eventKey: string | null }): string {
+  return g.pool === 'b' ? `${g.kind}|b|${g.eventKey ?? NO_EVENT}` : `${g.kind}|${g.pool}`;
+}
+
+const share = (receiver: string, key: Decimal, num: Decimal, den: Decimal): ShareSpec => ({ receiver, key, num, den });
+
+/**
+ * Level-1 shares of a staff-keyed pool: Kela its percentage; TVA and HVA the rest by staff key
+ * (or by the agreed TVA percentage). Each share is num/den of exact decimals.
+ */
+export function staffPoolShares(model: InputModel, staff: Record<PartyCode, KeyValue>): ShareSpec[] | null {
+  const { kelaPct: k, agreedTvaPct: p } = model.settings;
+  const rest = HUNDRED.minus(k);
+  if (p !== null) {
+    const den = HUNDRED.mul(HUNDRED);
+    return [
+      share('TVA', p, rest.mul(p), den),
+      share('HVA', HUNDRED.minus(p), rest.mul(HUNDRED.minus(p)), den),
+      share('KELA', k, k.mul(HUNDRED), den),
+    ];
+  }
+  const total = staff.TVA.units.plus(staff.HVA.units);
+  if (total.isZero()) return null;
+  const den = HUNDRED.mul(total);
+  return [
+    share('TVA', staff.TVA.shown, rest.mul(staff.TVA.units), den),
+    share('HVA', staff.HVA.shown, rest.mul(staff.HVA.units), den),
+    share('KELA', k, k.mul(total), den),
+  ];
+}
+
+/** Level-1 shares of a pool b group: by registrants of the event, or of the whole year. */
+export function registrationShares(counts: Record<PartyCode, number>): ShareSpec[] | null {
+  const total = counts.TVA + counts.HVA + counts.KELA;
+  if (total === 0) return null;
+  const den = new Decimal(total);
+  return PARTIES.map((p) => share(p, new Decimal(counts[p]), new Decimal(counts[p]), den));
+}
+
+/** The municipal key by the setting in force, in Kunnat order. */
+export function municipalKey(model: InputModel): Map<string, { shown: Decimal; units: Decimal }> {
+  const basis = model.settings.municipalBasis;
+  const staff = basis === 'henkilöstö' ? tvaStaffKeyByMunicipality(model) : null;
+  return new Map(
+    model.municipalities.map((m) => {
+      let v: { shown: Decimal; units: Decimal };
+      switch (basis) {
+        case 'asukasluku':
+          v = { shown: m.population ?? ZERO, units: m.population ?? ZERO };
+          break;
+        case 'työttömät':
+          v = { shown: m.jobseekers ?? ZERO, units: m.jobseekers ?? ZERO };
+          break;
+        case 'sovittu':
+          v = { shown: m.agreedPct ?? ZERO, units: m.agreedPct ?? ZERO };
+          break;
+        case 'henkilöstö':
+          v = staff!.get(m.name)!;
+          break;
+      }
+      return [m.name, v];
+    }),
+  );
+}
+
+const POOL_NAMES: Record<Pool, string> = { a: 'a', muu: 'muu', b: 'b' };
+
+function groupLabel(g: GroupDraft): string {
+  return `${g.kind} ${POOL_NAMES[g.pool]}${g.pool === 'b' ? ` (${g.event ?? 'ei tilaisuutta'})` : ''}`;
+}
+
+/**
+ * Allocates every group of the year. Throws InputError when a key cannot split an amount
+ * (zero key total, an event with no registrants in the year).
+ */
+export function allocate(model: InputModel): Allocation {
+  const problems: Problem[] = [];
+  const staffKeys = staffKeyByParty(model);
+  const registrations = countRegistrations(model);
+  const yearCounts: Record<PartyCode, number> = { TVA: 0, HVA: 0, KELA: 0 };
+  const countsByEvent = new Map(registrations.events.map((e) => [e.eventKey, e.byParty]));
+  for (const e of registrations.events) for (const p of PARTIES) yearCounts[p] += e.byParty[p];
+
+  const muniKey = municipalKey(model);
+  const muniTotal = [...muniKey.values()].reduce((a, v) => a.plus(v.units), ZERO);
+  const muniShares: ShareSpec[] = [...muniKey.entries()].map(([name, v]) => share(name, v.shown, v.units, muniTotal));
+
+  const lines = linesOfYear(model);
+  const drafts = groupLines(lines);
+  const henk = model.tables.henkilosto;
+  const where = (refs: RowRef[]) => ({ sheet: refs[0]?.sheet, table: refs[0]?.table, row: refs[0]?.sheetRow });
+  if (!drafts.length) {
+    const k = model.tables.kustannukset;
+    throw new InputError([error('no-cost-lines', { sheet: k?.sheet, table: k?.name }, { year: model.settings.year })]);
+  }
+
+  if (drafts.length && muniTotal.isZero()) {
+    problems.push(
+      error('key-total-zero', { sheet: model.tables.kunnat?.sheet, table: model.tables.kunnat?.name }, {
+        key: model.settings.municipalBasis,
+        group: 'TVA → kunnat',
+        hint: model.settings.municipalBasis === 'henkilöstö' ? 'TVA:n henkilöstön kunnat (Henkilosto, Kunta)' : 'Kunnat-taulukon jakoavainsarake',
+      }),
+    );
+  }
+
+  const groups: AllocationGroup[] = [];
+  for (const d of drafts) {
+    const shares = d.pool === 'b' ? registrationShares(d.eventKey === null ? yearCounts : (countsByEvent.get(d.eventKey) ?? { TVA: 0, HVA: 0, KELA: 0 })) : staffPoolShares(model, staffKeys);
+    const refs = d.lines.map((l) => l.ref);
+    if (shares === null) {
+      if (d.pool === 'b' && d.eventKey !== null) {
+        problems.push(error('event-without-registrants', where(refs), { event: d.event ?? '', year: model.settings.year }));
+      } else {
+        problems.push(
+          error('key-total-zero', d.pool === 'b' ? where(refs) : { sheet: henk?.sheet, table: henk?.name }, {
+            key: d.pool === 'b' ? 'ilmoittautuneet' : model.settings.staffBasis,
+            group: groupLabel(d),
+            hint: d.pool === 'b' ? 'Ilmoittautumiset' : 'Henkilosto (TVA- ja HVA-rivit)',
+          }),
+        );
+      }
+      continue;
+    }
+    if (muniTotal.isZero()) continue;
+    const amount = d.lines.reduce((a, l) => a.plus(l.amount), ZERO);
+    const parties = largestRemainder(amount, shares);
+    const tva = parties.parts[0].amount;
+    groups.push({
+      id: groupId(d),
+      kind: d.kind,
+      pool: d.pool,
+      event: d.event,
+      eventKey: d.eventKey,
+      amount,
+      lines: refs,
+      parties,
+      municipalities: largestRemainder(tva, muniShares),
+    });
+  }
+  if (problems.length) throw new InputError(problems);
+
+  const totals = { TA: new Map<string, Decimal>(), TOT: new Map<string, Decimal>() } as Record<CostKind, Map<string, Decimal>>;
+  const costTotals = { TA: ZERO, TOT: ZERO } as Record<CostKind, Decimal>;
+  for (const kind of COST_KINDS) {
+    const t = totals[kind];
+    for (const p of PARTIES) t.set(p, ZERO);
+    for (const m of model.municipalities) t.set(m.name, ZERO);
+  }
+  for (const g of groups) {
+    const t = totals[g.kind];
+    costTotals[g.kind] = costTotals[g.kind].plus(g.amount);
+    for (const part of [...g.parties.parts, ...g.municipalities.parts]) t.set(part.receiver, t.get(part.receiver)!.plus(part.amount));
+  }
+  return {
+    year: model.settings.year,
+    groups,
+    totals,
+    costTotals,
+    staffKeys,
+    municipalKeys: new Map([...muniKey.entries()].map(([n, v]) => [n, v.shown])),
+    registrations,
+    warnings: registrations.warnings,
+  };
+}

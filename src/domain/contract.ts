@@ -1,0 +1,207 @@
+/**
+ * The workbook contract: which input tables the add-in reads, their columns and the words it
+ * accepts in them. Finnish names are canonical; English aliases are accepted.
+ * Headers and table names match case- and space-insensitively (see `headerKey`); cell words
+ * match after Excel's TRIM and ignoring case (see `identityKey`), exactly as the written
+ * formulas match them, so the engine and the workbook never disagree.
+ */
+import type { BillingPeriod, CostKind, MunicipalBasis, PartyCode, Pool, StaffBasis } from './types';
+
+export interface ColumnDef {
+  /** Canonical key used in code. */
+  key: string;
+  /** Accepted header texts; the first is canonical (used in templates). */
+  names: string[];
+  required: boolean;
+}
+
+export interface TableDef {
+  key: TableKey;
+  /** Accepted table names; the first is canonical. */
+  names: string[];
+  /** Canonical sheet name for templates. */
+  sheet: string;
+  columns: ColumnDef[];
+}
+
+export type TableKey = 'asetukset' | 'kunnat' | 'henkilosto' | 'ilmoittautumiset' | 'kustannukset';
+
+const col = (key: string, required: boolean, ...names: string[]): ColumnDef => ({ key, names, required });
+
+export const TABLES: Record<TableKey, TableDef> = {
+  asetukset: {
+    key: 'asetukset',
+    names: ['Asetukset', 'Settings'],
+    sheet: 'Asetukset',
+    columns: [col('setting', true, 'Asetus', 'Setting'), col('value', true, 'Arvo', 'Value')],
+  },
+  kunnat: {
+    key: 'kunnat',
+    names: ['Kunnat', 'Municipalities'],
+    sheet: 'Kunnat',
+    columns: [
+      col('name', true, 'Kunta', 'Municipality'),
+      col('population', false, 'Asukasluku', 'Population'),
+      col('jobseekers', false, 'Työttömät', 'Jobseekers', 'Unemployed'),
+      col('agreedPct', false, 'Sovittu osuus %', 'Agreed share %'),
+    ],
+  },
+  henkilosto: {
+    key: 'henkilosto',
+    names: ['Henkilosto', 'Henkilöstö', 'Staff'],
+    sheet: 'Henkilosto',
+    columns: [
+      col('organisation', true, 'Organisaatio', 'Organisation', 'Organization'),
+      col('municipality', false, 'Kunta', 'Municipality'),
+      col('unit', false, 'Yksikkö', 'Unit'),
+      col('title', false, 'Nimike', 'Title'),
+      col('headcount', false, 'Henkilömäärä', 'Headcount'),
+      col('fte', false, 'HTV', 'FTE'),
+      col('start', false, 'Alkaa', 'Start'),
+      col('end', false, 'Päättyy', 'End'),
+    ],
+  },
+  ilmoittautumiset: {
+    key: 'ilmoittautumiset',
+    names: ['Ilmoittautumiset', 'Registrations'],
+    sheet: 'Ilmoittautumiset',
+    columns: [
+      col('event', true, 'Tilaisuus', 'Event'),
+      col('date', false, 'Päivämäärä', 'Date'),
+      col('name', true, 'Nimi', 'Name'),
+      col('organisation', true, 'Organisaatio', 'Organisation', 'Organization'),
+      col('status', false, 'Tila', 'Status'),
+    ],
+  },
+  kustannukset: {
+    key: 'kustannukset',
+    names: ['Kustannukset', 'Costs'],
+    sheet: 'Kustannukset',
+    columns: [
+      col('kind', true, 'Laji', 'Kind'),
+      col('pool', true, 'Pooli', 'Pool'),
+      col('item', false, 'Erä', 'Item'),
+      col('event', false, 'Tilaisuus', 'Event'),
+      col('amount', true, 'Summa', 'Amount'),
+      col('payer', false, 'Maksaja', 'Payer'),
+      col('year', false, 'Vuosi', 'Year'),
+    ],
+  },
+};
+
+export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+
+/** Settings rows of the Asetukset table: canonical label first, then aliases. */
+export type SettingKey =
+  | 'year'
+  | 'staffBasis'
+  | 'municipalBasis'
+  | 'agreedTvaPct'
+  | 'kelaPct'
+  | 'employer'
+  | 'billingPeriod'
+  | 'customerEstimate';
+
+export const SETTINGS: Record<SettingKey, { names: string[]; required: boolean }> = {
+  year: { names: ['Vuosi', 'Year'], required: true },
+  staffBasis: { names: ['Henkilöstöperuste', 'Staff basis'], required: false },
+  municipalBasis: { names: ['Kuntajaon peruste', 'Municipal basis'], required: false },
+  agreedTvaPct: { names: ['Sovittu TVA-osuus %', 'Agreed TVA share %'], required: false },
+  kelaPct: { names: ['Kelan osuus %', 'Kela share %'], required: false },
+  employer: { names: ['Hallinnollinen työnantaja', 'Administrative employer'], required: false },
+  billingPeriod: { names: ['Laskutusjakso', 'Billing period'], required: false },
+  customerEstimate: { names: ['Asiakasmäärä', 'Customer estimate'], required: false },
+};
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export const DEFAULT_EMPLOYER = 'Järvenpää';
+
+/**
+ * Words accepted in cells, as [accepted word, canonical value] pairs. The layout writes these
+ * same pairs into the workbook as lookup tables, so a formula maps a cell exactly as the engine.
+ */
+export const ORGANISATION_WORDS: ReadonlyArray<readonly [string, PartyCode]> = [
+  ['TVA', 'TVA'],
+  ['Työllisyysalue', 'TVA'],
+  ['Työvoimaviranomainen', 'TVA'],
+  ['Employment area', 'TVA'],
+  ['HVA', 'HVA'],
+  ['Hyvinvointialue', 'HVA'],
+  ['Wellbeing area', 'HVA'],
+  ['KELA', 'KELA'],
+  ['Kansaneläkelaitos', 'KELA'],
+];
+
+export const STATUS_WORDS: ReadonlyArray<readonly [string, 'active' | 'cancelled']> = [
+  ['ilmoittautunut', 'active'],
+  ['registered', 'active'],
+  ['peruttu', 'cancelled'],
+  ['cancelled', 'cancelled'],
+];
+
+export const KIND_WORDS: ReadonlyArray<readonly [string, CostKind]> = [
+  ['TA', 'TA'],
+  ['talousarvio', 'TA'],
+  ['budget', 'TA'],
+  ['TOT', 'TOT'],
+  ['toteuma', 'TOT'],
+  ['actual', 'TOT'],
+];
+
+export const POOL_WORDS: ReadonlyArray<readonly [string, Pool]> = [
+  ['a', 'a'],
+  ['muu', 'muu'],
+  ['other', 'muu'],
+  ['b', 'b'],
+];
+
+export const STAFF_BASIS_WORDS: ReadonlyArray<readonly [string, StaffBasis]> = [
+  ['henkilömäärä', 'henkilömäärä'],
+  ['headcount', 'henkilömäärä'],
+  ['htv', 'htv'],
+  ['fte', 'htv'],
+  ['htv-aikapainotettu', 'htv-aikapainotettu'],
+  ['fte-weighted', 'htv-aikapainotettu'],
+];
+
+export const MUNICIPAL_BASIS_WORDS: ReadonlyArray<readonly [string, MunicipalBasis]> = [
+  ['asukasluku', 'asukasluku'],
+  ['population', 'asukasluku'],
+  ['työttömät', 'työttömät'],
+  ['jobseekers', 'työttömät'],
+  ['henkilöstö', 'henkilöstö'],
+  ['staff', 'henkilöstö'],
+  ['sovittu', 'sovittu'],
+  ['agreed', 'sovittu'],
+];
+
+export const BILLING_PERIOD_WORDS: ReadonlyArray<readonly [string, BillingPeriod]> = [
+  ['vuosi', 'vuosi'],
+  ['year', 'vuosi'],
+  ['puolivuosi', 'puolivuosi'],
+  ['half-year', 'puolivuosi'],
+  ['neljännes', 'neljännes'],
+  ['quarter', 'neljännes'],
+  ['kuukausi', 'kuukausi'],
+  ['month', 'kuukausi'],
+];
+
+/** Header and table-name matching: case-insensitive, all white space ignored. */
+export function headerKey(s: string): string {
+  return s.replace(/\s+/g, '').toLocaleLowerCase('fi');
+}
+
+/**
+ * The six Keski-Uusimaa municipalities (contract section 3), in the contract's order, with
+ * approximate populations (rounded to the hundred) for templates and the sample. Users replace them
+ * with Statistics Finland's figure on 31.12. of the year before the budget year.
+ */
+export const KESKI_UUSIMAA_MUNICIPALITIES: ReadonlyArray<{ name: string; population: number }> = [
+  { name: 'Hyvinkää', population: 47_400 },
+  { name: 'Järvenpää', population: 46_000 },
+  { name: 'Mäntsälä', population: 21_300 },
+  { name: 'Nurmijärvi', population: 44_600 },
+  { name: 'Pornainen', population: 5_200 },
+  { name: 'Tuusula', population: 40_300 },
+];

@@ -1,0 +1,31 @@
+/**
+ * Output layout: InputModel + Allocation -> the output sheets, with every formula and the engine's
+ * value of it. Pure: no Excel, no I/O; the adapters write what this returns.
+ */
+import type { Allocation } from '../../domain/allocate';
+import type { InputModel } from '../../domain/types';
+import type { SheetSpec } from '../sheetSpec';
+import { buildChecks } from './checks';
+import { buildParams } from './params';
+import { computePositions } from './positions';
+import { buildResults } from './results';
+import { buildRows } from './rows';
+import { buildMunicipalSplit, buildPartySplit, splitRows } from './splits';
+
+export { OUTPUT_SHEET_NAMES, SHEETS } from './positions';
+export { MASTER_CHECK_ROW } from './checks';
+export { RESULT_TABLE, RESULT_HEADERS } from './results';
+
+/** The output sheets in workbook order: results first, then checks, calculations, and parameters and rows last. */
+export function buildOutputSheets(model: InputModel, alloc: Allocation): SheetSpec[] {
+  const pos = computePositions(model);
+  const rows = splitRows(model, alloc);
+  return [
+    buildResults(model, alloc, pos, rows),
+    buildChecks(model, alloc, pos),
+    buildPartySplit(model, alloc, pos, rows),
+    buildMunicipalSplit(model, alloc, pos, rows),
+    buildParams(model, alloc, pos),
+    buildRows(model, alloc, pos),
+  ];
+}

@@ -1,0 +1,143 @@
+/**
+ * TYM_Rivit: one calculation row per input table row (FAST: one formula per column, the same all
+ * the way down). Each row reads its input row with INDEX(Table[Column], n) and normalises it the
+ * way the engine does. Personal names are read by the formulas but never written.
+ */
+import type { Allocation } from '../../domain/allocate';
+import { daysInYearOverlap, excelSerialFromDay, yearEnd, yearStart } from '../../domain/dates';
+import { registrationInYear, staffKey } from '../../domain/keys';
+import type { InputModel, TableInfo } from '../../domain/types';
+import { a1, onSheet, range, tableCell } from '../formula';
+import { Grid } from '../grid';
+import type { CellValue, SheetSpec } from '../sheetSpec';
+import { MUNI_COL } from './params';
+import { COST_COL, REG_COL, ROWS_FIRST, SETTING_ROW, SHEETS, STAFF_COL, EVENTS_HEADER, type Positions } from './positions';
+
+export function buildRows(model: InputModel, alloc: Allocation, pos: Positions): SheetSpec {
+  const g = new Grid();
+  g.value(0, 0, `TYM-kustannustenjako ${model.settings.year}: syöttörivit laskentaa varten`, 'title');
+  g.value(1, 0, 'Yksi rivi kutakin syöttötaulukon riviä kohden; sarakkeen n viittaa taulukon riviin. Nimiä ei kopioida tänne.', 'note');
+  staffBlock(g, model, pos);
+  registrationBlock(g, model, alloc, pos);
+  costBlock(g, model, pos);
+  [6, 12, 9, 12, 8, 11, 11, 8, 10, 2, 6, 12, 12, 9, 10, 2, 6, 7, 7, 12, 11, 13].forEach((w, i) => g.width(i, w));
+  return g.toSheet(SHEETS.rows, { tabColor: 'FF7F7F7F', freeze: { rows: ROWS_FIRST, columns: 0 } });
+}
+
+const ys = (pos: Positions) => pos.setting(SETTING_ROW.yearStart);
+const ye = (pos: Positions) => pos.setting(SETTING_ROW.yearEnd);
+
+/** TRIM(INDEX(Table[col], n)) = "" : the cell is blank or spaces. */
+const blank = (t: TableInfo, key: string, n: string) => `TRIM(${tableCell(t, key, n)})=""`;
+
+/** Maps a cell's word to its code through a word list on TYM_Parametrit. */
+const lookup = (list: Positions['words']['org'], t: TableInfo, key: string, n: string) =>
+  `INDEX(${list.codes},MATCH(TRIM(${tableCell(t, key, n)}),${list.words},0))`;
+
+function eventNamesRange(pos: Positions): string | null {
+  if (!pos.events.length) return null;
+  return onSheet(SHEETS.params, range(EVENTS_HEADER + 1, 1, EVENTS_HEADER + pos.events.length, 1));
+}
+
+function staffBlock(g: Grid, model: InputModel, pos: Positions): void {
+  const t = model.tables.henkilosto;
+  const c = STAFF_COL;
+  g.value(ROWS_FIRST - 2, 0, `Henkilöstö (${t.name})`, 'subtitle');
+  g.headers(ROWS_FIRST - 1, 0, ['n', 'Organisaatio', 'Kunta nro', 'Henkilömäärä', 'HTV', 'Alkaa', 'Päättyy', 'Päiviä', 'Avain']);
+  const byIndex = new Map(model.staff.map((m) => [m.ref.index, m]));
+  const muniNo = new Map(model.municipalities.map((m, i) => [m.name, i + 1]));
+  const muniNames = onSheet(SHEETS.params, range(pos.muniFirst, MUNI_COL.name, pos.muniFirst + model.municipalities.length - 1, MUNI_COL.name));
+  const year = model.settings.year;
+  for (let i = 0; i < pos.staffRows; i++) {
+    const row = ROWS_FIRST + i;
+    const n = a1(row, c.n, true);
+    const m = byIndex.get(i + 1);
+    const at = (col: number) => a1(row, col);
+    g.value(row, c.n, i + 1, 'integer');
+    g.formula(row, c.org, `IF(${blank(t, 'organisation', n)},"",${lookup(pos.words.org, t, 'organisation', n)})`, m?.party ?? '', 'text');
+    const mNo = m?.municipality ? (muniNo.get(m.municipality) ?? 0) : 0;
+    if (t.columns.municipality === undefined) g.value(row, c.muni, 0, 'integer');
+    else g.formula(row, c.muni, `IF(${blank(t, 'municipality', n)},0,MATCH(TRIM(${tableCell(t, 'municipality', n)}),${muniNames},0))`, mNo, 'integer');
+    if (t.columns.headcount === undefined) g.value(row, c.headcount, 1, 'decimal');
+    else g.formula(row, c.headcount, `IF(${tableCell(t, 'headcount', n)}="",1,${tableCell(t, 'headcount', n)})`, m ? m.headcount.toNumber() : 1, 'decimal');
+    if (t.columns.fte === undefined) g.formula(row, c.fte, at(c.headcount), m ? m.fte.toNumber() : 1, 'decimal');
+    else g.formula(row, c.fte, `IF(${tableCell(t, 'fte', n)}="",${at(c.headcount)},${tableCell(t, 'fte', n)})`, m ? m.fte.toNumber() : 1, 'decimal');
+    const effStart = Math.max(m?.start ?? yearStart(year), yearStart(year));
+    const effEnd = Math.min(m?.end ?? yearEnd(year), yearEnd(year));
+    if (t.columns.start === undefined) g.formula(row, c.start, ys(pos), excelSerialFromDay(effStart), 'date');
+    else g.formula(row, c.start, `IF(${tableCell(t, 'start', n)}="",${ys(pos)},MAX(INT(${tableCell(t, 'start', n)}),${ys(pos)}))`, excelSerialFromDay(effStart), 'date');
+    if (t.columns.end === undefined) g.formula(row, c.end, ye(pos), excelSerialFromDay(effEnd), 'date');
+    else g.formula(row, c.end, `IF(${tableCell(t, 'end', n)}="",${ye(pos)},MIN(INT(${tableCell(t, 'end', n)}),${ye(pos)}))`, excelSerialFromDay(effEnd), 'date');
+    const days = m ? daysInYearOverlap(year, m.start, m.end) : effEnd - effStart + 1;
+    g.formula(row, c.days, `MAX(0,${at(c.end)}-${at(c.start)}+1)`, days, 'integer');
+    g.formula(
+      row,
+      c.key,
+      `IF(${at(c.org)}="",0,IF(${at(c.days)}=0,0,CHOOSE(${pos.setting(SETTING_ROW.staffBasis, true)},${at(c.headcount)},${at(c.fte)},${at(c.fte)}*${at(c.days)}/${pos.setting(SETTING_ROW.daysInYear)})))`,
+      m ? staffKey(model.settings, m).shown.toNumber() : 0,
+      'decimal',
+    );
+  }
+}
+
+function registrationBlock(g: Grid, model: InputModel, alloc: Allocation, pos: Positions): void {
+  const t = model.tables.ilmoittautumiset;
+  const c = REG_COL;
+  g.value(ROWS_FIRST - 2, c.n, `Ilmoittautumiset (${t.name})`, 'subtitle');
+  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Tilaisuus nro', 'Organisaatio', 'Voimassa', 'Lasketaan']);
+  const idx = new Map(model.registrations.map((r, i) => [r.ref.index, i]));
+  const eventNames = eventNamesRange(pos);
+  const first = ROWS_FIRST;
+  for (let i = 0; i < pos.regRows; i++) {
+    const row = ROWS_FIRST + i;
+    const n = a1(row, c.n, true);
+    const at = (col: number) => a1(row, col);
+    const k = idx.get(i + 1);
+    const r = k === undefined ? undefined : model.registrations[k];
+    g.value(row, c.n, i + 1, 'integer');
+    if (eventNames === null) g.value(row, c.event, 0, 'integer');
+    else g.formula(row, c.event, `IF(${blank(t, 'event', n)},0,MATCH(TRIM(${tableCell(t, 'event', n)}),${eventNames},0))`, r ? pos.eventNo(r.eventKey) : 0, 'integer');
+    g.formula(row, c.org, `IF(${blank(t, 'organisation', n)},"",${lookup(pos.words.org, t, 'organisation', n)})`, r?.party ?? '', 'text');
+    const status = t.columns.status === undefined ? '1' : `IF(${blank(t, 'status', n)},1,${lookup(pos.words.status, t, 'status', n)})`;
+    const inYear =
+      t.columns.date === undefined
+        ? '1'
+        : `IF(${tableCell(t, 'date', n)}="",1,IF(YEAR(${tableCell(t, 'date', n)})=${pos.setting(SETTING_ROW.year)},1,0))`;
+    const active = r ? !r.cancelled && registrationInYear(model.settings.year, r) : false;
+    g.formula(row, c.active, `IF(${at(c.event)}=0,0,${status}*${inYear})`, active ? 1 : 0, 'integer');
+    // First active row of this person for this event (TRIM and case-insensitive "=" as in the engine).
+    const names = `${tableCell(t, 'name', a1(first, c.n, true))}:${tableCell(t, 'name', n)}`;
+    g.formula(
+      row,
+      c.counted,
+      `IF(${at(c.active)}=0,0,IF(SUMPRODUCT((${a1(first, c.event, true)}:${at(c.event)}=${at(c.event)})*(${a1(first, c.active, true)}:${at(c.active)}=1)*(TRIM(${names})=TRIM(${tableCell(t, 'name', n)})))=1,1,0))`,
+      k !== undefined && alloc.registrations.counted[k] ? 1 : 0,
+      'integer',
+    );
+  }
+}
+
+function costBlock(g: Grid, model: InputModel, pos: Positions): void {
+  const t = model.tables.kustannukset;
+  const c = COST_COL;
+  g.value(ROWS_FIRST - 2, c.n, `Kustannukset (${t.name})`, 'subtitle');
+  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Laji', 'Pooli', 'Tilaisuus nro', 'Vuosi täsmää', 'Summa']);
+  const byIndex = new Map(model.costs.map((l) => [l.ref.index, l]));
+  const eventNames = eventNamesRange(pos);
+  for (let i = 0; i < pos.costRows; i++) {
+    const row = ROWS_FIRST + i;
+    const n = a1(row, c.n, true);
+    const at = (col: number) => a1(row, col);
+    const l = byIndex.get(i + 1);
+    g.value(row, c.n, i + 1, 'integer');
+    g.formula(row, c.kind, `IF(${blank(t, 'kind', n)},"",${lookup(pos.words.kind, t, 'kind', n)})`, l?.kind ?? '', 'text');
+    g.formula(row, c.pool, `IF(${blank(t, 'pool', n)},"",${lookup(pos.words.pool, t, 'pool', n)})`, l?.pool ?? '', 'text');
+    if (t.columns.event === undefined || eventNames === null) g.value(row, c.event, 0, 'integer');
+    else g.formula(row, c.event, `IF(${blank(t, 'event', n)},0,MATCH(TRIM(${tableCell(t, 'event', n)}),${eventNames},0))`, l ? pos.eventNo(l.eventKey) : 0, 'integer');
+    const yearOk = l ? l.year === null || l.year === model.settings.year : true;
+    if (t.columns.year === undefined) g.value(row, c.yearOk, 1, 'integer');
+    else g.formula(row, c.yearOk, `IF(${tableCell(t, 'year', n)}="",1,IF(${tableCell(t, 'year', n)}=${pos.setting(SETTING_ROW.year)},1,0))`, yearOk ? 1 : 0, 'integer');
+    const amount: CellValue = l && yearOk ? l.amount.toNumber() : 0;
+    g.formula(row, c.amount, `IF(${at(c.yearOk)}=1,N(${tableCell(t, 'amount', n)}),0)`, amount, 'money');
+  }
+}

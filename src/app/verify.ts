@@ -7,7 +7,7 @@ import { a1 } from '../workbook/formula';
 import type { CellSpec, CellStyle, SheetSpec } from '../workbook/sheetSpec';
 import type { VerifyFinding } from './api';
 
-/** Formula text as compared: no "=", no spaces outside strings, no _xlfn. prefixes, sheet quotes dropped, upper case outside strings. */
+/** Formula text as compared: no "=", no spaces outside strings, no _xlfn. prefixes, sheet quotes dropped, upper case outside strings, TRUE() = TRUE. */
 export function normaliseFormula(f: string): string {
   let out = '';
   let inString = false;
@@ -18,7 +18,8 @@ export function normaliseFormula(f: string): string {
     if (!inString && (ch === ' ' || ch === "'")) continue;
     out += inString ? ch : ch.toUpperCase();
   }
-  return out.replace(/_XLFN\./g, '');
+  // LibreOffice writes TRUE()/FALSE() for the constants and adds _xlfn. prefixes; both mean the same.
+  return out.replace(/_XLFN\./g, '').replace(/\b(TRUE|FALSE)\(\)/g, '$1');
 }
 
 const EXACT_STYLES: ReadonlySet<CellStyle> = new Set(['money', 'moneyTotal', 'integer', 'check', 'text', 'label', 'date']);

@@ -18,6 +18,6 @@ export function euros(x: Decimal): string {
   return x.toFixed(2);
 }
 
-export function dec(x: Decimal.Value): Decimal {
+export function dec(x: string | number | Decimal): Decimal {
   return new Decimal(x);
 }

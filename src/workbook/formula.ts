@@ -51,3 +51,13 @@ export function tableCell(table: TableInfo, key: string, n: string): string {
 export function str(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
+
+/** $A1: column fixed, row relative (for a formula copied across). */
+export function a1AbsCol(row: number, col: number): string {
+  return `$${colLetters(col)}${row + 1}`;
+}
+
+/** A$1: row fixed, column relative (for a formula copied down). */
+export function a1AbsRow(row: number, col: number): string {
+  return `${colLetters(col)}$${row + 1}`;
+}

@@ -6,10 +6,12 @@ import { Grid } from '../grid';
 import type { SheetSpec } from '../sheetSpec';
 import { COST_COL, REG_COL, ROWS_FIRST, ROWS_LAST_COL, SHEETS, SPLIT_COL, SPLIT_FIRST, STAFF_COL, type Positions } from './positions';
 import { LEVEL_MUNICIPALITY, LEVEL_PARTY, RESULT_TABLE } from './results';
+import { invoiceColumns, invoiceRange, invoiceTotalRow } from './invoicing';
+import type { Invoicing } from '../../domain/invoicing';
 
 export const MASTER_CHECK_ROW = 4;
 
-export function buildChecks(model: InputModel, alloc: Allocation, pos: Positions): SheetSpec {
+export function buildChecks(model: InputModel, alloc: Allocation, pos: Positions, invoicing: Invoicing): SheetSpec {
   const g = new Grid();
   g.value(0, 0, `TYM-kustannustenjako ${alloc.year}: tarkistukset`, 'title');
   g.value(1, 0, 'Jokaisen tarkistuksen pitää olla TOSI. Pääkerroin on TOSI vain, kun kaikki ovat.', 'note');
@@ -66,6 +68,28 @@ export function buildChecks(model: InputModel, alloc: Allocation, pos: Positions
       level: LEVEL_MUNICIPALITY,
       formula: `ROUND(SUMIFS(${euros},${kindCol},$C{r},${levelCol},$D{r})-SUMIFS(${euros},${kindCol},$C{r},${RESULT_TABLE}[Vastaanottaja],"TVA"),2)=0`,
       note: 'TVA:n osuus on jaettu kunnille kokonaan.',
+    });
+  }
+
+  const inv = invoiceColumns(invoicing);
+  const totalRow = invoiceTotalRow(model);
+  const invTotal = (c: number) => onSheet(SHEETS.invoicing, a1(totalRow, c, true));
+  const receivers = invoicing.receivers.length;
+  checks.push({
+    label: 'Laskutus: TA-nettosummat yhteensä = 0 (laskutettava = maksettu)',
+    formula: `ROUND(${invTotal(inv.taNet)},2)=0`,
+    note: 'Osuudet yhteensä = itse maksetut yhteensä: kukaan ei maksa eikä saa liikaa.',
+  });
+  checks.push({
+    label: 'Laskutus: ennakkoerät yhteensä = netto jokaisella vastaanottajalla',
+    formula: `COUNTIF(${invoiceRange(model, inv.installmentsOk)},TRUE)=${receivers}`,
+    note: 'Erät ovat yhtä suuret sentin tarkkuudella; ylijäävät sentit aikaisimmille erille.',
+  });
+  if (inv.settlement !== undefined) {
+    checks.push({
+      label: 'Laskutus: tasaukset yhteensä = 0',
+      formula: `ROUND(${invTotal(inv.settlement)},2)=0`,
+      note: 'Tasauslaskut ja hyvitykset kumoavat toisensa.',
     });
   }
 

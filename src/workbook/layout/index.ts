@@ -6,6 +6,9 @@ import type { Allocation } from '../../domain/allocate';
 import type { InputModel } from '../../domain/types';
 import type { SheetSpec } from '../sheetSpec';
 import { buildChecks } from './checks';
+import { buildComparison } from './comparison';
+import { buildInvoicing } from './invoicing';
+import { buildStaffing } from './staffing';
 import { buildParams } from './params';
 import { computePositions } from './positions';
 import { buildResults } from './results';
@@ -16,13 +19,18 @@ export { OUTPUT_SHEET_NAMES, SHEETS } from './positions';
 export { MASTER_CHECK_ROW } from './checks';
 export { RESULT_TABLE, RESULT_HEADERS } from './results';
 
-/** The output sheets in workbook order: results first, then checks, calculations, and parameters and rows last. */
+/** The output sheets in workbook order: results, checks and invoicing first (outputs), then the calculations, parameters and rows. */
 export function buildOutputSheets(model: InputModel, alloc: Allocation): SheetSpec[] {
   const pos = computePositions(model);
   const rows = splitRows(model, alloc);
+  const { sheet: invoicingSheet, invoicing } = buildInvoicing(model, alloc, pos);
+  const comparison = buildComparison(model, alloc, pos);
   return [
     buildResults(model, alloc, pos, rows),
-    buildChecks(model, alloc, pos),
+    buildChecks(model, alloc, pos, invoicing),
+    invoicingSheet,
+    ...(comparison ? [comparison] : []),
+    buildStaffing(model, alloc, pos),
     buildPartySplit(model, alloc, pos, rows),
     buildMunicipalSplit(model, alloc, pos, rows),
     buildParams(model, alloc, pos),

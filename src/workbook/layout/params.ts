@@ -4,10 +4,12 @@ import type { Allocation } from '../../domain/allocate';
 import { tvaStaffKeyByMunicipality } from '../../domain/keys';
 import type { InputModel, PartyCode } from '../../domain/types';
 import { PARTIES } from '../../domain/types';
-import { a1, onSheet, tableCell } from '../formula';
+import { a1, onSheet, range, str, tableCell } from '../formula';
+import { DEFAULT_EMPLOYER } from '../../domain/contract';
 import { Grid } from '../grid';
 import type { SheetSpec } from '../sheetSpec';
 import {
+  BILLING_PERIOD_CODE,
   EVENTS_HEADER,
   MUNICIPAL_BASIS_CODE,
   PARAM_CODE_COL,
@@ -39,6 +41,11 @@ export const MUNI_COL = { no: 0, name: 1, tableRow: 2, population: 3, jobseekers
 
 export function municipalityRef(pos: Positions, index: number, col: number): string {
   return onSheet(SHEETS.params, a1(pos.muniFirst + index, col, true));
+}
+
+/** The trimmed municipality names on TYM_Parametrit, in Kunnat order (MATCH target). */
+export function muniNamesRange(pos: Positions, model: InputModel): string {
+  return onSheet(SHEETS.params, range(pos.muniFirst, MUNI_COL.name, pos.muniFirst + Math.max(1, model.municipalities.length) - 1, MUNI_COL.name));
 }
 
 export function buildParams(model: InputModel, alloc: Allocation, pos: Positions): SheetSpec {
@@ -92,6 +99,21 @@ export function buildParams(model: InputModel, alloc: Allocation, pos: Positions
   g.value(SETTING_ROW.agreedTvaPct, 4, 'Koodi 1 = sovittu prosentti käytössä, 0 = jako henkilöstön mukaan', 'note');
   settingRow(SETTING_ROW.kelaPct, 'kelaPct', 'Kelan osuus %', 0, s.kelaPct.toNumber(), 'decimal');
   g.value(SETTING_ROW.kelaPct, 4, 'Kelan osuus henkilöstöperusteisista pooleista (a, muu)', 'note');
+
+  // Administrative employer: the value as written, and (code column) the municipality it names.
+  settingRow(SETTING_ROW.employer, 'employer', 'Hallinnollinen työnantaja', DEFAULT_EMPLOYER, undefined, 'text');
+  const emp = a1(SETTING_ROW.employer, V, true);
+  g.formula(
+    SETTING_ROW.employer,
+    C,
+    `INDEX(${muniNamesRange(pos, model)},MATCH(IF(TRIM(${emp})="",${str(DEFAULT_EMPLOYER)},TRIM(${emp})),${muniNamesRange(pos, model)},0))`,
+    s.employer,
+    'text',
+  );
+  g.value(SETTING_ROW.employer, 4, 'Maksaa yhteiset kustannukset ja laskuttaa muita; omaa osuuttaan ei laskuteta itseltään', 'note');
+  coded(SETTING_ROW.billingPeriod, 'billingPeriod', 'Laskutusjakso', 'vuosi', pos.words.billingPeriod, BILLING_PERIOD_CODE[s.billingPeriod], 'Koodi = ennakkoerien määrä vuodessa (1, 2, 4 tai 12)');
+  settingRow(SETTING_ROW.customerEstimate, 'customerEstimate', 'Asiakasmäärä', '', s.customerEstimate?.toNumber() ?? 0, 'decimal');
+  g.value(SETTING_ROW.customerEstimate, 4, 'Asiakasmääräarvio (liite 2): henkilöstön riittävyyden seurantaan', 'note');
 
   // Party staff keys: sum of the row keys on TYM_Rivit.
   g.value(STAFF_KEY_FIRST - 2, 0, 'Henkilöstöavain osapuolittain', 'subtitle');

@@ -5,6 +5,7 @@
 import type { InputModel } from '../../domain/types';
 import { identityKey } from '../../domain/text';
 import {
+  BILLING_PERIOD_WORDS,
   KIND_WORDS,
   MUNICIPAL_BASIS_WORDS,
   ORGANISATION_WORDS,
@@ -19,6 +20,9 @@ export const SHEETS = {
   checks: 'TYM_Tarkistukset',
   split: 'TYM_Jako',
   municipal: 'TYM_Kuntajako',
+  invoicing: 'TYM_Laskutus',
+  staffing: 'TYM_Henkilostoresurssit',
+  comparison: 'TYM_Vertailu',
   params: 'TYM_Parametrit',
   rows: 'TYM_Rivit',
 } as const;
@@ -30,10 +34,10 @@ export const ROWS_FIRST = 5;
 export const SPLIT_FIRST = 4;
 
 /** Columns of the row blocks on TYM_Rivit. */
-export const STAFF_COL = { n: 0, org: 1, muni: 2, headcount: 3, fte: 4, start: 5, end: 6, days: 7, key: 8 } as const;
-export const REG_COL = { n: 10, event: 11, org: 12, active: 13, counted: 14 } as const;
-export const COST_COL = { n: 16, kind: 17, pool: 18, event: 19, yearOk: 20, amount: 21 } as const;
-export const ROWS_LAST_COL = COST_COL.amount;
+export const STAFF_COL = { n: 0, org: 1, muni: 2, unit: 3, headcount: 4, fte: 5, start: 6, end: 7, days: 8, key: 9, avgFte: 10 } as const;
+export const REG_COL = { n: 12, event: 13, org: 14, active: 15, counted: 16 } as const;
+export const COST_COL = { n: 18, kind: 19, pool: 20, event: 21, yearOk: 22, amount: 23, payer: 24 } as const;
+export const ROWS_LAST_COL = COST_COL.payer;
 
 /** Columns of TYM_Jako and TYM_Kuntajako. */
 export const SPLIT_COL = {
@@ -66,11 +70,17 @@ export const SETTING_ROW = {
   municipalBasis: 10,
   agreedTvaPct: 11,
   kelaPct: 12,
+  employer: 13,
+  billingPeriod: 14,
+  customerEstimate: 15,
 } as const;
 export const PARAM_VALUE_COL = 2;
 export const PARAM_CODE_COL = 3;
-export const STAFF_KEY_FIRST = 16; // TVA, HVA, KELA rows; key in column B
-export const EVENTS_HEADER = 21;
+export const STAFF_KEY_FIRST = 19; // TVA, HVA, KELA rows; key in column B
+export const EVENTS_HEADER = 24;
+
+/** Billing period codes: installments per year. */
+export const BILLING_PERIOD_CODE = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 } as const;
 
 export interface WordList {
   title: string;
@@ -101,7 +111,7 @@ export interface Positions {
   eventsYearRow: number;
   muniHeader: number;
   muniFirst: number;
-  words: Record<'org' | 'status' | 'kind' | 'pool' | 'staffBasis' | 'municipalBasis', WordList>;
+  words: Record<'org' | 'status' | 'kind' | 'pool' | 'staffBasis' | 'municipalBasis' | 'billingPeriod', WordList>;
   /** Absolute, sheet-qualified reference to a settings value (col C) or code (col D). */
   setting(row: number, code?: boolean): string;
   /** Absolute sheet-qualified range of a TYM_Rivit column over its block's rows. */
@@ -141,6 +151,7 @@ export function computePositions(model: InputModel): Positions {
     pool: list('Pooli', POOL_WORDS),
     staffBasis: list('Henkilöstöperuste', STAFF_BASIS_WORDS.map(([w, c]) => [w, STAFF_BASIS_CODE[c]] as const)),
     municipalBasis: list('Kuntajaon peruste', MUNICIPAL_BASIS_WORDS.map(([w, c]) => [w, MUNICIPAL_BASIS_CODE[c]] as const)),
+    billingPeriod: list('Laskutusjakso (eriä vuodessa)', BILLING_PERIOD_WORDS.map(([w, c]) => [w, BILLING_PERIOD_CODE[c]] as const)),
   };
   const byKey = new Map(events.map((e) => [e.eventKey, e.no]));
   const count = (t: string) => Math.max(1, model.tables[t]?.rowCount ?? 0);

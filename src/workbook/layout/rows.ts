@@ -4,13 +4,15 @@
  * way the engine does. Personal names are read by the formulas but never written.
  */
 import type { Allocation } from '../../domain/allocate';
-import { daysInYearOverlap, excelSerialFromDay, yearEnd, yearStart } from '../../domain/dates';
+import { daysInYear, daysInYearOverlap, excelSerialFromDay, yearEnd, yearStart } from '../../domain/dates';
+import { payerReceiver } from '../../domain/invoicing';
+import { excelTrim } from '../../domain/text';
 import { registrationInYear, staffKey } from '../../domain/keys';
 import type { InputModel, TableInfo } from '../../domain/types';
 import { a1, onSheet, range, tableCell } from '../formula';
 import { Grid } from '../grid';
 import type { CellValue, SheetSpec } from '../sheetSpec';
-import { MUNI_COL } from './params';
+import { muniNamesRange } from './params';
 import { COST_COL, REG_COL, ROWS_FIRST, SETTING_ROW, SHEETS, STAFF_COL, EVENTS_HEADER, type Positions } from './positions';
 
 export function buildRows(model: InputModel, alloc: Allocation, pos: Positions): SheetSpec {
@@ -20,7 +22,7 @@ export function buildRows(model: InputModel, alloc: Allocation, pos: Positions):
   staffBlock(g, model, pos);
   registrationBlock(g, model, alloc, pos);
   costBlock(g, model, pos);
-  [6, 12, 9, 12, 8, 11, 11, 8, 10, 2, 6, 12, 12, 9, 10, 2, 6, 7, 7, 12, 11, 13].forEach((w, i) => g.width(i, w));
+  [6, 12, 9, 16, 12, 8, 11, 11, 8, 10, 10, 2, 6, 12, 12, 9, 10, 2, 6, 7, 7, 12, 11, 13, 14].forEach((w, i) => g.width(i, w));
   return g.toSheet(SHEETS.rows, { tabColor: 'FF7F7F7F', freeze: { rows: ROWS_FIRST, columns: 0 } });
 }
 
@@ -43,10 +45,10 @@ function staffBlock(g: Grid, model: InputModel, pos: Positions): void {
   const t = model.tables.henkilosto;
   const c = STAFF_COL;
   g.value(ROWS_FIRST - 2, 0, `Henkilöstö (${t.name})`, 'subtitle');
-  g.headers(ROWS_FIRST - 1, 0, ['n', 'Organisaatio', 'Kunta nro', 'Henkilömäärä', 'HTV', 'Alkaa', 'Päättyy', 'Päiviä', 'Avain']);
+  g.headers(ROWS_FIRST - 1, 0, ['n', 'Organisaatio', 'Kunta nro', 'Yksikkö', 'Henkilömäärä', 'HTV', 'Alkaa', 'Päättyy', 'Päiviä', 'Avain', 'HTV vuodessa']);
   const byIndex = new Map(model.staff.map((m) => [m.ref.index, m]));
   const muniNo = new Map(model.municipalities.map((m, i) => [m.name, i + 1]));
-  const muniNames = onSheet(SHEETS.params, range(pos.muniFirst, MUNI_COL.name, pos.muniFirst + model.municipalities.length - 1, MUNI_COL.name));
+  const muniNames = muniNamesRange(pos, model);
   const year = model.settings.year;
   for (let i = 0; i < pos.staffRows; i++) {
     const row = ROWS_FIRST + i;
@@ -58,6 +60,8 @@ function staffBlock(g: Grid, model: InputModel, pos: Positions): void {
     const mNo = m?.municipality ? (muniNo.get(m.municipality) ?? 0) : 0;
     if (t.columns.municipality === undefined) g.value(row, c.muni, 0, 'integer');
     else g.formula(row, c.muni, `IF(${blank(t, 'municipality', n)},0,MATCH(TRIM(${tableCell(t, 'municipality', n)}),${muniNames},0))`, mNo, 'integer');
+    if (t.columns.unit === undefined) g.value(row, c.unit, '', 'text');
+    else g.formula(row, c.unit, `TRIM(${tableCell(t, 'unit', n)})`, m ? excelTrim(m.unit) : '', 'text');
     if (t.columns.headcount === undefined) g.value(row, c.headcount, 1, 'decimal');
     else g.formula(row, c.headcount, `IF(${tableCell(t, 'headcount', n)}="",1,${tableCell(t, 'headcount', n)})`, m ? m.headcount.toNumber() : 1, 'decimal');
     if (t.columns.fte === undefined) g.formula(row, c.fte, at(c.headcount), m ? m.fte.toNumber() : 1, 'decimal');
@@ -75,6 +79,14 @@ function staffBlock(g: Grid, model: InputModel, pos: Positions): void {
       c.key,
       `IF(${at(c.org)}="",0,IF(${at(c.days)}=0,0,CHOOSE(${pos.setting(SETTING_ROW.staffBasis, true)},${at(c.headcount)},${at(c.fte)},${at(c.fte)}*${at(c.days)}/${pos.setting(SETTING_ROW.daysInYear)})))`,
       m ? staffKey(model.settings, m).shown.toNumber() : 0,
+      'decimal',
+    );
+    // FTE averaged over the year, for the staff sufficiency figures (contract section 6).
+    g.formula(
+      row,
+      c.avgFte,
+      `IF(${at(c.org)}="",0,${at(c.fte)}*${at(c.days)}/${pos.setting(SETTING_ROW.daysInYear)})`,
+      m ? m.fte.mul(days).div(daysInYear(year)).toNumber() : 0,
       'decimal',
     );
   }
@@ -121,7 +133,9 @@ function costBlock(g: Grid, model: InputModel, pos: Positions): void {
   const t = model.tables.kustannukset;
   const c = COST_COL;
   g.value(ROWS_FIRST - 2, c.n, `Kustannukset (${t.name})`, 'subtitle');
-  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Laji', 'Pooli', 'Tilaisuus nro', 'Vuosi täsmää', 'Summa']);
+  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Laji', 'Pooli', 'Tilaisuus nro', 'Vuosi täsmää', 'Summa', 'Maksaja']);
+  const employer = pos.setting(SETTING_ROW.employer, true);
+  const muniNames = muniNamesRange(pos, model);
   const byIndex = new Map(model.costs.map((l) => [l.ref.index, l]));
   const eventNames = eventNamesRange(pos);
   for (let i = 0; i < pos.costRows; i++) {
@@ -139,5 +153,19 @@ function costBlock(g: Grid, model: InputModel, pos: Positions): void {
     else g.formula(row, c.yearOk, `IF(${tableCell(t, 'year', n)}="",1,IF(${tableCell(t, 'year', n)}=${pos.setting(SETTING_ROW.year)},1,0))`, yearOk ? 1 : 0, 'integer');
     const amount: CellValue = l && yearOk ? l.amount.toNumber() : 0;
     g.formula(row, c.amount, `IF(${at(c.yearOk)}=1,N(${tableCell(t, 'amount', n)}),0)`, amount, 'money');
+    // Who paid: a municipality by name, HVA or KELA; blank or TVA = the administrative employer.
+    const payer = l ? payerReceiver(model, l.payer) : model.settings.employer;
+    if (t.columns.payer === undefined) g.formula(row, c.payer, employer, payer, 'text');
+    else {
+      const p = `TRIM(${tableCell(t, 'payer', n)})`;
+      const party = `INDEX(${pos.words.org.codes},MATCH(${p},${pos.words.org.words},0))`;
+      g.formula(
+        row,
+        c.payer,
+        `IF(${p}="",${employer},IF(ISNUMBER(MATCH(${p},${muniNames},0)),INDEX(${muniNames},MATCH(${p},${muniNames},0)),IF(${party}="TVA",${employer},${party})))`,
+        payer,
+        'text',
+      );
+    }
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * The input parser and validator: RawWorkbook (the tables as they stand) -> InputModel, plus every
+ * problem found, each naming its sheet, table, row, column and cell. Pure and synchronous.
+ * Matching follows the contract (src/domain/contract.ts) exactly as the written formulas do.
+ */
+import { TABLE_KEYS, type TableKey } from './contract';
+import { error, type Problem } from './problems';
+import type { RawWorkbook } from './raw';
+import { identityKey } from './text';
+import type { InputModel, TableInfo } from './types';
+import { parseCosts } from './parse/costs';
+import { locateTables } from './parse/locate';
+import { municipalityIndex, parseMunicipalities } from './parse/municipalities';
+import { parseRegistrations } from './parse/registrations';
+import { parseSettings } from './parse/settings';
+import { parseStaff } from './parse/staff';
+
+export { cellAddress } from './parse/cells';
+
+export interface ParseResult {
+  /** null iff any problem is an error. */
+  model: InputModel | null;
+  problems: Problem[];
+}
+
+export function parseWorkbook(raw: RawWorkbook): ParseResult {
+  const problems: Problem[] = [];
+  const found = locateTables(raw, problems);
+  const usable = (k: TableKey) => (found[k]?.usable ? found[k] : undefined);
+
+  const set = usable('asetukset');
+  const { settings, rows: settingRows, employerAt } = parseSettings(set, problems);
+
+  const kunnat = usable('kunnat');
+  const municipalities = kunnat ? parseMunicipalities(kunnat, settings.municipalBasis, problems) : [];
+  const byName = kunnat ? municipalityIndex(municipalities) : null;
+
+  // The administrative employer (written or default) must be a member municipality.
+  if (set && byName) {
+    const m = byName.get(identityKey(settings.employer));
+    if (m) settings.employer = m.name;
+    else {
+      const where = employerAt ? employerAt.where('value') : { sheet: set.raw.sheet, table: set.raw.name };
+      problems.push(error('employer-unknown', where, { name: settings.employer, known: municipalities.map((x) => x.name).join(', ') }));
+    }
+  }
+
+  const staffTable = usable('henkilosto');
+  const staff = staffTable ? parseStaff(staffTable, settings.municipalBasis, byName, problems) : [];
+
+  const regTable = usable('ilmoittautumiset');
+  const regs = regTable ? parseRegistrations(regTable, problems) : null;
+
+  const costTable = usable('kustannukset');
+  const costs = costTable ? parseCosts(costTable, { municipalities: byName, events: regs?.events ?? null, employer: settings.employer }, problems) : [];
+
+  if (problems.some((p) => p.severity === 'error')) return { model: null, problems };
+
+  const tables: Record<string, TableInfo> = {};
+  for (const k of TABLE_KEYS) if (found[k]) tables[k] = found[k]!.info;
+  return {
+    model: { settings, municipalities, staff, registrations: regs?.list ?? [], costs, tables, settingRows },
+    problems,
+  };
+}

@@ -1,0 +1,71 @@
+/** The Kunnat table: the member municipalities, in the order used for tie-breaks. */
+import { TABLES } from '../contract';
+import { Decimal, HUNDRED, ZERO } from '../decimal';
+import { error, type Problem } from '../problems';
+import { identityKey } from '../text';
+import type { MunicipalBasis, Municipality } from '../types';
+import { RowReader, type Located } from './cells';
+import { isEmptyRow } from './locate';
+
+/** The Kunnat column each municipal basis needs (henkilöstö counts TVA staff instead). */
+const BASIS_COLUMN: Partial<Record<MunicipalBasis, 'population' | 'jobseekers' | 'agreedPct'>> = {
+  asukasluku: 'population',
+  työttömät: 'jobseekers',
+  sovittu: 'agreedPct',
+};
+
+function canonicalHeader(key: string): string {
+  return TABLES.kunnat.columns.find((c) => c.key === key)?.names[0] ?? key;
+}
+
+export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Problem[]): Municipality[] {
+  const raw = t.raw;
+  const list: Municipality[] = [];
+  const firstRow = new Map<string, number>();
+  const needed = BASIS_COLUMN[basis];
+  const where = { sheet: raw.sheet, table: raw.name, row: raw.headerRow };
+  if (needed && !t.cols.has(needed)) {
+    out.push(error('basis-column-missing', where, { column: canonicalHeader(needed), basis }));
+  }
+  let sum = ZERO;
+  let sumComplete = true;
+  raw.rows.forEach((_, i) => {
+    if (isEmptyRow(raw, i)) return;
+    const r = new RowReader(t, i, out);
+    const name = r.name('name', true);
+    const population = r.number('population', { nonNegative: 'negative-key' });
+    const jobseekers = r.number('jobseekers', { nonNegative: 'negative-key' });
+    const agreedPct = r.number('agreedPct', { nonNegative: 'negative-key', percent: true });
+    const value: Record<string, Decimal | null> = { population, jobseekers, agreedPct };
+    if (needed && t.cols.has(needed) && r.isBlank(needed)) {
+      r.error('basis-value-missing', needed, { column: raw.headers[t.cols.get(needed)!], basis });
+    }
+    if (basis === 'sovittu') {
+      if (agreedPct === null) sumComplete = false;
+      else sum = sum.plus(agreedPct);
+    }
+    if (name === null) return;
+    const k = identityKey(name);
+    const before = firstRow.get(k);
+    if (before !== undefined) {
+      r.error('municipality-duplicate', 'name', { name, firstRow: before });
+      return;
+    }
+    firstRow.set(k, r.sheetRow);
+    list.push({ name, population: value.population, jobseekers: value.jobseekers, agreedPct: value.agreedPct, ref: r.ref() });
+  });
+  if (firstRow.size === 0 && !raw.rows.some((_, i) => !isEmptyRow(raw, i))) {
+    out.push(error('no-municipalities', where));
+  }
+  // Only a complete column can be summed meaningfully; missing values are reported above.
+  if (basis === 'sovittu' && t.cols.has('agreedPct') && sumComplete && list.length > 0 && !sum.eq(HUNDRED)) {
+    const header = raw.headers[t.cols.get('agreedPct')!];
+    out.push(error('agreed-sum', { sheet: raw.sheet, table: raw.name, column: header }, { column: header, sum: sum.toString() }));
+  }
+  return list;
+}
+
+/** Finds a municipality by name as the formulas would (TRIM, ignoring case). */
+export function municipalityIndex(list: Municipality[]): Map<string, Municipality> {
+  return new Map(list.map((m) => [identityKey(m.name), m]));
+}

@@ -1,0 +1,53 @@
+/** The Henkilosto table: appendix 2 staff of the parties. */
+import { ORGANISATION_WORDS } from '../contract';
+import { ONE } from '../decimal';
+import { error, type Problem } from '../problems';
+import { identityKey } from '../text';
+import type { MunicipalBasis, Municipality, StaffMember } from '../types';
+import { RowReader, type Located } from './cells';
+import { isEmptyRow } from './locate';
+
+/** `municipalities` is null when Kunnat could not be read (names are then not checked). */
+export function parseStaff(t: Located, basis: MunicipalBasis, municipalities: Map<string, Municipality> | null, out: Problem[]): StaffMember[] {
+  const raw = t.raw;
+  const list: StaffMember[] = [];
+  if (basis === 'henkilöstö' && !t.cols.has('municipality')) {
+    out.push(error('basis-column-missing', { sheet: raw.sheet, table: raw.name, row: raw.headerRow }, { column: 'Kunta', basis }));
+  }
+  raw.rows.forEach((_, i) => {
+    if (isEmptyRow(raw, i)) return;
+    const r = new RowReader(t, i, out);
+    const party = r.word('organisation', ORGANISATION_WORDS, true);
+    let municipality: string | null = null;
+    const written = r.name('municipality');
+    if (written !== null && municipalities) {
+      const m = municipalities.get(identityKey(written));
+      if (m) municipality = m.name;
+      else r.error('municipality-unknown', 'municipality', { name: written, known: [...municipalities.values()].map((x) => x.name).join(', ') });
+    } else if (written === null && r.isBlank('municipality') && basis === 'henkilöstö' && party === 'TVA' && t.cols.has('municipality')) {
+      r.error('staff-municipality-required', 'municipality');
+    }
+    const unit = r.freeText('unit') ?? '';
+    const title = r.freeText('title') ?? '';
+    const headcount = r.number('headcount', { nonNegative: 'negative-key' });
+    const fte = r.number('fte', { nonNegative: 'negative-key', maxDecimals: 4 });
+    const start = r.date('start');
+    const end = r.date('end');
+    if (start !== null && end !== null && end < start) r.error('end-before-start', 'end');
+    if (party === null) return;
+    const hc = headcount ?? (r.isBlank('headcount') ? ONE : null);
+    if (hc === null) return;
+    list.push({
+      party,
+      municipality,
+      unit,
+      title,
+      headcount: hc,
+      fte: fte ?? hc,
+      start,
+      end,
+      ref: r.ref(),
+    });
+  });
+  return list;
+}

@@ -1,4 +1,4 @@
-import { Decimal, ZERO, CENT, HUNDRED } from './decimal';
+import { Decimal, CENT, HUNDRED } from './decimal';
 
 /** One receiver's exact share of a split, as numerator / denominator of the whole. */
 export interface ShareSpec {
@@ -43,28 +43,50 @@ export interface Split {
  *
  * The fractions must sum to exactly one (callers build them from one key total).
  */
+/** A finite decimal as an exact fraction of integers. */
+function fraction(d: Decimal): { n: bigint; d: bigint } {
+  const places = d.decimalPlaces();
+  return { n: BigInt(d.mul(new Decimal(10).pow(places)).toFixed(0)), d: 10n ** BigInt(places) };
+}
+
 export function largestRemainder(total: Decimal, shares: readonly ShareSpec[]): Split {
   if (!total.mul(HUNDRED).isInteger()) throw new RangeError(`total ${total.toString()} is not a whole number of cents`);
   const abs = total.abs();
   const sign = total.isNegative() ? -1 : 1;
-  const parts = shares.map((s) => {
+  const cents = BigInt(abs.mul(HUNDRED).toFixed(0));
+  // Floors and remainders in exact integer arithmetic: share in cents = cents x num / den, so the
+  // remainders of shares of different size that are equal in truth also compare equal here.
+  const exactParts = shares.map((s) => {
     if (s.den.isZero()) throw new RangeError(`zero denominator for ${s.receiver}`);
-    // One division of exact decimals: a correctly rounded quotient floors like the real number.
+    const num = fraction(s.num);
+    const den = fraction(s.den);
+    const top = cents * num.n * den.d;
+    const bottom = den.n * num.d;
+    return { floorCents: top / bottom, rem: top % bottom, bottom };
+  });
+  const parts = shares.map((s, i) => {
     const exact = abs.mul(s.num).div(s.den);
-    const floor = exact.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+    const floor = new Decimal(exactParts[i].floorCents.toString()).div(HUNDRED);
     return { receiver: s.receiver, key: s.key, fraction: s.num.div(s.den), exact, floor, remainder: exact.minus(floor) };
   });
-  const floorSum = parts.reduce((acc, p) => acc.plus(p.floor), ZERO);
-  const leftover = abs.minus(floorSum).div(CENT);
-  if (!leftover.isInteger() || leftover.isNegative() || leftover.gt(parts.length)) {
+  const floorSum = exactParts.reduce((acc, p) => acc + p.floorCents, 0n);
+  const leftover = cents - floorSum;
+  if (leftover < 0n || leftover > BigInt(parts.length)) {
     throw new RangeError(`shares of ${total.toString()} do not sum to one (leftover ${leftover.toString()} cents)`);
   }
-  const leftoverCents = leftover.toNumber();
-  // rank = number of larger remainders + number of equal remainders at or above this position.
-  const ranked = parts.map((p, i) => {
+  const leftoverCents = Number(leftover);
+  // remainder i > remainder j  <=>  rem_i x bottom_j > rem_j x bottom_i
+  const cmp = (i: number, j: number) => {
+    const a = exactParts[i].rem * exactParts[j].bottom;
+    const b = exactParts[j].rem * exactParts[i].bottom;
+    return a > b ? 1 : a < b ? -1 : 0;
+  };
+  // rank = 1 + number of larger remainders + number of equal remainders listed earlier.
+  const ranked = parts.map((_, i) => {
     let rank = 1;
-    parts.forEach((q, j) => {
-      if (q.remainder.gt(p.remainder) || (j < i && q.remainder.eq(p.remainder))) rank += 1;
+    parts.forEach((__, j) => {
+      const c = cmp(j, i);
+      if (c > 0 || (j < i && c === 0)) rank += 1;
     });
     return rank;
   });

@@ -35,6 +35,12 @@ export interface Split {
   parts: SplitPart[];
 }
 
+/** A finite decimal as an exact fraction of integers. */
+function fraction(d: Decimal): { n: bigint; d: bigint } {
+  const places = d.decimalPlaces();
+  return { n: BigInt(d.mul(new Decimal(10).pow(places)).toFixed(0)), d: 10n ** BigInt(places) };
+}
+
 /**
  * Splits `total` (a whole number of cents) into cents by the largest-remainder method
  * (rule book, "Money"): floor each exact share to cents, then hand the leftover cents one by one
@@ -43,12 +49,6 @@ export interface Split {
  *
  * The fractions must sum to exactly one (callers build them from one key total).
  */
-/** A finite decimal as an exact fraction of integers. */
-function fraction(d: Decimal): { n: bigint; d: bigint } {
-  const places = d.decimalPlaces();
-  return { n: BigInt(d.mul(new Decimal(10).pow(places)).toFixed(0)), d: 10n ** BigInt(places) };
-}
-
 export function largestRemainder(total: Decimal, shares: readonly ShareSpec[]): Split {
   if (!total.mul(HUNDRED).isInteger()) throw new RangeError(`total ${total.toString()} is not a whole number of cents`);
   const abs = total.abs();

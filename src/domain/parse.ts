@@ -33,7 +33,8 @@ export function parseWorkbook(raw: RawWorkbook): ParseResult {
 
   const kunnat = usable('kunnat');
   const municipalities = kunnat ? parseMunicipalities(kunnat, settings.municipalBasis, problems) : [];
-  const byName = kunnat ? municipalityIndex(municipalities) : null;
+  // Without a readable, non-empty Kunnat, names elsewhere are not checked (that error is reported already).
+  const byName = kunnat && municipalities.length > 0 ? municipalityIndex(municipalities) : null;
 
   // The administrative employer (written or default) must be a member municipality.
   if (set && byName) {

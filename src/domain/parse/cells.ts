@@ -42,6 +42,16 @@ export function isErrorValue(v: RawValue): v is { error: string } {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as { error?: unknown }).error === 'string';
 }
 
+/** Excel's error literals. A cell cannot hold them as typed text, so an adapter that hands them over as strings means the error. */
+const ERROR_LITERALS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+
+/** The error value a cell holds ("#REF!"), or null. */
+export function errorOf(v: RawValue): string | null {
+  if (isErrorValue(v)) return v.error;
+  if (typeof v === 'string' && ERROR_LITERALS.has(v.trim().toUpperCase())) return v.trim().toUpperCase();
+  return null;
+}
+
 /** True when a number format scales the value by 100 (a % outside quotes and escapes). */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
@@ -131,15 +141,16 @@ export class RowReader {
     this.out.push(warning(code, this.where(key), params));
   }
 
-  /** Common start of every reader: null when blank (reporting a required one) or an error value. */
-  private present(key: string, required: boolean): RawValue | undefined {
+  /** Common start of every reader: undefined when blank (reporting a required one) or an error value (reported). */
+  present(key: string, required: boolean): RawValue | undefined {
     const v = this.value(key);
     if (isBlankValue(v)) {
       if (required) this.error('required', key);
       return undefined;
     }
-    if (isErrorValue(v)) {
-      this.error('error-value', key, { value: v.error });
+    const err = errorOf(v);
+    if (err !== null) {
+      this.error('error-value', key, { value: err });
       return undefined;
     }
     return v;

@@ -3,7 +3,7 @@ import { KIND_WORDS, ORGANISATION_WORDS, POOL_WORDS } from '../contract';
 import type { Problem } from '../problems';
 import { excelTrim, identityKey } from '../text';
 import type { CostLine, Municipality } from '../types';
-import { isBlankValue, isErrorValue, RowReader, type Located } from './cells';
+import { isBlankValue, RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
 import { readEvent } from './registrations';
 
@@ -41,9 +41,8 @@ export function parseCosts(t: Located, ctx: CostContext, out: Problem[]): CostLi
     if (r.has('event') && !r.isBlank('event')) {
       if (pool !== null && pool !== 'b') {
         // An event on pool a or muu would silently be ignored by the split: say so instead.
-        const v = r.value('event');
-        if (isErrorValue(v)) r.error('error-value', 'event', { value: v.error });
-        else r.error('event-not-pool-b', 'event', { pool, event: typeof v === 'string' ? excelTrim(v) : String(v) });
+        const v = r.present('event', false);
+        if (v !== undefined) r.error('event-not-pool-b', 'event', { pool, event: typeof v === 'string' ? excelTrim(v) : String(v) });
         eventOk = false;
       } else {
         event = readEvent(r, false);
@@ -74,9 +73,10 @@ export function parseCosts(t: Located, ctx: CostContext, out: Problem[]): CostLi
 /** Maksaja: a Kunnat name (as written there), HVA or KELA by any of their words; TVA words = the employer. */
 function readPayer(r: RowReader, ctx: CostContext): string | null {
   if (!r.has('payer') || isBlankValue(r.value('payer'))) return ctx.employer;
-  const v = r.value('payer');
-  if (isErrorValue(v)) {
-    r.error('error-value', 'payer', { value: v.error });
+  const v = r.present('payer', false);
+  if (v === undefined) return null; // an error value, reported
+  if (typeof v !== 'string' && typeof v !== 'number') {
+    r.error('text-expected', 'payer');
     return null;
   }
   const written = typeof v === 'string' ? excelTrim(v) : String(v);

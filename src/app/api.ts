@@ -33,6 +33,28 @@ export interface KindSummary {
   receivers: ReceiverTotal[];
 }
 
+/** One receiver's budget-year invoicing (issue 4), amounts as two-decimal strings. */
+export interface InvoiceSummary {
+  receiver: string;
+  /** The administrative employer: its own share is not invoiced. */
+  isEmployer: boolean;
+  taShare: string;
+  taPaid: string;
+  taNet: string;
+  /** Advance installments (empty for the employer). */
+  advances: string[];
+  /** Present when the year has actual (TOT) lines. */
+  actual?: { share: string; paid: string; net: string; advancesBilled: string; settlement: string };
+}
+
+export interface InvoicingSummary {
+  period: 'vuosi' | 'puolivuosi' | 'neljännes' | 'kuukausi';
+  /** Month (1-12) each installment falls due. */
+  dueMonths: number[];
+  employer: string;
+  receivers: InvoiceSummary[];
+}
+
 export interface RunReport {
   ok: boolean;
   problems: Problem[];
@@ -44,6 +66,7 @@ export interface RunReport {
     sheets: string[];
     /** The master check as computed by the engine (the workbook recomputes it live). */
     masterCheck: boolean;
+    invoicing: InvoicingSummary;
   };
 }
 

@@ -6,7 +6,8 @@ import { COST_KINDS, PARTIES } from '../domain/types';
 import type { InputModel } from '../domain/types';
 import { OUTPUT_SHEET_NAMES } from '../workbook/layout';
 import type { WorkbookPort } from '../workbook/port';
-import type { AllocationApp, KindSummary, RunReport, RunStep, ValidationReport, VerifyReport } from './api';
+import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyReport } from './api';
+import { computeInvoicing } from '../domain/invoicing';
 import { computeOutputs, hasErrors, validateAndAllocate } from './pipeline';
 import { compareOutputs } from './verify';
 import type { RawWorkbook } from '../domain/raw';
@@ -48,6 +49,30 @@ export function engineMasterCheck(model: InputModel, alloc: Allocation): boolean
   return groupsOk && totalsOk;
 }
 
+export function summariseInvoicing(model: InputModel, alloc: Allocation): InvoicingSummary {
+  const inv = computeInvoicing(model, alloc);
+  return {
+    period: inv.period,
+    dueMonths: inv.dueMonths,
+    employer: inv.employer,
+    receivers: inv.receivers.map((r) => ({
+      receiver: r.receiver,
+      isEmployer: r.isEmployer,
+      taShare: euros(r.taShare),
+      taPaid: euros(r.taPaid),
+      taNet: euros(r.taNet),
+      advances: r.advances.map(euros),
+      actual: r.actual && {
+        share: euros(r.actual.share),
+        paid: euros(r.actual.paid),
+        net: euros(r.actual.net),
+        advancesBilled: euros(r.actual.advancesBilled),
+        settlement: euros(r.actual.settlement),
+      },
+    })),
+  };
+}
+
 export function createAllocationApp(port: WorkbookPort): AllocationApp {
   return {
     async validate(): Promise<ValidationReport> {
@@ -73,6 +98,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
           kinds: summarise(result.model, result.allocation),
           sheets: result.sheets.map((s) => s.name),
           masterCheck: engineMasterCheck(result.model, result.allocation),
+          invoicing: summariseInvoicing(result.model, result.allocation),
         },
       };
     },

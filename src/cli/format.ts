@@ -1,6 +1,6 @@
 /** Plain-text output of the command line: summary tables and problem lists. */
 import { formatProblem, type Lang, type Problem } from '../domain/problems';
-import type { KindSummary, VerifyFinding } from '../app/api';
+import type { InvoicingSummary, KindSummary, VerifyFinding } from '../app/api';
 
 /** 1234567.5 as "1 234 567,50" (Finnish grouping with a no-break space), from the decimal string. */
 export function finnishEuros(amount: string, lang: Lang = 'fi'): string {
@@ -19,7 +19,7 @@ const HEAD: Record<Lang, { receiver: string; total: string; parties: string; mun
 export function summaryTable(year: number, kinds: KindSummary[], lang: Lang): string {
   const h = HEAD[lang];
   const names = kinds[0]?.receivers.map((r) => r.receiver) ?? [];
-  const width = Math.max(h.receiver.length, ...names.map((n) => n.length)) + 2;
+  const width = Math.max(h.receiver.length, h.total.length, ...names.map((n) => n.length)) + 2;
   const colW = 16;
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - s.length));
   const lpad = (s: string, w: number) => ' '.repeat(Math.max(0, w - s.length)) + s;
@@ -49,4 +49,32 @@ export function problemList(problems: Problem[], lang: Lang): string {
 
 export function findingList(findings: VerifyFinding[]): string {
   return findings.map((f) => `${f.sheet}!${f.address}: ${f.kind}: odotettu ${f.expected}, löytyi ${f.actual}`).join('\n');
+}
+
+const INV_HEAD: Record<Lang, { title: string; net: string; installment: string; settlement: string; employer: string }> = {
+  fi: { title: 'Laskutus', net: 'Netto TA', installment: 'Erä', settlement: 'Tasaus', employer: '(työnantaja, ei laskuteta)' },
+  sv: { title: 'Fakturering', net: 'Netto TA', installment: 'Rat', settlement: 'Utjämning', employer: '(arbetsgivare, faktureras inte)' },
+  en: { title: 'Invoicing', net: 'Net TA', installment: 'Inst.', settlement: 'Settlement', employer: '(employer, not invoiced)' },
+};
+
+/** The invoicing of the year: net per receiver, its installments and (with actuals) the settlement. */
+export function invoicingTable(inv: InvoicingSummary, lang: Lang): string {
+  const h = INV_HEAD[lang];
+  const width = Math.max(...inv.receivers.map((r) => r.receiver.length)) + 2;
+  const colW = 14;
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - s.length));
+  const lpad = (s: string, w: number) => ' '.repeat(Math.max(0, w - s.length)) + s;
+  const hasActual = inv.receivers.some((r) => r.actual);
+  const head = [pad('', width), lpad(h.net, colW), ...inv.dueMonths.map((m, i) => lpad(`${h.installment} ${i + 1} (${m})`, colW))];
+  if (hasActual) head.push(lpad(h.settlement, colW));
+  const lines = [`-- ${h.title}`, head.join('')];
+  for (const r of inv.receivers) {
+    const cells = [pad(r.receiver, width), lpad(finnishEuros(r.taNet, lang), colW)];
+    if (r.isEmployer) cells.push(...inv.dueMonths.map(() => lpad('—', colW)));
+    else cells.push(...r.advances.map((a) => lpad(finnishEuros(a, lang), colW)));
+    if (r.actual) cells.push(lpad(finnishEuros(r.actual.settlement, lang), colW));
+    if (r.isEmployer) cells.push(`  ${h.employer}`);
+    lines.push(cells.join(''));
+  }
+  return lines.join('\n');
 }

@@ -13,11 +13,12 @@ import * as path from 'path';
 import { ExcelJsWorkbook } from '../adapters/exceljs/excelJsWorkbook';
 import { buildTemplate } from '../adapters/exceljs/template';
 import { buildSampleInputs } from '../sample/sample';
-import { createAllocationApp, summarise } from '../app/run';
+import { createAllocationApp, summarise, summariseInvoicing } from '../app/run';
+import type { InputModel } from '../domain/types';
 import { computeOutputs } from '../app/pipeline';
 import { euros } from '../domain/decimal';
 import type { Lang } from '../domain/problems';
-import { findingList, problemList, summaryTable } from './format';
+import { findingList, invoicingTable, problemList, summaryTable } from './format';
 import type { Allocation } from '../domain/allocate';
 import type { RawWorkbook } from '../domain/raw';
 
@@ -96,8 +97,8 @@ async function loadOrReport(file: string, io: Io): Promise<ExcelJsWorkbook | nul
   }
 }
 
-/** The --json document: every group part and the totals, amounts as two-decimal strings. */
-export function jsonReport(alloc: Allocation): unknown {
+/** The --json document: every group part, the totals, and the invoicing (installments, settlements); amounts as two-decimal strings. */
+export function jsonReport(model: InputModel, alloc: Allocation): unknown {
   const results = alloc.groups.flatMap((g) =>
     [...g.parties.parts, ...g.municipalities.parts].map((p) => ({
       laji: g.kind,
@@ -113,7 +114,7 @@ export function jsonReport(alloc: Allocation): unknown {
     if (!alloc.groups.some((g) => g.kind === kind)) continue;
     totals[kind] = Object.fromEntries([...alloc.totals[kind].entries()].map(([r, v]) => [r, euros(v)]));
   }
-  return { year: alloc.year, results, totals };
+  return { year: alloc.year, results, totals, invoicing: summariseInvoicing(model, alloc) };
 }
 
 async function cmdTemplate(args: Args, io: Io): Promise<number> {
@@ -159,9 +160,11 @@ async function cmdRun(args: Args, io: Io): Promise<number> {
   await wb.replaceOutputs(result.sheets);
   await wb.saveAs(out);
   if (args.flags.has('--json')) {
-    io.out(JSON.stringify(jsonReport(result.allocation), null, 2));
+    io.out(JSON.stringify(jsonReport(result.model, result.allocation), null, 2));
   } else {
     io.out(summaryTable(result.allocation.year, summarise(result.model, result.allocation), lang));
+    io.out('');
+    io.out(invoicingTable(summariseInvoicing(result.model, result.allocation), lang));
     io.out(`\nKirjoitettu / written: ${out}`);
   }
   return EXIT.ok;

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need: LibreOffice Calc (headless formula recalculation)
+# and Chromium (browser tests of the task pane preview). Idempotent: installs only what is missing.
+# Run as root or as a user with sudo: npm run setup:debian
+set -euo pipefail
+
+say() { printf '[setup-debian] %s\n' "$*"; }
+
+packages=()
+if command -v soffice >/dev/null 2>&1; then
+  say "LibreOffice present: $(command -v soffice)"
+else
+  packages+=(libreoffice-calc-nogui)
+fi
+if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then
+  say "Chromium present: $(command -v chromium || echo /usr/bin/chromium)"
+else
+  packages+=(chromium)
+fi
+
+if [ "${#packages[@]}" -eq 0 ]; then
+  say "nothing to install"
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  say "apt-get not found: install ${packages[*]} with your system's package manager" >&2
+  exit 1
+fi
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo)
+  else
+    say "not root and no sudo: run this script as root" >&2
+    exit 1
+  fi
+fi
+
+# Readable text in screenshots without pulling in the recommended extras.
+packages+=(fonts-liberation2)
+
+export DEBIAN_FRONTEND=noninteractive
+say "apt-get update"
+"${SUDO[@]}" apt-get update -qq
+say "installing: ${packages[*]}"
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
+
+say "LibreOffice: $(soffice --version 2>/dev/null | head -n1 || echo 'NOT WORKING')"
+say "Chromium: $( (chromium --version || /usr/bin/chromium --version) 2>/dev/null | head -n1 || echo 'NOT WORKING')"
+command -v soffice >/dev/null 2>&1 || { say "soffice still missing" >&2; exit 1; }
+say "done"

@@ -1,0 +1,776 @@
+/**
+ * A small fake of the Excel JavaScript API, faithful where the adapter depends on it:
+ * - every method call and property set is queued and applied only on context.sync(), in order;
+ * - a failing action rejects the sync and the actions before it stay applied (office.js batches
+ *   are not transactions); the actions after it are dropped;
+ * - reading a property that was not loaded and synced throws, like office.js;
+ * - getItem() binds to the object when its action runs, so a later rename keeps the binding;
+ * - strings written to cells are read as Excel reads typed input: "=…", "+…", "-…", "@…" become
+ *   formulas and "12" a number, unless the cell's number format is "@" (text).
+ * office-addin-mock has no collections, no queued writes and no object model, hence this fake.
+ */
+
+type Scalar = string | number | boolean | null;
+
+export interface FakeCell {
+  /** Constant value, or the formula text with "=" when formula is true. */
+  value: Scalar | { error: string };
+  formula?: string;
+  format: string;
+  /** Sheets and tables a formula referred to when it was written (identity, as Excel binds them). */
+  refs?: { sheets: (FakeSheet | null)[]; tables: (FakeTable | null)[] };
+}
+
+export class FakeTable {
+  showTotals = false;
+  constructor(
+    public name: string,
+    public sheet: FakeSheet,
+    public r0: number,
+    public c0: number,
+    /** Rows including the header (and totals when shown). */
+    public rows: number,
+    public cols: number,
+  ) {}
+  deleted = false;
+  get headers(): string[] {
+    return Array.from({ length: this.cols }, (_, c) => String(this.sheet.cell(this.r0, this.c0 + c)?.value ?? ''));
+  }
+}
+
+export class FakeSheet {
+  cells = new Map<string, FakeCell>();
+  names = new Map<string, string>();
+  tables: FakeTable[] = [];
+  hiddenRows = new Set<number>();
+  merged: string[] = [];
+  tabColor = '';
+  freeze: { rows: number; columns: number } | null = null;
+  /** Recorded format sets: range address, property path, value. */
+  formats: { address: string; path: string; value: unknown }[] = [];
+  layout: Record<string, unknown> = {};
+  deleted = false;
+  active = false;
+  constructor(public name: string) {}
+  cell(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+  /** Convenience for tests: what a user would type. */
+  put(r: number, c: number, v: Scalar, format = 'General'): void {
+    if (v === null || v === '') this.cells.delete(`${r},${c}`);
+    else this.cells.set(`${r},${c}`, { value: v, format });
+  }
+}
+
+export class FakeError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+export function colName(c: number): string {
+  let n = c + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+const addr = (r: number, c: number) => `${colName(c)}${r + 1}`;
+const rectAddress = (r: number, c: number, h: number, w: number) => (h === 1 && w === 1 ? addr(r, c) : `${addr(r, c)}:${addr(r + h - 1, c + w - 1)}`);
+function parseA1(a: string): { r0: number; c0: number; r1: number; c1: number } {
+  const part = (p: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(p)!;
+    let c = 0;
+    for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+    return { r: Number(m[2]) - 1, c: c - 1 };
+  };
+  const [x, y] = a.split(':');
+  const p = part(x);
+  const q = part(y ?? x);
+  return { r0: p.r, c0: p.c, r1: q.r, c1: q.c };
+}
+const quoteSheet = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+
+export interface WriteRecord {
+  sheet: string;
+  prop: 'values' | 'formulas' | 'numberFormat';
+  address: string;
+  rows: number;
+  cols: number;
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  syncs = 0;
+  writes: WriteRecord[] = [];
+  /** Estimated request bytes of each sync (what Excel on the web limits to 5 MB). */
+  syncBytes: number[] = [];
+  calcSuspensions = 0;
+  screenSuspensions = 0;
+  /** Throws from the action when it returns an error code (failure injection). */
+  failWhen: ((event: { kind: string; sheet?: string; prop?: string }) => string | null) | null = null;
+  private tableCounter = 0;
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  get tables(): FakeTable[] {
+    return this.sheets.flatMap((s) => s.tables);
+  }
+  table(name: string): FakeTable | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+  /** A table over an existing header row and data rows. */
+  addTable(sheet: FakeSheet, name: string, r0: number, c0: number, rows: number, cols: number): FakeTable {
+    const t = new FakeTable(name, sheet, r0, c0, rows, cols);
+    sheet.tables.push(t);
+    return t;
+  }
+  newTableName(): string {
+    let n: string;
+    do n = `Table${++this.tableCounter}`;
+    while (this.table(n));
+    return n;
+  }
+  /** Formula cells whose sheet or table references point at deleted or missing objects (#REF!). */
+  brokenRefs(): string[] {
+    const out: string[] = [];
+    for (const s of this.sheets)
+      for (const [k, cell] of s.cells) {
+        if (!cell.refs) continue;
+        const bad = cell.refs.sheets.some((x) => !x || x.deleted) || cell.refs.tables.some((t) => !t || t.deleted);
+        if (bad) out.push(`${s.name}!${k}:${cell.formula}`);
+      }
+    return out;
+  }
+  /** Cell text as Excel shows the formula bar (formula with "=", else the constant). */
+  formulaAt(sheet: string, r: number, c: number): Scalar {
+    const cell = this.sheet(sheet)?.cell(r, c);
+    if (!cell) return null;
+    if (cell.formula !== undefined) return cell.formula;
+    return typeof cell.value === 'object' && cell.value !== null ? cell.value.error : cell.value;
+  }
+
+  context(): FakeContext {
+    return new FakeContext(this);
+  }
+  /** An Excel.run replacement bound to this workbook. */
+  run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context() as unknown as Excel.RequestContext);
+}
+
+type Action = { run: () => void; bytes: number };
+
+export class FakeContext {
+  queue: Action[] = [];
+  workbook: FakeWorkbookProxy;
+  constructor(public book: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+  enqueue(run: () => void, bytes = 100): void {
+    this.queue.push({ run, bytes });
+  }
+  fail(kind: string, sheet?: string, prop?: string): void {
+    const code = this.book.failWhen?.({ kind, sheet, prop });
+    if (code) throw new FakeError(code, `injected failure at ${kind} ${sheet ?? ''} ${prop ?? ''}`);
+  }
+  async sync(): Promise<void> {
+    this.book.syncs += 1;
+    const q = this.queue;
+    this.queue = [];
+    this.book.syncBytes.push(q.reduce((n, a) => n + a.bytes, 0));
+    await Promise.resolve();
+    for (const a of q) a.run();
+  }
+}
+
+/** Base: properties loaded by sync, unreadable before. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  constructor(protected ctx: FakeContext) {}
+  protected get_(prop: string): never | unknown {
+    if (!this.loaded.has(prop)) throw new FakeError('PropertyNotLoaded', `The property '${prop}' is not available. Load it and call context.sync() first.`);
+    return this.loaded.get(prop);
+  }
+}
+
+function splitLoad(props: string | string[]): string[] {
+  const list = Array.isArray(props) ? props : props.split(',');
+  return list.map((p) => p.trim().replace(/^items[/.]/i, '').replace(/[/.]items[/.]/gi, '/')).filter(Boolean);
+}
+
+/** Records nested property sets, e.g. range.format.font.bold = true, as one queued action each. */
+function recorder(ctx: FakeContext, onSet: (path: string, value: unknown) => void, base: string[] = []): Record<string, unknown> {
+  return new Proxy(
+    {},
+    {
+      get: (_t, key) => {
+        if (typeof key !== 'string') return undefined;
+        if (key === 'getItem') return (name: string) => recorder(ctx, onSet, [...base, name]);
+        return recorder(ctx, onSet, [...base, key]);
+      },
+      set: (_t, key, value) => {
+        const path = [...base, String(key)].join('.');
+        ctx.enqueue(() => onSet(path, value));
+        return true;
+      },
+    },
+  ) as Record<string, unknown>;
+}
+
+class FakeWorkbookProxy {
+  tables: FakeTableCollection;
+  worksheets: FakeWorksheetCollection;
+  application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  constructor(ctx: FakeContext) {
+    this.tables = new FakeTableCollection(ctx, () => ctx.book.tables, null);
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => ctx.enqueue(() => (ctx.book.calcSuspensions += 1)),
+      suspendScreenUpdatingUntilNextSync: () => ctx.enqueue(() => (ctx.book.screenSuspensions += 1)),
+    };
+  }
+}
+
+class FakeWorksheetCollection extends Loadable {
+  private _items: FakeWorksheet[] | null = null;
+  get items(): FakeWorksheet[] {
+    if (!this._items) throw new FakeError('PropertyNotLoaded', 'worksheets.items not loaded');
+    return this._items;
+  }
+  load(props: string): this {
+    const list = splitLoad(props);
+    this.ctx.enqueue(() => {
+      this._items = this.ctx.book.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.resolve();
+        ws.fill(list);
+        return ws;
+      });
+    });
+    return this;
+  }
+  getItem(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.book.sheet(name);
+      if (!s) throw new FakeError('ItemNotFound', `worksheet ${name} not found`);
+      return s;
+    });
+    this.ctx.enqueue(() => ws.resolve());
+    return ws;
+  }
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    const ws = new FakeWorksheet(this.ctx, () => created!);
+    this.ctx.enqueue(() => {
+      this.ctx.fail('addSheet', name);
+      if (this.ctx.book.sheet(name)) throw new FakeError('ItemAlreadyExists', `sheet ${name} exists`);
+      if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new FakeError('InvalidArgument', `bad sheet name ${name}`);
+      created = this.ctx.book.addSheet(name);
+      ws.resolve();
+    });
+    return ws;
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  private bound: FakeSheet | null = null;
+  names: FakeNamedItemCollection;
+  tables: FakeTableCollection;
+  freezePanes: { freezeAt(r: FakeRange): void; freezeRows(n: number): void; freezeColumns(n: number): void };
+  pageLayout: Record<string, unknown>;
+  constructor(
+    ctx: FakeContext,
+    private resolver: () => FakeSheet,
+  ) {
+    super(ctx);
+    this.names = new FakeNamedItemCollection(ctx, () => this.resolve());
+    this.tables = new FakeTableCollection(ctx, () => this.resolve().tables, () => this.resolve());
+    this.freezePanes = {
+      freezeAt: (r) => ctx.enqueue(() => (this.resolve().freeze = { rows: r.rowCountNow(), columns: r.colCountNow() })),
+      freezeRows: (n) => ctx.enqueue(() => (this.resolve().freeze = { rows: n, columns: 0 })),
+      freezeColumns: (n) => ctx.enqueue(() => (this.resolve().freeze = { rows: 0, columns: n })),
+    };
+    this.pageLayout = recorder(ctx, (path, value) => (this.resolve().layout[path] = value));
+  }
+  resolve(): FakeSheet {
+    if (!this.bound) this.bound = this.resolver();
+    if (this.bound.deleted) throw new FakeError('InvalidObjectPath', `sheet ${this.bound.name} was deleted`);
+    return this.bound;
+  }
+  fill(props: string[]): void {
+    const s = this.resolve();
+    for (const p of props) {
+      if (p === 'name') this.loaded.set('name', s.name);
+      else if (p === 'names/name') this.names.fillItems();
+      else if (p === 'tables/name') this.tables.fillItems(['name']);
+      else throw new FakeError('InvalidArgument', `fake cannot load worksheet ${p}`);
+    }
+  }
+  get name(): string {
+    return this.get_('name') as string;
+  }
+  set name(value: string) {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      this.ctx.fail('renameSheet', s.name);
+      const other = this.ctx.book.sheet(value);
+      if (other && other !== s) throw new FakeError('ItemAlreadyExists', `sheet ${value} exists`);
+      if (value.length > 31 || /[[\]:*?/\\]/.test(value)) throw new FakeError('InvalidArgument', `bad sheet name ${value}`);
+      s.name = value;
+    });
+  }
+  set tabColor(value: string) {
+    this.ctx.enqueue(() => (this.resolve().tabColor = value));
+  }
+  getRange(address: string): FakeRange {
+    const a = parseA1(address);
+    return this.getRangeByIndexes(a.r0, a.c0, a.r1 - a.r0 + 1, a.c1 - a.c0 + 1);
+  }
+  getRangeByIndexes(r: number, c: number, h: number, w: number): FakeRange {
+    return new FakeRange(this.ctx, () => ({ sheet: this.resolve(), r, c, h, w }));
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.resolve();
+      if (s.cells.size === 0) return null;
+      let r0 = Infinity;
+      let c0 = Infinity;
+      let r1 = -1;
+      let c1 = -1;
+      for (const k of s.cells.keys()) {
+        const [r, c] = k.split(',').map(Number);
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
+      }
+      return { sheet: s, r: r0, c: c0, h: r1 - r0 + 1, w: c1 - c0 + 1 };
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      this.ctx.fail('deleteSheet', s.name);
+      s.deleted = true;
+      for (const t of s.tables) t.deleted = true;
+      this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
+    });
+  }
+  activate(): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      for (const x of this.ctx.book.sheets) x.active = x === s;
+    });
+  }
+}
+
+class FakeNamedItem extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    public readonly itemName: string,
+  ) {
+    super(ctx);
+  }
+  setLoaded(): void {
+    this.loaded.set('name', this.itemName);
+  }
+  get name(): string {
+    return this.get_('name') as string;
+  }
+  load(_props: string): this {
+    this.ctx.enqueue(() => this.setLoaded());
+    return this;
+  }
+}
+
+class FakeNamedItemCollection extends Loadable {
+  private _items: FakeNamedItem[] | null = null;
+  constructor(
+    ctx: FakeContext,
+    private sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  get items(): FakeNamedItem[] {
+    if (!this._items) throw new FakeError('PropertyNotLoaded', 'names.items not loaded');
+    return this._items;
+  }
+  fillItems(): void {
+    this._items = [...this.sheet().names.keys()].map((n) => {
+      const item = new FakeNamedItem(this.ctx, n);
+      item.setLoaded();
+      return item;
+    });
+  }
+  add(name: string, reference: string | FakeRange): void {
+    this.ctx.enqueue(() => {
+      const s = this.sheet();
+      if (s.names.has(name.toUpperCase())) throw new FakeError('ItemAlreadyExists', `name ${name} exists`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeError('InvalidArgument', `bad name ${name}`);
+      s.names.set(name.toUpperCase(), typeof reference === 'string' ? reference : reference.describe());
+    });
+  }
+  getItem(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, name);
+    this.ctx.enqueue(() => {
+      if (!this.sheet().names.has(name.toUpperCase())) throw new FakeError('ItemNotFound', `name ${name} not found`);
+    });
+    return item;
+  }
+}
+
+class FakeTableCollection extends Loadable {
+  private _items: FakeTableProxy[] | null = null;
+  constructor(
+    ctx: FakeContext,
+    private list: () => FakeTable[],
+    private sheet: (() => FakeSheet) | null,
+  ) {
+    super(ctx);
+  }
+  get items(): FakeTableProxy[] {
+    if (!this._items) throw new FakeError('PropertyNotLoaded', 'tables.items not loaded');
+    return this._items;
+  }
+  fillItems(props: string[]): void {
+    this._items = this.list().map((t) => {
+      const p = new FakeTableProxy(this.ctx, () => t);
+      p.fill(props);
+      return p;
+    });
+  }
+  load(props: string): this {
+    const list = splitLoad(props);
+    this.ctx.enqueue(() => this.fillItems(list));
+    return this;
+  }
+  getItem(name: string): FakeTableProxy {
+    const p = new FakeTableProxy(this.ctx, () => {
+      const t = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw new FakeError('ItemNotFound', `table ${name} not found`);
+      return t;
+    });
+    this.ctx.enqueue(() => p.resolve());
+    return p;
+  }
+  add(range: FakeRange, hasHeaders: boolean): FakeTableProxy {
+    let created: FakeTable | null = null;
+    const p = new FakeTableProxy(this.ctx, () => created!);
+    this.ctx.enqueue(() => {
+      const { sheet, r, c, h, w } = range.rect();
+      this.ctx.fail('addTable', sheet.name);
+      if (!hasHeaders) throw new FakeError('InvalidArgument', 'fake supports tables with headers only');
+      for (const t of sheet.tables) {
+        const overlap = r <= t.r0 + t.rows - 1 && t.r0 <= r + h - 1 && c <= t.c0 + t.cols - 1 && t.c0 <= c + w - 1;
+        if (overlap) throw new FakeError('InvalidOperation', 'tables overlap');
+      }
+      const book = this.ctx.book;
+      created = book.addTable(sheet, book.newTableName(), r, c, h, w);
+      const seen = new Set<string>();
+      for (let i = 0; i < w; i++) {
+        const cell = sheet.cell(r, c + i);
+        let text = cell ? String(cell.value ?? '') : '';
+        if (text === '' || seen.has(text.toLowerCase())) text = `Column${i + 1}`;
+        seen.add(text.toLowerCase());
+        sheet.cells.set(`${r},${c + i}`, { value: text, format: cell?.format ?? 'General' });
+      }
+      p.resolve();
+    });
+    return p;
+  }
+}
+
+class FakeTableProxy extends Loadable {
+  private bound: FakeTable | null = null;
+  columns: { load(p: string): void; items: { name: string }[] };
+  constructor(
+    ctx: FakeContext,
+    private resolver: () => FakeTable,
+  ) {
+    super(ctx);
+    let items: { name: string }[] | null = null;
+    this.columns = {
+      load: () => ctx.enqueue(() => (items = this.resolve().headers.map((name) => ({ name })))),
+      get items() {
+        if (!items) throw new FakeError('PropertyNotLoaded', 'columns.items not loaded');
+        return items;
+      },
+    };
+  }
+  resolve(): FakeTable {
+    if (!this.bound) this.bound = this.resolver();
+    return this.bound;
+  }
+  fill(props: string[]): void {
+    const t = this.resolve();
+    for (const p of props) {
+      if (p === 'name') this.loaded.set('name', t.name);
+      else if (p === 'showTotals') this.loaded.set('showTotals', t.showTotals);
+      else if (p === 'worksheet/name') this.loaded.set('worksheet', { name: t.sheet.name });
+      else throw new FakeError('InvalidArgument', `fake cannot load table ${p}`);
+    }
+  }
+  get name(): string {
+    return this.get_('name') as string;
+  }
+  set name(value: string) {
+    this.ctx.enqueue(() => {
+      const t = this.resolve();
+      const other = this.ctx.book.table(value);
+      if (other && other !== t) throw new FakeError('InvalidArgument', `table name ${value} is taken`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(value)) throw new FakeError('InvalidArgument', `bad table name ${value}`);
+      t.name = value;
+    });
+  }
+  get showTotals(): boolean {
+    return this.get_('showTotals') as boolean;
+  }
+  get worksheet(): { name: string } {
+    return this.get_('worksheet') as { name: string };
+  }
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, r: t.r0 + 1, c: t.c0, h: t.rows - 1 - (t.showTotals ? 1 : 0), w: t.cols };
+    });
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, r: t.r0, c: t.c0, h: t.rows, w: t.cols };
+    });
+  }
+}
+
+interface Rect {
+  sheet: FakeSheet;
+  r: number;
+  c: number;
+  h: number;
+  w: number;
+}
+
+/** Reads typed input the way Excel does for a cell with the given number format. */
+export function typedInput(input: unknown, format: string, book: FakeWorkbook): Omit<FakeCell, 'format'> | null {
+  if (input === '' || input === null || input === undefined) return null;
+  if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
+  const s = String(input);
+  if (format === '@') return { value: s };
+  if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s.trim())) return { value: Number(s) };
+  if (/^(true|false)$/i.test(s.trim())) return { value: s.trim().toLowerCase() === 'true' };
+  if (/^[=+\-@]/.test(s)) {
+    const formula = s.startsWith('=') ? s : `=${s}`;
+    return { value: 0, formula, refs: bindRefs(formula, book) };
+  }
+  return { value: s };
+}
+
+/** The sheets and tables a formula names, bound now (as Excel does when the formula is entered). */
+function bindRefs(formula: string, book: FakeWorkbook): FakeCell['refs'] {
+  const noStrings = formula.replace(/"(?:[^"]|"")*"/g, '""');
+  const sheets: (FakeSheet | null)[] = [];
+  for (const m of noStrings.matchAll(/(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu)) {
+    const name = (m[1] ?? m[2]).replace(/''/g, "'");
+    sheets.push(book.sheet(name) ?? null);
+  }
+  const tables: (FakeTable | null)[] = [];
+  for (const m of noStrings.replace(/'[^']*'!/g, '').matchAll(/([\p{L}_][\p{L}\p{N}_.]*)\[/gu)) tables.push(book.table(m[1]) ?? null);
+  return { sheets, tables };
+}
+
+export class FakeRange extends Loadable {
+  private bound: Rect | null | undefined;
+  format: Record<string, unknown>;
+  constructor(
+    ctx: FakeContext,
+    private resolver: () => Rect | null,
+  ) {
+    super(ctx);
+    this.format = recorder(ctx, (path, value) => {
+      const { sheet, r, c, h, w } = this.rect();
+      sheet.formats.push({ address: rectAddress(r, c, h, w), path, value });
+    });
+  }
+  private resolveMaybe(): Rect | null {
+    if (this.bound === undefined) this.bound = this.resolver();
+    return this.bound;
+  }
+  rect(): Rect {
+    const r = this.resolveMaybe();
+    if (!r) throw new FakeError('InvalidObjectPath', 'null range');
+    if (r.sheet.deleted) throw new FakeError('InvalidObjectPath', 'sheet deleted');
+    return r;
+  }
+  /** "=Sheet!$A$1" style reference, resolved now. */
+  describe(): string {
+    const { sheet, r, c, h, w } = this.rect();
+    return `=${quoteSheet(sheet.name)}!${rectAddress(r, c, h, w).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+  }
+  rowCountNow(): number {
+    return this.rect().h;
+  }
+  colCountNow(): number {
+    return this.rect().w;
+  }
+  load(props: string): this {
+    const list = splitLoad(props);
+    this.ctx.enqueue(() => {
+      const rect = this.resolveMaybe();
+      this.loaded.set('isNullObject', rect === null);
+      if (!rect) return;
+      const { sheet, r, c, h, w } = rect;
+      const grid = <T>(f: (cell: FakeCell | undefined) => T) => Array.from({ length: h }, (_, i) => Array.from({ length: w }, (__, j) => f(sheet.cell(r + i, c + j))));
+      const valueOf = (cell: FakeCell | undefined): Scalar => {
+        if (!cell) return '';
+        if (typeof cell.value === 'object' && cell.value !== null) return cell.value.error;
+        return cell.value;
+      };
+      for (const p of list) {
+        if (p === 'values') this.loaded.set(p, grid(valueOf));
+        else if (p === 'formulas') this.loaded.set(p, grid((cell) => cell?.formula ?? valueOf(cell)));
+        else if (p === 'numberFormat') this.loaded.set(p, grid((cell) => cell?.format ?? 'General'));
+        else if (p === 'valueTypes')
+          this.loaded.set(
+            p,
+            grid((cell) => {
+              if (!cell) return 'Empty';
+              const v = cell.value;
+              if (typeof v === 'object' && v !== null) return 'Error';
+              return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+            }),
+          );
+        else if (p === 'rowIndex') this.loaded.set(p, r);
+        else if (p === 'columnIndex') this.loaded.set(p, c);
+        else if (p === 'rowCount') this.loaded.set(p, h);
+        else if (p === 'columnCount') this.loaded.set(p, w);
+        else if (p === 'address') this.loaded.set(p, `${quoteSheet(sheet.name)}!${rectAddress(r, c, h, w)}`);
+        else throw new FakeError('InvalidArgument', `fake cannot load range ${p}`);
+      }
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.get_('isNullObject') as boolean;
+  }
+  get values(): Scalar[][] {
+    return this.get_('values') as Scalar[][];
+  }
+  get formulas(): Scalar[][] {
+    return this.get_('formulas') as Scalar[][];
+  }
+  get numberFormat(): string[][] {
+    return this.get_('numberFormat') as string[][];
+  }
+  get valueTypes(): string[][] {
+    return this.get_('valueTypes') as string[][];
+  }
+  get rowIndex(): number {
+    return this.get_('rowIndex') as number;
+  }
+  get columnIndex(): number {
+    return this.get_('columnIndex') as number;
+  }
+  get rowCount(): number {
+    return this.get_('rowCount') as number;
+  }
+  get columnCount(): number {
+    return this.get_('columnCount') as number;
+  }
+  get address(): string {
+    return this.get_('address') as string;
+  }
+  private write(prop: WriteRecord['prop'], grid: unknown[][]): void {
+    const bytes = JSON.stringify(grid).length + 100;
+    this.ctx.enqueue(() => {
+      const { sheet, r, c, h, w } = this.rect();
+      this.ctx.fail('write', sheet.name, prop);
+      if (grid.length !== h || grid.some((row) => row.length !== w)) throw new FakeError('InvalidArgument', `${prop}: array is not ${h}x${w}`);
+      this.ctx.book.writes.push({ sheet: sheet.name, prop, address: rectAddress(r, c, h, w), rows: h, cols: w });
+      grid.forEach((row, i) =>
+        row.forEach((input, j) => {
+          const key = `${r + i},${c + j}`;
+          const old = sheet.cells.get(key);
+          if (prop === 'numberFormat') {
+            if (old) old.format = String(input);
+            else sheet.cells.set(key, { value: null, format: String(input) });
+            return;
+          }
+          const format = old?.format ?? 'General';
+          const parsed = typedInput(input, format, this.ctx.book);
+          if (parsed) sheet.cells.set(key, { ...parsed, format });
+          else if (old && format !== 'General') sheet.cells.set(key, { value: null, format });
+          else sheet.cells.delete(key);
+        }),
+      );
+    }, bytes);
+  }
+  set values(grid: unknown[][]) {
+    this.write('values', grid);
+  }
+  set formulas(grid: unknown[][]) {
+    this.write('formulas', grid);
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.write('numberFormat', grid);
+  }
+  getColumn(i: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, r, c, h } = this.rect();
+      return { sheet, r, c: c + i, h, w: 1 };
+    });
+  }
+  getVisibleView(): { load(p: string): void; cellAddresses: string[][] } {
+    let addresses: string[][] | null = null;
+    const ctx = this.ctx;
+    return {
+      load: () =>
+        ctx.enqueue(() => {
+          const { sheet, r, c, h, w } = this.rect();
+          addresses = [];
+          for (let i = 0; i < h; i++) {
+            if (sheet.hiddenRows.has(r + i)) continue;
+            addresses.push(Array.from({ length: w }, (_, j) => `${quoteSheet(sheet.name)}!${addr(r + i, c + j)}`));
+          }
+        }),
+      get cellAddresses() {
+        if (!addresses) throw new FakeError('PropertyNotLoaded', 'cellAddresses not loaded');
+        return addresses;
+      },
+    };
+  }
+  getMergedAreasOrNullObject(): { load(p: string): void; isNullObject: boolean; areas: { items: { address: string }[] } } {
+    let result: string[] | null | undefined;
+    const ctx = this.ctx;
+    return {
+      load: () =>
+        ctx.enqueue(() => {
+          const { sheet, r, c, h, w } = this.rect();
+          const hits = sheet.merged.filter((m) => {
+            const x = parseA1(m);
+            return x.r0 <= r + h - 1 && r <= x.r1 && x.c0 <= c + w - 1 && c <= x.c1;
+          });
+          result = hits.length ? hits.map((m) => `${quoteSheet(sheet.name)}!${m}`) : null;
+        }),
+      get isNullObject() {
+        if (result === undefined) throw new FakeError('PropertyNotLoaded', 'isNullObject not loaded');
+        return result === null;
+      },
+      get areas() {
+        if (!result) throw new FakeError('PropertyNotLoaded', 'areas not loaded');
+        return { items: result.map((address) => ({ address })) };
+      },
+    };
+  }
+}

@@ -38,14 +38,13 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 
-# Readable text in screenshots without pulling in the recommended extras.
-packages+=(fonts-liberation2)
 
 export DEBIAN_FRONTEND=noninteractive
 say "apt-get update"
 "${SUDO[@]}" apt-get update -qq
 say "installing: ${packages[*]}"
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}"
+# With the recommended packages (fonts among them): the install the toolchain notes verified.
+"${SUDO[@]}" apt-get install -y -qq "${packages[@]}"
 
 say "LibreOffice: $(soffice --version 2>/dev/null | head -n1 || echo 'NOT WORKING')"
 say "Chromium: $( (chromium --version || /usr/bin/chromium --version) 2>/dev/null | head -n1 || echo 'NOT WORKING')"

@@ -103,7 +103,7 @@ export function buildResults(model: InputModel, alloc: Allocation, pos: Position
     );
   });
   const rowCount = row - h - 1;
-  [22, 10, 30, 10, 16, 12, 13, 15].forEach((w, i) => g.width(i, w));
+  [22, 10, 30, 14, 16, 12, 13, 15].forEach((w, i) => g.width(i, w));
   return g.toSheet(SHEETS.results, {
     tabColor: 'FF548235',
     tables: [{ name: RESULT_TABLE, row: h, col: 0, headers: [...RESULT_HEADERS], rowCount }],

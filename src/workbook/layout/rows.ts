@@ -22,7 +22,7 @@ export function buildRows(model: InputModel, alloc: Allocation, pos: Positions):
   staffBlock(g, model, pos);
   registrationBlock(g, model, alloc, pos);
   costBlock(g, model, pos);
-  [6, 12, 9, 16, 12, 8, 11, 11, 8, 10, 10, 2, 6, 12, 12, 9, 10, 2, 6, 7, 7, 12, 11, 13, 14].forEach((w, i) => g.width(i, w));
+  [6, 12, 9, 16, 12, 8, 11, 11, 8, 10, 10, 2, 6, 12, 12, 9, 12, 14, 10, 2, 6, 7, 7, 12, 11, 13, 14].forEach((w, i) => g.width(i, w));
   return g.toSheet(SHEETS.rows, { tabColor: 'FF7F7F7F', freeze: { rows: ROWS_FIRST, columns: 0 } });
 }
 
@@ -96,7 +96,7 @@ function registrationBlock(g: Grid, model: InputModel, alloc: Allocation, pos: P
   const t = model.tables.ilmoittautumiset;
   const c = REG_COL;
   g.value(ROWS_FIRST - 2, c.n, `Ilmoittautumiset (${t.name})`, 'subtitle');
-  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Tilaisuus nro', 'Organisaatio', 'Voimassa', 'Lasketaan']);
+  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Tilaisuus nro', 'Organisaatio', 'Voimassa', 'Nimen tarkiste', 'Haku-avain', 'Lasketaan']);
   const idx = new Map(model.registrations.map((r, i) => [r.ref.index, i]));
   const eventNames = eventNamesRange(pos);
   const first = ROWS_FIRST;
@@ -117,12 +117,22 @@ function registrationBlock(g: Grid, model: InputModel, alloc: Allocation, pos: P
         : `IF(${tableCell(t, 'date', n)}="",1,IF(YEAR(${tableCell(t, 'date', n)})=${pos.setting(SETTING_ROW.year)},1,0))`;
     const active = r ? !r.cancelled && registrationInYear(model.settings.year, r) : false;
     g.formula(row, c.active, `IF(${at(c.event)}=0,0,${status}*${inYear})`, active ? 1 : 0, 'integer');
-    // First active row of this person for this event (TRIM and case-insensitive "=" as in the engine).
-    const names = `${tableCell(t, 'name', a1(first, c.n, true))}:${tableCell(t, 'name', n)}`;
+    // First active row of this person for this event (TRIM and case-insensitive "=", as the engine).
+    // A numeric identifier (event x 10^9 + a checksum of the upper-cased, trimmed name) finds the
+    // first candidate with one MATCH; only when an earlier row shares it are the names compared
+    // exactly. The checksum is a number: the name itself is never written.
+    const name = tableCell(t, 'name', n);
+    const s = `UPPER(TRIM(${name}))`;
+    const ch = (pos1: string) => `CODE(MID(${s}&" ",${pos1},1))`;
+    g.formula(row, c.fingerprint, `LEN(${s})+1000*MOD(${ch('1')}+37*${ch('2')}+1369*${ch('3')}+50653*${ch(`MAX(1,LEN(${s}))`)},999983)`, undefined, 'integer');
+    g.formula(row, c.key, `IF(${at(c.active)}=0,-${at(c.n)},${at(c.event)}*1000000000+${at(c.fingerprint)})`, undefined, 'integer');
+    const keys = pos.rowsRange(c.key, pos.regRows);
+    const names = `${tableCell(t, 'name', a1(first, c.n, true))}:${name}`;
+    const exact = `SUMPRODUCT((${a1(first, c.event, true)}:${at(c.event)}=${at(c.event)})*(${a1(first, c.active, true)}:${at(c.active)}=1)*(TRIM(${names})=TRIM(${name})))`;
     g.formula(
       row,
       c.counted,
-      `IF(${at(c.active)}=0,0,IF(SUMPRODUCT((${a1(first, c.event, true)}:${at(c.event)}=${at(c.event)})*(${a1(first, c.active, true)}:${at(c.active)}=1)*(TRIM(${names})=TRIM(${tableCell(t, 'name', n)})))=1,1,0))`,
+      `IF(${at(c.active)}=0,0,IF(MATCH(${at(c.key)},${keys},0)=${at(c.n)},1,IF(${exact}=1,1,0)))`,
       k !== undefined && alloc.registrations.counted[k] ? 1 : 0,
       'integer',
     );

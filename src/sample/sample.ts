@@ -178,6 +178,9 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
   line('TOT', 'b', `${events[0].name}: hyvityslasku, tarjoilu`, events[0].name, -rng.euros(250, 450));
   line('TA', 'b', 'Kehittämispäivien yhteinen viestintä', null, 2_000);
   line('TOT', 'b', 'Kehittämispäivien yhteinen viestintä', null, rng.euros(1_500, 2_300));
+  // Last year's actual joint costs (Vuosi = year - 1), so the year comparison has something to compare.
+  costs.push(['TOT', 'a', 'Johtavan henkilön palkka ja sivukulut', null, Math.round(salary * 0.97 * 12.5 * 1.23 * 100) / 100, null, year - 1]);
+  costs.push(['TOT', 'muu', 'Toimintakulut yhteensä', null, rng.euros(14_000, 17_000), null, year - 1]);
   // More actual lines for larger scales (benchmarks).
   const costTarget = Math.round(60 * scale);
   while (costs.length < costTarget) {
@@ -186,9 +189,6 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
     line('TOT', pool, `Lisäerä ${costs.length + 1}`, ev, rng.euros(10, 900));
   }
 
-  // Last year's actual joint costs (Vuosi = year - 1), so the year comparison has something to compare.
-  costs.push(['TOT', 'a', 'Johtavan henkilön palkka ja sivukulut', null, Math.round(salary * 0.97 * 12.5 * 1.23 * 100) / 100, null, year - 1]);
-  costs.push(['TOT', 'muu', 'Toimintakulut yhteensä', null, rng.euros(14_000, 17_000), null, year - 1]);
 
   const municipalities = munis.map((m) => [m.name, m.population, JOBSEEKERS[m.name] ?? null, null] as InputCell[]);
   // Quarterly advance invoices; a customer estimate for the staff sufficiency figures.

@@ -1,0 +1,134 @@
+/**
+ * The task pane's Host inside Excel: select a cell, add the missing input tables, write one setting.
+ * Lives in the adapters folder so Excel.run stays there. The Excel.run function is injectable so the
+ * batches can be checked with office-addin-mock.
+ */
+import { KESKI_UUSIMAA_MUNICIPALITIES, SETTINGS, TABLES, TABLE_KEYS, type SettingKey, type TableKey } from '../../domain/contract';
+import { locateSetting } from '../../taskpane/settings';
+import type { Host, SettingValue } from '../../taskpane/host';
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostOptions {
+  run?: Run;
+  displayLanguage?: string;
+  theme?: 'light' | 'dark';
+}
+
+/** Rows a new input table starts with (canonical column order; see TABLES). */
+export function templateRows(key: TableKey, year: number): (string | number)[][] {
+  const width = TABLES[key].columns.length;
+  switch (key) {
+    case 'asetukset':
+      return [
+        [SETTINGS.year.names[0], year],
+        [SETTINGS.staffBasis.names[0], 'henkilömäärä'],
+        [SETTINGS.municipalBasis.names[0], 'asukasluku'],
+        [SETTINGS.agreedTvaPct.names[0], ''],
+        [SETTINGS.kelaPct.names[0], ''],
+        [SETTINGS.employer.names[0], 'Järvenpää'],
+        [SETTINGS.billingPeriod.names[0], 'vuosi'],
+        [SETTINGS.customerEstimate.names[0], ''],
+      ];
+    case 'kunnat':
+      return KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, '', '']);
+    default:
+      // An Excel table needs one data row; an empty one is skipped by the parser.
+      return [Array.from({ length: width }, () => '')];
+  }
+}
+
+/** "A", "B", … for the first 26 columns (the input tables are narrower). */
+const letter = (i: number) => String.fromCharCode(65 + i);
+
+/** A sheet name not yet used (Excel compares sheet names case-insensitively). */
+export function freeSheetName(wanted: string, taken: string[]): string {
+  const used = new Set(taken.map((n) => n.toLocaleLowerCase('fi-FI')));
+  if (!used.has(wanted.toLocaleLowerCase('fi-FI'))) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!used.has(name.toLocaleLowerCase('fi-FI'))) return name;
+  }
+}
+
+export function createOfficeHost(options: OfficeHostOptions = {}): Host {
+  const run: Run = options.run ?? ((batch) => Excel.run(batch));
+  return {
+    displayLanguage: options.displayLanguage ?? 'fi-FI',
+    theme: options.theme,
+
+    async selectCell(sheet: string, address: string): Promise<void> {
+      await run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await ctx.sync();
+      });
+    },
+
+    async createTemplate(found: Partial<Record<TableKey, string | null>>, year: number): Promise<void> {
+      const missing = TABLE_KEYS.filter((k) => !found[k]);
+      if (!missing.length) return;
+      await run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const taken = sheets.items.map((s) => s.name);
+        let first: Excel.Worksheet | null = null;
+        for (const key of missing) {
+          const name = freeSheetName(TABLES[key].sheet, taken);
+          taken.push(name);
+          const ws = sheets.add(name);
+          first = first ?? ws;
+          const headers = TABLES[key].columns.map((c) => c.names[0]);
+          const rows = templateRows(key, year);
+          const range = ws.getRange(`A1:${letter(headers.length - 1)}${rows.length + 1}`);
+          // Text as text: "@" keeps every typed word out of Excel's formula parser.
+          range.numberFormat = [headers.map(() => '@'), ...rows.map((r) => r.map((v) => (typeof v === 'number' ? 'General' : '@')))];
+          range.values = [headers, ...rows];
+          const table = ws.tables.add(range, true);
+          table.name = TABLES[key].names[0];
+          range.format.autofitColumns();
+        }
+        first?.activate();
+        await ctx.sync();
+      });
+    },
+
+    async updateSetting(key: SettingKey, value: SettingValue, tableName: string): Promise<void> {
+      await run(async (ctx) => {
+        const table = ctx.workbook.tables.getItem(tableName);
+        const header = table.getHeaderRowRange().load('values');
+        const body = table.getDataBodyRange().load('values');
+        await ctx.sync();
+        const { settingCol, valueCol, row } = locateSetting(header.values[0], body.values, key);
+        const format = typeof value === 'string' ? '@' : 'General';
+        const cellValue = value ?? '';
+        if (row >= 0) {
+          const cell = body.getCell(row, valueCol);
+          cell.numberFormat = [[format]];
+          cell.values = [[cellValue]];
+        } else {
+          const width = header.values[0].length;
+          const values: (string | number)[] = Array.from({ length: width }, () => '');
+          values[settingCol] = SETTINGS[key].names[0];
+          const added = table.rows.add(undefined, [values.map(() => '')]);
+          const range = added.getRange();
+          range.numberFormat = [values.map((_, i) => (i === valueCol ? format : '@'))];
+          values[valueCol] = cellValue;
+          range.values = [values];
+        }
+        await ctx.sync();
+      });
+    },
+  };
+}
+
+/** Office's theme as light or dark, from the body background colour of the Office theme. */
+export function officeThemeKind(bodyBackgroundColor: string | undefined): 'light' | 'dark' {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(bodyBackgroundColor ?? '');
+  if (!m) return 'light';
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16));
+  // Rec. 601 luma: below the middle grey the theme is dark.
+  return 0.299 * r + 0.587 * g + 0.114 * b < 128 ? 'dark' : 'light';
+}

@@ -1,0 +1,566 @@
+/**
+ * The office.js adapter: the only code that calls Excel.run.
+ *
+ * Sync budget (a "sync" is one round trip to Excel):
+ * - readTables: 2 syncs whatever the row count. office.js cannot list a collection and read its
+ *   items' ranges in one batch (the items exist only after a sync), so sync 1 lists tables and
+ *   sheets (with our owner marks) and sync 2 reads every table's cells, formats and visible rows.
+ * - replaceOutputs: 1 sync right after readTables/ownSheetNames on the same instance (it reuses
+ *   their sheet list and re-checks it inside the write batch), else 2. A full run is thus 3.
+ *   Excel on the web refuses requests over 5 MB, so writes beyond ~4.5 MB go in further syncs.
+ * - readOutputCells: 2 syncs (list sheets, then each sheet's used range).
+ *
+ * Ownership: every output sheet carries a worksheet-scoped name OWNER_NAME ("TYM_kustannustenjako",
+ * referring to the sheet's $A$1), the same mark the exceljs adapter writes. A sheet is ours only
+ * with that mark; a rerun replaces only marked sheets and refuses an unmarked sheet of the
+ * same name. Old outputs are renamed aside first, new sheets are built under the final names (so
+ * formulas bind to the new sheets), and the old ones are deleted only in the last step; if anything
+ * fails, the new sheets are removed and the old ones renamed back.
+ */
+import type { RawCell, RawTable, RawValue, RawWorkbook } from '../../domain/raw';
+import { EXCEL_EPOCH_OFFSET } from '../../domain/dates';
+import { a1 } from '../../workbook/formula';
+import { type OutputCell, SheetConflictError, type WorkbookPort } from '../../workbook/port';
+import { OWNER_MARK, type CellSpec, type CellStyle, type SheetSpec } from '../../workbook/sheetSpec';
+import { blocksOf, chunkRows, utf8Length } from './blocks';
+import { GENERAL_FORMAT, OFFICE_STYLES, TEXT_FORMAT, hasVisualFormat, isDateFormat } from './styles';
+
+/** Worksheet-scoped name that marks a sheet as the add-in's own (as in the exceljs adapter). */
+export const OWNER_NAME = OWNER_MARK.replace(/[^A-Za-z0-9_.]/g, '_');
+
+/** An output table would take the name of a table on a sheet that is not ours. */
+export class TableNameConflictError extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+  ) {
+    super(`Table "${table}" already exists on sheet "${sheet}", which is not one of the add-in's output sheets; rename that table first.`);
+    this.name = 'TableNameConflictError';
+  }
+}
+
+/** Excel on the web rejects request payloads over 5 MB; stay well below. */
+export const DEFAULT_PAYLOAD_LIMIT = 4_500_000;
+/** Rough JSON overhead of one queued action (object path, ids). */
+const ACTION_OVERHEAD = 300;
+/** How long a sheet list from a read may stand in for a fresh one in replaceOutputs. */
+const INVENTORY_MAX_AGE_MS = 120_000;
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeJsWorkbookOptions {
+  /** Defaults to Excel.run; tests inject a fake to count syncs. */
+  run?: ExcelRun;
+  /** Whether ExcelApi 1.x (given as "1.9") is available; defaults to Office.context.requirements. */
+  isSetSupported?: (version: string) => boolean;
+  /** Maximum estimated bytes per sync request. */
+  payloadLimitBytes?: number;
+  /** Suffix for temporary names; random by default. */
+  token?: () => string;
+  /** Clock for the inventory's age (tests). */
+  now?: () => number;
+}
+
+interface SheetInfo {
+  name: string;
+  own: boolean;
+  tables: string[];
+}
+
+interface Inventory {
+  sheets: SheetInfo[];
+  at: number;
+}
+
+type Batch = (ctx: Excel.RequestContext, state: WriteState) => void;
+
+interface Op {
+  bytes: number;
+  apply: Batch;
+}
+
+interface WriteState {
+  sheets: Map<string, Excel.Worksheet>;
+}
+
+interface Plan {
+  /** Own sheets renamed aside: original name -> backup name, with their tables. */
+  backups: { original: string; backup: string; tables: { original: string; backup: string }[] }[];
+  /** Output names that did not exist before (created new). */
+  created: string[];
+  batches: Op[][];
+}
+
+const INVENTORY_LOAD = 'items/name,items/names/items/name,items/tables/items/name';
+
+const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+
+function defaultIsSetSupported(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', version));
+  } catch {
+    return false;
+  }
+}
+
+const lower = (s: string) => s.toLocaleLowerCase('fi-FI');
+
+/** "Taul1!$B$5:$C$9" -> "B5:C9". */
+function localAddress(address: string): string {
+  const bang = address.lastIndexOf('!');
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, '');
+}
+
+/** 1-based row number of the first cell of an address. */
+function rowOfAddress(address: string): number {
+  const m = /[A-Za-z]+\$?(\d+)/.exec(localAddress(address));
+  return m ? Number(m[1]) : NaN;
+}
+
+function rawValue(value: unknown, type: string | undefined, format: string | undefined): RawValue {
+  if (type === 'Empty' || value === '' || value === null || value === undefined) return type === 'String' ? '' : null;
+  if (type === 'Error') return { error: String(value) };
+  if (typeof value === 'number' && isDateFormat(format)) {
+    // Same Date as exceljs gives: UTC, midnight for whole days.
+    return new Date(Math.round((value - EXCEL_EPOCH_OFFSET) * 86_400_000));
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}
+
+function rawCell(value: unknown, type: string | undefined, format: string | undefined): RawCell {
+  const cell: RawCell = { value: rawValue(value, type, format) };
+  if (format && format !== GENERAL_FORMAT) cell.numFmt = format;
+  return cell;
+}
+
+/** What one cell becomes in the 2-D `formulas` array. */
+function cellInput(spec: CellSpec | null): string | number | boolean {
+  if (!spec) return '';
+  if (spec.formula !== undefined) return `=${spec.formula}`;
+  const v = spec.value;
+  if (v === null || v === undefined) return '';
+  return v;
+}
+
+/** Number format of one cell: text constants get "@" so Excel keeps them as typed (never a formula). */
+function cellFormat(spec: CellSpec | null): string {
+  if (!spec) return GENERAL_FORMAT;
+  if (spec.formula === undefined && typeof spec.value === 'string') return TEXT_FORMAT;
+  return OFFICE_STYLES[spec.style ?? 'text'].numberFormat;
+}
+
+/** Column width in characters -> points (Excel: 8.43 chars = 64 px = 48 pt). */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function headerText(title: string): string {
+  return title.replace(/&/g, '&&');
+}
+
+export class OfficeJsWorkbook implements WorkbookPort {
+  private readonly run: ExcelRun;
+  private readonly supports: (version: string) => boolean;
+  private readonly payloadLimit: number;
+  private readonly token: () => string;
+  private readonly now: () => number;
+  private inventory: Inventory | null = null;
+
+  constructor(options: OfficeJsWorkbookOptions = {}) {
+    this.run = options.run ?? defaultRun;
+    this.supports = options.isSetSupported ?? defaultIsSetSupported;
+    this.payloadLimit = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
+    this.token = options.token ?? (() => Math.random().toString(36).slice(2, 8));
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  async readTables(): Promise<RawWorkbook> {
+    const mergedSupported = this.supports('1.13');
+    return this.run(async (ctx) => {
+      const tables = ctx.workbook.tables;
+      tables.load('items/name,items/showTotals,items/worksheet/name');
+      const sheets = ctx.workbook.worksheets;
+      sheets.load(INVENTORY_LOAD);
+      await ctx.sync();
+
+      const reads = tables.items.map((table) => {
+        const columns = table.columns;
+        columns.load('items/name');
+        const body = table.getDataBodyRange();
+        body.load('values,valueTypes,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
+        // Visible rows of the first column: one address per visible row, whatever the width.
+        const visible = body.getColumn(0).getVisibleView();
+        visible.load('cellAddresses');
+        let merged: Excel.RangeAreas | null = null;
+        if (mergedSupported) {
+          merged = table.getRange().getMergedAreasOrNullObject();
+          merged.load('areas/items/address');
+        }
+        return { table, columns, body, visible, merged };
+      });
+      await ctx.sync();
+
+      this.inventory = { sheets: inventoryOf(sheets), at: this.now() };
+      const out: RawTable[] = reads.map(({ table, columns, body, visible, merged }) => {
+        const visibleRows = new Set<number>();
+        for (const row of visible.cellAddresses) for (const addr of row) visibleRows.add(rowOfAddress(String(addr)));
+        const rows: RawCell[][] = [];
+        const hiddenRows: number[] = [];
+        for (let r = 0; r < body.rowCount; r++) {
+          const values = body.values[r];
+          const types = body.valueTypes[r];
+          const formats = body.numberFormat[r];
+          rows.push(values.map((v, c) => rawCell(v, types?.[c], formats?.[c] as string | undefined)));
+          if (!visibleRows.has(body.rowIndex + 1 + r)) hiddenRows.push(r);
+        }
+        const raw: RawTable = {
+          name: table.name,
+          sheet: table.worksheet.name,
+          headerRow: body.rowIndex,
+          firstColumn: body.columnIndex + 1,
+          headers: columns.items.map((c) => c.name),
+          rows,
+        };
+        if (hiddenRows.length > 0) raw.hiddenRows = hiddenRows;
+        if (merged && !merged.isNullObject) raw.mergedRanges = merged.areas.items.map((a) => localAddress(a.address));
+        else if (mergedSupported) raw.mergedRanges = [];
+        return raw;
+      });
+      return { tables: out, sheetNames: sheets.items.map((s) => s.name) };
+    });
+  }
+
+  async ownSheetNames(): Promise<string[]> {
+    const inv = await this.loadInventory();
+    return inv.sheets.filter((s) => s.own).map((s) => s.name);
+  }
+
+  async readOutputCells(sheetNames: string[]): Promise<OutputCell[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const byName = new Map(sheets.items.map((s) => [lower(s.name), s]));
+      const reads = sheetNames.flatMap((name) => {
+        const ws = byName.get(lower(name));
+        if (!ws) return [];
+        const used = ws.getUsedRangeOrNullObject();
+        used.load('formulas,values,rowIndex,columnIndex');
+        return [{ name: ws.name, used }];
+      });
+      await ctx.sync();
+      const cells: OutputCell[] = [];
+      for (const { name, used } of reads) {
+        if (used.isNullObject) continue;
+        used.formulas.forEach((row, r) =>
+          row.forEach((f, c) => {
+            const value = used.values[r][c] as OutputCell['value'];
+            // A text constant "=..." reads back with formulas equal to its value; a formula does not.
+            const isFormula = typeof f === 'string' && f.startsWith('=') && f !== value;
+            if (!isFormula && (value === '' || value === null)) return;
+            const cell: OutputCell = { sheet: name, address: a1(used.rowIndex + r, used.columnIndex + c), value: value === '' ? null : value };
+            if (isFormula) cell.formula = f.slice(1);
+            cells.push(cell);
+          }),
+        );
+      }
+      return cells;
+    });
+  }
+
+  async replaceOutputs(specs: SheetSpec[]): Promise<void> {
+    const cached = this.inventory && this.now() - this.inventory.at <= INVENTORY_MAX_AGE_MS ? this.inventory : null;
+    this.inventory = null;
+    const inv = cached ?? (await this.loadInventory());
+    this.inventory = null;
+    try {
+      await this.write(specs, inv);
+    } catch (error) {
+      if (error instanceof SheetConflictError || error instanceof TableNameConflictError) throw error;
+      const fresh = await this.recover(specs);
+      // A stale sheet list (the user changed sheets since the read) is the one failure worth a retry.
+      if (cached && !sameInventory(cached, fresh)) {
+        await this.write(specs, fresh).catch(async (again: unknown) => {
+          if (!(again instanceof SheetConflictError || again instanceof TableNameConflictError)) await this.recover(specs);
+          throw again;
+        });
+        return;
+      }
+      throw error;
+    }
+  }
+
+  private async loadInventory(): Promise<Inventory> {
+    const sheets = await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load(INVENTORY_LOAD);
+      await ctx.sync();
+      return inventoryOf(ws);
+    });
+    this.inventory = { sheets, at: this.now() };
+    return this.inventory;
+  }
+
+  private async write(specs: SheetSpec[], inv: Inventory): Promise<void> {
+    const plan = this.plan(specs, inv);
+    await this.run(async (ctx) => {
+      const state: WriteState = { sheets: new Map() };
+      for (const batch of plan.batches) {
+        ctx.workbook.application.suspendApiCalculationUntilNextSync();
+        if (this.supports('1.9')) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+        for (const op of batch) op.apply(ctx, state);
+        await ctx.sync();
+      }
+    });
+  }
+
+  /**
+   * Puts the workbook back as it was before a failed write: removes the new sheets and renames the
+   * old ones back. Returns the sheet list as found. Throws SheetConflictError when the failure was a
+   * user's sheet taking an output name meanwhile.
+   */
+  private async recover(specs: SheetSpec[]): Promise<Inventory> {
+    const plan = this.lastPlan;
+    const found = await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load(INVENTORY_LOAD);
+      await ctx.sync();
+      const now = inventoryOf(ws);
+      const byName = new Map(now.map((s) => [lower(s.name), s]));
+      const item = (name: string) => ws.items.find((s) => lower(s.name) === lower(name));
+      if (plan) {
+        const backedUp = new Set(plan.backups.filter((b) => byName.has(lower(b.backup))).map((b) => lower(b.original)));
+        // New sheets: ours by mark, and either created fresh or standing where a backed-up sheet was.
+        for (const s of now) {
+          const key = lower(s.name);
+          const isNew = s.own && (plan.created.some((c) => lower(c) === key) || backedUp.has(key));
+          if (isNew) item(s.name)?.delete();
+        }
+        for (const b of plan.backups) {
+          const sheet = item(b.backup);
+          if (!sheet) continue;
+          sheet.name = b.original;
+          for (const t of b.tables) {
+            if (byName.get(lower(b.backup))?.tables.some((n) => lower(n) === lower(t.backup))) sheet.tables.getItem(t.backup).name = t.original;
+          }
+        }
+      }
+      await ctx.sync();
+      ws.load(INVENTORY_LOAD);
+      await ctx.sync();
+      return inventoryOf(ws);
+    });
+    const fresh: Inventory = { sheets: found, at: this.now() };
+    for (const spec of specs) {
+      const s = found.find((x) => lower(x.name) === lower(spec.name));
+      if (s && !s.own) throw new SheetConflictError(s.name);
+    }
+    return fresh;
+  }
+
+  private lastPlan: Plan | null = null;
+
+  /** Everything replaceOutputs queues, as ops with payload estimates, packed into syncs. */
+  private plan(specs: SheetSpec[], inv: Inventory): Plan {
+    const existing = new Map(inv.sheets.map((s) => [lower(s.name), s]));
+    for (const spec of specs) {
+      const s = existing.get(lower(spec.name));
+      if (s && !s.own) throw new SheetConflictError(s.name);
+    }
+    // Table names are workbook-wide: a user's table of the same name would stop the batch midway.
+    for (const t of specs.flatMap((spec) => spec.tables ?? [])) {
+      const holder = inv.sheets.find((s) => !s.own && s.tables.some((n) => lower(n) === lower(t.name)));
+      if (holder) throw new TableNameConflictError(t.name, holder.name);
+    }
+    const token = this.token();
+    const usedNames = new Set(inv.sheets.map((s) => lower(s.name)));
+    const usedTables = new Set(inv.sheets.flatMap((s) => s.tables.map(lower)));
+    const backups: Plan['backups'] = [];
+    inv.sheets
+      .filter((s) => s.own)
+      .forEach((s, i) => {
+        let backup = `~TYM${i + 1}~${token}`.slice(0, 31);
+        while (usedNames.has(lower(backup))) backup = `~${backup}`.slice(0, 31);
+        usedNames.add(lower(backup));
+        const tables = s.tables.map((t, j) => {
+          let b = `_TYMVANHA_${token}_${i + 1}_${j + 1}`;
+          while (usedTables.has(lower(b))) b = `_${b}`;
+          usedTables.add(lower(b));
+          return { original: t, backup: b };
+        });
+        backups.push({ original: s.name, backup, tables });
+      });
+    const created = specs.filter((spec) => !existing.has(lower(spec.name))).map((s) => s.name);
+
+    const prologue: Op[] = [];
+    const body: Op[] = [];
+    const epilogue: Op[] = [];
+    const small = (apply: Batch): Op => ({ bytes: ACTION_OVERHEAD, apply });
+
+    // 1. Re-check the sheet list inside the batch: getItem fails if an own sheet is gone, and
+    //    names.getItem fails if it lost its mark, so a stale list stops the batch before any change.
+    for (const b of backups) {
+      prologue.push(
+        small((ctx, st) => {
+          const ws = ctx.workbook.worksheets.getItem(b.original);
+          ws.names.getItem(OWNER_NAME).load('name');
+          st.sheets.set(`old:${b.original}`, ws);
+        }),
+      );
+    }
+    // 2. Rename the old own sheets and their tables aside (frees the sheet and table names).
+    for (const b of backups) {
+      prologue.push(
+        small((_ctx, st) => {
+          const ws = st.sheets.get(`old:${b.original}`)!;
+          for (const t of b.tables) ws.tables.getItem(t.original).name = t.backup;
+          ws.name = b.backup;
+        }),
+      );
+    }
+    // 3. New sheets under their final names, marked as ours; add() fails if a user took the name.
+    for (const spec of specs) {
+      prologue.push(
+        small((ctx, st) => {
+          const ws = ctx.workbook.worksheets.add(spec.name);
+          ws.names.add(OWNER_NAME, ws.getRange('A1'));
+          if (spec.tabColor) ws.tabColor = `#${spec.tabColor.slice(-6)}`;
+          st.sheets.set(spec.name, ws);
+        }),
+      );
+    }
+    // 4. Tables before any cell, so formulas may refer to Table[Column]; header texts first.
+    for (const spec of specs) {
+      for (const t of spec.tables ?? []) {
+        body.push({
+          bytes: ACTION_OVERHEAD * 2 + utf8Length(JSON.stringify(t.headers)),
+          apply: (_ctx, st) => {
+            const ws = st.sheets.get(spec.name)!;
+            const header = ws.getRangeByIndexes(t.row, t.col, 1, t.headers.length);
+            header.values = [t.headers];
+            const table = ws.tables.add(ws.getRangeByIndexes(t.row, t.col, 1 + Math.max(1, t.rowCount), t.headers.length), true);
+            table.name = t.name;
+          },
+        });
+      }
+    }
+    // 5. Number formats, then values and formulas: one 2-D write per sheet rectangle (chunked only
+    //    above the payload limit). Text constants are formatted "@" first, so "=..." stays text.
+    const chunkLimit = Math.max(10_000, this.payloadLimit - 4 * ACTION_OVERHEAD);
+    for (const spec of specs) {
+      const height = spec.cells.length;
+      const width = Math.max(0, ...spec.cells.map((r) => r.length));
+      if (height === 0 || width === 0) continue;
+      const cellAt = (r: number, c: number) => spec.cells[r]?.[c] ?? null;
+      const formats = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellFormat(cellAt(r, c))));
+      const inputs = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellInput(cellAt(r, c))));
+      for (const chunk of chunkRows(formats, chunkLimit)) {
+        body.push({
+          bytes: chunk.bytes + ACTION_OVERHEAD,
+          apply: (_ctx, st) => {
+            st.sheets.get(spec.name)!.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).numberFormat = chunk.rows;
+          },
+        });
+      }
+      for (const chunk of chunkRows(inputs, chunkLimit)) {
+        body.push({
+          bytes: chunk.bytes + ACTION_OVERHEAD,
+          apply: (_ctx, st) => {
+            st.sheets.get(spec.name)!.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).formulas = chunk.rows;
+          },
+        });
+      }
+      // 6. Styles by rectangles of equal style.
+      const styleBlocks = blocksOf<CellStyle>(height, width, (r, c) => {
+        const s = cellAt(r, c)?.style;
+        return s && hasVisualFormat(OFFICE_STYLES[s]) ? s : null;
+      });
+      for (const b of styleBlocks) {
+        body.push(
+          small((_ctx, st) => {
+            const range = st.sheets.get(spec.name)!.getRangeByIndexes(b.r0, b.c0, b.r1 - b.r0 + 1, b.c1 - b.c0 + 1);
+            const s = OFFICE_STYLES[b.key];
+            if (s.bold) range.format.font.bold = true;
+            if (s.italic) range.format.font.italic = true;
+            if (s.size) range.format.font.size = s.size;
+            if (s.fontColor) range.format.font.color = s.fontColor;
+            if (s.fill) range.format.fill.color = s.fill;
+            if (s.wrap) range.format.wrapText = true;
+            if (s.topBorder) {
+              const edge = range.format.borders.getItem('EdgeTop');
+              edge.style = 'Continuous';
+              edge.weight = 'Thin';
+            }
+          }),
+        );
+      }
+      // 7. Column widths (runs of equal width), freeze panes, print set-up.
+      const widths = spec.columnWidths ?? [];
+      for (const b of blocksOf<number>(1, widths.length, (_r, c) => widths[c] ?? null)) {
+        body.push(
+          small((_ctx, st) => {
+            st.sheets.get(spec.name)!.getRangeByIndexes(0, b.c0, 1, b.c1 - b.c0 + 1).format.columnWidth = widthToPoints(b.key);
+          }),
+        );
+      }
+      const freeze = spec.freeze;
+      if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
+        body.push(
+          small((_ctx, st) => {
+            const ws = st.sheets.get(spec.name)!;
+            if (freeze.rows > 0 && freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
+            else if (freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
+            else ws.freezePanes.freezeColumns(freeze.columns);
+          }),
+        );
+      }
+      const print = spec.print;
+      if (print && this.supports('1.9')) {
+        body.push(
+          small((_ctx, st) => {
+            const layout = st.sheets.get(spec.name)!.pageLayout;
+            layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
+            layout.paperSize = 'A4';
+            layout.headersFooters.defaultForAllPages.centerHeader = headerText(print.title);
+            if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          }),
+        );
+      }
+    }
+    // 8. Only now delete the old outputs, and show the first new sheet.
+    for (const b of backups) epilogue.push(small((_ctx, st) => st.sheets.get(`old:${b.original}`)!.delete()));
+    if (specs.length > 0) epilogue.push(small((_ctx, st) => st.sheets.get(specs[0].name)!.activate()));
+
+    const batches: Op[][] = [[...prologue]];
+    let bytes = prologue.reduce((n, o) => n + o.bytes, 0);
+    for (const op of [...body, ...epilogue]) {
+      if (bytes + op.bytes > this.payloadLimit && batches[batches.length - 1].length > 0) {
+        batches.push([]);
+        bytes = 0;
+      }
+      batches[batches.length - 1].push(op);
+      bytes += op.bytes;
+    }
+    const plan = { backups, created, batches };
+    this.lastPlan = plan;
+    return plan;
+  }
+}
+
+function inventoryOf(sheets: Excel.WorksheetCollection): SheetInfo[] {
+  return sheets.items.map((s) => ({
+    name: s.name,
+    own: s.names.items.some((n) => n.name.toUpperCase() === OWNER_NAME.toUpperCase()),
+    tables: s.tables.items.map((t) => t.name),
+  }));
+}
+
+function sameInventory(a: Inventory, b: Inventory): boolean {
+  const key = (i: Inventory) =>
+    i.sheets
+      .map((s) => `${lower(s.name)}|${s.own}|${s.tables.map(lower).sort().join(',')}`)
+      .sort()
+      .join('\n');
+  return key(a) === key(b);
+}

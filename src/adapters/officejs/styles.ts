@@ -1,0 +1,55 @@
+/**
+ * How each CellStyle looks in Excel through office.js. Number formats are in the English (invariant)
+ * syntax of `range.numberFormat`, so a Finnish Excel shows them with its own separators.
+ */
+import type { CellStyle } from '../../workbook/sheetSpec';
+
+export interface OfficeStyle {
+  numberFormat: string;
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  topBorder?: boolean;
+}
+
+export const TEXT_FORMAT = '@';
+export const GENERAL_FORMAT = 'General';
+
+export const OFFICE_STYLES: Record<CellStyle, OfficeStyle> = {
+  title: { numberFormat: GENERAL_FORMAT, bold: true, size: 14 },
+  subtitle: { numberFormat: GENERAL_FORMAT, bold: true, size: 12 },
+  header: { numberFormat: GENERAL_FORMAT, bold: true, fill: '#DDEBF7', wrap: true },
+  label: { numberFormat: GENERAL_FORMAT },
+  text: { numberFormat: GENERAL_FORMAT },
+  integer: { numberFormat: '#,##0' },
+  money: { numberFormat: '#,##0.00' },
+  moneyTotal: { numberFormat: '#,##0.00', bold: true, topBorder: true },
+  decimal: { numberFormat: '#,##0.00##' },
+  fraction: { numberFormat: '0.000000' },
+  percent: { numberFormat: '0.00%' },
+  date: { numberFormat: 'd.m.yyyy' },
+  check: { numberFormat: GENERAL_FORMAT, bold: true },
+  note: { numberFormat: GENERAL_FORMAT, italic: true, fontColor: '#595959' },
+};
+
+/** Whether a style draws anything beyond its number format (else no format call is queued). */
+export function hasVisualFormat(s: OfficeStyle): boolean {
+  return Boolean(s.bold || s.italic || s.size || s.fontColor || s.fill || s.wrap || s.topBorder);
+}
+
+/**
+ * True when a number format shows dates or times: after removing quoted text, escapes, and
+ * [..] sections (colours, locales), a d, m, y, h or s remains.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format || format === GENERAL_FORMAT || format === TEXT_FORMAT) return false;
+  const stripped = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_.|\*./g, '');
+  return /[dmyhs]/i.test(stripped);
+}

@@ -1,0 +1,176 @@
+/**
+ * The browser preview: the real task pane (App) beside a read-only view of the workbook, over an
+ * .xlsx loaded through the exceljs adapter. Nothing leaves the browser.
+ */
+import * as React from 'react';
+import { createAllocationApp } from '../app/run';
+import { ExcelJsWorkbook } from '../adapters/exceljs/excelJsWorkbook';
+import { buildTemplate } from '../adapters/exceljs/template';
+import { App } from '../taskpane/App';
+import type { Host } from '../taskpane/host';
+import { langOf, translator } from '../taskpane/i18n';
+import { observed } from './observedPort';
+import { SheetGrid } from './SheetGrid';
+import { writeSetting } from './settingsWriter';
+import { PREVIEW_CSS } from './styles';
+
+import type { PreviewOptions } from './options';
+
+interface Loaded {
+  id: number;
+  name: string;
+  book: ExcelJsWorkbook;
+}
+
+type Status = { kind: 'info' | 'error'; text: string } | null;
+
+let loadCounter = 0;
+
+async function open(buf: ArrayBuffer | Uint8Array, name: string): Promise<Loaded> {
+  return { id: ++loadCounter, name, book: await ExcelJsWorkbook.fromBuffer(buf) };
+}
+
+export function PreviewApp({ options }: { options: PreviewOptions }): React.ReactElement {
+  const tr = React.useMemo(() => translator(langOf(options.displayLanguage)), [options.displayLanguage]);
+  const [loaded, setLoaded] = React.useState<Loaded | null>(null);
+  const [version, setVersion] = React.useState(0);
+  const [sheet, setSheet] = React.useState<string | null>(null);
+  const [selected, setSelected] = React.useState<{ sheet: string; address: string } | null>(null);
+  const [status, setStatus] = React.useState<Status>(null);
+  const bump = React.useCallback(() => setVersion((v) => v + 1), []);
+  // After a run, show the first output sheet, as a user would look at the result first.
+  const written = React.useCallback((names: string[] | null) => {
+    setVersion((v) => v + 1);
+    if (names?.length) setSheet(names[0]);
+  }, []);
+
+  // The pane's port reads whatever book is current, so replacing the book (template) keeps the pane.
+  const current = React.useRef<Loaded | null>(null);
+  const show = React.useCallback((l: Loaded) => {
+    current.current = l;
+    setLoaded(l);
+    setSheet(null);
+    setSelected(null);
+    setStatus({ kind: 'info', text: tr('previewLoaded', { file: l.name }) });
+  }, [tr]);
+
+  // The sample (or ?file=) first; an empty workbook when there is none, so "create template" works.
+  React.useEffect(() => {
+    let cancelled = false;
+    const name = options.file.split('/').pop() || options.file;
+    setStatus({ kind: 'info', text: tr('previewLoading', { file: name }) });
+    (async () => {
+      try {
+        const res = await fetch(options.file);
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const l = await open(await res.arrayBuffer(), name);
+        if (!cancelled) show(l);
+      } catch {
+        if (cancelled) return;
+        const ExcelJS = (await import('exceljs')).default;
+        const empty = { id: ++loadCounter, name: 'tyhja.xlsx', book: ExcelJsWorkbook.fromWorkbook(new ExcelJS.Workbook()) };
+        current.current = empty;
+        setLoaded(empty);
+        setStatus({ kind: 'info', text: tr('previewNoFile') });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [options.file, show, tr]);
+
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = ''; // choosing the same file again reloads it
+    if (!f) return;
+    setStatus({ kind: 'info', text: tr('previewLoading', { file: f.name }) });
+    try {
+      show(await open(await f.arrayBuffer(), f.name));
+    } catch (err) {
+      setStatus({ kind: 'error', text: tr('previewLoadFailed', { file: f.name, message: err instanceof Error ? err.message : String(err) }) });
+    }
+  };
+
+  const download = async () => {
+    if (!loaded) return;
+    const data = await loaded.book.toBuffer();
+    const blob = new Blob([data as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = tr('previewResultName', { name: loaded.name.endsWith('.xlsx') ? loaded.name : `${loaded.name}.xlsx` });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const sessionId = loaded?.id ?? null;
+  const app = React.useMemo(() => {
+    if (sessionId === null) return null;
+    const book = () => {
+      if (!current.current) throw new Error('no workbook');
+      return current.current.book;
+    };
+    const port = {
+      readTables: () => book().readTables(),
+      ownSheetNames: () => book().ownSheetNames(),
+      readOutputCells: (names: string[]) => book().readOutputCells(names),
+      replaceOutputs: (sheets: Parameters<ExcelJsWorkbook['replaceOutputs']>[0]) => book().replaceOutputs(sheets),
+    };
+    return createAllocationApp(observed(port, written));
+  }, [sessionId, written]);
+
+  const host: Host = React.useMemo(
+    () => ({
+      displayLanguage: options.displayLanguage,
+      theme: options.theme,
+      async selectCell(sheetName: string, address: string) {
+        setSheet(sheetName);
+        setSelected({ sheet: sheetName, address });
+        setStatus({ kind: 'info', text: tr('previewSelected', { sheet: sheetName, cell: address }) });
+      },
+      async createTemplate(_found, year: number) {
+        // The preview replaces the whole workbook with a fresh template (round trip as a real file).
+        const wb = await buildTemplate(year);
+        const buf = await wb.xlsx.writeBuffer();
+        const book = await ExcelJsWorkbook.fromBuffer(buf as ArrayBuffer);
+        // Same session id: the pane stays mounted and reports the new tables itself.
+        show({ id: current.current?.id ?? ++loadCounter, name: tr('previewTemplateName', { year }), book });
+      },
+      async updateSetting(key, value, tableName) {
+        if (!current.current) return;
+        writeSetting(current.current.book.workbook, tableName, key, value);
+        bump();
+      },
+    }),
+    [options.displayLanguage, options.theme, tr, show, bump],
+  );
+
+  return (
+    <div className="pv-root">
+      <style>{PREVIEW_CSS}</style>
+      <aside className="pv-pane" aria-label={tr('productName')}>
+        {app && sessionId !== null ? <App key={sessionId} app={app} host={host} /> : null}
+      </aside>
+      <div className="pv-main">
+        <div className="pv-toolbar">
+          <p className="pv-title">
+            <strong>{tr('previewTitle')}</strong> {tr('previewIntro')}
+          </p>
+          <div className="pv-buttons">
+            <label className="pv-button" htmlFor="pv-file">{tr('previewOpenFile')}</label>
+            <input id="pv-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} className="pv-file" data-testid="file-input" />
+            <button type="button" className="pv-button" onClick={download} disabled={!loaded} data-testid="download">{tr('previewDownload')}</button>
+          </div>
+          <p role="status" aria-live="polite" className={status?.kind === 'error' ? 'pv-status pv-error' : 'pv-status'} data-testid="preview-status">
+            {status?.text ?? ''}
+          </p>
+        </div>
+        {loaded ? (
+          <SheetGrid workbook={loaded.book.workbook} version={version} sheet={sheet} selected={selected} onSheet={setSheet} tr={tr} />
+        ) : null}
+      </div>
+    </div>
+  );
+}

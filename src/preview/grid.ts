@@ -1,0 +1,106 @@
+/**
+ * A read-only view of one worksheet for the preview: display texts of the first rows, computed
+ * from exceljs cells without touching the workbook.
+ */
+import type { Cell, Worksheet } from 'exceljs';
+
+export const MAX_ROWS = 200;
+export const MAX_COLUMNS = 52;
+
+export interface GridCell {
+  address: string;
+  text: string;
+  /** The formula (English syntax, "=" first) for the tooltip, when the cell has one. */
+  formula?: string;
+  numeric: boolean;
+}
+
+export interface GridView {
+  sheet: string;
+  /** Sheet row numbers shown, in order. */
+  rows: { row: number; cells: GridCell[] }[];
+  columnCount: number;
+  /** The sheet's last used row (for "showing n of m"). */
+  totalRows: number;
+}
+
+export function columnName(n: number): string {
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "$E$7" or "E7" -> { row: 7, col: 5 }; null when not a single-cell A1 address. */
+export function parseAddress(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+
+/** A cell value as the preview shows it (Finnish conventions: decimal comma, d.m.yyyy dates). */
+export function displayText(value: unknown): { text: string; numeric: boolean } {
+  if (value === null || value === undefined) return { text: '', numeric: false };
+  if (typeof value === 'number') {
+    // Display only; the engine never reads this text.
+    return { text: Number.isFinite(value) ? String(value).replace('.', ',').replace('-', '\u2212') : '#NUM!', numeric: true };
+  }
+  if (typeof value === 'boolean') return { text: value ? 'TOSI' : 'EPÄTOSI', numeric: false };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { text: '#VALUE!', numeric: false };
+    return { text: `${value.getUTCDate()}.${value.getUTCMonth() + 1}.${value.getUTCFullYear()}`, numeric: true };
+  }
+  if (typeof value === 'string') return { text: value, numeric: false };
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.error === 'string') return { text: o.error, numeric: false };
+    if (Array.isArray(o.richText)) return { text: (o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''), numeric: false };
+    if ('formula' in o || 'sharedFormula' in o) return displayText(o.result);
+    if ('text' in o) return displayText(o.text);
+  }
+  return { text: String(value), numeric: false };
+}
+
+function formulaOf(cell: Cell): string | undefined {
+  const v = cell.value as unknown;
+  if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+    const f = cell.formula;
+    if (typeof f === 'string' && f) return f.startsWith('=') ? f : `=${f}`;
+  }
+  return undefined;
+}
+
+/**
+ * The first `maxRows` rows (and, when `mustShowRow` lies further down, rows up to it) and at most
+ * MAX_COLUMNS columns of a sheet.
+ */
+export function sheetView(ws: Worksheet, maxRows = MAX_ROWS, mustShowRow?: number): GridView {
+  const totalRows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  const lastRow = Math.min(totalRows, Math.max(maxRows, mustShowRow ?? 0));
+  const columnCount = Math.min(MAX_COLUMNS, Math.max(ws.columnCount, 1));
+  const rows: GridView['rows'] = [];
+  for (let r = 1; r <= lastRow; r++) {
+    const row = ws.findRow(r);
+    const cells: GridCell[] = [];
+    for (let c = 1; c <= columnCount; c++) {
+      const address = `${columnName(c)}${r}`;
+      const cell = row?.findCell(c);
+      if (!cell || (cell.isMerged && cell.master !== cell)) {
+        cells.push({ address, text: '', numeric: false });
+        continue;
+      }
+      const { text, numeric } = displayText(cell.value);
+      const formula = formulaOf(cell);
+      cells.push({ address, text, numeric, ...(formula ? { formula } : {}) });
+    }
+    rows.push({ row: r, cells });
+  }
+  return { sheet: ws.name, rows, columnCount, totalRows };
+}
+

@@ -1,0 +1,117 @@
+/** Settings as read from Asetukset (read-only list) and, when the host can write, a small edit form. */
+import * as React from 'react';
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { SETTING_KEYS, type SettingKey } from '../../domain/contract';
+import type { Lang } from '../../domain/problems';
+import type { Settings } from '../../domain/types';
+import type { SettingValue } from '../host';
+import { settingLabelKey, type Translate } from '../i18n';
+import { fieldOf, formTextOf, parseSettingInput, settingRows } from '../settings';
+
+export interface SettingsPanelProps {
+  settings: Settings | null;
+  /** null while the first validation runs */
+  loaded: boolean;
+  lang: Lang;
+  tr: Translate;
+  busy: boolean;
+  /** Present only when the host can write settings. */
+  onUpdate?: (key: SettingKey, value: SettingValue) => void;
+}
+
+export function SettingsPanel({ settings, loaded, lang, tr, busy, onUpdate }: SettingsPanelProps): React.ReactElement {
+  return (
+    <section aria-labelledby="settings-heading" className="tym-section" data-testid="settings">
+      <h2 id="settings-heading" className="tym-h2">{tr('settingsHeading')}</h2>
+      <Text size={200}>{tr('settingsHint')}</Text>
+      {!loaded ? null : settings ? (
+        <dl className="tym-settings">
+          {settingRows(settings, lang, tr).map((r) => (
+            <div key={r.key} className="tym-setting" data-setting={r.key}>
+              <dt>{r.label}</dt>
+              <dd>{r.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <Text>{tr('settingsUnavailable')}</Text>
+      )}
+      {onUpdate ? <SettingEditor settings={settings} lang={lang} tr={tr} busy={busy} onUpdate={onUpdate} /> : null}
+    </section>
+  );
+}
+
+type EditorProps = Omit<SettingsPanelProps, 'loaded'> & { onUpdate: NonNullable<SettingsPanelProps['onUpdate']> };
+
+/** The form is folded away by default: most users only read the settings. */
+function SettingEditor(props: EditorProps): React.ReactElement {
+  const [open, setOpen] = React.useState(false);
+  return (
+    <div className="tym-stack">
+      <Button appearance="subtle" size="small" aria-expanded={open} aria-controls="setting-form" onClick={() => setOpen(!open)} data-testid="setting-toggle">
+        <span aria-hidden="true">{open ? '\u25be ' : '\u25b8 '}</span>
+        {props.tr('settingEditHeading')}
+      </Button>
+      {open ? <SettingForm {...props} /> : null}
+    </div>
+  );
+}
+
+function SettingForm({ settings, lang, tr, busy, onUpdate }: EditorProps): React.ReactElement {
+  const [key, setKey] = React.useState<SettingKey>('year');
+  const [text, setText] = React.useState<string>(() => formTextOf('year', settings, lang));
+  const [error, setError] = React.useState<string | null>(null);
+  const field = fieldOf(key);
+
+  // Follow the workbook: when the settings are re-read, show the current value of the chosen one.
+  React.useEffect(() => {
+    setText(formTextOf(key, settings, lang));
+    setError(null);
+  }, [key, settings, lang]);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const parsed = parseSettingInput(key, text);
+    if (!parsed.ok) {
+      setError(tr(parsed.error));
+      return;
+    }
+    setError(null);
+    onUpdate(key, parsed.value);
+  };
+
+  return (
+    <form className="tym-form" id="setting-form" onSubmit={submit} aria-label={tr('settingEditHeading')}>
+      <Field label={tr('settingEditSetting')}>
+        <Select value={key} onChange={(_, d) => setKey(d.value as SettingKey)} data-testid="setting-key">
+          {SETTING_KEYS.map((k) => (
+            <option key={k} value={k}>{tr(settingLabelKey(k))}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={tr('settingEditValue')}
+        hint={field.type === 'number' ? tr('settingEditValueHint') : undefined}
+        validationState={error ? 'error' : 'none'}
+        validationMessage={error ?? undefined}
+      >
+        {field.type === 'choice' ? (
+          <Select value={text} onChange={(_, d) => setText(d.value)} data-testid="setting-value">
+            {!field.options.includes(text) ? <option value={text}>{text}</option> : null}
+            {field.options.map((o) => (
+              <option key={o} value={o}>{o}</option>
+            ))}
+          </Select>
+        ) : (
+          <Input
+            value={text}
+            onChange={(_, d) => setText(d.value)}
+            inputMode={field.type === 'number' ? 'decimal' : 'text'}
+            data-testid="setting-value"
+          />
+        )}
+      </Field>
+      <Button type="submit" appearance="secondary" disabled={busy}>{tr('settingEditSave')}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+/** The settings panel's pure logic: what is shown for each setting, and what the form writes. */
+import {
+  BILLING_PERIOD_WORDS,
+  TABLES,
+  headerKey,
+  MUNICIPAL_BASIS_WORDS,
+  SETTING_KEYS,
+  SETTINGS,
+  STAFF_BASIS_WORDS,
+  type SettingKey,
+} from '../domain/contract';
+import type { Lang } from '../domain/problems';
+import { identityKey } from '../domain/text';
+import type { Settings } from '../domain/types';
+import { formatDecimalText, parseTypedNumber } from './format';
+import { settingLabelKey, type MessageKey, type Translate } from './i18n';
+import type { SettingValue } from './host';
+
+export interface SettingRow {
+  key: SettingKey;
+  label: string;
+  /** The word written in the Asetus column (canonical Finnish name). */
+  sheetName: string;
+  value: string;
+}
+
+type DecimalLike = { toString(): string } | null;
+
+function dec(x: DecimalLike, lang: Lang, tr: Translate, emptyKey: MessageKey = 'settingNotSet'): string {
+  return x === null ? tr(emptyKey) : formatDecimalText(x.toString(), lang);
+}
+
+export function settingRows(s: Settings, lang: Lang, tr: Translate): SettingRow[] {
+  const value: Record<SettingKey, string> = {
+    year: String(s.year),
+    staffBasis: s.staffBasis,
+    municipalBasis: s.municipalBasis,
+    agreedTvaPct: dec(s.agreedTvaPct, lang, tr, 'settingAgreedNotSet'),
+    kelaPct: dec(s.kelaPct, lang, tr),
+    employer: s.employer,
+    billingPeriod: s.billingPeriod,
+    customerEstimate: dec(s.customerEstimate, lang, tr),
+  };
+  return SETTING_KEYS.map((key) => ({ key, label: tr(settingLabelKey(key)), sheetName: SETTINGS[key].names[0], value: value[key] }));
+}
+
+export type FieldKind = { type: 'choice'; options: string[] } | { type: 'number'; integer: boolean } | { type: 'text' };
+
+/** The canonical words of a word list, in order, without aliases. */
+function canonical(words: ReadonlyArray<readonly [string, string]>): string[] {
+  return [...new Set(words.map(([, c]) => c))];
+}
+
+export function fieldOf(key: SettingKey): FieldKind {
+  switch (key) {
+    case 'staffBasis':
+      return { type: 'choice', options: canonical(STAFF_BASIS_WORDS) };
+    case 'municipalBasis':
+      return { type: 'choice', options: canonical(MUNICIPAL_BASIS_WORDS) };
+    case 'billingPeriod':
+      return { type: 'choice', options: canonical(BILLING_PERIOD_WORDS) };
+    case 'year':
+      return { type: 'number', integer: true };
+    case 'agreedTvaPct':
+    case 'kelaPct':
+    case 'customerEstimate':
+      return { type: 'number', integer: false };
+    case 'employer':
+      return { type: 'text' };
+  }
+}
+
+/** The current value of a setting as the form's initial text. */
+export function formTextOf(key: SettingKey, s: Settings | null, lang: Lang): string {
+  if (!s) return '';
+  const d = (x: DecimalLike) => (x === null ? '' : formatDecimalText(x.toString(), lang).replace('\u2212', '-'));
+  switch (key) {
+    case 'year':
+      return s.year ? String(s.year) : '';
+    case 'agreedTvaPct':
+      return d(s.agreedTvaPct);
+    case 'kelaPct':
+      return d(s.kelaPct);
+    case 'customerEstimate':
+      return d(s.customerEstimate);
+    default:
+      return String(s[key]);
+  }
+}
+
+/** The typed text as the cell value to write, or the key of the message explaining what is wrong. */
+export function parseSettingInput(key: SettingKey, text: string): { ok: true; value: SettingValue } | { ok: false; error: MessageKey } {
+  const field = fieldOf(key);
+  if (field.type === 'number') {
+    const n = parseTypedNumber(text, field.integer);
+    return n.ok ? { ok: true, value: n.value } : { ok: false, error: field.integer ? 'settingInvalidInteger' : 'settingInvalidNumber' };
+  }
+  const trimmed = text.trim();
+  return { ok: true, value: trimmed === '' ? null : trimmed };
+}
+
+/** Position of the setting and value columns and of the setting's row in the Asetukset table. */
+export function locateSetting(headers: unknown[], body: unknown[][], key: SettingKey): { settingCol: number; valueCol: number; row: number } {
+  const colOf = (names: string[]) => headers.findIndex((h) => names.some((n) => headerKey(String(h ?? '')) === headerKey(n)));
+  const cols = TABLES.asetukset.columns;
+  const settingCol = colOf(cols.find((c) => c.key === 'setting')!.names);
+  const valueCol = colOf(cols.find((c) => c.key === 'value')!.names);
+  if (settingCol < 0 || valueCol < 0) throw new Error('Asetukset: Asetus/Arvo column not found');
+  const wanted = new Set(SETTINGS[key].names.map(identityKey));
+  const row = body.findIndex((r) => typeof r[settingCol] === 'string' && wanted.has(identityKey(r[settingCol] as string)));
+  return { settingCol, valueCol, row };
+}
+

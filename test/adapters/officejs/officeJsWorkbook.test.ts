@@ -1,0 +1,380 @@
+import { OfficeJsWorkbook, OWNER_NAME, TableNameConflictError, widthToPoints } from '../../../src/adapters/officejs/officeJsWorkbook';
+import { SheetConflictError } from '../../../src/workbook/port';
+import type { CellSpec, SheetSpec } from '../../../src/workbook/sheetSpec';
+import { FakeWorkbook, type FakeSheet } from '../../support/fakeExcel';
+
+// ---------------------------------------------------------------- fixtures
+
+/** An input sheet "Henkilosto" with a table of `n` staff rows: text, number, date (serial), blank. */
+function inputWorkbook(n: number): FakeWorkbook {
+  const book = new FakeWorkbook();
+  const settings = book.addSheet('Asetukset');
+  settings.put(0, 0, 'Asetus');
+  settings.put(0, 1, 'Arvo');
+  settings.put(1, 0, 'Vuosi');
+  settings.put(1, 1, 2025);
+  book.addTable(settings, 'Asetukset', 0, 0, 2, 2);
+  const staff = book.addSheet('Henkilosto');
+  staff.put(0, 0, 'Henkilöstö 2025'); // a title above the table: the table starts at row 3, column B
+  ['Organisaatio', 'HTV', 'Alkaa', 'Huom'].forEach((h, i) => staff.put(2, 1 + i, h));
+  for (let i = 0; i < n; i++) {
+    staff.put(3 + i, 1, i % 3 === 0 ? 'TVA' : 'HVA');
+    staff.put(3 + i, 2, 0.5 + (i % 4) * 0.25, '0.00');
+    staff.put(3 + i, 3, 45658 + (i % 30), 'd.m.yyyy'); // 45658 = 2025-01-01
+  }
+  book.addTable(staff, 'Henkilosto', 2, 1, n + 1, 4);
+  return book;
+}
+
+/** Output sheets shaped like the layout's: a parameter sheet, a long row sheet with a table, a results sheet. */
+function outputSpecs(n: number, label = 'A'): SheetSpec[] {
+  const params: (CellSpec | null)[][] = [
+    [{ value: `Parametrit ${label}`, style: 'title' }, null],
+    [{ value: 'Kelan osuus', style: 'label' }, { value: 0.1, style: 'percent' }],
+  ];
+  const rows: (CellSpec | null)[][] = [[{ value: 'Rivit', style: 'title' }, null, null, null]];
+  rows.push(['Nimi', 'Summa', 'Osuus', 'Huom'].map((h) => ({ value: h, style: 'header' as const })));
+  for (let i = 0; i < n; i++) {
+    const r = rows.length + 1;
+    rows.push([
+      { value: `Rivi ${i + 1}`, style: 'text' },
+      { value: 100 + i, style: 'money' },
+      { formula: `ROUND(B${r}*Parametrit!$B$2,2)`, expected: Math.round((100 + i) * 10) / 100, style: 'money' },
+      i === 0 ? { value: '=HYPERLINK("http://evil.example","klikkaa")', style: 'text' } : null,
+    ]);
+  }
+  const results: (CellSpec | null)[][] = [
+    [{ value: 'Tulokset', style: 'title' }, null],
+    [{ value: 'Yhteensä', style: 'label' }, { formula: 'SUM(Rivit[Summa])', expected: 0, style: 'moneyTotal' }],
+    [{ value: 'Osuudet', style: 'label' }, { formula: "SUM('Rivit'!C3:C100000)", expected: 0, style: 'moneyTotal' }],
+  ];
+  return [
+    { name: 'Tulokset', cells: results, columnWidths: [24, 14], print: { title: 'Tulokset & tarkistus', landscape: true, fitToWidth: true } },
+    { name: 'Rivit', cells: rows, columnWidths: [20, 12, 12, 30], freeze: { rows: 2, columns: 1 }, tables: [{ name: 'Rivit', row: 1, col: 0, headers: ['Nimi', 'Summa', 'Osuus', 'Huom'], rowCount: n }] },
+    { name: 'Parametrit', cells: params, tabColor: 'FF00B050' },
+  ];
+}
+
+const snapshot = (s: FakeSheet) => JSON.stringify({ name: s.name, cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.formula ?? null, c.format]), tables: s.tables.map((t) => [t.name, t.r0, t.c0, t.rows, t.cols]), names: [...s.names] });
+const all = (book: FakeWorkbook) => book.sheets.map(snapshot);
+
+function adapter(book: FakeWorkbook, extra: Partial<ConstructorParameters<typeof OfficeJsWorkbook>[0]> = {}) {
+  let n = 0;
+  return new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `t${++n}`, ...extra });
+}
+
+// ---------------------------------------------------------------- readTables
+
+describe('readTables', () => {
+  test.each([10, 10_000])('reads every table in 2 syncs at %i rows', async (n) => {
+    const book = inputWorkbook(n);
+    const raw = await adapter(book).readTables();
+    expect(book.syncs).toBe(2);
+    expect(raw.sheetNames).toEqual(['Asetukset', 'Henkilosto']);
+    const staff = raw.tables.find((t) => t.name === 'Henkilosto')!;
+    expect(staff.rows).toHaveLength(n);
+    expect(staff.headers).toEqual(['Organisaatio', 'HTV', 'Alkaa', 'Huom']);
+  });
+
+  test('positions, values, number formats and dates come out as the exceljs adapter gives them', async () => {
+    const book = inputWorkbook(3);
+    const sheet = book.sheet('Henkilosto')!;
+    sheet.cells.set('4,4', { value: { error: '#N/A' }, format: 'General' });
+    const raw = await adapter(book).readTables();
+    const staff = raw.tables.find((t) => t.name === 'Henkilosto')!;
+    // Header row is sheet row 3 (1-based), first column B = 2.
+    expect(staff.sheet).toBe('Henkilosto');
+    expect(staff.headerRow).toBe(3);
+    expect(staff.firstColumn).toBe(2);
+    expect(staff.rows[0][0]).toEqual({ value: 'TVA' });
+    expect(staff.rows[0][1]).toEqual({ value: 0.5, numFmt: '0.00' });
+    // Serial 45658 is 1 January 2025 (Excel 1900 system), independently: Date.UTC(2025, 0, 1).
+    expect(staff.rows[0][2].value).toEqual(new Date(Date.UTC(2025, 0, 1)));
+    expect(staff.rows[2][2].value).toEqual(new Date(Date.UTC(2025, 0, 3)));
+    expect(staff.rows[0][2].numFmt).toBe('d.m.yyyy');
+    expect(staff.rows[0][3]).toEqual({ value: null });
+    expect(staff.rows[1][3]).toEqual({ value: { error: '#N/A' } });
+    expect(staff.hiddenRows).toBeUndefined();
+    expect(staff.mergedRanges).toEqual([]);
+  });
+
+  test('hidden/filtered rows and merged cells are reported without per-row calls', async () => {
+    const book = inputWorkbook(50);
+    const sheet = book.sheet('Henkilosto')!;
+    // Data rows 0-based 4 and 40 are sheet rows (0-based) 7 and 43.
+    sheet.hiddenRows.add(7);
+    sheet.hiddenRows.add(43);
+    sheet.merged.push('B10:C10');
+    sheet.merged.push('H1:H2'); // outside the table
+    const raw = await adapter(book).readTables();
+    expect(book.syncs).toBe(2);
+    const staff = raw.tables.find((t) => t.name === 'Henkilosto')!;
+    expect(staff.hiddenRows).toEqual([4, 40]);
+    expect(staff.mergedRanges).toEqual(['B10:C10']);
+  });
+
+  test('without ExcelApi 1.13 merged ranges stay unknown (undefined)', async () => {
+    const book = inputWorkbook(3);
+    const raw = await adapter(book, { isSetSupported: (v) => v !== '1.13' }).readTables();
+    expect(raw.tables[0].mergedRanges).toBeUndefined();
+  });
+
+  test('a totals row is not a data row', async () => {
+    const book = inputWorkbook(3);
+    const t = book.table('Henkilosto')!;
+    book.sheet('Henkilosto')!.put(6, 1, 'Yhteensä');
+    t.rows += 1;
+    t.showTotals = true;
+    const raw = await adapter(book).readTables();
+    expect(raw.tables.find((x) => x.name === 'Henkilosto')!.rows).toHaveLength(3);
+  });
+});
+
+// ---------------------------------------------------------------- replaceOutputs
+
+describe('replaceOutputs', () => {
+  test.each([10, 10_000])('a full run (read + write) takes at most 3 syncs at %i rows, in blocks', async (n) => {
+    const book = inputWorkbook(n);
+    const wb = adapter(book);
+    await wb.readTables();
+    await wb.replaceOutputs(outputSpecs(n));
+    expect(book.syncs).toBeLessThanOrEqual(3);
+    // Cell writes: per sheet one numberFormat and one formulas rectangle, plus one header row per table.
+    const cellWrites = book.writes.filter((w) => w.prop !== 'values');
+    expect(cellWrites).toHaveLength(3 * 2);
+    expect(book.writes.filter((w) => w.prop === 'values')).toHaveLength(1);
+    expect(book.writes.find((w) => w.sheet === 'Rivit' && w.prop === 'formulas')).toMatchObject({ rows: n + 2, cols: 4 });
+    // Calculation suspended in every write batch; screen updating too.
+    expect(book.calcSuspensions).toBe(1);
+    expect(book.screenSuspensions).toBe(1);
+    // Each request stays under Excel on the web's 5 MB.
+    expect(Math.max(...book.syncBytes)).toBeLessThan(5_000_000);
+  });
+
+  test('replaceOutputs alone (no read before) takes 2 syncs', async () => {
+    const book = inputWorkbook(10);
+    await adapter(book).replaceOutputs(outputSpecs(10));
+    expect(book.syncs).toBe(2);
+  });
+
+  test('writes cells, formulas, tables, marks, widths, freeze panes, tab colour and print set-up', async () => {
+    const book = inputWorkbook(5);
+    await adapter(book).replaceOutputs(outputSpecs(5));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+    const rivit = book.sheet('Rivit')!;
+    expect(book.formulaAt('Rivit', 2, 0)).toBe('Rivi 1');
+    expect(book.formulaAt('Rivit', 2, 1)).toBe(100);
+    expect(book.formulaAt('Rivit', 2, 2)).toBe('=ROUND(B3*Parametrit!$B$2,2)');
+    expect(book.formulaAt('Tulokset', 1, 1)).toBe('=SUM(Rivit[Summa])');
+    expect(rivit.cell(2, 1)!.format).toBe('#,##0.00');
+    expect(book.table('Rivit')).toMatchObject({ r0: 1, c0: 0, rows: 6, cols: 4 });
+    expect(book.table('Rivit')!.headers).toEqual(['Nimi', 'Summa', 'Osuus', 'Huom']);
+    // Same mark as the exceljs adapter: sheet-scoped TYM_kustannustenjako referring to the sheet's A1.
+    expect(OWNER_NAME).toBe('TYM_kustannustenjako');
+    for (const name of ['Tulokset', 'Rivit', 'Parametrit']) expect(book.sheet(name)!.names.get(OWNER_NAME.toUpperCase())).toBe(`=${name}!$A$1`);
+    expect(rivit.freeze).toEqual({ rows: 2, columns: 1 });
+    expect(book.sheet('Parametrit')!.tabColor).toBe('#00B050');
+    expect(rivit.formats).toContainEqual({ address: 'A1', path: 'font.bold', value: true });
+    expect(rivit.formats).toContainEqual({ address: 'A2:D2', path: 'fill.color', value: '#DDEBF7' });
+    expect(rivit.formats).toContainEqual({ address: 'A1', path: 'columnWidth', value: widthToPoints(20) });
+    expect(rivit.formats).toContainEqual({ address: 'B1:C1', path: 'columnWidth', value: widthToPoints(12) });
+    // 8.43 characters is Excel's default width of 64 px = 48 pt.
+    expect(widthToPoints(8.43)).toBeCloseTo(48, 0);
+    const tulokset = book.sheet('Tulokset')!;
+    expect(tulokset.layout).toMatchObject({ orientation: 'Landscape', 'headersFooters.defaultForAllPages.centerHeader': 'Tulokset && tarkistus' });
+    expect(tulokset.formats).toContainEqual({ address: 'B2:B3', path: 'borders.EdgeTop.style', value: 'Continuous' });
+    expect(tulokset.active).toBe(true);
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
+  test('style blocks do not grow with the row count', async () => {
+    const count = async (n: number) => {
+      const book = inputWorkbook(1);
+      await adapter(book).replaceOutputs(outputSpecs(n));
+      return book.sheet('Rivit')!.formats.length;
+    };
+    expect(await count(10_000)).toBe(await count(10));
+  });
+
+  test('input sheets are never touched', async () => {
+    const book = inputWorkbook(20);
+    const before = [snapshot(book.sheet('Asetukset')!), snapshot(book.sheet('Henkilosto')!)];
+    const wb = adapter(book);
+    await wb.readTables();
+    await wb.replaceOutputs(outputSpecs(20));
+    await wb.readTables();
+    await wb.replaceOutputs(outputSpecs(30, 'B'));
+    expect([snapshot(book.sheet('Asetukset')!), snapshot(book.sheet('Henkilosto')!)]).toEqual(before);
+    expect(book.sheet('Henkilosto')!.formats).toEqual([]);
+  });
+
+  test('text that looks like a formula or number stays text (no formula injection)', async () => {
+    const book = inputWorkbook(1);
+    const spec: SheetSpec = {
+      name: 'Rivit',
+      cells: [
+        [
+          { value: '=HYPERLINK("http://evil.example","klikkaa")' },
+          { value: '+358401234567' },
+          { value: '-1' },
+          { value: '@SUM(A1)' },
+          { value: '007' },
+          { value: 'TRUE' },
+          { value: 12 },
+          { formula: 'A9+1' },
+        ],
+      ],
+    };
+    await adapter(book).replaceOutputs([spec]);
+    const row = [0, 1, 2, 3, 4, 5].map((c) => book.sheet('Rivit')!.cell(0, c)!);
+    for (const cell of row) expect(cell.formula).toBeUndefined();
+    expect(row.map((c) => c.value)).toEqual(['=HYPERLINK("http://evil.example","klikkaa")', '+358401234567', '-1', '@SUM(A1)', '007', 'TRUE']);
+    expect(book.sheet('Rivit')!.cell(0, 6)!.value).toBe(12);
+    expect(book.formulaAt('Rivit', 0, 7)).toBe('=A9+1');
+  });
+
+  test('the fake itself reads the same strings as formulas when the cell is not text-formatted', async () => {
+    // Guards the test above: without the "@" format these strings would become formulas.
+    const book = inputWorkbook(1);
+    const ctx = book.context();
+    ctx.workbook.worksheets.getItem('Asetukset').getRangeByIndexes(5, 0, 1, 2).formulas = [['=HYPERLINK("x")', '+1+1']];
+    await ctx.sync();
+    expect(book.sheet('Asetukset')!.cell(5, 0)!.formula).toBe('=HYPERLINK("x")');
+    expect(book.sheet('Asetukset')!.cell(5, 1)!.formula).toBe('=+1+1');
+  });
+
+  test("refuses to overwrite a user's sheet of the same name, and changes nothing", async () => {
+    const book = inputWorkbook(5);
+    book.addSheet('Rivit').put(0, 0, 'käyttäjän omaa dataa');
+    const before = all(book);
+    const wb = adapter(book);
+    await wb.readTables();
+    const syncs = book.syncs;
+    await expect(wb.replaceOutputs(outputSpecs(5))).rejects.toBeInstanceOf(SheetConflictError);
+    expect(book.syncs).toBe(syncs);
+    expect(all(book)).toEqual(before);
+  });
+
+  test("refuses an output table name that a user's table already has, and changes nothing", async () => {
+    const book = inputWorkbook(5);
+    const user = book.addSheet('Omat');
+    user.put(0, 0, 'x');
+    book.addTable(user, 'Rivit', 0, 0, 2, 1);
+    const before = all(book);
+    await expect(adapter(book).replaceOutputs(outputSpecs(5))).rejects.toBeInstanceOf(TableNameConflictError);
+    expect(all(book)).toEqual(before);
+  });
+
+  test('a rerun replaces only its own sheets; names, tables and references end up clean', async () => {
+    const book = inputWorkbook(5);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(5, 'A'));
+    book.addSheet('Muistiinpanot').put(0, 0, 'oma');
+    await wb.readTables();
+    book.syncs = 0;
+    await wb.replaceOutputs(outputSpecs(8, 'B'));
+    expect(book.syncs).toBe(1);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Muistiinpanot', 'Tulokset', 'Rivit', 'Parametrit']);
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
+    expect(book.table('Rivit')!.rows).toBe(9);
+    expect(book.tables.map((t) => t.name).sort()).toEqual(['Asetukset', 'Henkilosto', 'Rivit']);
+    expect(book.brokenRefs()).toEqual([]);
+    expect(await wb.ownSheetNames()).toEqual(['Tulokset', 'Rivit', 'Parametrit']);
+  });
+
+  test.each([
+    ['formulas of a sheet', (e: { kind: string; sheet?: string; prop?: string }) => (e.kind === 'write' && e.sheet === 'Rivit' && e.prop === 'formulas' ? 'InvalidArgument' : null)],
+    ['adding a table', (e: { kind: string }) => (e.kind === 'addTable' ? 'GeneralException' : null)],
+    ['adding the last sheet', (e: { kind: string; sheet?: string }) => (e.kind === 'addSheet' && e.sheet === 'Parametrit' ? 'GeneralException' : null)],
+  ])('a failure midway (%s) leaves the previous outputs intact', async (_what, failWhen) => {
+    const book = inputWorkbook(5);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(5, 'A'));
+    const before = all(book);
+    await wb.readTables();
+    book.failWhen = failWhen;
+    await expect(wb.replaceOutputs(outputSpecs(7, 'B'))).rejects.toMatchObject({ name: 'RichApi.Error' });
+    book.failWhen = null;
+    expect(all(book)).toEqual(before);
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
+  test('a failure on the first run leaves no half-built sheets', async () => {
+    const book = inputWorkbook(5);
+    const before = all(book);
+    book.failWhen = (e) => (e.kind === 'write' && e.sheet === 'Parametrit' ? 'InvalidArgument' : null);
+    await expect(adapter(book).replaceOutputs(outputSpecs(5))).rejects.toMatchObject({ name: 'RichApi.Error' });
+    expect(all(book)).toEqual(before);
+  });
+
+  test('a user sheet created between read and write is refused, not overwritten', async () => {
+    const book = inputWorkbook(5);
+    const wb = adapter(book);
+    await wb.readTables();
+    book.addSheet('Parametrit').put(0, 0, 'käyttäjän');
+    const before = all(book);
+    await expect(wb.replaceOutputs(outputSpecs(5))).rejects.toBeInstanceOf(SheetConflictError);
+    expect(all(book)).toEqual(before);
+  });
+
+  test('an own sheet deleted between read and write: the stale list is detected and the run retried', async () => {
+    const book = inputWorkbook(5);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(5, 'A'));
+    await wb.readTables();
+    book.sheets = book.sheets.filter((s) => s.name !== 'Rivit'); // the user removed one output sheet by hand
+    await wb.replaceOutputs(outputSpecs(6, 'B'));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
+  });
+
+  test('above the payload limit a sheet is written in several range writes and requests, all under the limit', async () => {
+    const book = inputWorkbook(1);
+    const limit = 150_000;
+    const n = 10_000;
+    await adapter(book, { payloadLimitBytes: limit }).replaceOutputs(outputSpecs(n));
+    const formulaWrites = book.writes.filter((w) => w.sheet === 'Rivit' && w.prop === 'formulas');
+    expect(formulaWrites.length).toBeGreaterThan(1);
+    // The chunks tile the sheet exactly.
+    expect(formulaWrites.reduce((s, w) => s + w.rows, 0)).toBe(n + 2);
+    for (const bytes of book.syncBytes) expect(bytes).toBeLessThanOrEqual(limit + 1000);
+    expect(book.calcSuspensions).toBe(book.syncs - 1);
+    expect(book.formulaAt('Rivit', n + 1, 2)).toBe(`=ROUND(B${n + 2}*Parametrit!$B$2,2)`);
+    expect(book.formulaAt('Rivit', n + 1, 0)).toBe(`Rivi ${n}`);
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
+  test('no chunking below the limit: one formulas write per sheet', async () => {
+    const book = inputWorkbook(1);
+    await adapter(book).replaceOutputs(outputSpecs(10_000));
+    expect(book.writes.filter((w) => w.sheet === 'Rivit' && w.prop === 'formulas')).toHaveLength(1);
+  });
+});
+
+// ---------------------------------------------------------------- readOutputCells / ownSheetNames
+
+describe('reading outputs back', () => {
+  test('readOutputCells gives formulas (English, no "=") and constants of the named sheets', async () => {
+    const book = inputWorkbook(2);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(2));
+    book.syncs = 0;
+    const cells = await wb.readOutputCells(['Rivit', 'Puuttuva']);
+    expect(book.syncs).toBe(2);
+    expect(cells.find((c) => c.address === 'C3')).toEqual({ sheet: 'Rivit', address: 'C3', formula: 'ROUND(B3*Parametrit!$B$2,2)', value: 0 });
+    expect(cells.find((c) => c.address === 'A3')).toEqual({ sheet: 'Rivit', address: 'A3', value: 'Rivi 1' });
+    // Text that merely starts with "=" reads back as a constant.
+    expect(cells.find((c) => c.address === 'D3')).toEqual({ sheet: 'Rivit', address: 'D3', value: '=HYPERLINK("http://evil.example","klikkaa")' });
+    expect(cells.every((c) => c.sheet === 'Rivit')).toBe(true);
+  });
+
+  test('ownSheetNames lists only marked sheets, in one sync', async () => {
+    const book = inputWorkbook(2);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(2));
+    book.addSheet('Tulokset2');
+    book.syncs = 0;
+    expect(await wb.ownSheetNames()).toEqual(['Tulokset', 'Rivit', 'Parametrit']);
+    expect(book.syncs).toBe(1);
+  });
+});

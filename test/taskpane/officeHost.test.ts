@@ -1,0 +1,156 @@
+/**
+ * The office.js host against a small fake of the Excel object model that records every call and
+ * counts syncs (the batches are simple enough that a hand fake says more than a generic mock).
+ */
+import { createOfficeHost, freeSheetName, officeThemeKind, templateRows } from '../../src/adapters/officejs/officeHost';
+import { TABLES } from '../../src/domain/contract';
+
+interface FakeRange {
+  address: string;
+  values?: unknown[][];
+  numberFormat?: unknown[][];
+  selected?: boolean;
+  format: { autofitColumns(): void };
+  select(): void;
+  getCell(r: number, c: number): FakeRange;
+  load(): FakeRange;
+}
+
+function fakeExcel(sheetNames: string[], asetukset?: { headers: string[]; body: unknown[][] }) {
+  const log: string[] = [];
+  let syncs = 0;
+  const ranges: FakeRange[] = [];
+  const range = (address: string, values?: unknown[][]): FakeRange => {
+    const r: FakeRange = {
+      address,
+      values,
+      format: { autofitColumns: () => log.push(`autofit ${address}`) },
+      select() {
+        r.selected = true;
+        log.push(`select ${address}`);
+      },
+      getCell: (i, j) => range(`${address}[${i},${j}]`, [[values?.[i]?.[j]]]),
+      load: () => r,
+    };
+    ranges.push(r);
+    return r;
+  };
+  const sheets: { name: string; activated: boolean; tables: { name: string; range: FakeRange }[] }[] = sheetNames.map((name) => ({ name, activated: false, tables: [] }));
+  const sheetApi = (s: (typeof sheets)[number]) => ({
+    activate: () => {
+      s.activated = true;
+      log.push(`activate ${s.name}`);
+    },
+    getRange: (a: string) => range(`${s.name}!${a}`),
+    tables: {
+      add: (r: FakeRange, hasHeaders: boolean) => {
+        const t = { name: '', range: r };
+        s.tables.push(t);
+        log.push(`table.add ${r.address} ${hasHeaders}`);
+        return t;
+      },
+    },
+  });
+  const added: unknown[][][] = [];
+  const ctx = {
+    sync: async () => {
+      syncs++;
+    },
+    workbook: {
+      worksheets: {
+        load: () => undefined,
+        get items() {
+          return sheets.map((s) => ({ name: s.name }));
+        },
+        getItem: (name: string) => {
+          const s = sheets.find((x) => x.name === name);
+          if (!s) throw new Error(`ItemNotFound ${name}`);
+          return sheetApi(s);
+        },
+        add: (name: string) => {
+          const s = { name, activated: false, tables: [] };
+          sheets.push(s);
+          log.push(`add ${name}`);
+          return sheetApi(s);
+        },
+      },
+      tables: {
+        getItem: (name: string) => {
+          if (!asetukset) throw new Error(`ItemNotFound ${name}`);
+          return {
+            getHeaderRowRange: () => range('header', [asetukset.headers]),
+            getDataBodyRange: () => range('body', asetukset.body),
+            rows: {
+              add: (_index: unknown, values: unknown[][]) => {
+                added.push(values);
+                const r = range('newrow', values);
+                return { getRange: () => r };
+              },
+            },
+          };
+        },
+      },
+    },
+  };
+  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(ctx as unknown as Excel.RequestContext);
+  return { run, log, sheets, ranges, added, syncs: () => syncs };
+}
+
+test('selectCell activates the sheet and selects the cell in one sync', async () => {
+  const fx = fakeExcel(['Kustannukset']);
+  await createOfficeHost({ run: fx.run }).selectCell('Kustannukset', 'E2');
+  expect(fx.log).toEqual(['activate Kustannukset', 'select Kustannukset!E2']);
+  expect(fx.syncs()).toBe(1);
+});
+
+test('createTemplate adds only the missing tables, on free sheet names, as text, in two syncs', async () => {
+  const fx = fakeExcel(['Taul1', 'Kunnat']);
+  const host = createOfficeHost({ run: fx.run });
+  await host.createTemplate({ asetukset: 'Asetukset', kunnat: null, henkilosto: 'Staff', ilmoittautumiset: null, kustannukset: null }, 2027);
+  expect(fx.syncs()).toBe(2);
+  expect(fx.sheets.map((s) => s.name)).toEqual(['Taul1', 'Kunnat', 'Kunnat (2)', 'Ilmoittautumiset', 'Kustannukset']);
+  const kunnat = fx.sheets[2].tables[0];
+  expect(kunnat.name).toBe('Kunnat');
+  expect(kunnat.range.address).toBe('Kunnat (2)!A1:D7');
+  expect(kunnat.range.values![0]).toEqual(['Kunta', 'Asukasluku', 'Työttömät', 'Sovittu osuus %']);
+  expect(kunnat.range.values![1]).toEqual(['Hyvinkää', 47400, '', '']);
+  // names are text ("@"), numbers General
+  expect(kunnat.range.numberFormat![1]).toEqual(['@', 'General', '@', '@']);
+  const costs = fx.sheets[4].tables[0];
+  expect(costs.range.values![0]).toEqual(TABLES.kustannukset.columns.map((c) => c.names[0]));
+  expect(costs.range.address).toBe('Kustannukset!A1:G2');
+  expect(fx.log).toContain('activate Kunnat (2)');
+  // nothing to do when all tables exist: no Excel call at all
+  const fx2 = fakeExcel([]);
+  await createOfficeHost({ run: fx2.run }).createTemplate({ asetukset: 'a', kunnat: 'b', henkilosto: 'c', ilmoittautumiset: 'd', kustannukset: 'e' }, 2027);
+  expect(fx2.syncs()).toBe(0);
+});
+
+test('template rows: the settings with the year, the six municipalities', () => {
+  expect(templateRows('asetukset', 2030)[0]).toEqual(['Vuosi', 2030]);
+  expect(templateRows('kunnat', 2030).map((r) => r[0])).toEqual(['Hyvinkää', 'Järvenpää', 'Mäntsälä', 'Nurmijärvi', 'Pornainen', 'Tuusula']);
+  expect(templateRows('henkilosto', 2030)).toEqual([Array(8).fill('')]);
+});
+
+test('updateSetting writes the Arvo cell of the row found by any alias, text as text', async () => {
+  const fx = fakeExcel([], { headers: ['Value', 'Setting'], body: [['2026', 'Year'], ['', '  kelan OSUUS % ']] });
+  const host = createOfficeHost({ run: fx.run });
+  await host.updateSetting!('kelaPct', 12.5, 'Settings');
+  const cell = fx.ranges.find((r) => r.address === 'body[1,0]')!;
+  expect(cell.values).toEqual([[12.5]]);
+  expect(cell.numberFormat).toEqual([['General']]);
+  expect(fx.syncs()).toBe(2);
+  await host.updateSetting!('employer', '=1+1', 'Settings');
+  const row = fx.ranges.find((r) => r.address === 'newrow')!;
+  expect(fx.added).toEqual([[['', '']]]);
+  expect(row.values).toEqual([['=1+1', 'Hallinnollinen työnantaja']]);
+  expect(row.numberFormat).toEqual([['@', '@']]);
+});
+
+test('helpers', () => {
+  expect(freeSheetName('Kunnat', ['kunnat', 'Kunnat (2)'])).toBe('Kunnat (3)');
+  expect(freeSheetName('Kunnat', [])).toBe('Kunnat');
+  expect(officeThemeKind('#262626')).toBe('dark');
+  expect(officeThemeKind('FFFFFF')).toBe('light');
+  expect(officeThemeKind(undefined)).toBe('light');
+});

@@ -21,8 +21,7 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
   const target = selected && current && selected.sheet.toLowerCase() === current.toLowerCase() ? parseAddress(selected.address) : null;
   const view = React.useMemo(
     () => (ws ? sheetView(ws, MAX_ROWS, target?.row) : null),
-    // version: the same Worksheet object changes content when the app writes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // version: the same Worksheet object changes content when the app writes, so it is a dependency too.
     [ws, version, target?.row],
   );
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);

@@ -37,3 +37,13 @@ export class SheetConflictError extends Error {
     this.name = 'SheetConflictError';
   }
 }
+
+export class TableNameConflictError extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+  ) {
+    super(`Table "${table}" already exists on sheet "${sheet}", which is not one of the add-in's output sheets; rename that table first.`);
+    this.name = 'TableNameConflictError';
+  }
+}

@@ -81,6 +81,26 @@ test('summary: a table per kind with Finnish euros, a chart with a text alternat
   expect(failed).toContain('€100,000.00');
 });
 
+test('summary: the invoicing per receiver, with installments, the employer not invoiced, and the settlement', () => {
+  // 1 000,01 € net in quarterly installments: 250,01 + 250,00 + 250,00 + 250,00 (leftover cent first).
+  const invoicing: NonNullable<RunReport['summary']>['invoicing'] = {
+    period: 'neljännes',
+    dueMonths: [1, 4, 7, 10],
+    employer: 'Järvenpää',
+    receivers: [
+      { receiver: 'Järvenpää', isEmployer: true, taShare: '500.00', taPaid: '1500.01', taNet: '-1000.01', advances: [], actual: { share: '510.00', paid: '1510.00', net: '-1000.00', advancesBilled: '-1000.01', settlement: '0.01' } },
+      { receiver: 'HVA', isEmployer: false, taShare: '1000.01', taPaid: '0.00', taNet: '1000.01', advances: ['250.01', '250.00', '250.00', '250.00'], actual: { share: '1000.00', paid: '0.00', net: '1000.00', advancesBilled: '1000.01', settlement: '-0.01' } },
+    ],
+  };
+  const t = text(html(<Summary summary={{ ...summary, invoicing }} lang="fi" tr={translator('fi')} />));
+  expect(t).toContain('Laskutus: ennakot ja tasaus');
+  expect(t).toContain('Järvenpää maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden 4 ennakkoerässä');
+  expect(t).toContain('työnantaja, ei laskuteta');
+  expect(t).toContain(`erä 1 (tammi): 250,01${NB}€, erä 2 (huhti): 250,00${NB}€`);
+  expect(t).toContain(`1${NB}000,01${NB}€`);
+  expect(t).toContain(`−0,01${NB}€`);
+});
+
 test('verify findings name the cell and what changed', () => {
   const h = html(
     <VerifyPanel

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellValue as XCellValue, Workbook, Worksheet, Table } from 'exceljs';
 import type { RawCell, RawTable, RawValue, RawWorkbook } from '../../domain/raw';
 import { OWNER_MARK, type CellSpec, type SheetSpec, type TableSpec } from '../../workbook/sheetSpec';
-import { SheetConflictError, type OutputCell, type WorkbookPort } from '../../workbook/port';
+import { SheetConflictError, TableNameConflictError, type OutputCell, type WorkbookPort } from '../../workbook/port';
 import { hasScopedName, installScopedNames, pruneScopedNames, setScopedName } from './scopedNames';
 import { CHECK_FALSE_STYLE, CHECK_TRUE_STYLE, styleFor } from './styles';
 
@@ -22,12 +22,7 @@ import { CHECK_FALSE_STYLE, CHECK_TRUE_STYLE, styleFor } from './styles';
 export const OWNER_NAME = OWNER_MARK.replace(/[^A-Za-z0-9_.]/g, '_');
 
 /** A table of the output would take a name that a table on a user's sheet already has. */
-export class TableNameConflictError extends Error {
-  constructor(readonly table: string, readonly sheet: string) {
-    super(`Table "${table}" already exists on sheet "${sheet}", which is not one of the add-in's output sheets; rename that table first.`);
-    this.name = 'TableNameConflictError';
-  }
-}
+export { TableNameConflictError };
 
 // ---------------------------------------------------------------------------------------------
 // A1 helpers (1-based here, as exceljs)

@@ -20,7 +20,7 @@
 import type { RawCell, RawTable, RawValue, RawWorkbook } from '../../domain/raw';
 import { EXCEL_EPOCH_OFFSET } from '../../domain/dates';
 import { a1 } from '../../workbook/formula';
-import { type OutputCell, SheetConflictError, type WorkbookPort } from '../../workbook/port';
+import { type OutputCell, SheetConflictError, TableNameConflictError, type WorkbookPort } from '../../workbook/port';
 import { OWNER_MARK, type CellSpec, type CellStyle, type SheetSpec } from '../../workbook/sheetSpec';
 import { blocksOf, chunkRows, utf8Length } from './blocks';
 import { GENERAL_FORMAT, OFFICE_STYLES, TEXT_FORMAT, hasVisualFormat, isDateFormat } from './styles';
@@ -29,15 +29,7 @@ import { GENERAL_FORMAT, OFFICE_STYLES, TEXT_FORMAT, hasVisualFormat, isDateForm
 export const OWNER_NAME = OWNER_MARK.replace(/[^A-Za-z0-9_.]/g, '_');
 
 /** An output table would take the name of a table on a sheet that is not ours. */
-export class TableNameConflictError extends Error {
-  constructor(
-    readonly table: string,
-    readonly sheet: string,
-  ) {
-    super(`Table "${table}" already exists on sheet "${sheet}", which is not one of the add-in's output sheets; rename that table first.`);
-    this.name = 'TableNameConflictError';
-  }
-}
+export { TableNameConflictError };
 
 /** Excel on the web rejects request payloads over 5 MB; stay well below. */
 export const DEFAULT_PAYLOAD_LIMIT = 4_500_000;

@@ -10,7 +10,7 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import type { KindSummary, RunReport } from '../../app/api';
+import type { InvoicingSummary, KindSummary, RunReport } from '../../app/api';
 import type { Lang } from '../../domain/problems';
 import { formatEuro } from '../format';
 import type { MessageKey, Translate } from '../i18n';
@@ -47,6 +47,7 @@ export function Summary({ summary, lang, tr }: SummaryProps): React.ReactElement
       {summary.kinds.map((k) => (
         <KindBlock key={k.kind} kind={k} lang={lang} tr={tr} />
       ))}
+      <InvoicingBlock invoicing={summary.invoicing} lang={lang} tr={tr} />
     </section>
   );
 }
@@ -102,6 +103,56 @@ function KindBlock({ kind, lang, tr }: { kind: KindSummary; lang: Lang; tr: Tran
           tr={tr}
         />
       ) : null}
+    </div>
+  );
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  fi: ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'],
+  sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** Per receiver: the net to invoice on the budget, its installments, and the settlement once actuals exist. */
+function InvoicingBlock({ invoicing, lang, tr }: { invoicing: InvoicingSummary; lang: Lang; tr: Translate }): React.ReactElement {
+  const hasActual = invoicing.receivers.some((r) => r.actual);
+  const label = (r: InvoicingSummary['receivers'][number]) => receiverLabel(r.receiver, r.receiver === 'HVA' || r.receiver === 'KELA' ? 'party' : 'municipality', tr);
+  return (
+    <div className="tym-kind" data-testid="invoicing">
+      <h3 id="invoicing-heading" className="tym-h3">{tr('invoicingHeading')}</h3>
+      <Text size={200}>{tr('invoicingHint', { employer: invoicing.employer, count: invoicing.dueMonths.length })}</Text>
+      <Table aria-labelledby="invoicing-heading" size="small" className="tym-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{tr('colReceiver')}</TableHeaderCell>
+            <TableHeaderCell className="tym-amount">{tr('colNet')}</TableHeaderCell>
+            {hasActual ? <TableHeaderCell className="tym-amount">{tr('colSettlement')}</TableHeaderCell> : null}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {invoicing.receivers.map((r) => (
+            <TableRow key={r.receiver} data-receiver={r.receiver}>
+              <TableCell>
+                {label(r)}
+                <br />
+                <Text size={100}>
+                  {r.isEmployer
+                    ? tr('employerNotInvoiced')
+                    : r.advances
+                        .map((a, i) => `${tr('installmentDue', { n: i + 1, month: MONTHS[lang][invoicing.dueMonths[i] - 1] })}: ${formatEuro(a, lang)}`)
+                        .join(', ')}
+                </Text>
+              </TableCell>
+              <TableCell className="tym-amount" data-amount={r.taNet}>{formatEuro(r.taNet, lang)}</TableCell>
+              {hasActual ? (
+                <TableCell className="tym-amount" data-amount={r.actual?.settlement ?? ''}>
+                  {r.actual ? formatEuro(r.actual.settlement, lang) : ''}
+                </TableCell>
+              ) : null}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </div>
   );
 }

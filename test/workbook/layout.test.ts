@@ -6,7 +6,7 @@
 import { computeOutputs } from '../../src/app/pipeline';
 import { OUTPUT_SHEET_NAMES, RESULT_HEADERS, RESULT_TABLE, SHEETS } from '../../src/workbook/layout';
 import type { SheetSpec } from '../../src/workbook/sheetSpec';
-import { sampleWorkbook } from '../domain/support/rawBuilders';
+import { sampleWorkbook, setCell } from '../domain/support/rawBuilders';
 
 /** Functions every Excel since 2010 and LibreOffice have; none is volatile. */
 const ALLOWED = new Set([
@@ -88,4 +88,21 @@ test('the result table has one row per group, receiver and level', () => {
   expect(table.rowCount).toBe(r.allocation.groups.length * (3 + 3));
   const header = results.cells[table.row].slice(table.col, table.col + table.headers.length).map((c) => c?.value);
   expect(header).toEqual([...RESULT_HEADERS]);
+});
+
+test('cost lines of two years bring the year comparison, with the current year as live formulas', () => {
+  // Kustannukset data row 2 ("toteuma", muu, 1 234,50) moves to 2025: the lines now name 2025 and 2026.
+  const raw = setCell(sampleWorkbook(), 'Kustannukset', 1, 'Vuosi', 2025);
+  const r = computeOutputs(raw);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  const cmp = r.sheets.find((s) => s.name === SHEETS.comparison);
+  expect(cmp).toBeDefined();
+  const header = cmp!.cells[4].map((c) => c?.value);
+  expect(header.slice(0, 3)).toEqual(['', '2025', '2026']);
+  // Row "HVA" of the TOT block: 2025 is a value the engine computed, 2026 a formula into TYM_Tulokset.
+  const rows = cmp!.cells.filter((row) => row[0]?.value === 'HVA');
+  const tot = rows[1];
+  expect(tot[1]?.formula).toBeUndefined();
+  expect(typeof tot[1]?.value).toBe('number');
+  expect(tot[2]?.formula).toMatch(/^TYM_Tulokset!\$D\$\d+$/);
 });

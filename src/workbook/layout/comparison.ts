@@ -26,7 +26,9 @@ export function costYears(model: InputModel): number[] {
 /** The allocation of another year from the same inputs, or the reason it cannot be made. */
 export function allocateYear(model: InputModel, year: number): Allocation | string {
   try {
-    return allocate({ ...model, settings: { ...model.settings, year } });
+    // A blank Vuosi means the settings year, not whichever year is being compared.
+    const costs = model.costs.map((c) => (c.year === null ? { ...c, year: model.settings.year } : c));
+    return allocate({ ...model, costs, settings: { ...model.settings, year } });
   } catch (e) {
     if (e instanceof InputError) return `ei laskettavissa: ${e.problems.length} ongelmaa (valitse vuosi ${year} Asetuksista ja tarkista)`;
     throw e;

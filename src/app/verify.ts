@@ -18,8 +18,12 @@ export function normaliseFormula(f: string): string {
     if (!inString && (ch === ' ' || ch === "'")) continue;
     out += inString ? ch : ch.toUpperCase();
   }
-  // LibreOffice writes TRUE()/FALSE() for the constants and adds _xlfn. prefixes; both mean the same.
-  return out.replace(/_XLFN\./g, '').replace(/\b(TRUE|FALSE)\(\)/g, '$1');
+  // LibreOffice writes TRUE()/FALSE() for the constants and adds _xlfn. prefixes; Excel may drop the
+  // inner brackets of a one-column structured reference (T[[Col %]] -> T[Col %]). All mean the same.
+  return out
+    .replace(/_XLFN\./g, '')
+    .replace(/\b(TRUE|FALSE)\(\)/g, '$1')
+    .replace(/\[\[([^\[\],#]+)\]\]/g, '[$1]');
 }
 
 const EXACT_STYLES: ReadonlySet<CellStyle> = new Set(['money', 'moneyTotal', 'integer', 'check', 'text', 'label', 'date']);

@@ -4,7 +4,7 @@
  * names are generated from first- and last-name lists; no real persons.
  */
 import type { Workbook } from 'exceljs';
-import { KESKI_UUSIMAA_MUNICIPALITIES } from '../domain/contract';
+import { KESKI_UUSIMAA_MUNICIPALITIES, ORGANISATION_WORDS } from '../domain/contract';
 import { buildInputWorkbook, type InputCell, type InputData } from '../adapters/exceljs/template';
 import { Rng } from './prng';
 
@@ -144,7 +144,7 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
       const p = people[rng.pick(chosen)];
       rows.push([ev.name, ev.date, retyped(p.name, rng), p.party, 'ilmoittautunut']);
     }
-    registrations.push(...rows);
+    for (const r of rows) registrations.push(r);
   });
 
   // Cost lines: budget (TA) and actual (TOT) of pools a, muu and b.
@@ -227,7 +227,9 @@ export function randomInputData(seed: number): InputData {
   while (muniNames.length < nMun) {
     const n = Array.from({ length: rng.int(2, 4) }, () => rng.pick(SYLLABLES)).join('');
     const name = n[0].toUpperCase() + n.slice(1) + (rng.chance(0.2) ? ' kunta' : '');
-    if (!muniNames.some((x) => x.toLowerCase() === name.toLowerCase())) muniNames.push(name);
+    // A municipality may not be named like a party (the parser rejects it: the results would mix them).
+    const isPartyWord = ORGANISATION_WORDS.some(([w]) => w.toLowerCase() === name.toLowerCase());
+    if (!isPartyWord && !muniNames.some((x) => x.toLowerCase() === name.toLowerCase())) muniNames.push(name);
   }
   const pct = percentParts(rng, nMun);
   const municipalities: InputCell[][] = muniNames.map((name, i) => [name, rng.int(800, 60_000), rng.int(20, 4_000), pct[i]]);

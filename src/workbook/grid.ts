@@ -33,7 +33,7 @@ export class Grid {
 
   toSheet(name: string, extra: Omit<SheetSpec, 'name' | 'cells' | 'columnWidths'> = {}): SheetSpec {
     // Rows as wide as the widest, so adapters can write rectangles.
-    const width = Math.max(0, ...this.cells.map((r) => r.length));
+    const width = this.cells.reduce((w, r) => Math.max(w, r.length), 0);
     const cells = this.cells.map((r) => (r.length === width ? r : [...r, ...new Array<CellSpec | null>(width - r.length).fill(null)]));
     return { name, cells, columnWidths: this.widths.length ? this.widths : undefined, ...extra };
   }

@@ -442,7 +442,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const chunkLimit = Math.max(10_000, this.payloadLimit - 4 * ACTION_OVERHEAD);
     for (const spec of specs) {
       const height = spec.cells.length;
-      const width = Math.max(0, ...spec.cells.map((r) => r.length));
+      const width = spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
       if (height === 0 || width === 0) continue;
       const cellAt = (r: number, c: number) => spec.cells[r]?.[c] ?? null;
       const formats = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellFormat(cellAt(r, c))));

@@ -21,6 +21,7 @@ import type { Lang } from '../domain/problems';
 import { findingList, invoicingTable, problemList, summaryTable } from './format';
 import type { Allocation } from '../domain/allocate';
 import type { RawWorkbook } from '../domain/raw';
+import { SheetConflictError, TableNameConflictError } from '../workbook/port';
 
 export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
@@ -157,7 +158,20 @@ async function cmdRun(args: Args, io: Io): Promise<number> {
   const result = computeOutputs(raw);
   if (result.problems.length) io.err(problemList(result.problems, lang));
   if (!result.ok) return EXIT.input;
-  await wb.replaceOutputs(result.sheets);
+  try {
+    await wb.replaceOutputs(result.sheets);
+  } catch (e) {
+    // A user's own sheet or table already has an output name: refuse, write nothing.
+    if (e instanceof SheetConflictError) {
+      io.err(`Välilehti "${e.sheet}" on jo olemassa eikä se ole tämän laskelman tekemä: nimeä se uudelleen ja aja uudestaan. / Sheet "${e.sheet}" exists and is not an output of this tool: rename it and run again.`);
+      return EXIT.input;
+    }
+    if (e instanceof TableNameConflictError) {
+      io.err(`Taulukko "${e.table}" (välilehti ${e.sheet}) on jo olemassa: nimeä se uudelleen ja aja uudestaan. / Table "${e.table}" on sheet ${e.sheet} exists: rename it and run again.`);
+      return EXIT.input;
+    }
+    throw e;
+  }
   await wb.saveAs(out);
   if (args.flags.has('--json')) {
     io.out(JSON.stringify(jsonReport(result.model, result.allocation), null, 2));

@@ -178,6 +178,7 @@ export function allocate(model: InputModel): Allocation {
       error('key-total-zero', { sheet: model.tables.kunnat?.sheet, table: model.tables.kunnat?.name }, {
         key: model.settings.municipalBasis,
         group: 'TVA → kunnat',
+        rows: lines.map((l) => l.ref.sheetRow).join(', '),
         hint: model.settings.municipalBasis === 'henkilöstö' ? 'TVA:n henkilöstön kunnat (Henkilosto, Kunta)' : 'Kunnat-taulukon jakoavainsarake',
       }),
     );
@@ -187,14 +188,17 @@ export function allocate(model: InputModel): Allocation {
   for (const d of drafts) {
     const shares = d.pool === 'b' ? registrationShares(d.eventKey === null ? yearCounts : (countsByEvent.get(d.eventKey) ?? { TVA: 0, HVA: 0, KELA: 0 })) : staffPoolShares(model, staffKeys);
     const refs = d.lines.map((l) => l.ref);
+    const rows = refs.map((r) => r.sheetRow).join(', ');
     if (shares === null) {
       if (d.pool === 'b' && d.eventKey !== null) {
-        problems.push(error('event-without-registrants', where(refs), { event: d.event ?? '', year: model.settings.year }));
+        const kust = model.tables.kustannukset;
+        problems.push(error('event-without-registrants', { ...where(refs), column: kust?.columns.event }, { event: d.event ?? '', year: model.settings.year, rows }));
       } else {
         problems.push(
           error('key-total-zero', d.pool === 'b' ? where(refs) : { sheet: henk?.sheet, table: henk?.name }, {
             key: d.pool === 'b' ? 'ilmoittautuneet' : model.settings.staffBasis,
             group: groupLabel(d),
+            rows,
             hint: d.pool === 'b' ? 'Ilmoittautumiset' : 'Henkilosto (TVA- ja HVA-rivit)',
           }),
         );

@@ -40,14 +40,14 @@ type Catalog = Record<string, Record<Lang, string>>;
 /** Message texts by code; {name} is replaced by params.name. Extended by the parser's codes. */
 export const MESSAGES: Catalog = {
   'key-total-zero': {
-    fi: 'Jakoavaimen {key} summa on nolla ryhmälle {group}: jakoa ei voi tehdä. Tarkista {hint}.',
-    sv: 'Fördelningsnyckeln {key} summerar till noll för gruppen {group}: kan inte fördelas. Kontrollera {hint}.',
-    en: 'The {key} key totals zero for group {group}: it cannot be split. Check {hint}.',
+    fi: 'Jakoavaimen {key} summa on nolla ryhmälle {group} (kustannusrivit {rows}): jakoa ei voi tehdä. Tarkista {hint}.',
+    sv: 'Fördelningsnyckeln {key} summerar till noll för gruppen {group} (kostnadsrader {rows}): kan inte fördelas. Kontrollera {hint}.',
+    en: 'The {key} key totals zero for group {group} (cost rows {rows}): it cannot be split. Check {hint}.',
   },
   'event-without-registrants': {
-    fi: 'Tilaisuudella "{event}" ei ole yhtään voimassa olevaa ilmoittautumista vuodelta {year}, mutta sille on kustannusrivi. Lisää ilmoittautumiset tai poista tilaisuus kustannusriviltä.',
-    sv: 'Evenemanget "{event}" har inga giltiga anmälningar för år {year}, men det har en kostnadsrad. Lägg till anmälningar eller ta bort evenemanget från kostnadsraden.',
-    en: 'Event "{event}" has no active registrations in {year} but has a cost line. Add the registrations or remove the event from the cost line.',
+    fi: 'Tilaisuudella "{event}" ei ole yhtään voimassa olevaa ilmoittautumista vuodelta {year}, mutta sille on kustannusrivi (rivit {rows}). Lisää ilmoittautumiset tai poista tilaisuus kustannusriviltä.',
+    sv: 'Evenemanget "{event}" har inga giltiga anmälningar för år {year}, men det har en kostnadsrad (rader {rows}). Lägg till anmälningar eller ta bort evenemanget från kostnadsraden.',
+    en: 'Event "{event}" has no active registrations in {year} but has a cost line (rows {rows}). Add the registrations or remove the event from the cost line.',
   },
   'no-cost-lines': {
     fi: 'Vuodelle {year} ei ole yhtään kustannusriviä: jaettavaa ei ole. Lisää TA- tai TOT-rivit Kustannukset-taulukkoon tai tarkista Vuosi-asetus.',

@@ -186,6 +186,20 @@ describe('run', () => {
     expect(r.out).toMatch(/HVA\s+558,33/);
   });
 
+  test("a user's own sheet named like an output sheet: exit 1, a clear message, nothing written", async () => {
+    const dir = dirOf('run-conflict');
+    const wb = await buildInputWorkbook(smallYear());
+    wb.addWorksheet('TYM_Jako').getCell('A1').value = 'omat muistiinpanot';
+    const file = path.join(dir, 'syotteet.xlsx');
+    await wb.xlsx.writeFile(file);
+    const before = sha256(file);
+    const r = await cli('run', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Välilehti "TYM_Jako" on jo olemassa');
+    expect(fs.readdirSync(dir)).toEqual(['syotteet.xlsx']);
+    expect(sha256(file)).toBe(before);
+  });
+
   test('refuses OUT == FILE (also spelled differently) with exit 2 and leaves FILE alone', async () => {
     const dir = dirOf('run-same');
     const file = await writeInput(dir, smallYear());

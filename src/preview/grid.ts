@@ -3,6 +3,7 @@
  * from exceljs cells without touching the workbook.
  */
 import type { Cell, Worksheet } from 'exceljs';
+import { colLetters } from '../workbook/formula';
 
 export const MAX_ROWS = 200;
 export const MAX_COLUMNS = 52;
@@ -24,14 +25,9 @@ export interface GridView {
   totalRows: number;
 }
 
+/** 1-based column number -> letters. */
 export function columnName(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return colLetters(n - 1);
 }
 
 /** "$E$7" or "E7" -> { row: 7, col: 5 }; null when not a single-cell A1 address. */

@@ -16,6 +16,13 @@ export function colLetters(col: number): string {
   return s;
 }
 
+/** Column letters -> 1-based column number (A -> 1, AA -> 27). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
 /** A1 address of a 0-based (row, col); `abs` makes it $A$1. */
 export function a1(row: number, col: number, abs = false): string {
   return abs ? `$${colLetters(col)}$${row + 1}` : `${colLetters(col)}${row + 1}`;

@@ -10,6 +10,8 @@
  * office-addin-mock has no collections, no queued writes and no object model, hence this fake.
  */
 
+import { colLetters } from '../../src/workbook/formula';
+
 type Scalar = string | number | boolean | null;
 
 export interface FakeCell {
@@ -72,16 +74,7 @@ export class FakeError extends Error {
   }
 }
 
-export function colName(c: number): string {
-  let n = c + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export const colName = colLetters;
 const addr = (r: number, c: number) => `${colName(c)}${r + 1}`;
 const rectAddress = (r: number, c: number, h: number, w: number) => (h === 1 && w === 1 ? addr(r, c) : `${addr(r, c)}:${addr(r + h - 1, c + w - 1)}`);
 function parseA1(a: string): { r0: number; c0: number; r1: number; c1: number } {

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, CellValue as XCellValue, Workbook, Worksheet, Table } from 'exceljs';
 import type { RawCell, RawTable, RawValue, RawWorkbook } from '../../domain/raw';
 import { OWNER_MARK, type CellSpec, type SheetSpec, type TableSpec } from '../../workbook/sheetSpec';
+import { colLetters, columnNumber } from '../../workbook/formula';
 import { SheetConflictError, TableNameConflictError, type OutputCell, type WorkbookPort } from '../../workbook/port';
 import { hasScopedName, installScopedNames, pruneScopedNames, setScopedName } from './scopedNames';
 import { CHECK_FALSE_STYLE, CHECK_TRUE_STYLE, styleFor } from './styles';
@@ -27,21 +28,9 @@ export { TableNameConflictError };
 // ---------------------------------------------------------------------------------------------
 // A1 helpers (1-based here, as exceljs)
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function colName(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+const colNumber = columnNumber;
+/** 1-based column number -> letters. */
+const colName = (n: number): string => colLetters(n - 1);
 
 interface Box {
   top: number;

@@ -68,7 +68,7 @@ module.exports = (env = {}, argv = {}) => {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       // The command-line build (tsc) writes dist/node/; clean only what webpack itself emitted.
-      clean: { keep: /^node[\\/]/ },
+      clean: { keep: /^node(-bench)?[\\/]/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],

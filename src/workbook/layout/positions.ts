@@ -35,7 +35,7 @@ export const SPLIT_FIRST = 4;
 
 /** Columns of the row blocks on TYM_Rivit. */
 export const STAFF_COL = { n: 0, org: 1, muni: 2, unit: 3, headcount: 4, fte: 5, start: 6, end: 7, days: 8, key: 9, avgFte: 10 } as const;
-export const REG_COL = { n: 12, event: 13, org: 14, active: 15, fingerprint: 16, key: 17, counted: 18 } as const;
+export const REG_COL = { n: 12, event: 13, org: 14, active: 15, same: 16, activeBefore: 17, counted: 18 } as const;
 export const COST_COL = { n: 20, kind: 21, pool: 22, event: 23, yearOk: 24, amount: 25, payer: 26 } as const;
 export const ROWS_LAST_COL = COST_COL.payer;
 

@@ -92,51 +92,76 @@ function staffBlock(g: Grid, model: InputModel, pos: Positions): void {
   }
 }
 
+/**
+ * Registrations are listed grouped by event and person (the engine's identity: Excel TRIM, any
+ * case), in table order within a group, so a person's repeated rows for one event sit next to
+ * each other. Each row then only compares itself with the row above: the same event and the same
+ * trimmed name (Excel's "=" ignores case) continue the group, and a row counts when it is active
+ * and no active row came before it in its group. That is one comparison per row: the
+ * recalculation grows linearly with the registrations. The column n says which table row each
+ * calculation row reads; rows are in a different order than the table, which is why n is shown.
+ */
 function registrationBlock(g: Grid, model: InputModel, alloc: Allocation, pos: Positions): void {
   const t = model.tables.ilmoittautumiset;
   const c = REG_COL;
-  g.value(ROWS_FIRST - 2, c.n, `Ilmoittautumiset (${t.name})`, 'subtitle');
-  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Tilaisuus nro', 'Organisaatio', 'Voimassa', 'Nimen tarkiste', 'Haku-avain', 'Lasketaan']);
-  const idx = new Map(model.registrations.map((r, i) => [r.ref.index, i]));
+  g.value(ROWS_FIRST - 2, c.n, `Ilmoittautumiset (${t.name}), ryhmiteltynä tilaisuuksittain ja henkilöittäin`, 'subtitle');
+  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Tilaisuus nro', 'Organisaatio', 'Voimassa', 'Sama kuin ed.', 'Voimassa ennen', 'Lasketaan']);
   const eventNames = eventNamesRange(pos);
-  const first = ROWS_FIRST;
-  for (let i = 0; i < pos.regRows; i++) {
+  const year = model.settings.year;
+
+  // Calculation order: model rows sorted by (event, person, table row), then the table's blank rows.
+  interface Item { n: number; k: number | null; eventNo: number; person: string }
+  const items: Item[] = model.registrations.map((r, k) => ({ n: r.ref.index, k, eventNo: pos.eventNo(r.eventKey), person: r.personKey }));
+  items.sort((a, b) => a.eventNo - b.eventNo || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0) || a.n - b.n);
+  const used = new Set(items.map((x) => x.n));
+  for (let n = 1; n <= pos.regRows; n++) if (!used.has(n)) items.push({ n, k: null, eventNo: 0, person: '' });
+
+  let activeBefore = 0;
+  items.forEach((item, i) => {
     const row = ROWS_FIRST + i;
     const n = a1(row, c.n, true);
     const at = (col: number) => a1(row, col);
-    const k = idx.get(i + 1);
-    const r = k === undefined ? undefined : model.registrations[k];
-    g.value(row, c.n, i + 1, 'integer');
+    const above = (col: number) => a1(row - 1, col);
+    const r = item.k === null ? undefined : model.registrations[item.k];
+    g.value(row, c.n, item.n, 'integer');
     if (eventNames === null) g.value(row, c.event, 0, 'integer');
-    else g.formula(row, c.event, `IF(${blank(t, 'event', n)},0,MATCH(TRIM(${tableCell(t, 'event', n)}),${eventNames},0))`, r ? pos.eventNo(r.eventKey) : 0, 'integer');
+    else g.formula(row, c.event, `IF(${blank(t, 'event', n)},0,MATCH(TRIM(${tableCell(t, 'event', n)}),${eventNames},0))`, item.eventNo, 'integer');
     g.formula(row, c.org, `IF(${blank(t, 'organisation', n)},"",${lookup(pos.words.org, t, 'organisation', n)})`, r?.party ?? '', 'text');
     const status = t.columns.status === undefined ? '1' : `IF(${blank(t, 'status', n)},1,${lookup(pos.words.status, t, 'status', n)})`;
     const inYear =
       t.columns.date === undefined
         ? '1'
         : `IF(${tableCell(t, 'date', n)}="",1,IF(YEAR(${tableCell(t, 'date', n)})=${pos.setting(SETTING_ROW.year)},1,0))`;
-    const active = r ? !r.cancelled && registrationInYear(model.settings.year, r) : false;
+    const active = r ? !r.cancelled && registrationInYear(year, r) : false;
     g.formula(row, c.active, `IF(${at(c.event)}=0,0,${status}*${inYear})`, active ? 1 : 0, 'integer');
-    // First active row of this person for this event (TRIM and case-insensitive "=", as the engine).
-    // A numeric identifier (event x 10^9 + a checksum of the upper-cased, trimmed name) finds the
-    // first candidate with one MATCH; only when an earlier row shares it are the names compared
-    // exactly. The checksum is a number: the name itself is never written.
-    const name = tableCell(t, 'name', n);
-    const s = `UPPER(TRIM(${name}))`;
-    const ch = (pos1: string) => `CODE(MID(${s}&" ",${pos1},1))`;
-    g.formula(row, c.fingerprint, `LEN(${s})+1000*MOD(${ch('1')}+37*${ch('2')}+1369*${ch('3')}+50653*${ch(`MAX(1,LEN(${s}))`)},999983)`, undefined, 'integer');
-    g.formula(row, c.key, `IF(${at(c.active)}=0,-${at(c.n)},${at(c.event)}*1000000000+${at(c.fingerprint)})`, undefined, 'integer');
-    const keys = pos.rowsRange(c.key, pos.regRows);
-    const names = `${tableCell(t, 'name', a1(first, c.n, true))}:${name}`;
-    const exact = `SUMPRODUCT((${a1(first, c.event, true)}:${at(c.event)}=${at(c.event)})*(${a1(first, c.active, true)}:${at(c.active)}=1)*(TRIM(${names})=TRIM(${name})))`;
+
+    const prev = items[i - 1];
+    const same = i > 0 && prev.eventNo === item.eventNo && prev.person === item.person;
+    if (i === 0) {
+      // The first row has no row above: it starts a group.
+      g.value(row, c.same, 0, 'integer');
+      g.value(row, c.activeBefore, 0, 'integer');
+      activeBefore = 0;
+    } else {
+      const prevActive = prev.k !== null && !model.registrations[prev.k].cancelled && registrationInYear(year, model.registrations[prev.k]);
+      activeBefore = same ? activeBefore + (prevActive ? 1 : 0) : 0;
+      g.formula(
+        row,
+        c.same,
+        `IF(AND(${at(c.event)}=${above(c.event)},TRIM(${tableCell(t, 'name', n)})=TRIM(${tableCell(t, 'name', a1(row - 1, c.n, true))})),1,0)`,
+        same ? 1 : 0,
+        'integer',
+      );
+      g.formula(row, c.activeBefore, `IF(${at(c.same)}=1,${above(c.activeBefore)}+${above(c.active)},0)`, activeBefore, 'integer');
+    }
     g.formula(
       row,
       c.counted,
-      `IF(${at(c.active)}=0,0,IF(MATCH(${at(c.key)},${keys},0)=${at(c.n)},1,IF(${exact}=1,1,0)))`,
-      k !== undefined && alloc.registrations.counted[k] ? 1 : 0,
+      `IF(AND(${at(c.active)}=1,${at(c.activeBefore)}=0),1,0)`,
+      item.k !== null && alloc.registrations.counted[item.k] ? 1 : 0,
       'integer',
     );
-  }
+  });
 }
 
 function costBlock(g: Grid, model: InputModel, pos: Positions): void {

@@ -1,0 +1,151 @@
+/**
+ * Round trips of a full task-pane run against the hand-written fake of the Excel object model:
+ *   node syncWorker.js INPUT.xlsx
+ * The input tables (read with the exceljs adapter) are placed into a FakeWorkbook as a user's
+ * workbook would hold them (dates as serial numbers with their formats); then the task pane's own
+ * run (createAllocationApp over OfficeJsWorkbook: readTables + computeOutputs + replaceOutputs)
+ * runs twice: a first run and a rerun that replaces its own outputs. Prints BENCH_RESULT {...}.
+ */
+import * as fs from 'fs';
+import { performance } from 'perf_hooks';
+import { ExcelJsWorkbook } from '../src/adapters/exceljs/excelJsWorkbook';
+import { DEFAULT_PAYLOAD_LIMIT, OfficeJsWorkbook } from '../src/adapters/officejs/officeJsWorkbook';
+import { utf8Length } from '../src/adapters/officejs/blocks';
+import { createAllocationApp } from '../src/app/run';
+import { EXCEL_EPOCH_OFFSET } from '../src/domain/dates';
+import type { RawWorkbook } from '../src/domain/raw';
+import { FakeWorkbook, type FakeSheet } from '../test/support/fakeExcel';
+import { emitResult } from './lib';
+
+export interface RunSyncs {
+  ok: boolean;
+  syncs: number;
+  readSyncs: number;
+  writeSyncs: number;
+  /** Per sync, the fake's estimate of the request (JSON length of written grids + 100 per action). */
+  fakeBytesPerSync: number[];
+  /** Per write sync, the adapter's own UTF-8 estimate (what it chunks by). */
+  adapterBytesPerWriteSync: number[];
+  ms: number;
+}
+
+export interface SyncResult {
+  first: RunSyncs;
+  rerun: RunSyncs;
+  /** Estimated JSON size of the read sync's response (values, valueTypes, numberFormat, visible addresses). */
+  readResponseBytes: number;
+  payloadLimit: number;
+  brokenRefs: number;
+  outputSheets: number;
+}
+
+const serial = (d: Date) => d.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
+
+/** The input tables in a fake Excel workbook, laid out where the RawWorkbook says they are. */
+export function fakeFromRaw(raw: RawWorkbook): FakeWorkbook {
+  const book = new FakeWorkbook();
+  for (const name of raw.sheetNames) book.addSheet(name);
+  for (const t of raw.tables) {
+    const sheet = book.sheet(t.sheet) ?? book.addSheet(t.sheet);
+    const r0 = t.headerRow - 1;
+    const c0 = t.firstColumn - 1;
+    t.headers.forEach((h, j) => sheet.put(r0, c0 + j, h));
+    t.rows.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const r = r0 + 1 + i;
+        const c = c0 + j;
+        const v = cell.value;
+        const format = cell.numFmt ?? 'General';
+        if (v instanceof Date) sheet.put(r, c, serial(v), cell.numFmt ?? 'd.m.yyyy');
+        else if (v !== null && typeof v === 'object') sheet.cells.set(`${r},${c}`, { value: { error: v.error }, format });
+        else sheet.put(r, c, v, format);
+      }),
+    );
+    for (const h of t.hiddenRows ?? []) sheet.hiddenRows.add(r0 + 1 + h);
+    for (const m of t.mergedRanges ?? []) sheet.merged.push(m);
+    book.addTable(sheet, t.name, r0, c0, t.rows.length + 1, t.headers.length);
+  }
+  return book;
+}
+
+/** What Excel would send back for the read sync, as JSON: the four arrays per table the adapter loads. */
+function readResponseBytes(book: FakeWorkbook): number {
+  let bytes = 0;
+  for (const t of book.tables) {
+    const s: FakeSheet = t.sheet;
+    const values: unknown[][] = [];
+    const types: string[][] = [];
+    const formats: string[][] = [];
+    const visible: string[][] = [];
+    for (let r = t.r0 + 1; r < t.r0 + t.rows; r++) {
+      const vr: unknown[] = [];
+      const tr: string[] = [];
+      const fr: string[] = [];
+      for (let c = t.c0; c < t.c0 + t.cols; c++) {
+        const cell = s.cell(r, c);
+        const v = cell?.value ?? '';
+        const isErr = v !== null && typeof v === 'object';
+        vr.push(isErr ? (v as { error: string }).error : v);
+        tr.push(isErr ? 'Error' : v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
+        fr.push(cell?.format ?? 'General');
+      }
+      values.push(vr);
+      types.push(tr);
+      formats.push(fr);
+      if (!s.hiddenRows.has(r)) visible.push([`'${s.name}'!A${r + 1}`]);
+    }
+    bytes += utf8Length(JSON.stringify({ values, valueTypes: types, numberFormat: formats, cellAddresses: visible }));
+  }
+  return bytes;
+}
+
+async function oneRun(book: FakeWorkbook): Promise<RunSyncs> {
+  let n = 0;
+  const port = new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `b${++n}` });
+  const app = createAllocationApp(port);
+  const syncsBefore = book.syncs;
+  const bytesBefore = book.syncBytes.length;
+  let syncsAtWrite = 0;
+  const t0 = performance.now();
+  const report = await app.run((step) => {
+    if (step === 'write') syncsAtWrite = book.syncs;
+  });
+  const ms = performance.now() - t0;
+  // The adapter's own estimate of each write sync (it packs its queued actions into syncs by it).
+  const plan = (port as unknown as { lastPlan: { batches: { bytes: number }[][] } | null }).lastPlan;
+  const adapterBytes = plan ? plan.batches.map((b) => b.reduce((s, op) => s + op.bytes, 0)) : [];
+  return {
+    ok: report.ok,
+    syncs: book.syncs - syncsBefore,
+    readSyncs: syncsAtWrite - syncsBefore,
+    writeSyncs: book.syncs - syncsAtWrite,
+    fakeBytesPerSync: book.syncBytes.slice(bytesBefore),
+    adapterBytesPerWriteSync: adapterBytes,
+    ms,
+  };
+}
+
+async function main(): Promise<void> {
+  const [file] = process.argv.slice(2);
+  const raw = await (await ExcelJsWorkbook.fromBuffer(fs.readFileSync(file))).readTables();
+  const book = fakeFromRaw(raw);
+  const readBytes = readResponseBytes(book);
+  const first = await oneRun(book);
+  if (!first.ok) throw new Error('the task-pane run refused the input in the fake workbook');
+  const rerun = await oneRun(book);
+  const own = book.sheets.filter((s) => s.names.size > 0);
+  const result: SyncResult = {
+    first,
+    rerun,
+    readResponseBytes: readBytes,
+    payloadLimit: DEFAULT_PAYLOAD_LIMIT,
+    brokenRefs: book.brokenRefs().length,
+    outputSheets: own.length,
+  };
+  emitResult(result);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

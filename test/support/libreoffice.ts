@@ -84,11 +84,18 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 
 function runSoffice(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(soffice(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' } });
+    // Its own process group: soffice starts soffice.bin, and a timeout must stop both.
+    const child = spawn(soffice(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' }, detached: true });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, TIMEOUT_MS);
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(e.code === 'ENOENT' ? new LibreOfficeMissingError() : e);

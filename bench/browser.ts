@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { chromium } from 'playwright-core';
 import { median, runMeasured } from './lib';
+import { serveStatic } from '../test/support/staticServer';
 
 export interface BundleResult {
   buildMs: number;
@@ -66,37 +67,7 @@ export async function measureBundle(root: string): Promise<BundleResult> {
   };
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.map': 'application/json',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** A static server for dist/ on a free localhost port; `extra` serves in-memory files (the sample). */
-function serve(dir: string, extra: Record<string, Buffer>): Promise<http.Server> {
-  const root = path.resolve(dir);
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname).replace(/^\/+/, '') || 'preview.html';
-    if (extra[rel]) {
-      res.writeHead(200, { 'content-type': TYPES[path.extname(rel)] ?? 'application/octet-stream' });
-      res.end(extra[rel]);
-      return;
-    }
-    const file = path.resolve(root, rel);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const serve = serveStatic;
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

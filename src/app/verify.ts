@@ -23,7 +23,7 @@ export function normaliseFormula(f: string): string {
   return out
     .replace(/_XLFN\./g, '')
     .replace(/\b(TRUE|FALSE)\(\)/g, '$1')
-    .replace(/\[\[([^\[\],#]+)\]\]/g, '[$1]');
+    .replace(/\[\[([^[\],#]+)\]\]/g, '[$1]');
 }
 
 const EXACT_STYLES: ReadonlySet<CellStyle> = new Set(['money', 'moneyTotal', 'integer', 'check', 'text', 'label', 'date']);

@@ -25,6 +25,7 @@ import { COST_KINDS, PARTIES } from '../../src/domain/types';
 import { euros } from '../../src/domain/decimal';
 import { parseWorkbook } from '../../src/domain/parse';
 import { OUTPUT_SHEET_NAMES } from '../../src/workbook/layout';
+import { CONTENT_TYPES, serveStatic } from '../support/staticServer';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
@@ -134,37 +135,8 @@ async function buildPreview(outDir: string): Promise<void> {
   if (!fs.existsSync(path.join(outDir, 'preview.html'))) throw new Error(`the build wrote no preview.html into ${outDir}`);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.map': 'application/json',
-};
-
-function serve(dir: string, extra: Record<string, Buffer>): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'preview.html';
-    if (extra[rel]) {
-      res.writeHead(200, { 'content-type': TYPES['.xlsx'] });
-      res.end(extra[rel]);
-      return;
-    }
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const TYPES = CONTENT_TYPES;
+const serve = serveStatic;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@
  * municipalities'). The administrative employer pays the joint costs and invoices the others; its
  * own share is never invoiced to itself, so its row shows what it carries, not an invoice.
  */
-import type { Allocation } from './allocate';
+import { linesOfYear, type Allocation } from './allocate';
 import { Decimal, ZERO, CENT } from './decimal';
 import type { BillingPeriod, CostKind, InputModel } from './types';
 
@@ -70,7 +70,7 @@ export function computeInvoicing(model: InputModel, alloc: Allocation): Invoicin
   const period = model.settings.billingPeriod;
   const k = INSTALLMENTS[period];
   const employer = model.settings.employer;
-  const lines = model.costs.filter((c) => c.year === null || c.year === model.settings.year);
+  const lines = linesOfYear(model);
   const paid = (kind: CostKind, receiver: string) =>
     lines.filter((l) => l.kind === kind && payerReceiver(model, l.payer) === receiver).reduce((a, l) => a.plus(l.amount), ZERO);
   const hasActual = alloc.groups.some((g) => g.kind === 'TOT');

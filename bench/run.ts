@@ -23,7 +23,7 @@ import type { FloorResult } from './floor';
 import { countXlsx, VOLATILE, type FileCounts } from './formulas';
 import { fmtInt, fmtMB, fmtMiBFromKb, fmtMs, fmtRatio, log, median, repoRoot, runMeasured, runWorker, type Measured } from './lib';
 import { recalculateWithin, type LoRun } from './lo';
-import type { SyncResult } from './syncWorker';
+import type { RunSyncs, SyncResult } from './syncWorker';
 
 const ROOT = repoRoot();
 const SCALES = [1, 10, 100] as const;
@@ -256,6 +256,13 @@ async function main(): Promise<void> {
     const totalWrite = (s: SyncResult) => s.first.adapterBytesPerWriteSync.reduce((a, b) => a + b, 0);
     const minWriteSyncs = (s: SyncResult) => Math.max(1, Math.ceil(totalWrite(s) / s.payloadLimit));
     const chunked = s100.first.writeSyncs > 1;
+    // Reads: what Excel on the web accepted (a refused sync's response is over the limit and never arrives).
+    const accepted = (r: RunSyncs) => r.readResponseBytesPerSync.filter((b) => b <= EXCEL_WEB_LIMIT);
+    const maxRead = (s: SyncResult) => Math.max(0, ...accepted(s.first), ...accepted(s.rerun));
+    const totalRead = (r: RunSyncs) => accepted(r).reduce((a, b) => a + b, 0);
+    const minReadSyncs = (s: SyncResult) => Math.max(1, Math.ceil(s.readResponseBytes / s.payloadLimit));
+    // Chunked reads add a listing sync and a sync for the tables' places (and, on the first run, the refused whole read).
+    const readSyncsOk = (s: SyncResult) => s.first.readSyncs <= minReadSyncs(s) + 5 && s.rerun.readSyncs <= minReadSyncs(s) + 3;
     const syncsSame = s1.first.syncs === s100.first.syncs && s1.rerun.syncs === s100.rerun.syncs;
 
     const fpr1 = counts.out1.formulas / e1.inputRows;
@@ -291,12 +298,12 @@ async function main(): Promise<void> {
       id: '3a',
       target: 'Task pane run: the same sync count at 1x and 100x, at most 3 unless chunking is needed',
       figure:
-        `1x: ${s1.first.syncs} (${s1.first.readSyncs} read + ${s1.first.writeSyncs} write); 100x: ${s100.first.syncs} (${s100.first.readSyncs} read + ${s100.first.writeSyncs} write)` +
-        (chunked ? `; chunking needed at 100x: ${fmtMB(totalWrite(s100))} written needs at least ${minWriteSyncs(s100)} write syncs of ≤ ${fmtMB(s100.payloadLimit)}` : ''),
-      verdict: s1.first.syncs <= 3 && (syncsSame || (chunked && s100.first.writeSyncs <= minWriteSyncs(s100) + 1)) ? 'met' : 'not met',
+        `1x: ${s1.first.syncs} (${s1.first.readSyncs} read + ${s1.first.writeSyncs} write); 100x: ${s100.first.syncs} (${s100.first.readSyncs} read + ${s100.first.writeSyncs} write), rerun ${s100.rerun.syncs} (${s100.rerun.readSyncs} + ${s100.rerun.writeSyncs})` +
+        (chunked ? `; chunking needed at 100x: ${fmtMB(totalWrite(s100))} written needs at least ${minWriteSyncs(s100)} write syncs and ${fmtMB(s100.readResponseBytes)} read at least ${minReadSyncs(s100)} read syncs of ≤ ${fmtMB(s100.payloadLimit)}` : ''),
+      verdict: s1.first.syncs <= 3 && s1.rerun.syncs <= 3 && (syncsSame || (chunked && s100.first.writeSyncs <= minWriteSyncs(s100) + 1 && readSyncsOk(s100))) ? 'met' : 'not met',
       reason: syncsSame
         ? undefined
-        : `chunking is needed at 100x: the write is ${fmtMB(totalWrite(s100))} in all, so at least ${minWriteSyncs(s100)} write syncs of ≤ ${fmtMB(s100.payloadLimit)}; the adapter uses ${s100.first.writeSyncs}${s100.first.writeSyncs <= minWriteSyncs(s100) + 1 ? ' (within one of that minimum)' : ''}. At 1x the whole write fits one sync.`,
+        : `chunking is needed at 100x: the write is ${fmtMB(totalWrite(s100))} in all, so at least ${minWriteSyncs(s100)} write syncs of ≤ ${fmtMB(s100.payloadLimit)} (the adapter uses ${s100.first.writeSyncs}), and reading every table is ${fmtMB(s100.readResponseBytes)}, so at least ${minReadSyncs(s100)} read syncs (the adapter uses ${s100.first.readSyncs} on the first run, of which ${s100.first.refusedReadSyncs} refused, and ${s100.rerun.readSyncs} on the rerun). At 1x everything fits 3 syncs.`,
     });
     targets.push({
       id: '3b',
@@ -305,15 +312,15 @@ async function main(): Promise<void> {
       verdict: maxWrite(s100) < EXCEL_WEB_LIMIT && maxWrite(s1) < EXCEL_WEB_LIMIT ? 'met' : 'not met',
       reason: maxWrite(s100) < EXCEL_WEB_LIMIT ? undefined : 'a single write exceeds the limit',
     });
-    const readOk = s100.readResponseBytes < EXCEL_WEB_LIMIT;
+    const readOk = maxRead(s100) < EXCEL_WEB_LIMIT && maxRead(s1) < EXCEL_WEB_LIMIT && totalRead(s100.rerun) >= s100.readResponseBytes * 0.9;
     targets.push({
       id: '3c',
-      target: `(also checked) Largest read response under ${fmtMB(EXCEL_WEB_LIMIT)} (the limit applies to responses too)`,
-      figure: `1x: ${fmtMB(s1.readResponseBytes)}; 100x: ${fmtMB(s100.readResponseBytes)} (estimate)`,
-      verdict: readOk && s1.readResponseBytes < EXCEL_WEB_LIMIT ? 'met' : 'not met',
-      reason: readOk
-        ? undefined
-        : `readTables loads every table's values, value types and number formats in one sync; at 100x that response is ~${fmtMB(s100.readResponseBytes)}, so Excel on the web would refuse it (desktop Excel has no such limit). Reads are not chunked; they would need row-range reads of ≤ ~4.5 MB (${Math.ceil(s100.readResponseBytes / 4_500_000)} or more syncs at 100x). At 1x the read is ${fmtMB(s1.readResponseBytes)}; the limit is reached near ${fmtInt((EXCEL_WEB_LIMIT / s100.readResponseBytes) * e100.inputRows)} input rows (~${((EXCEL_WEB_LIMIT / s100.readResponseBytes) * size100).toFixed(0)}x).`,
+      target: `Largest read response Excel accepts under ${fmtMB(EXCEL_WEB_LIMIT)} (the limit applies to responses too); reads chunked above it`,
+      figure:
+        `1x: ${fmtMB(maxRead(s1))} in one read sync; 100x: reading every table at once is ${fmtMB(s100.readResponseBytes)}: refused ${s100.first.refusedReadSyncs}x on the first run, then row chunks, largest ${fmtMB(maxRead(s100))} ` +
+        `(${fmtMB(totalRead(s100.first))} accepted over ${s100.first.readSyncs - s100.first.refusedReadSyncs} syncs); the rerun in the same pane reads in chunks at once (${s100.rerun.refusedReadSyncs} refused)`,
+      verdict: readOk ? 'met' : 'not met',
+      reason: readOk ? undefined : 'a read response over the limit was accepted by nobody: see section 3',
     });
     targets.push({
       id: '4a',
@@ -463,7 +470,7 @@ async function main(): Promise<void> {
     md.push('');
     md.push(
       table(
-        ['Size', 'Syncs (read + write)', 'Rerun syncs', 'Largest write sync', 'Total written', 'Min. write syncs at the limit', 'Read response (estimate)', 'Time in the fake'],
+        ['Size', 'Syncs (read + write)', 'Rerun syncs', 'Largest write sync', 'Total written', 'Min. write syncs at the limit', 'Whole read (all tables)', 'Read syncs refused (first / rerun)', 'Largest accepted read', 'Time in the fake'],
         ([1, 100] as const).map((s) => {
           const r = syncs[s];
           return [
@@ -474,13 +481,15 @@ async function main(): Promise<void> {
             fmtMB(totalWrite(r)),
             String(minWriteSyncs(r)),
             fmtMB(r.readResponseBytes),
+            `${r.first.refusedReadSyncs} / ${r.rerun.refusedReadSyncs}`,
+            fmtMB(maxRead(r)),
             fmtMs(r.first.ms),
           ];
         }),
       ),
     );
     md.push('');
-    md.push(`Output sheets written: ${s100.outputSheets}; formulas left pointing at deleted sheets or tables after the rerun: ${s1.brokenRefs + s100.brokenRefs}. The read response estimate is the JSON of what readTables loads per table (values, valueTypes, numberFormat, visible row addresses).`);
+    md.push(`Output sheets written: ${s100.outputSheets}; formulas left pointing at deleted sheets or tables after the rerun: ${s1.brokenRefs + s100.brokenRefs}. The whole read is the JSON of what reading every table at once loads (values, valueTypes, numberFormat, visible row addresses); the fake refuses any request or response over 5 MB with Excel on the web's error codes, and the adapter then reads in row chunks sized from the bytes it measures (first run: one refused round trip; the same pane's rerun goes straight to chunks).`);
 
     md.push('');
     md.push('## 4. LibreOffice recalculation and formula counts');

@@ -26,14 +26,20 @@ export interface RunSyncs {
   fakeBytesPerSync: number[];
   /** Per write sync, the adapter's own UTF-8 estimate (what it chunks by). */
   adapterBytesPerWriteSync: number[];
+  /** Per read sync, the JSON bytes the fake sent back (0 for a refused request). */
+  readResponseBytesPerSync: number[];
+  /** Read syncs Excel on the web (the fake, at its 5 MB limits) refused as too large. */
+  refusedReadSyncs: number;
   ms: number;
 }
 
 export interface SyncResult {
   first: RunSyncs;
   rerun: RunSyncs;
-  /** Estimated JSON size of the read sync's response (values, valueTypes, numberFormat, visible addresses). */
+  /** JSON size of reading every table at once (values, valueTypes, numberFormat, visible addresses). */
   readResponseBytes: number;
+  /** The fake's response limit (Excel on the web's 5 MB). */
+  responseLimit: number;
   payloadLimit: number;
   brokenRefs: number;
   outputSheets: number;
@@ -99,9 +105,8 @@ function readResponseBytes(book: FakeWorkbook): number {
   return bytes;
 }
 
-async function oneRun(book: FakeWorkbook): Promise<RunSyncs> {
-  let n = 0;
-  const port = new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `b${++n}` });
+/** One run of the task pane's app; the port is kept between runs, as the task pane keeps it. */
+async function oneRun(book: FakeWorkbook, port: OfficeJsWorkbook): Promise<RunSyncs> {
   const app = createAllocationApp(port);
   const syncsBefore = book.syncs;
   const bytesBefore = book.syncBytes.length;
@@ -114,6 +119,8 @@ async function oneRun(book: FakeWorkbook): Promise<RunSyncs> {
   // The adapter's own estimate of each write sync (it packs its queued actions into syncs by it).
   const plan = (port as unknown as { lastPlan: { batches: { bytes: number }[][] } | null }).lastPlan;
   const adapterBytes = plan ? plan.batches.map((b) => b.reduce((s, op) => s + op.bytes, 0)) : [];
+  const readResponses = book.responseBytes.slice(bytesBefore, bytesBefore + (syncsAtWrite - syncsBefore));
+  const limit = book.responseLimit ?? Infinity;
   return {
     ok: report.ok,
     syncs: book.syncs - syncsBefore,
@@ -121,6 +128,8 @@ async function oneRun(book: FakeWorkbook): Promise<RunSyncs> {
     writeSyncs: book.syncs - syncsAtWrite,
     fakeBytesPerSync: book.syncBytes.slice(bytesBefore),
     adapterBytesPerWriteSync: adapterBytes,
+    readResponseBytesPerSync: readResponses,
+    refusedReadSyncs: readResponses.filter((b) => b > limit).length,
     ms,
   };
 }
@@ -130,14 +139,17 @@ async function main(): Promise<void> {
   const raw = await (await ExcelJsWorkbook.fromBuffer(fs.readFileSync(file))).readTables();
   const book = fakeFromRaw(raw);
   const readBytes = readResponseBytes(book);
-  const first = await oneRun(book);
+  let n = 0;
+  const port = new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `b${++n}` });
+  const first = await oneRun(book, port);
   if (!first.ok) throw new Error('the task-pane run refused the input in the fake workbook');
-  const rerun = await oneRun(book);
+  const rerun = await oneRun(book, port);
   const own = book.sheets.filter((s) => s.names.size > 0);
   const result: SyncResult = {
     first,
     rerun,
     readResponseBytes: readBytes,
+    responseLimit: book.responseLimit ?? Infinity,
     payloadLimit: DEFAULT_PAYLOAD_LIMIT,
     brokenRefs: book.brokenRefs().length,
     outputSheets: own.length,

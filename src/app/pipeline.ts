@@ -14,9 +14,16 @@ export type PipelineResult =
   | { ok: true; problems: Problem[]; model: InputModel; allocation: Allocation; sheets: SheetSpec[] }
   | { ok: false; problems: Problem[]; model: InputModel | null };
 
-/** Validates and allocates. Warnings come back with a successful result; errors make it fail. */
-export function validateAndAllocate(raw: RawWorkbook): { problems: Problem[]; model: InputModel | null; allocation: Allocation | null } {
-  const parsed = parseWorkbook(raw);
+type Parsed = { problems: Problem[]; model: InputModel | null };
+type Allocated = { problems: Problem[]; model: InputModel | null; allocation: Allocation | null };
+
+/** Step 1: read and validate the tables into the input model (null when there are errors). */
+export function validateInputs(raw: RawWorkbook): Parsed {
+  return parseWorkbook(raw);
+}
+
+/** Step 2: the allocation of a validated model; its own errors (a zero key, say) come back as problems. */
+export function allocateInputs(parsed: Parsed): Allocated {
   if (!parsed.model) return { problems: parsed.problems, model: null, allocation: null };
   try {
     const allocation = allocate(parsed.model);
@@ -27,10 +34,19 @@ export function validateAndAllocate(raw: RawWorkbook): { problems: Problem[]; mo
   }
 }
 
-export function computeOutputs(raw: RawWorkbook): PipelineResult {
-  const { problems, model, allocation } = validateAndAllocate(raw);
+/** Step 3: the output sheets, or the reason there are none. */
+export function layoutOutputs({ problems, model, allocation }: Allocated): PipelineResult {
   if (!model || !allocation) return { ok: false, problems, model };
   return { ok: true, problems, model, allocation, sheets: buildOutputSheets(model, allocation) };
+}
+
+/** Validates and allocates. Warnings come back with a successful result; errors make it fail. */
+export function validateAndAllocate(raw: RawWorkbook): Allocated {
+  return allocateInputs(validateInputs(raw));
+}
+
+export function computeOutputs(raw: RawWorkbook): PipelineResult {
+  return layoutOutputs(validateAndAllocate(raw));
 }
 
 export function hasErrors(problems: Problem[]): boolean {

@@ -8,7 +8,7 @@ import { OUTPUT_SHEET_NAMES } from '../workbook/layout';
 import type { WorkbookPort } from '../workbook/port';
 import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyReport } from './api';
 import { computeInvoicing } from '../domain/invoicing';
-import { computeOutputs, hasErrors, validateAndAllocate } from './pipeline';
+import { allocateInputs, computeOutputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { compareOutputs } from './verify';
 import type { RawWorkbook } from '../domain/raw';
 
@@ -73,6 +73,9 @@ export function summariseInvoicing(model: InputModel, alloc: Allocation): Invoic
   };
 }
 
+/** Lets the event loop run (the UI paints) before the next synchronous step. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function createAllocationApp(port: WorkbookPort): AllocationApp {
   return {
     async validate(): Promise<ValidationReport> {
@@ -82,10 +85,20 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
     },
 
     async run(onProgress?: (step: RunStep) => void): Promise<RunReport> {
-      onProgress?.('read');
+      // Each step is reported before it starts, with a pause so the task pane can paint it:
+      // the engine is synchronous and takes seconds on very large workbooks.
+      const step = async (name: RunStep) => {
+        onProgress?.(name);
+        if (onProgress) await nextTurn();
+      };
+      await step('read');
       const raw = await port.readTables();
-      onProgress?.('validate');
-      const result = computeOutputs(raw);
+      await step('validate');
+      const parsed = validateInputs(raw);
+      if (parsed.model) await step('allocate');
+      const allocated = allocateInputs(parsed);
+      if (allocated.allocation) await step('layout');
+      const result = layoutOutputs(allocated);
       if (!result.ok) return { ok: false, problems: result.problems };
       onProgress?.('write');
       await port.replaceOutputs(result.sheets);

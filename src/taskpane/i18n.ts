@@ -100,6 +100,7 @@ const fi = {
   busy: 'Odota, edellinen toiminto on kesken.',
   errorSheetConflict: 'Välilehti "{sheet}" on jo olemassa, eikä se ole tämän apuohjelman tekemä. Nimeä se uudelleen tai poista se ja laske uudelleen.',
   errorTableConflict: 'Taulukon nimi "{table}" on jo käytössä välilehdellä "{sheet}". Nimeä se taulukko uudelleen ja laske uudelleen.',
+  errorWorkbookChanged: 'Taulukko "{table}" (välilehti "{sheet}") muuttui lukemisen aikana. Mitään ei kirjoitettu. Lopeta muokkaus ja yritä uudelleen.',
   errorUnexpected: 'Odottamaton virhe: {message}',
   errorHeading: 'Toiminto epäonnistui',
   // table names shown to the user
@@ -222,6 +223,7 @@ const sv: Dictionary = {
   busy: 'Vänta, föregående åtgärd pågår.',
   errorSheetConflict: 'Bladet "{sheet}" finns redan och har inte skapats av detta tillägg. Byt namn på det eller ta bort det och beräkna igen.',
   errorTableConflict: 'Tabellnamnet "{table}" används redan på bladet "{sheet}". Byt namn på den tabellen och beräkna igen.',
+  errorWorkbookChanged: 'Tabellen "{table}" (bladet "{sheet}") ändrades medan den lästes. Inget skrevs. Avsluta redigeringen och försök igen.',
   errorUnexpected: 'Oväntat fel: {message}',
   errorHeading: 'Åtgärden misslyckades',
   tableAsetukset: 'Inställningar (Asetukset)',
@@ -338,6 +340,7 @@ const en: Dictionary = {
   busy: 'Please wait, the previous action is still running.',
   errorSheetConflict: 'Sheet "{sheet}" already exists and was not made by this add-in. Rename or delete it and calculate again.',
   errorTableConflict: 'The table name "{table}" is already used on sheet "{sheet}". Rename that table and calculate again.',
+  errorWorkbookChanged: 'Table "{table}" (sheet "{sheet}") changed while it was being read. Nothing was written. Finish editing and try again.',
   errorUnexpected: 'Unexpected error: {message}',
   errorHeading: 'The action failed',
   tableAsetukset: 'Settings (Asetukset)',

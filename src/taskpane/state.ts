@@ -127,6 +127,9 @@ export function failureOf(e: unknown): Notice {
   if (err && err.name === 'TableNameConflictError' && typeof err.table === 'string') {
     return { key: 'errorTableConflict', params: { table: err.table, sheet: err.sheet ?? '' } };
   }
+  if (err && err.name === 'WorkbookChangedError' && typeof err.table === 'string') {
+    return { key: 'errorWorkbookChanged', params: { table: err.table, sheet: err.sheet ?? '' } };
+  }
   const message = err && typeof err.message === 'string' && err.message ? err.message : String(e);
   return { key: 'errorUnexpected', params: { message } };
 }

@@ -47,3 +47,14 @@ export class TableNameConflictError extends Error {
     this.name = 'TableNameConflictError';
   }
 }
+
+/** A table changed (moved, grew or shrank) while it was read in several round trips. */
+export class WorkbookChangedError extends Error {
+  constructor(
+    readonly table: string,
+    readonly sheet: string,
+  ) {
+    super(`Table "${table}" on sheet "${sheet}" changed while it was being read; wait until editing is finished and try again.`);
+    this.name = 'WorkbookChangedError';
+  }
+}

@@ -64,6 +64,9 @@ export class FakeSheet {
   }
 }
 
+/** Excel on the web refuses requests and responses over 5 MB. */
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
+
 export class FakeError extends Error {
   constructor(
     public code: string,
@@ -105,8 +108,15 @@ export class FakeWorkbook {
   writes: WriteRecord[] = [];
   /** Estimated request bytes of each sync (what Excel on the web limits to 5 MB). */
   syncBytes: number[] = [];
+  /** JSON bytes of the loaded data each sync sent back (Excel on the web limits responses to 5 MB too). */
+  responseBytes: number[] = [];
+  /** Excel on the web's limits; a sync over them is refused with its error code. null = no limit (desktop). */
+  requestLimit: number | null = EXCEL_WEB_PAYLOAD_LIMIT;
+  responseLimit: number | null = EXCEL_WEB_PAYLOAD_LIMIT;
   calcSuspensions = 0;
   screenSuspensions = 0;
+  /** Called after every successful sync with the sync count (a user editing between round trips). */
+  afterSync: ((syncs: number) => void) | null = null;
   /** Throws from the action when it returns an error code (failure injection). */
   failWhen: ((event: { kind: string; sheet?: string; prop?: string }) => string | null) | null = null;
   private tableCounter = 0;
@@ -167,6 +177,8 @@ type Action = { run: () => void; bytes: number };
 
 export class FakeContext {
   queue: Action[] = [];
+  /** Loaded data of the running sync, applied only if the whole response fits. */
+  private staged: { bytes: number; commit: () => void }[] = [];
   workbook: FakeWorkbookProxy;
   constructor(public book: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
@@ -178,13 +190,39 @@ export class FakeContext {
     const code = this.book.failWhen?.({ kind, sheet, prop });
     if (code) throw new FakeError(code, `injected failure at ${kind} ${sheet ?? ''} ${prop ?? ''}`);
   }
+  /** A load's result: counted in the response, visible to the caller only if the sync succeeds. */
+  respond(data: unknown, commit: () => void): void {
+    this.staged.push({ bytes: Buffer.byteLength(JSON.stringify(data) ?? ''), commit });
+  }
   async sync(): Promise<void> {
     this.book.syncs += 1;
     const q = this.queue;
     this.queue = [];
-    this.book.syncBytes.push(q.reduce((n, a) => n + a.bytes, 0));
+    const requestBytes = q.reduce((n, a) => n + a.bytes, 0);
+    this.book.syncBytes.push(requestBytes);
     await Promise.resolve();
-    for (const a of q) a.run();
+    const { requestLimit, responseLimit } = this.book;
+    if (requestLimit !== null && requestBytes > requestLimit) {
+      this.book.responseBytes.push(0);
+      throw new FakeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    this.staged = [];
+    try {
+      for (const a of q) a.run();
+    } catch (error) {
+      this.staged = [];
+      this.book.responseBytes.push(0);
+      throw error;
+    }
+    const staged = this.staged;
+    this.staged = [];
+    const responseBytes = staged.reduce((n, x) => n + x.bytes, 0);
+    this.book.responseBytes.push(responseBytes);
+    if (responseLimit !== null && responseBytes > responseLimit) {
+      throw new FakeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    for (const x of staged) x.commit();
+    this.book.afterSync?.(this.book.syncs);
   }
 }
 
@@ -251,6 +289,8 @@ class FakeWorksheetCollection extends Loadable {
         ws.fill(list);
         return ws;
       });
+      // Counted in the response (names, marks and table names), applied at once: the list is small.
+      this.ctx.respond(this.ctx.book.sheets.map((s) => [s.name, [...s.names.keys()], s.tables.map((t) => t.name)]), () => undefined);
     });
     return this;
   }
@@ -446,7 +486,10 @@ class FakeTableCollection extends Loadable {
   }
   load(props: string): this {
     const list = splitLoad(props);
-    this.ctx.enqueue(() => this.fillItems(list));
+    this.ctx.enqueue(() => {
+      this.fillItems(list);
+      this.ctx.respond(this.list().map((t) => [t.name, t.showTotals, t.sheet.name]), () => undefined);
+    });
     return this;
   }
   getItem(name: string): FakeTableProxy {
@@ -495,7 +538,11 @@ class FakeTableProxy extends Loadable {
     super(ctx);
     let items: { name: string }[] | null = null;
     this.columns = {
-      load: () => ctx.enqueue(() => (items = this.resolve().headers.map((name) => ({ name })))),
+      load: () =>
+        ctx.enqueue(() => {
+          items = this.resolve().headers.map((name) => ({ name }));
+          ctx.respond(items, () => undefined);
+        }),
       get items() {
         if (!items) throw new FakeError('PropertyNotLoaded', 'columns.items not loaded');
         return items;
@@ -630,12 +677,13 @@ export class FakeRange extends Loadable {
         if (typeof cell.value === 'object' && cell.value !== null) return cell.value.error;
         return cell.value;
       };
+      const set = (prop: string, value: unknown) => this.ctx.respond(value, () => this.loaded.set(prop, value));
       for (const p of list) {
-        if (p === 'values') this.loaded.set(p, grid(valueOf));
-        else if (p === 'formulas') this.loaded.set(p, grid((cell) => cell?.formula ?? valueOf(cell)));
-        else if (p === 'numberFormat') this.loaded.set(p, grid((cell) => cell?.format ?? 'General'));
+        if (p === 'values') set(p, grid(valueOf));
+        else if (p === 'formulas') set(p, grid((cell) => cell?.formula ?? valueOf(cell)));
+        else if (p === 'numberFormat') set(p, grid((cell) => cell?.format ?? 'General'));
         else if (p === 'valueTypes')
-          this.loaded.set(
+          set(
             p,
             grid((cell) => {
               if (!cell) return 'Empty';
@@ -644,11 +692,11 @@ export class FakeRange extends Loadable {
               return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
             }),
           );
-        else if (p === 'rowIndex') this.loaded.set(p, r);
-        else if (p === 'columnIndex') this.loaded.set(p, c);
-        else if (p === 'rowCount') this.loaded.set(p, h);
-        else if (p === 'columnCount') this.loaded.set(p, w);
-        else if (p === 'address') this.loaded.set(p, `${quoteSheet(sheet.name)}!${rectAddress(r, c, h, w)}`);
+        else if (p === 'rowIndex') set(p, r);
+        else if (p === 'columnIndex') set(p, c);
+        else if (p === 'rowCount') set(p, h);
+        else if (p === 'columnCount') set(p, w);
+        else if (p === 'address') set(p, `${quoteSheet(sheet.name)}!${rectAddress(r, c, h, w)}`);
         else throw new FakeError('InvalidArgument', `fake cannot load range ${p}`);
       }
     });
@@ -731,11 +779,12 @@ export class FakeRange extends Loadable {
       load: () =>
         ctx.enqueue(() => {
           const { sheet, r, c, h, w } = this.rect();
-          addresses = [];
+          const found: string[][] = [];
           for (let i = 0; i < h; i++) {
             if (sheet.hiddenRows.has(r + i)) continue;
-            addresses.push(Array.from({ length: w }, (_, j) => `${quoteSheet(sheet.name)}!${addr(r + i, c + j)}`));
+            found.push(Array.from({ length: w }, (_, j) => `${quoteSheet(sheet.name)}!${addr(r + i, c + j)}`));
           }
+          ctx.respond(found, () => (addresses = found));
         }),
       get cellAddresses() {
         if (!addresses) throw new FakeError('PropertyNotLoaded', 'cellAddresses not loaded');

@@ -2,7 +2,7 @@ import type { RunReport, ValidationReport, VerifyReport } from '../../src/app/ap
 import { error, warning } from '../../src/domain/problems';
 import { translator } from '../../src/taskpane/i18n';
 import { failureOf, initialState, noticeText, progressOf, reduce, type PaneState } from '../../src/taskpane/state';
-import { SheetConflictError } from '../../src/workbook/port';
+import { SheetConflictError, WorkbookChangedError } from '../../src/workbook/port';
 
 const tr = translator('fi');
 const say = (s: PaneState) => (s.announcement ? noticeText(s.announcement, tr) : '');
@@ -60,6 +60,10 @@ describe('pane state', () => {
     expect(noticeText(failureOf(new SheetConflictError('TYM_Tulokset')), tr)).toMatch(/^Välilehti "TYM_Tulokset" on jo olemassa/);
     const tableClash = Object.assign(new Error('x'), { name: 'TableNameConflictError', table: 'Tulokset', sheet: 'Oma' });
     expect(noticeText(failureOf(tableClash), tr)).toBe('Taulukon nimi "Tulokset" on jo käytössä välilehdellä "Oma". Nimeä se taulukko uudelleen ja laske uudelleen.');
+    expect(noticeText(failureOf(new WorkbookChangedError('Henkilosto', 'Henkilöstö')), tr)).toBe(
+      'Taulukko "Henkilosto" (välilehti "Henkilöstö") muuttui lukemisen aikana. Mitään ei kirjoitettu. Lopeta muokkaus ja yritä uudelleen.',
+    );
+    expect(noticeText(failureOf(new WorkbookChangedError('Henkilosto', 'Henkilöstö')), translator('en'))).toMatch(/^Table "Henkilosto" \(sheet "Henkilöstö"\) changed while it was being read/);
     expect(noticeText(failureOf(new Error('boom')), tr)).toBe('Odottamaton virhe: boom');
     expect(noticeText(failureOf('str'), tr)).toBe('Odottamaton virhe: str');
     const s = reduce(reduce(initialState, { type: 'start', action: 'run' }), { type: 'failed', failure: failureOf(new Error('boom')) });

@@ -9,6 +9,10 @@
  *   their sheet list and re-checks it inside the write batch), else 2. A full run is thus 3.
  *   Excel on the web refuses requests over 5 MB, so writes beyond ~4.5 MB go in further syncs.
  * - readOutputCells: 2 syncs (list sheets, then each sheet's used range).
+ * - Excel on the web also refuses responses over 5 MB (from ~35x the realistic input size). When
+ *   it refuses a whole read, the adapter reads in row chunks from then on (rowChunks.ts plans them
+ *   from the bytes it measures): list, the tables' places, then as many chunks as the data needs.
+ *   Desktop Excel has no such limit and keeps the 2-sync read.
  *
  * Ownership: every output sheet carries a worksheet-scoped name OWNER_NAME ("TYM_kustannustenjako",
  * referring to the sheet's $A$1), the same mark the exceljs adapter writes. A sheet is ours only
@@ -20,16 +24,17 @@
 import type { RawCell, RawTable, RawValue, RawWorkbook } from '../../domain/raw';
 import { EXCEL_EPOCH_OFFSET } from '../../domain/dates';
 import { a1 } from '../../workbook/formula';
-import { type OutputCell, SheetConflictError, TableNameConflictError, type WorkbookPort } from '../../workbook/port';
+import { type OutputCell, SheetConflictError, TableNameConflictError, WorkbookChangedError, type WorkbookPort } from '../../workbook/port';
 import { OWNER_MARK, type CellSpec, type CellStyle, type SheetSpec } from '../../workbook/sheetSpec';
 import { blocksOf, chunkRows, utf8Length } from './blocks';
+import { RowChunkPlanner } from './rowChunks';
 import { GENERAL_FORMAT, OFFICE_STYLES, TEXT_FORMAT, hasVisualFormat, isDateFormat } from './styles';
 
 /** Worksheet-scoped name that marks a sheet as the add-in's own (as in the exceljs adapter). */
 export const OWNER_NAME = OWNER_MARK.replace(/[^A-Za-z0-9_.]/g, '_');
 
 /** An output table would take the name of a table on a sheet that is not ours. */
-export { TableNameConflictError };
+export { TableNameConflictError, WorkbookChangedError };
 
 /** Excel on the web rejects request payloads over 5 MB; stay well below. */
 export const DEFAULT_PAYLOAD_LIMIT = 4_500_000;
@@ -151,6 +156,170 @@ function headerText(title: string): string {
   return title.replace(/&/g, '&&');
 }
 
+/** Error codes office.js gives when a request or response is over Excel on the web's 5 MB. */
+const PAYLOAD_LIMIT_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded']);
+
+export function isPayloadLimitError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (typeof e.code === 'string' && PAYLOAD_LIMIT_CODES.has(e.code)) return true;
+  return typeof e.message === 'string' && /payload size.*(limit|exceed)/i.test(e.message);
+}
+
+/** First guess of the JSON bytes one cell costs in a read (value, type, format); learnt after the first chunk. */
+const GUESS_BYTES_PER_CELL = 64;
+/** A visible-row address and array punctuation per row. */
+const ROW_OVERHEAD_BYTES = 40;
+
+/** A block of rows on a sheet, 0-based like getRangeByIndexes. */
+interface RowRange {
+  sheet: string;
+  rowIndex: number;
+  columnIndex: number;
+  rows: number;
+  columns: number;
+}
+
+/** Where a table is and what its columns are called: everything but the cells. */
+interface TableHead {
+  name: string;
+  sheet: string;
+  headers: string[];
+  /** 0-based row and column of the first data cell (= 1-based row of the header). */
+  bodyRowIndex: number;
+  bodyColumnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  /** Merged areas over the table; undefined when ExcelApi 1.13 is missing. */
+  mergedRanges?: string[];
+}
+
+/** The cells of some rows of a table, as office.js returns them. */
+interface TableRows {
+  values: unknown[][];
+  types: string[][];
+  formats: unknown[][];
+  /** 1-based sheet rows that are visible (not hidden, not filtered out). */
+  visibleRows: number[];
+  /** JSON size of what Excel sent for these rows. */
+  bytes: number;
+}
+
+async function listTablesAndSheets(ctx: Excel.RequestContext): Promise<{ tables: Excel.TableCollection; sheets: Excel.WorksheetCollection }> {
+  const tables = ctx.workbook.tables;
+  tables.load('items/name,items/showTotals,items/worksheet/name');
+  const sheets = ctx.workbook.worksheets;
+  sheets.load(INVENTORY_LOAD);
+  await ctx.sync();
+  return { tables, sheets };
+}
+
+function queueTableHead(table: Excel.Table, mergedSupported: boolean) {
+  const columns = table.columns;
+  columns.load('items/name');
+  const body = table.getDataBodyRange();
+  body.load('rowIndex,columnIndex,rowCount,columnCount');
+  let merged: Excel.RangeAreas | null = null;
+  if (mergedSupported) {
+    merged = table.getRange().getMergedAreasOrNullObject();
+    merged.load('areas/items/address');
+  }
+  return { columns, body, merged };
+}
+
+function tableHeadOf(table: Excel.Table, head: ReturnType<typeof queueTableHead>): TableHead {
+  const { columns, body, merged } = head;
+  const out: TableHead = {
+    name: table.name,
+    sheet: table.worksheet.name,
+    headers: columns.items.map((c) => c.name),
+    bodyRowIndex: body.rowIndex,
+    bodyColumnIndex: body.columnIndex,
+    rowCount: body.rowCount,
+    columnCount: body.columnCount,
+  };
+  if (merged) out.mergedRanges = merged.isNullObject ? [] : merged.areas.items.map((a) => localAddress(a.address));
+  return out;
+}
+
+interface QueuedRows {
+  range: Excel.Range;
+  visible: Excel.RangeView;
+}
+
+/** Queues the loads for some rows of a table (read them with rowsOf after the sync). */
+function queueRows(range: Excel.Range): QueuedRows {
+  range.load('values,valueTypes,numberFormat');
+  // Visible rows of the first column: one address per visible row, whatever the width.
+  const visible = range.getColumn(0).getVisibleView();
+  visible.load('cellAddresses');
+  return { range, visible };
+}
+
+/** What queueRows loaded, after the sync. */
+function rowsOf({ range, visible }: QueuedRows): TableRows {
+  const addresses = visible.cellAddresses;
+  const visibleRows: number[] = [];
+  for (const row of addresses) for (const address of row) visibleRows.push(rowOfAddress(String(address)));
+  const bytes =
+    utf8Length(JSON.stringify(range.values)) +
+    utf8Length(JSON.stringify(range.valueTypes)) +
+    utf8Length(JSON.stringify(range.numberFormat)) +
+    utf8Length(JSON.stringify(addresses));
+  return { values: range.values, types: range.valueTypes as string[][], formats: range.numberFormat, visibleRows, bytes };
+}
+
+const measureRows = (rows: TableRows) => rows.bytes;
+
+function concatRows(parts: TableRows[]): TableRows {
+  if (parts.length === 1) return parts[0];
+  return {
+    values: parts.flatMap((p) => p.values),
+    types: parts.flatMap((p) => p.types),
+    formats: parts.flatMap((p) => p.formats),
+    visibleRows: parts.flatMap((p) => p.visibleRows),
+    bytes: parts.reduce((n, p) => n + p.bytes, 0),
+  };
+}
+
+function rawTableOf(head: TableHead, cells: TableRows): RawTable {
+  const visible = new Set(cells.visibleRows);
+  const rows: RawCell[][] = [];
+  const hiddenRows: number[] = [];
+  for (let r = 0; r < cells.values.length; r++) {
+    const types = cells.types[r];
+    const formats = cells.formats[r];
+    rows.push(cells.values[r].map((v, c) => rawCell(v, types?.[c], formats?.[c] as string | undefined)));
+    if (!visible.has(head.bodyRowIndex + 1 + r)) hiddenRows.push(r);
+  }
+  const raw: RawTable = {
+    name: head.name,
+    sheet: head.sheet,
+    headerRow: head.bodyRowIndex,
+    firstColumn: head.bodyColumnIndex + 1,
+    headers: head.headers,
+    rows,
+  };
+  if (hiddenRows.length > 0) raw.hiddenRows = hiddenRows;
+  if (head.mergedRanges) raw.mergedRanges = head.mergedRanges;
+  return raw;
+}
+
+/** Output cells of a block read with formulas and values (empty cells skipped). */
+function outputCellsOf(sheet: string, rowIndex: number, columnIndex: number, formulas: unknown[][], values: unknown[][], into: OutputCell[]): void {
+  formulas.forEach((row, r) =>
+    row.forEach((f, c) => {
+      const value = values[r][c] as OutputCell['value'];
+      // A text constant "=..." reads back with formulas equal to its value; a formula does not.
+      const isFormula = typeof f === 'string' && f.startsWith('=') && f !== value;
+      if (!isFormula && (value === '' || value === null)) return;
+      const cell: OutputCell = { sheet, address: a1(rowIndex + r, columnIndex + c), value: value === '' ? null : value };
+      if (isFormula) cell.formula = (f as string).slice(1);
+      into.push(cell);
+    }),
+  );
+}
+
 export class OfficeJsWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
   private readonly supports: (version: string) => boolean;
@@ -158,6 +327,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private readonly token: () => string;
   private readonly now: () => number;
   private inventory: Inventory | null = null;
+  /** Set once Excel refused a whole-table read as too large: later reads go in row chunks. */
+  private chunkReads = false;
 
   constructor(options: OfficeJsWorkbookOptions = {}) {
     this.run = options.run ?? defaultRun;
@@ -168,59 +339,117 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   async readTables(): Promise<RawWorkbook> {
+    if (!this.chunkReads) {
+      try {
+        return await this.readTablesAtOnce();
+      } catch (error) {
+        if (!isPayloadLimitError(error)) throw error;
+        // Excel on the web refused the response (over 5 MB): read in row chunks from now on.
+        this.chunkReads = true;
+      }
+    }
+    return this.readTablesInChunks();
+  }
+
+  /** The usual path: 2 syncs whatever the row count, as long as the response fits. */
+  private async readTablesAtOnce(): Promise<RawWorkbook> {
     const mergedSupported = this.supports('1.13');
     return this.run(async (ctx) => {
-      const tables = ctx.workbook.tables;
-      tables.load('items/name,items/showTotals,items/worksheet/name');
-      const sheets = ctx.workbook.worksheets;
-      sheets.load(INVENTORY_LOAD);
-      await ctx.sync();
-
+      const { tables, sheets } = await listTablesAndSheets(ctx);
       const reads = tables.items.map((table) => {
-        const columns = table.columns;
-        columns.load('items/name');
-        const body = table.getDataBodyRange();
-        body.load('values,valueTypes,numberFormat,rowIndex,columnIndex,rowCount,columnCount');
-        // Visible rows of the first column: one address per visible row, whatever the width.
-        const visible = body.getColumn(0).getVisibleView();
-        visible.load('cellAddresses');
-        let merged: Excel.RangeAreas | null = null;
-        if (mergedSupported) {
-          merged = table.getRange().getMergedAreasOrNullObject();
-          merged.load('areas/items/address');
-        }
-        return { table, columns, body, visible, merged };
+        const head = queueTableHead(table, mergedSupported);
+        return { table, head, rows: queueRows(table.getDataBodyRange()) };
       });
       await ctx.sync();
-
       this.inventory = { sheets: inventoryOf(sheets), at: this.now() };
-      const out: RawTable[] = reads.map(({ table, columns, body, visible, merged }) => {
-        const visibleRows = new Set<number>();
-        for (const row of visible.cellAddresses) for (const addr of row) visibleRows.add(rowOfAddress(String(addr)));
-        const rows: RawCell[][] = [];
-        const hiddenRows: number[] = [];
-        for (let r = 0; r < body.rowCount; r++) {
-          const values = body.values[r];
-          const types = body.valueTypes[r];
-          const formats = body.numberFormat[r];
-          rows.push(values.map((v, c) => rawCell(v, types?.[c], formats?.[c] as string | undefined)));
-          if (!visibleRows.has(body.rowIndex + 1 + r)) hiddenRows.push(r);
-        }
-        const raw: RawTable = {
-          name: table.name,
-          sheet: table.worksheet.name,
-          headerRow: body.rowIndex,
-          firstColumn: body.columnIndex + 1,
-          headers: columns.items.map((c) => c.name),
-          rows,
-        };
-        if (hiddenRows.length > 0) raw.hiddenRows = hiddenRows;
-        if (merged && !merged.isNullObject) raw.mergedRanges = merged.areas.items.map((a) => localAddress(a.address));
-        else if (mergedSupported) raw.mergedRanges = [];
-        return raw;
-      });
+      const out = reads.map(({ table, head, rows }) => rawTableOf(tableHeadOf(table, head), rowsOf(rows)));
       return { tables: out, sheetNames: sheets.items.map((s) => s.name) };
     });
+  }
+
+  /**
+   * Above the response limit: sync 1 lists, sync 2 reads each table's place and headers, then
+   * row chunks sized by the planner (several tables per sync while they fit). A refused sync
+   * starts a new Excel.run with smaller chunks. The last sync re-reads every table's place, so
+   * a table that changed while it was read in parts is reported instead of half-read.
+   */
+  private async readTablesInChunks(): Promise<RawWorkbook> {
+    const mergedSupported = this.supports('1.13');
+    const listed = await this.run(async (ctx) => {
+      const { tables, sheets } = await listTablesAndSheets(ctx);
+      const heads = tables.items.map((table) => ({ table, head: queueTableHead(table, mergedSupported) }));
+      await ctx.sync();
+      return { heads: heads.map(({ table, head }) => tableHeadOf(table, head)), sheets: inventoryOf(sheets), sheetNames: sheets.items.map((s) => s.name) };
+    });
+    const { heads } = listed;
+    const parts = await this.readRowChunks(
+      heads.map((h) => ({ sheet: h.sheet, rowIndex: h.bodyRowIndex, columnIndex: h.bodyColumnIndex, rows: h.rowCount, columns: h.columnCount })),
+      queueRows,
+      rowsOf,
+      measureRows,
+      (ctx) => {
+        const now = heads.map((h) => {
+          const body = ctx.workbook.tables.getItem(h.name).getDataBodyRange();
+          body.load('rowIndex,columnIndex,rowCount,columnCount');
+          return { h, body };
+        });
+        return () => {
+          for (const { h, body } of now) {
+            const same = body.rowIndex === h.bodyRowIndex && body.columnIndex === h.bodyColumnIndex && body.rowCount === h.rowCount && body.columnCount === h.columnCount;
+            if (!same) throw new WorkbookChangedError(h.name, h.sheet);
+          }
+        };
+      },
+    );
+    this.inventory = { sheets: listed.sheets, at: this.now() };
+    const out = heads.map((h, i) => rawTableOf(h, concatRows(parts[i])));
+    return { tables: out, sheetNames: listed.sheetNames };
+  }
+
+  /**
+   * Reads row ranges in chunks under the payload limit. For each range, the chunks' results in
+   * order. `finalCheck` queues loads into the last sync and returns a check to run after it.
+   */
+  private async readRowChunks<Q, T>(
+    ranges: RowRange[],
+    queue: (range: Excel.Range) => Q,
+    take: (queued: Q) => T,
+    measure: (result: T) => number,
+    finalCheck?: (ctx: Excel.RequestContext) => () => void,
+  ): Promise<T[][]> {
+    const planner = new RowChunkPlanner(
+      ranges.map((r) => ({ rows: r.rows, bytesPerRowGuess: r.columns * GUESS_BYTES_PER_CELL + ROW_OVERHEAD_BYTES })),
+      this.payloadLimit,
+    );
+    const results: T[][] = ranges.map(() => []);
+    let checked = false;
+    while (!planner.done || (finalCheck && !checked)) {
+      await this.run(async (ctx) => {
+        while (!planner.done || (finalCheck && !checked)) {
+          const batch = planner.done ? [] : planner.nextBatch();
+          const queued = batch.map((chunk) => {
+            const r = ranges[chunk.source];
+            return queue(ctx.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.rowIndex + chunk.start, r.columnIndex, chunk.count, r.columns));
+          });
+          const check = finalCheck && planner.exhausted ? finalCheck(ctx) : null;
+          try {
+            await ctx.sync();
+          } catch (error) {
+            if (batch.length === 0 || !isPayloadLimitError(error)) throw error;
+            planner.refuse();
+            return; // a fresh Excel.run for the smaller chunks
+          }
+          const taken = queued.map(take);
+          planner.accept(taken.map(measure));
+          batch.forEach((chunk, k) => results[chunk.source].push(taken[k]));
+          if (check) {
+            check();
+            checked = true;
+          }
+        }
+      });
+    }
+    return results;
   }
 
   async ownSheetNames(): Promise<string[]> {
@@ -229,6 +458,19 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   async readOutputCells(sheetNames: string[]): Promise<OutputCell[]> {
+    if (!this.chunkReads) {
+      try {
+        return await this.readOutputCellsAtOnce(sheetNames);
+      } catch (error) {
+        if (!isPayloadLimitError(error)) throw error;
+        this.chunkReads = true;
+      }
+    }
+    return this.readOutputCellsInChunks(sheetNames);
+  }
+
+  /** 2 syncs: list the sheets, then each sheet's used range. */
+  private async readOutputCellsAtOnce(sheetNames: string[]): Promise<OutputCell[]> {
     return this.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/name');
@@ -245,20 +487,42 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const cells: OutputCell[] = [];
       for (const { name, used } of reads) {
         if (used.isNullObject) continue;
-        used.formulas.forEach((row, r) =>
-          row.forEach((f, c) => {
-            const value = used.values[r][c] as OutputCell['value'];
-            // A text constant "=..." reads back with formulas equal to its value; a formula does not.
-            const isFormula = typeof f === 'string' && f.startsWith('=') && f !== value;
-            if (!isFormula && (value === '' || value === null)) return;
-            const cell: OutputCell = { sheet: name, address: a1(used.rowIndex + r, used.columnIndex + c), value: value === '' ? null : value };
-            if (isFormula) cell.formula = f.slice(1);
-            cells.push(cell);
-          }),
-        );
+        outputCellsOf(name, used.rowIndex, used.columnIndex, used.formulas, used.values, cells);
       }
       return cells;
     });
+  }
+
+  /** Above the response limit: list the sheets and their used ranges, then row chunks. */
+  private async readOutputCellsInChunks(sheetNames: string[]): Promise<OutputCell[]> {
+    const ranges = await this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      await ctx.sync();
+      const byName = new Map(sheets.items.map((s) => [lower(s.name), s]));
+      const reads = sheetNames.flatMap((name) => {
+        const ws = byName.get(lower(name));
+        if (!ws) return [];
+        const used = ws.getUsedRangeOrNullObject();
+        used.load('rowIndex,columnIndex,rowCount,columnCount');
+        return [{ name: ws.name, used }];
+      });
+      await ctx.sync();
+      return reads
+        .filter(({ used }) => !used.isNullObject)
+        .map(({ name, used }): RowRange => ({ sheet: name, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rows: used.rowCount, columns: used.columnCount }));
+    });
+    const parts = await this.readRowChunks(
+      ranges,
+      (range) => range.load('formulas,values,rowIndex,columnIndex'),
+      (range) => ({ rowIndex: range.rowIndex, columnIndex: range.columnIndex, formulas: range.formulas, values: range.values }),
+      (chunk) => utf8Length(JSON.stringify(chunk.formulas)) + utf8Length(JSON.stringify(chunk.values)),
+    );
+    const cells: OutputCell[] = [];
+    ranges.forEach((r, i) => {
+      for (const chunk of parts[i]) outputCellsOf(r.sheet, chunk.rowIndex, chunk.columnIndex, chunk.formulas, chunk.values, cells);
+    });
+    return cells;
   }
 
   async replaceOutputs(specs: SheetSpec[]): Promise<void> {

@@ -378,3 +378,104 @@ describe('reading outputs back', () => {
     expect(book.syncs).toBe(1);
   });
 });
+
+// ---------------------------------------------------------------- reads above Excel on the web's response limit
+
+describe('reads above the response limit (Excel on the web refuses responses over 5 MB)', () => {
+  /** The staff workbook with hidden rows on both sides of many chunk borders, merged cells and long texts at the end. */
+  function bigWorkbook(n: number, limit: number | null, longNotes = true): FakeWorkbook {
+    const book = inputWorkbook(n);
+    const sheet = book.sheet('Henkilosto')!;
+    for (let r = 3; r < 3 + n; r += 97) sheet.hiddenRows.add(r);
+    sheet.merged.push('C10:D10');
+    // The last rows carry long notes, so a size learnt from the first rows is too small for them.
+    if (longNotes) for (let i = n - 200; i < n; i++) sheet.put(3 + i, 4, `Huomautus ${i} `.repeat(40));
+    book.responseLimit = limit;
+    return book;
+  }
+
+  test('readTables falls back to row chunks under the limit and gives exactly what one desktop read gives', async () => {
+    const n = 6_000;
+    const limit = 200_000;
+    const desktop = await adapter(bigWorkbook(n, null)).readTables();
+    const book = bigWorkbook(n, limit);
+    const wb = adapter(book, { payloadLimitBytes: limit * 0.9 });
+    const raw = await wb.readTables();
+    expect(raw).toEqual(desktop);
+    // Independent of the oracle: the hidden rows are every 97th data row, the notes are there.
+    const staff = raw.tables.find((t) => t.name === 'Henkilosto')!;
+    expect(staff.hiddenRows).toEqual(Array.from({ length: Math.ceil(n / 97) }, (_, k) => k * 97));
+    expect(staff.rows[n - 1][3].value).toBe(`Huomautus ${n - 1} `.repeat(40));
+    expect(staff.mergedRanges).toEqual(['C10:D10']);
+    // One refused whole read, then every response under the limit, and not wastefully many.
+    // Sync 2 is the whole read Excel refuses; the long notes at the end may cost one more refusal.
+    expect(book.responseBytes[1]).toBeGreaterThan(limit);
+    expect(book.responseBytes.filter((b) => b > limit).length).toBeLessThanOrEqual(3);
+    const total = book.responseBytes.slice(2).filter((b) => b <= limit).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(n * 50);
+    expect(book.syncs).toBeLessThanOrEqual(2 + 2 + Math.ceil(total / (limit * 0.5)) + 3);
+  });
+
+  test('a later read on the same adapter goes straight to chunks (no refused round trip)', async () => {
+    const book = bigWorkbook(3_000, 100_000, false);
+    const wb = adapter(book, { payloadLimitBytes: 90_000 });
+    await wb.readTables();
+    expect(book.responseBytes.filter((b) => b > 100_000)).toHaveLength(1);
+    book.responseBytes = [];
+    book.syncs = 0;
+    await wb.readTables();
+    expect(book.responseBytes.every((b) => b <= 100_000)).toBe(true);
+  });
+
+  test('at the real limit (5 MB) a 60,000-row table reads in chunks, each response under 5 MB', async () => {
+    const n = 60_000;
+    const book = bigWorkbook(n, 5_000_000);
+    const raw = await adapter(book).readTables();
+    const staff = raw.tables.find((t) => t.name === 'Henkilosto')!;
+    expect(staff.rows).toHaveLength(n);
+    expect(staff.rows[n - 1][0].value).toBe((n - 1) % 3 === 0 ? 'TVA' : 'HVA');
+    const accepted = book.responseBytes.filter((b) => b <= 5_000_000);
+    expect(Math.max(...accepted)).toBeLessThanOrEqual(4_500_000);
+    expect(book.responseBytes.filter((b) => b > 5_000_000)).toHaveLength(1);
+  });
+
+  test('a table that grows while it is read in parts is reported, not half-read', async () => {
+    const book = bigWorkbook(3_000, 100_000);
+    book.afterSync = (syncs) => {
+      // After the chunked read has listed the tables (syncs 3-4), a user adds a row.
+      if (syncs === 5) {
+        book.table('Henkilosto')!.rows += 1;
+        book.sheet('Henkilosto')!.put(3 + 3_000, 1, 'TVA');
+      }
+    };
+    await expect(adapter(book, { payloadLimitBytes: 90_000 }).readTables()).rejects.toMatchObject({ name: 'WorkbookChangedError', table: 'Henkilosto', sheet: 'Henkilosto' });
+  });
+
+  test('readOutputCells falls back to chunks too and reads the same cells', async () => {
+    const n = 5_000;
+    const make = (limit: number | null) => {
+      const book = inputWorkbook(1);
+      book.responseLimit = limit;
+      return book;
+    };
+    const desktopBook = make(null);
+    const desktop = adapter(desktopBook);
+    await desktop.replaceOutputs(outputSpecs(n));
+    const expected = await desktop.readOutputCells(['Tulokset', 'Rivit', 'Parametrit']);
+    const book = make(150_000);
+    const wb = adapter(book, { payloadLimitBytes: 135_000 });
+    await wb.replaceOutputs(outputSpecs(n));
+    book.responseBytes = [];
+    const cells = await wb.readOutputCells(['Tulokset', 'Rivit', 'Parametrit']);
+    expect(cells).toEqual(expected);
+    expect(cells.filter((c) => c.sheet === 'Rivit' && c.formula)).toHaveLength(n);
+    expect(book.responseBytes.filter((b) => b > 150_000)).toHaveLength(1);
+  });
+
+  test('other failures are not mistaken for the limit', async () => {
+    const book = inputWorkbook(10);
+    book.failWhen = () => null;
+    const run: typeof book.run = () => Promise.reject(Object.assign(new Error('The workbook is locked'), { code: 'AccessDenied' }));
+    await expect(new OfficeJsWorkbook({ run, isSetSupported: () => true }).readTables()).rejects.toMatchObject({ code: 'AccessDenied' });
+  });
+});

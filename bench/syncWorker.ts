@@ -117,8 +117,8 @@ async function oneRun(book: FakeWorkbook, port: OfficeJsWorkbook): Promise<RunSy
   });
   const ms = performance.now() - t0;
   // The adapter's own estimate of each write sync (it packs its queued actions into syncs by it).
-  const plan = (port as unknown as { lastPlan: { batches: { bytes: number }[][] } | null }).lastPlan;
-  const adapterBytes = plan ? plan.batches.map((b) => b.reduce((s, op) => s + op.bytes, 0)) : [];
+  const plan = (port as unknown as { lastPlan: { batchBytes: number[] } | null }).lastPlan;
+  const adapterBytes = plan ? plan.batchBytes : [];
   const readResponses = book.responseBytes.slice(bytesBefore, bytesBefore + (syncsAtWrite - syncsBefore));
   const limit = book.responseLimit ?? Infinity;
   return {

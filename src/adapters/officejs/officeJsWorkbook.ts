@@ -38,8 +38,29 @@ export { TableNameConflictError, WorkbookChangedError };
 
 /** Excel on the web rejects request payloads over 5 MB; stay well below. */
 export const DEFAULT_PAYLOAD_LIMIT = 4_500_000;
-/** Rough JSON overhead of one queued action (object path, ids). */
-const ACTION_OVERHEAD = 300;
+/**
+ * Request bytes office.js serializes per queued operation, beyond its data: the object paths it
+ * goes through plus one action per property set or method call. Calibrated against Microsoft's own
+ * serializer (test/adapters/officejs/realOfficeJs.test.ts checks that these stay upper bounds).
+ */
+const OP_BASE_BYTES = 700;
+const BYTES_PER_ACTION = 300;
+/** Each sync starts with the calculation and screen-updating suspensions. */
+const SYNC_BASE_BYTES = 1_000;
+/**
+ * office.js itself splits a 2-D property set of more than 1,500 cells into row slices of about
+ * 1,500 cells, each a set of its own on a sub-range (getRow, getRow, getBoundingRect): this is
+ * what one slice adds to the request.
+ */
+const OFFICE_SPLIT_CELLS = 1_500;
+const OFFICE_SPLIT_BYTES = 1_000;
+
+/** What office.js's slicing adds per row of a write `columns` wide (a slice's bytes over its rows). */
+function sliceBytesPerRow(columns: number): number {
+  return OFFICE_SPLIT_BYTES / Math.max(1, Math.round(OFFICE_SPLIT_CELLS / columns));
+}
+/** A write's fixed bytes: its op, office.js's array-size check, and one slice of rounding. */
+const WRITE_FIXED_BYTES = OP_BASE_BYTES + 2 * BYTES_PER_ACTION + OFFICE_SPLIT_BYTES;
 /** How long a sheet list from a read may stand in for a fresh one in replaceOutputs. */
 const INVENTORY_MAX_AGE_MS = 120_000;
 
@@ -86,6 +107,8 @@ interface Plan {
   /** Output names that did not exist before (created new). */
   created: string[];
   batches: Op[][];
+  /** Estimated request bytes of each batch (what it is packed by). */
+  batchBytes: number[];
 }
 
 const INVENTORY_LOAD = 'items/name,items/names/items/name,items/tables/items/name';
@@ -150,6 +173,11 @@ function cellFormat(spec: CellSpec | null): string {
 /** Column width in characters -> points (Excel: 8.43 chars = 64 px = 48 pt). */
 export function widthToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Property sets (office.js actions) one style block takes. */
+function styleActions(s: (typeof OFFICE_STYLES)[keyof typeof OFFICE_STYLES]): number {
+  return [s.bold, s.italic, s.size, s.fontColor, s.fill, s.wrap].filter(Boolean).length + (s.topBorder ? 3 : 0);
 }
 
 function headerText(title: string): string {
@@ -652,7 +680,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const prologue: Op[] = [];
     const body: Op[] = [];
     const epilogue: Op[] = [];
-    const small = (apply: Batch): Op => ({ bytes: ACTION_OVERHEAD, apply });
+    const small = (apply: Batch, actions = 1): Op => ({ bytes: OP_BASE_BYTES + BYTES_PER_ACTION * actions, apply });
 
     // 1. Re-check the sheet list inside the batch: getItem fails if an own sheet is gone, and
     //    names.getItem fails if it lost its mark, so a stale list stops the batch before any change.
@@ -662,7 +690,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
           const ws = ctx.workbook.worksheets.getItem(b.original);
           ws.names.getItem(OWNER_NAME).load('name');
           st.sheets.set(`old:${b.original}`, ws);
-        }),
+        }, 3),
       );
     }
     // 2. Rename the old own sheets and their tables aside (frees the sheet and table names).
@@ -672,7 +700,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
           const ws = st.sheets.get(`old:${b.original}`)!;
           for (const t of b.tables) ws.tables.getItem(t.original).name = t.backup;
           ws.name = b.backup;
-        }),
+        }, 1 + 2 * b.tables.length),
       );
     }
     // 3. New sheets under their final names, marked as ours; add() fails if a user took the name.
@@ -683,14 +711,14 @@ export class OfficeJsWorkbook implements WorkbookPort {
           ws.names.add(OWNER_NAME, ws.getRange('A1'));
           if (spec.tabColor) ws.tabColor = `#${spec.tabColor.slice(-6)}`;
           st.sheets.set(spec.name, ws);
-        }),
+        }, 5),
       );
     }
     // 4. Tables before any cell, so formulas may refer to Table[Column]; header texts first.
     for (const spec of specs) {
       for (const t of spec.tables ?? []) {
         body.push({
-          bytes: ACTION_OVERHEAD * 2 + utf8Length(JSON.stringify(t.headers)),
+          bytes: OP_BASE_BYTES + BYTES_PER_ACTION * 4 + utf8Length(JSON.stringify(t.headers)),
           apply: (_ctx, st) => {
             const ws = st.sheets.get(spec.name)!;
             const header = ws.getRangeByIndexes(t.row, t.col, 1, t.headers.length);
@@ -703,7 +731,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
     }
     // 5. Number formats, then values and formulas: one 2-D write per sheet rectangle (chunked only
     //    above the payload limit). Text constants are formatted "@" first, so "=..." stays text.
-    const chunkLimit = Math.max(10_000, this.payloadLimit - 4 * ACTION_OVERHEAD);
+    // Room for one write: the limit less the sync's own bytes and the write's fixed bytes.
+    const chunkLimit = Math.max(10_000, this.payloadLimit - SYNC_BASE_BYTES - WRITE_FIXED_BYTES);
     for (const spec of specs) {
       const height = spec.cells.length;
       const width = spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
@@ -711,17 +740,18 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const cellAt = (r: number, c: number) => spec.cells[r]?.[c] ?? null;
       const formats = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellFormat(cellAt(r, c))));
       const inputs = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellInput(cellAt(r, c))));
-      for (const chunk of chunkRows(formats, chunkLimit)) {
+      const perRow = sliceBytesPerRow(width);
+      for (const chunk of chunkRows(formats, chunkLimit, perRow)) {
         body.push({
-          bytes: chunk.bytes + ACTION_OVERHEAD,
+          bytes: chunk.bytes + WRITE_FIXED_BYTES,
           apply: (_ctx, st) => {
             st.sheets.get(spec.name)!.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).numberFormat = chunk.rows;
           },
         });
       }
-      for (const chunk of chunkRows(inputs, chunkLimit)) {
+      for (const chunk of chunkRows(inputs, chunkLimit, perRow)) {
         body.push({
-          bytes: chunk.bytes + ACTION_OVERHEAD,
+          bytes: chunk.bytes + WRITE_FIXED_BYTES,
           apply: (_ctx, st) => {
             st.sheets.get(spec.name)!.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).formulas = chunk.rows;
           },
@@ -748,7 +778,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
               edge.style = 'Continuous';
               edge.weight = 'Thin';
             }
-          }),
+          }, styleActions(OFFICE_STYLES[b.key])),
         );
       }
       // 7. Column widths (runs of equal width), freeze panes, print set-up.
@@ -768,7 +798,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
             if (freeze.rows > 0 && freeze.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, freeze.rows, freeze.columns));
             else if (freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
             else ws.freezePanes.freezeColumns(freeze.columns);
-          }),
+          }, 2),
         );
       }
       const print = spec.print;
@@ -780,7 +810,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
             layout.paperSize = 'A4';
             layout.headersFooters.defaultForAllPages.centerHeader = headerText(print.title);
             if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-          }),
+          }, 6 + utf8Length(print.title) / BYTES_PER_ACTION),
         );
       }
     }
@@ -789,16 +819,17 @@ export class OfficeJsWorkbook implements WorkbookPort {
     if (specs.length > 0) epilogue.push(small((_ctx, st) => st.sheets.get(specs[0].name)!.activate()));
 
     const batches: Op[][] = [[...prologue]];
-    let bytes = prologue.reduce((n, o) => n + o.bytes, 0);
+    const batchBytes = [SYNC_BASE_BYTES + prologue.reduce((n, o) => n + o.bytes, 0)];
     for (const op of [...body, ...epilogue]) {
-      if (bytes + op.bytes > this.payloadLimit && batches[batches.length - 1].length > 0) {
+      const last = batches.length - 1;
+      if (batchBytes[last] + op.bytes > this.payloadLimit && batches[last].length > 0) {
         batches.push([]);
-        bytes = 0;
+        batchBytes.push(SYNC_BASE_BYTES);
       }
       batches[batches.length - 1].push(op);
-      bytes += op.bytes;
+      batchBytes[batchBytes.length - 1] += op.bytes;
     }
-    const plan = { backups, created, batches };
+    const plan = { backups, created, batches, batchBytes };
     this.lastPlan = plan;
     return plan;
   }

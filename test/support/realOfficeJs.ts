@@ -1,0 +1,120 @@
+/**
+ * Microsoft's own office.js client library (excel-web-16.00.js from @microsoft/office-js), loaded
+ * into the test's global scope with the Office host replaced at its single boundary,
+ * OSF.DDA.RichApi.executeRichApiRequestAsync. Whatever the adapter queues is checked and
+ * serialized by Microsoft's code into the exact request Excel would receive (objects, actions,
+ * queries, office.js's own splitting of large arrays); the stub host answers as Excel does on the
+ * wire (results keyed by action id, _ReferenceId for objects made by methods, or an Office error
+ * code such as 5104 for a response over 5 MB, which office.js maps to its error codes).
+ * It is not Excel: the host stub computes nothing, so tests use it for what the client library
+ * decides (request shape and size, error mapping), and the fake object model for behaviour.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface RichApiAction {
+  Id: number;
+  ActionType: number;
+  Name: string;
+  ObjectPathId: number;
+  ArgumentInfo?: { Arguments?: unknown[] };
+  QueryInfo?: { Select?: string[]; Expand?: string[] };
+}
+
+export interface RichApiObjectPath {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments?: unknown[] };
+}
+
+export interface RichApiRequest {
+  Actions: RichApiAction[];
+  ObjectPaths: Record<string, RichApiObjectPath>;
+}
+
+/** What the host answers to one request: action results, or an Office error code (5103/5104 = payload limits). */
+export type HostAnswer = { results: { ActionId: number; Value: unknown }[] } | { errorCode: number; message: string };
+
+export interface CapturedRequest {
+  body: RichApiRequest;
+  /** UTF-8 bytes of the serialized request body, as sent to the host. */
+  bytes: number;
+}
+
+/** Action and object path types of the RichApi protocol, as office.js numbers them. */
+export const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as const;
+export const PATH = { global: 1, newObject: 2, method: 3, property: 4, indexer: 5, referenceId: 6 } as const;
+
+let loaded = false;
+let host: (request: CapturedRequest) => HostAnswer = () => ({ results: [] });
+
+/** The global scope as the browser-shaped library sees it (the DOM types say more than node has). */
+type Globals = Record<string, unknown>;
+
+/** Loads the library once per test file (jest gives each file its own global scope). */
+export function loadRealOfficeJs(): void {
+  if (loaded) return;
+  const g = globalThis as unknown as Globals;
+  g.window = g;
+  g.navigator = { userAgent: 'node' };
+  g.document = { getElementsByTagName: () => [], createElement: () => ({ setAttribute() {} }), addEventListener() {}, readyState: 'complete', cookie: '' };
+  g.location = { href: 'https://localhost/', protocol: 'https:', search: '', hash: '' };
+  const file = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', 'excel-web-16.00.debug.js');
+  // Indirect eval: the library defines Excel, OfficeExtension and OSF as globals, as in a browser.
+  (0, eval)(fs.readFileSync(file, 'utf8'));
+  const osf = g.OSF as { DDA: { RichApi?: unknown } };
+  osf.DDA.RichApi = {
+    executeRichApiRequestAsync(message: unknown[], callback: (result: unknown) => void) {
+      const text = String(message[4]);
+      const answer = host({ body: JSON.parse(text) as RichApiRequest, bytes: Buffer.byteLength(text) });
+      setTimeout(() => {
+        if ('errorCode' in answer) callback({ status: 'failed', error: { code: answer.errorCode, message: answer.message } });
+        else callback({ status: 'succeeded', value: { data: [200, [], JSON.stringify({ Results: answer.results })] } });
+      }, 0);
+    },
+  };
+  loaded = true;
+}
+
+/** Sets how the stub host answers the requests that follow. */
+export function setHost(answer: (request: CapturedRequest) => HostAnswer): void {
+  host = answer;
+}
+
+/**
+ * Excel's answer to a write: every object made by a method (worksheets.add, getRange, ...) gets a
+ * reference id, so office.js can keep using it in later syncs of the same Excel.run (and releases
+ * them in one request of its own when the run ends).
+ */
+export function writeResults(request: RichApiRequest, answerQuery: (action: RichApiAction) => unknown = () => undefined): HostAnswer {
+  let n = 0;
+  const results: { ActionId: number; Value: unknown }[] = [];
+  for (const a of request.Actions) {
+    const p = request.ObjectPaths[String(a.ObjectPathId)];
+    if (a.ActionType === ACTION.instantiate && p?.ObjectPathType === PATH.method) results.push({ ActionId: a.Id, Value: { _ReferenceId: `ref${a.Id}_${++n}` } });
+    if (a.ActionType === ACTION.query) {
+      const value = answerQuery(a);
+      if (value !== undefined) results.push({ ActionId: a.Id, Value: value });
+    }
+  }
+  return { results };
+}
+
+/** The name chain of an object path, e.g. "Worksheets.Add" (for reading captured requests). */
+export function pathName(request: RichApiRequest, id: number): string {
+  const names: string[] = [];
+  let p: RichApiObjectPath | undefined = request.ObjectPaths[String(id)];
+  while (p) {
+    if (p.ObjectPathType === PATH.indexer) names.unshift(`[${(p.ArgumentInfo?.Arguments ?? []).join(',')}]`);
+    else if (p.Name) names.unshift(p.Name);
+    p = p.ParentObjectPathId !== undefined ? request.ObjectPaths[String(p.ParentObjectPathId)] : undefined;
+  }
+  return names.join('.').replace(/\.\[/g, '[');
+}
+
+/** office.js's own clean-up at the end of Excel.run (releasing the references Excel handed out), not a sync of ours. */
+export function isReferenceCleanup(request: CapturedRequest): boolean {
+  return request.body.Actions.some((a) => a.Name === '_RemoveReference') && request.body.Actions.every((a) => a.Name === '_RemoveReference' || a.ActionType === ACTION.instantiate);
+}

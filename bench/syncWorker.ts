@@ -16,6 +16,8 @@ import { EXCEL_EPOCH_OFFSET } from '../src/domain/dates';
 import type { RawWorkbook } from '../src/domain/raw';
 import { FakeWorkbook, type FakeSheet } from '../test/support/fakeExcel';
 import { emitResult } from './lib';
+import { computeOutputs } from '../src/app/pipeline';
+import { isReferenceCleanup, loadRealOfficeJs, pathName, setHost, writeResults } from '../test/support/realOfficeJs';
 
 export interface RunSyncs {
   ok: boolean;
@@ -43,6 +45,28 @@ export interface SyncResult {
   payloadLimit: number;
   brokenRefs: number;
   outputSheets: number;
+  /** The same write serialized by Microsoft's office.js client itself: bytes of each write request, and the adapter's estimate of it. */
+  officeJsWrite: { requestBytes: number[]; estimatedBytes: number[] };
+}
+
+/** The first run's write once more, through the real office.js client with the host stubbed (test/support/realOfficeJs.ts). */
+async function realOfficeJsWrite(raw: RawWorkbook): Promise<SyncResult['officeJsWrite']> {
+  const result = computeOutputs(raw);
+  if (!result.ok) throw new Error('the sample did not compute');
+  loadRealOfficeJs();
+  const requests: number[] = [];
+  setHost((request) => {
+    if (!isReferenceCleanup(request)) requests.push(request.bytes);
+    return writeResults(request.body, (a) =>
+      pathName(request.body, a.ObjectPathId) === 'Worksheets'
+        ? { _Items: raw.sheetNames.map((name) => ({ Name: name, Names: { _Items: [] }, Tables: { _Items: raw.tables.filter((t) => t.sheet === name).map((t) => ({ Name: t.name })) } })) }
+        : undefined,
+    );
+  });
+  const port = new OfficeJsWorkbook({ isSetSupported: () => true });
+  await port.replaceOutputs(result.sheets);
+  const plan = (port as unknown as { lastPlan: { batchBytes: number[] } }).lastPlan;
+  return { requestBytes: requests.slice(1), estimatedBytes: plan.batchBytes };
 }
 
 const serial = (d: Date) => d.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
@@ -153,6 +177,7 @@ async function main(): Promise<void> {
     payloadLimit: DEFAULT_PAYLOAD_LIMIT,
     brokenRefs: book.brokenRefs().length,
     outputSheets: own.length,
+    officeJsWrite: await realOfficeJsWrite(raw),
   };
   emitResult(result);
 }

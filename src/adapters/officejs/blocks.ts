@@ -63,28 +63,3 @@ export function utf8Length(s: string): number {
   }
   return n;
 }
-
-/**
- * Splits rows into consecutive chunks whose serialized size (plus `extraPerRow` bytes a row costs
- * beyond its JSON) stays under `limit` bytes (a single row larger than the limit still gets a chunk
- * of its own).
- */
-export function chunkRows<T>(rows: T[][], limit: number, extraPerRow = 0): { start: number; rows: T[][]; bytes: number }[] {
-  const out: { start: number; rows: T[][]; bytes: number }[] = [];
-  let cur: T[][] = [];
-  let curBytes = 2;
-  let start = 0;
-  rows.forEach((row, i) => {
-    const b = utf8Length(JSON.stringify(row)) + 1 + extraPerRow;
-    if (cur.length > 0 && curBytes + b > limit) {
-      out.push({ start, rows: cur, bytes: curBytes });
-      cur = [];
-      curBytes = 2;
-      start = i;
-    }
-    cur.push(row);
-    curBytes += b;
-  });
-  if (cur.length > 0) out.push({ start, rows: cur, bytes: curBytes });
-  return out;
-}

@@ -26,7 +26,7 @@ import { EXCEL_EPOCH_OFFSET } from '../../domain/dates';
 import { a1 } from '../../workbook/formula';
 import { type OutputCell, SheetConflictError, TableNameConflictError, WorkbookChangedError, type WorkbookPort } from '../../workbook/port';
 import { OWNER_MARK, type CellSpec, type CellStyle, type SheetSpec } from '../../workbook/sheetSpec';
-import { blocksOf, chunkRows, utf8Length } from './blocks';
+import { blocksOf, utf8Length } from './blocks';
 import { RowChunkPlanner } from './rowChunks';
 import { GENERAL_FORMAT, OFFICE_STYLES, TEXT_FORMAT, hasVisualFormat, isDateFormat } from './styles';
 
@@ -53,7 +53,7 @@ const SYNC_BASE_BYTES = 1_000;
  * what one slice adds to the request.
  */
 const OFFICE_SPLIT_CELLS = 1_500;
-const OFFICE_SPLIT_BYTES = 1_000;
+const OFFICE_SPLIT_BYTES = 1_200;
 
 /** What office.js's slicing adds per row of a write `columns` wide (a slice's bytes over its rows). */
 function sliceBytesPerRow(columns: number): number {
@@ -61,6 +61,8 @@ function sliceBytesPerRow(columns: number): number {
 }
 /** A write's fixed bytes: its op, office.js's array-size check, and one slice of rounding. */
 const WRITE_FIXED_BYTES = OP_BASE_BYTES + 2 * BYTES_PER_ACTION + OFFICE_SPLIT_BYTES;
+/** Below this much room left in a sync, a grid write starts the next sync instead of a sliver. */
+const MIN_SPLIT_ROOM_BYTES = 16_000;
 /** How long a sheet list from a read may stand in for a fresh one in replaceOutputs. */
 const INVENTORY_MAX_AGE_MS = 120_000;
 
@@ -95,6 +97,13 @@ type Batch = (ctx: Excel.RequestContext, state: WriteState) => void;
 interface Op {
   bytes: number;
   apply: Batch;
+}
+
+/** A 2-D write the packing may split by rows (rowBytes: each row's request bytes). */
+interface GridWrite {
+  rows: unknown[][];
+  rowBytes: number[];
+  write: (state: WriteState, start: number, rows: unknown[][]) => void;
 }
 
 interface WriteState {
@@ -678,7 +687,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const created = specs.filter((spec) => !existing.has(lower(spec.name))).map((s) => s.name);
 
     const prologue: Op[] = [];
-    const body: Op[] = [];
+    const body: (Op | GridWrite)[] = [];
     const epilogue: Op[] = [];
     const small = (apply: Batch, actions = 1): Op => ({ bytes: OP_BASE_BYTES + BYTES_PER_ACTION * actions, apply });
 
@@ -729,10 +738,9 @@ export class OfficeJsWorkbook implements WorkbookPort {
         });
       }
     }
-    // 5. Number formats, then values and formulas: one 2-D write per sheet rectangle (chunked only
-    //    above the payload limit). Text constants are formatted "@" first, so "=..." stays text.
-    // Room for one write: the limit less the sync's own bytes and the write's fixed bytes.
-    const chunkLimit = Math.max(10_000, this.payloadLimit - SYNC_BASE_BYTES - WRITE_FIXED_BYTES);
+    // 5. Number formats, then values and formulas: one 2-D write per sheet rectangle, split by rows
+    //    only where a sync would pass the payload limit (see the packing below). Text constants are
+    //    formatted "@" first, so "=..." stays text.
     for (const spec of specs) {
       const height = spec.cells.length;
       const width = spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
@@ -741,22 +749,21 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const formats = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellFormat(cellAt(r, c))));
       const inputs = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellInput(cellAt(r, c))));
       const perRow = sliceBytesPerRow(width);
-      for (const chunk of chunkRows(formats, chunkLimit, perRow)) {
-        body.push({
-          bytes: chunk.bytes + WRITE_FIXED_BYTES,
-          apply: (_ctx, st) => {
-            st.sheets.get(spec.name)!.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).numberFormat = chunk.rows;
-          },
-        });
-      }
-      for (const chunk of chunkRows(inputs, chunkLimit, perRow)) {
-        body.push({
-          bytes: chunk.bytes + WRITE_FIXED_BYTES,
-          apply: (_ctx, st) => {
-            st.sheets.get(spec.name)!.getRangeByIndexes(chunk.start, 0, chunk.rows.length, width).formulas = chunk.rows;
-          },
-        });
-      }
+      const rowBytes = (grid: unknown[][]) => grid.map((row) => utf8Length(JSON.stringify(row)) + 1 + perRow);
+      body.push({
+        rows: formats,
+        rowBytes: rowBytes(formats),
+        write: (st, start, rows) => {
+          st.sheets.get(spec.name)!.getRangeByIndexes(start, 0, rows.length, width).numberFormat = rows as string[][];
+        },
+      });
+      body.push({
+        rows: inputs,
+        rowBytes: rowBytes(inputs),
+        write: (st, start, rows) => {
+          st.sheets.get(spec.name)!.getRangeByIndexes(start, 0, rows.length, width).formulas = rows as (string | number | boolean)[][];
+        },
+      });
       // 6. Styles by rectangles of equal style.
       const styleBlocks = blocksOf<CellStyle>(height, width, (r, c) => {
         const s = cellAt(r, c)?.style;
@@ -818,16 +825,41 @@ export class OfficeJsWorkbook implements WorkbookPort {
     for (const b of backups) epilogue.push(small((_ctx, st) => st.sheets.get(`old:${b.original}`)!.delete()));
     if (specs.length > 0) epilogue.push(small((_ctx, st) => st.sheets.get(specs[0].name)!.activate()));
 
+    // Pack into syncs under the payload limit, in order. A grid write that does not fit the room
+    // left in a sync is split by rows: its first rows fill that sync, the rest start the next ones.
     const batches: Op[][] = [[...prologue]];
     const batchBytes = [SYNC_BASE_BYTES + prologue.reduce((n, o) => n + o.bytes, 0)];
-    for (const op of [...body, ...epilogue]) {
+    const newBatch = () => {
+      batches.push([]);
+      batchBytes.push(SYNC_BASE_BYTES);
+    };
+    const place = (op: Op) => {
       const last = batches.length - 1;
-      if (batchBytes[last] + op.bytes > this.payloadLimit && batches[last].length > 0) {
-        batches.push([]);
-        batchBytes.push(SYNC_BASE_BYTES);
-      }
+      if (batchBytes[last] + op.bytes > this.payloadLimit && batches[last].length > 0) newBatch();
       batches[batches.length - 1].push(op);
       batchBytes[batchBytes.length - 1] += op.bytes;
+    };
+    for (const item of [...body, ...epilogue]) {
+      if ('apply' in item) {
+        place(item);
+        continue;
+      }
+      const { rows, rowBytes, write } = item;
+      let start = 0;
+      while (start < rows.length) {
+        let room = this.payloadLimit - batchBytes[batches.length - 1] - WRITE_FIXED_BYTES;
+        if (room < MIN_SPLIT_ROOM_BYTES && batches[batches.length - 1].length > 0) {
+          newBatch();
+          room = this.payloadLimit - SYNC_BASE_BYTES - WRITE_FIXED_BYTES;
+        }
+        let end = start;
+        let bytes = 2;
+        while (end < rows.length && (end === start || bytes + rowBytes[end] <= room)) bytes += rowBytes[end++];
+        const from = start;
+        const part = rows.slice(from, end);
+        place({ bytes: bytes + WRITE_FIXED_BYTES, apply: (_ctx, st) => write(st, from, part) });
+        start = end;
+      }
     }
     const plan = { backups, created, batches, batchBytes };
     this.lastPlan = plan;

@@ -332,7 +332,12 @@ describe('replaceOutputs', () => {
     const book = inputWorkbook(1);
     const limit = 150_000;
     const n = 10_000;
-    await adapter(book, { payloadLimitBytes: limit }).replaceOutputs(outputSpecs(n));
+    const wb = adapter(book, { payloadLimitBytes: limit });
+    await wb.replaceOutputs(outputSpecs(n));
+    // Splits fill the room left in each sync: no more syncs than the bytes need, plus one.
+    const { batchBytes } = (wb as unknown as { lastPlan: { batchBytes: number[] } }).lastPlan;
+    expect(batchBytes.length).toBeLessThanOrEqual(Math.ceil(batchBytes.reduce((a, b) => a + b, 0) / limit) + 1);
+    expect(Math.max(...batchBytes)).toBeLessThanOrEqual(limit);
     const formulaWrites = book.writes.filter((w) => w.sheet === 'Rivit' && w.prop === 'formulas');
     expect(formulaWrites.length).toBeGreaterThan(1);
     // The chunks tile the sheet exactly.

@@ -40,13 +40,30 @@ export function parseAddress(address: string): { row: number; col: number } | nu
 }
 
 
+/**
+ * A number shown with the number formats the add-in writes ('#,##0.00', '0.00%', '0.000000', ...),
+ * in Finnish conventions as a Finnish Excel shows them; other formats show the plain number.
+ * Display only: the engine never reads this text.
+ */
+export function formatNumber(value: number, numFmt?: string): string {
+  if (!Number.isFinite(value)) return '#NUM!';
+  const plain = () => String(value).replace('.', ',').replace('-', '\u2212');
+  const fmt = (numFmt ?? '').trim();
+  const m = /^(#,##)?0(?:\.(0*)(#*))?(%?)$/.exec(fmt);
+  if (!m) return plain();
+  const [, grouping, zeros = '', hashes = '', percent] = m;
+  const text = new Intl.NumberFormat('fi-FI', {
+    useGrouping: Boolean(grouping),
+    minimumFractionDigits: zeros.length,
+    maximumFractionDigits: zeros.length + hashes.length,
+  }).format(percent ? value * 100 : value);
+  return percent ? `${text}\u00a0%` : text;
+}
+
 /** A cell value as the preview shows it (Finnish conventions: decimal comma, d.m.yyyy dates). */
-export function displayText(value: unknown): { text: string; numeric: boolean } {
+export function displayText(value: unknown, numFmt?: string): { text: string; numeric: boolean } {
   if (value === null || value === undefined) return { text: '', numeric: false };
-  if (typeof value === 'number') {
-    // Display only; the engine never reads this text.
-    return { text: Number.isFinite(value) ? String(value).replace('.', ',').replace('-', '\u2212') : '#NUM!', numeric: true };
-  }
+  if (typeof value === 'number') return { text: formatNumber(value, numFmt), numeric: true };
   if (typeof value === 'boolean') return { text: value ? 'TOSI' : 'EPÄTOSI', numeric: false };
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return { text: '#VALUE!', numeric: false };
@@ -57,7 +74,7 @@ export function displayText(value: unknown): { text: string; numeric: boolean } 
     const o = value as Record<string, unknown>;
     if (typeof o.error === 'string') return { text: o.error, numeric: false };
     if (Array.isArray(o.richText)) return { text: (o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''), numeric: false };
-    if ('formula' in o || 'sharedFormula' in o) return displayText(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return displayText(o.result, numFmt);
     if ('text' in o) return displayText(o.text);
   }
   return { text: String(value), numeric: false };
@@ -91,7 +108,7 @@ export function sheetView(ws: Worksheet, maxRows = MAX_ROWS, mustShowRow?: numbe
         cells.push({ address, text: '', numeric: false });
         continue;
       }
-      const { text, numeric } = displayText(cell.value);
+      const { text, numeric } = displayText(cell.value, typeof cell.numFmt === 'string' ? cell.numFmt : undefined);
       const formula = formulaOf(cell);
       cells.push({ address, text, numeric, ...(formula ? { formula } : {}) });
     }

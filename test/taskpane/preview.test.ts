@@ -25,6 +25,21 @@ test('display texts follow Finnish conventions and never show a formula object',
   expect(displayText(null).text).toBe('');
 });
 
+test('numbers show with the formats the add-in writes, as a Finnish Excel shows them', () => {
+  // fi-FI: no-break space between thousands, decimal comma, U+2212 minus.
+  expect(displayText(13334.3, '#,##0.00').text).toBe('13\u00a0334,30');
+  expect(displayText(-1234567.891, '#,##0.00').text).toBe('\u22121\u00a0234\u00a0567,89');
+  expect(displayText(47400, '#,##0').text).toBe('47\u00a0400');
+  expect(displayText(0.5833333333333334, '0.000000').text).toBe('0,583333');
+  expect(displayText(0.25, '0.00%').text).toBe('25,00\u00a0%');
+  expect(displayText(1.5, '#,##0.00##').text).toBe('1,50');
+  expect(displayText(1.23456, '#,##0.00##').text).toBe('1,2346');
+  expect(displayText({ formula: 'SUM(A1:A2)', result: 1000 }, '#,##0.00').text).toBe('1\u00a0000,00');
+  // Formats we do not write fall back to the plain number.
+  expect(displayText(0.1, '[Red]0.0').text).toBe('0,1');
+  expect(displayText(1234.5, 'General').text).toBe('1234,5');
+});
+
 test('sheet view: first rows, formulas as tooltips, a far selected row still shown', () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('S');

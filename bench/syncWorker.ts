@@ -12,9 +12,8 @@ import { ExcelJsWorkbook } from '../src/adapters/exceljs/excelJsWorkbook';
 import { DEFAULT_PAYLOAD_LIMIT, OfficeJsWorkbook } from '../src/adapters/officejs/officeJsWorkbook';
 import { utf8Length } from '../src/adapters/officejs/blocks';
 import { createAllocationApp } from '../src/app/run';
-import { EXCEL_EPOCH_OFFSET } from '../src/domain/dates';
 import type { RawWorkbook } from '../src/domain/raw';
-import { FakeWorkbook, type FakeSheet } from '../test/support/fakeExcel';
+import { fakeFromRaw, type FakeSheet, type FakeWorkbook } from '../test/support/fakeExcel';
 import { emitResult } from './lib';
 import { computeOutputs } from '../src/app/pipeline';
 import { isReferenceCleanup, loadRealOfficeJs, pathName, setHost, writeResults } from '../test/support/realOfficeJs';
@@ -67,35 +66,6 @@ async function realOfficeJsWrite(raw: RawWorkbook): Promise<SyncResult['officeJs
   await port.replaceOutputs(result.sheets);
   const plan = (port as unknown as { lastPlan: { batchBytes: number[] } }).lastPlan;
   return { requestBytes: requests.slice(1), estimatedBytes: plan.batchBytes };
-}
-
-const serial = (d: Date) => d.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
-
-/** The input tables in a fake Excel workbook, laid out where the RawWorkbook says they are. */
-export function fakeFromRaw(raw: RawWorkbook): FakeWorkbook {
-  const book = new FakeWorkbook();
-  for (const name of raw.sheetNames) book.addSheet(name);
-  for (const t of raw.tables) {
-    const sheet = book.sheet(t.sheet) ?? book.addSheet(t.sheet);
-    const r0 = t.headerRow - 1;
-    const c0 = t.firstColumn - 1;
-    t.headers.forEach((h, j) => sheet.put(r0, c0 + j, h));
-    t.rows.forEach((row, i) =>
-      row.forEach((cell, j) => {
-        const r = r0 + 1 + i;
-        const c = c0 + j;
-        const v = cell.value;
-        const format = cell.numFmt ?? 'General';
-        if (v instanceof Date) sheet.put(r, c, serial(v), cell.numFmt ?? 'd.m.yyyy');
-        else if (v !== null && typeof v === 'object') sheet.cells.set(`${r},${c}`, { value: { error: v.error }, format });
-        else sheet.put(r, c, v, format);
-      }),
-    );
-    for (const h of t.hiddenRows ?? []) sheet.hiddenRows.add(r0 + 1 + h);
-    for (const m of t.mergedRanges ?? []) sheet.merged.push(m);
-    book.addTable(sheet, t.name, r0, c0, t.rows.length + 1, t.headers.length);
-  }
-  return book;
 }
 
 /** What Excel would send back for the read sync, as JSON: the four arrays per table the adapter loads. */

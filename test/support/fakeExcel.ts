@@ -10,6 +10,8 @@
  * office-addin-mock has no collections, no queued writes and no object model, hence this fake.
  */
 
+import { EXCEL_EPOCH_OFFSET } from '../../src/domain/dates';
+import type { RawWorkbook } from '../../src/domain/raw';
 import { colLetters } from '../../src/workbook/formula';
 
 type Scalar = string | number | boolean | null;
@@ -766,6 +768,22 @@ export class FakeRange extends Loadable {
   set numberFormat(grid: unknown[][]) {
     this.write('numberFormat', grid);
   }
+  /** Used by office.js itself when it slices a large write. */
+  getRow(i: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, r, c, w } = this.rect();
+      return { sheet, r: r + i, c, h: 1, w };
+    });
+  }
+  getBoundingRect(other: FakeRange): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const a = this.rect();
+      const b = other.rect();
+      const r = Math.min(a.r, b.r);
+      const c = Math.min(a.c, b.c);
+      return { sheet: a.sheet, r, c, h: Math.max(a.r + a.h, b.r + b.h) - r, w: Math.max(a.c + a.w, b.c + b.w) - c };
+    });
+  }
   getColumn(i: number): FakeRange {
     return new FakeRange(this.ctx, () => {
       const { sheet, r, c, h } = this.rect();
@@ -815,4 +833,33 @@ export class FakeRange extends Loadable {
       },
     };
   }
+}
+
+const serial = (d: Date) => d.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
+
+/** The input tables in a fake Excel workbook, laid out where the RawWorkbook says they are. */
+export function fakeFromRaw(raw: RawWorkbook): FakeWorkbook {
+  const book = new FakeWorkbook();
+  for (const name of raw.sheetNames) book.addSheet(name);
+  for (const t of raw.tables) {
+    const sheet = book.sheet(t.sheet) ?? book.addSheet(t.sheet);
+    const r0 = t.headerRow - 1;
+    const c0 = t.firstColumn - 1;
+    t.headers.forEach((h, j) => sheet.put(r0, c0 + j, h));
+    t.rows.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const r = r0 + 1 + i;
+        const c = c0 + j;
+        const v = cell.value;
+        const format = cell.numFmt ?? 'General';
+        if (v instanceof Date) sheet.put(r, c, serial(v), cell.numFmt ?? 'd.m.yyyy');
+        else if (v !== null && typeof v === 'object') sheet.cells.set(`${r},${c}`, { value: { error: v.error }, format });
+        else sheet.put(r, c, v, format);
+      }),
+    );
+    for (const h of t.hiddenRows ?? []) sheet.hiddenRows.add(r0 + 1 + h);
+    for (const m of t.mergedRanges ?? []) sheet.merged.push(m);
+    book.addTable(sheet, t.name, r0, c0, t.rows.length + 1, t.headers.length);
+  }
+  return book;
 }

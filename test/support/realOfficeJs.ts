@@ -34,8 +34,11 @@ export interface RichApiRequest {
   ObjectPaths: Record<string, RichApiObjectPath>;
 }
 
-/** What the host answers to one request: action results, or an Office error code (5103/5104 = payload limits). */
-export type HostAnswer = { results: { ActionId: number; Value: unknown }[] } | { errorCode: number; message: string };
+/**
+ * What the host answers to one request: action results (with the error of the action that failed,
+ * if one did), or an Office error code for the whole request (5103/5104 = payload limits).
+ */
+export type HostAnswer = { results: { ActionId: number; Value: unknown }[]; error?: { code: string; message: string } } | { errorCode: number; message: string };
 
 export interface CapturedRequest {
   body: RichApiRequest;
@@ -48,7 +51,7 @@ export const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as
 export const PATH = { global: 1, newObject: 2, method: 3, property: 4, indexer: 5, referenceId: 6 } as const;
 
 let loaded = false;
-let host: (request: CapturedRequest) => HostAnswer = () => ({ results: [] });
+let host: (request: CapturedRequest) => HostAnswer | Promise<HostAnswer> = () => ({ results: [] });
 
 /** The global scope as the browser-shaped library sees it (the DOM types say more than node has). */
 type Globals = Record<string, unknown>;
@@ -68,18 +71,22 @@ export function loadRealOfficeJs(): void {
   osf.DDA.RichApi = {
     executeRichApiRequestAsync(message: unknown[], callback: (result: unknown) => void) {
       const text = String(message[4]);
-      const answer = host({ body: JSON.parse(text) as RichApiRequest, bytes: Buffer.byteLength(text) });
-      setTimeout(() => {
-        if ('errorCode' in answer) callback({ status: 'failed', error: { code: answer.errorCode, message: answer.message } });
-        else callback({ status: 'succeeded', value: { data: [200, [], JSON.stringify({ Results: answer.results })] } });
-      }, 0);
+      void Promise.resolve(host({ body: JSON.parse(text) as RichApiRequest, bytes: Buffer.byteLength(text) })).then((answer) =>
+        setTimeout(() => {
+          if ('errorCode' in answer) callback({ status: 'failed', error: { code: answer.errorCode, message: answer.message } });
+          else {
+            const error = answer.error ? { Error: { Code: answer.error.code, Message: answer.error.message, HttpStatusCode: 400 } } : {};
+            callback({ status: 'succeeded', value: { data: [200, [], JSON.stringify({ Results: answer.results, ...error })] } });
+          }
+        }, 0),
+      );
     },
   };
   loaded = true;
 }
 
 /** Sets how the stub host answers the requests that follow. */
-export function setHost(answer: (request: CapturedRequest) => HostAnswer): void {
+export function setHost(answer: (request: CapturedRequest) => HostAnswer | Promise<HostAnswer>): void {
   host = answer;
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The task pane's whole run under Microsoft's office.js client (real Excel.run, proxies, load
+ * parsing, object lifetimes across syncs, array slicing), executed on the fake object model by
+ * test/support/richApiBridge.ts. The same runs directly on the fake are the reference: both must
+ * leave the same workbook.
+ */
+import { ExcelJsWorkbook } from '../../../src/adapters/exceljs/excelJsWorkbook';
+import { OfficeJsWorkbook } from '../../../src/adapters/officejs/officeJsWorkbook';
+import { createAllocationApp } from '../../../src/app/run';
+import type { RawWorkbook } from '../../../src/domain/raw';
+import { buildSampleInputs } from '../../../src/sample/sample';
+import { fakeFromRaw, type FakeSheet, type FakeWorkbook } from '../../support/fakeExcel';
+import { loadRealOfficeJs, setHost } from '../../support/realOfficeJs';
+import { richApiBridge } from '../../support/richApiBridge';
+
+beforeAll(() => loadRealOfficeJs());
+
+let raw: RawWorkbook;
+beforeAll(async () => {
+  raw = await ExcelJsWorkbook.fromWorkbook(await buildSampleInputs({ year: 2026 })).readTables();
+});
+
+const snapshot = (s: FakeSheet) => ({
+  name: s.name,
+  cells: [...s.cells.entries()].sort().map(([k, c]) => [k, c.value, c.formula ?? null, c.format]),
+  tables: s.tables.map((t) => [t.name, t.r0, t.c0, t.rows, t.cols]),
+  names: [...s.names],
+  formats: s.formats.length,
+  freeze: s.freeze,
+  layout: s.layout,
+  tabColor: s.tabColor,
+});
+
+/** A workbook run through the real client (bridged) and the same through the fake directly. */
+function pair() {
+  const bridged = fakeFromRaw(raw);
+  const direct = fakeFromRaw(raw);
+  setHost(richApiBridge(bridged));
+  let n = 0;
+  const token = () => `t${++n}`;
+  let m = 0;
+  const viaOfficeJs = new OfficeJsWorkbook({ isSetSupported: () => true, token }); // the real Excel.run
+  const onFake = new OfficeJsWorkbook({ run: direct.run, isSetSupported: () => true, token: () => `t${++m}` });
+  return { bridged, direct, viaOfficeJs, onFake };
+}
+
+const outputs = (book: FakeWorkbook) => book.sheets.filter((s) => s.names.size > 0).map(snapshot);
+
+test('a run and a rerun under the real office.js client leave the same workbook as on the fake', async () => {
+  const { bridged, direct, viaOfficeJs, onFake } = pair();
+  const real = createAllocationApp(viaOfficeJs);
+  const reference = createAllocationApp(onFake);
+  const first = await real.run();
+  expect(first.ok).toBe(true);
+  expect((await reference.run()).ok).toBe(true);
+  expect(outputs(bridged)).toEqual(outputs(direct));
+  expect(outputs(bridged).length).toBeGreaterThan(5);
+  // Rerun: old outputs renamed aside, new ones built, old ones deleted; references stay intact.
+  await real.run();
+  await reference.run();
+  expect(bridged.sheets.map((s) => s.name)).toEqual(direct.sheets.map((s) => s.name));
+  expect(outputs(bridged)).toEqual(outputs(direct));
+  expect(bridged.brokenRefs()).toEqual([]);
+  // Input sheets untouched.
+  const inputs = (book: FakeWorkbook) => book.sheets.filter((s) => s.names.size === 0).map(snapshot);
+  expect(inputs(bridged)).toEqual(inputs(fakeFromRaw(raw)));
+});
+
+test('the auditor check reads the formulas back through the real client and finds an overwritten one', async () => {
+  const { bridged, viaOfficeJs } = pair();
+  const app = createAllocationApp(viaOfficeJs);
+  expect((await app.run()).ok).toBe(true);
+  // The fake does not calculate, so formula cells read back as 0: only the formulas and the cells'
+  // presence are checked here (values are checked by LibreOffice's recalculation elsewhere).
+  const structural = (r: { findings: { kind: string }[] }) => r.findings.filter((f) => f.kind !== 'value');
+  const clean = await app.verify();
+  expect(structural(clean)).toEqual([]);
+  expect(clean.cellsChecked).toBeGreaterThan(1000);
+  // An auditor's finding: a formula overwritten by a number.
+  const results = bridged.sheet('TYM_Tulokset')!;
+  const key = [...results.cells.entries()].find(([, c]) => c.formula)![0];
+  results.cells.get(key)!.formula = undefined;
+  const after = await app.verify();
+  expect(structural(after)).toEqual([expect.objectContaining({ sheet: 'TYM_Tulokset', kind: 'formula' })]);
+});
+
+test('a failure midway under the real client leaves the previous outputs intact', async () => {
+  const { bridged, viaOfficeJs } = pair();
+  const app = createAllocationApp(viaOfficeJs);
+  expect((await app.run()).ok).toBe(true);
+  const before = outputs(bridged);
+  bridged.failWhen = (e) => (e.kind === 'write' && e.sheet === 'TYM_Jako' && e.prop === 'formulas' ? 'GeneralException' : null);
+  await expect(app.run()).rejects.toMatchObject({ code: 'GeneralException' });
+  bridged.failWhen = null;
+  expect(outputs(bridged)).toEqual(before);
+  expect(bridged.brokenRefs()).toEqual([]);
+});
+
+test('over the payload limits: chunked writes and chunked reads under the real client, same workbook as on the fake', async () => {
+  const big = await ExcelJsWorkbook.fromWorkbook(await buildSampleInputs({ year: 2026, scale: 3 })).readTables();
+  const limit = 150_000;
+  const bridged = fakeFromRaw(big);
+  const direct = fakeFromRaw(big);
+  for (const book of [bridged, direct]) book.responseLimit = limit;
+  const requests: number[] = [];
+  const bridge = richApiBridge(bridged);
+  setHost((request) => {
+    requests.push(request.bytes);
+    return bridge(request);
+  });
+  let n = 0;
+  let m = 0;
+  const real = createAllocationApp(new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++n}` }));
+  const reference = createAllocationApp(new OfficeJsWorkbook({ run: direct.run, isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++m}` }));
+  expect((await real.run()).ok).toBe(true);
+  expect((await reference.run()).ok).toBe(true);
+  expect(outputs(bridged)).toEqual(outputs(direct));
+  // Objects made in one sync (new sheets) were used in later ones through Excel's reference ids,
+  // every request office.js sent was under the limit, and the response limit was hit and handled.
+  expect(requests.length).toBeGreaterThan(10);
+  expect(Math.max(...requests)).toBeLessThanOrEqual(limit);
+  expect(bridged.responseBytes.some((b) => b > limit)).toBe(true);
+  expect(bridged.brokenRefs()).toEqual([]);
+});

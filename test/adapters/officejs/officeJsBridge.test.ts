@@ -1,4 +1,8 @@
 /**
+ * office.js keeps globals and timers of its own alive after the last test of the file.
+ * @jest-environment-options {"globalsCleanup": "off"}
+ */
+/**
  * The task pane's whole run under Microsoft's office.js client (real Excel.run, proxies, load
  * parsing, object lifetimes across syncs, array slicing), executed on the fake object model by
  * test/support/richApiBridge.ts. The same runs directly on the fake are the reference: both must

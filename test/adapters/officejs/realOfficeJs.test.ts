@@ -1,4 +1,8 @@
 /**
+ * office.js keeps globals and timers of its own alive after the last test of the file.
+ * @jest-environment-options {"globalsCleanup": "off"}
+ */
+/**
  * The adapter under Microsoft's own office.js client library (test/support/realOfficeJs.ts): the
  * real Excel.run, the real proxies and the real serializer, with the Office host stubbed at its
  * boundary. Checks what the client library decides: that it accepts every call the adapter makes,

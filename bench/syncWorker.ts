@@ -17,6 +17,7 @@ import { fakeFromRaw, type FakeSheet, type FakeWorkbook } from '../test/support/
 import { emitResult } from './lib';
 import { computeOutputs } from '../src/app/pipeline';
 import { isReferenceCleanup, loadRealOfficeJs, pathName, setHost, writeResults } from '../test/support/realOfficeJs';
+import { richApiBridge } from '../test/support/richApiBridge';
 
 export interface RunSyncs {
   ok: boolean;
@@ -46,6 +47,40 @@ export interface SyncResult {
   outputSheets: number;
   /** The same write serialized by Microsoft's office.js client itself: bytes of each write request, and the adapter's estimate of it. */
   officeJsWrite: { requestBytes: number[]; estimatedBytes: number[] };
+  /** The whole run and rerun through the real office.js client, executed on a fake workbook (test/support/richApiBridge.ts). */
+  officeJsRuns: { first: BridgedRun; rerun: BridgedRun };
+}
+
+export interface BridgedRun {
+  ok: boolean;
+  /** Requests office.js sent for our syncs (refused ones included). */
+  requests: number;
+  /** Requests office.js sent on its own at the end of Excel.run, releasing the references Excel handed out. */
+  cleanupRequests: number;
+  maxRequestBytes: number;
+}
+
+/** A first run and a rerun of the task pane's app through the real office.js client. */
+async function bridgedRuns(raw: RawWorkbook): Promise<SyncResult['officeJsRuns']> {
+  loadRealOfficeJs();
+  const book = fakeFromRaw(raw);
+  const bridge = richApiBridge(book);
+  let log: { bytes: number; cleanup: boolean }[] = [];
+  setHost((request) => {
+    log.push({ bytes: request.bytes, cleanup: isReferenceCleanup(request) });
+    return bridge(request);
+  });
+  let n = 0;
+  const app = createAllocationApp(new OfficeJsWorkbook({ isSetSupported: () => true, token: () => `o${++n}` }));
+  const once = async (): Promise<BridgedRun> => {
+    log = [];
+    const report = await app.run();
+    const ours = log.filter((r) => !r.cleanup);
+    return { ok: report.ok, requests: ours.length, cleanupRequests: log.length - ours.length, maxRequestBytes: Math.max(...ours.map((r) => r.bytes)) };
+  };
+  const first = await once();
+  const rerun = await once();
+  return { first, rerun };
 }
 
 /** The first run's write once more, through the real office.js client with the host stubbed (test/support/realOfficeJs.ts). */
@@ -148,6 +183,7 @@ async function main(): Promise<void> {
     brokenRefs: book.brokenRefs().length,
     outputSheets: own.length,
     officeJsWrite: await realOfficeJsWrite(raw),
+    officeJsRuns: await bridgedRuns(raw),
   };
   emitResult(result);
 }

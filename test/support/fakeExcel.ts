@@ -4,7 +4,10 @@
  * - a failing action rejects the sync and the actions before it stay applied (office.js batches
  *   are not transactions); the actions after it are dropped;
  * - reading a property that was not loaded and synced throws, like office.js;
- * - getItem() binds to the object when its action runs, so a later rename keeps the binding;
+ * - getItem(name) binds to the object when its action runs, so a rename later in the same sync
+ *   keeps the binding; in a later sync the proxy is found by name again (office.js re-sends a
+ *   getItem path by its key; Excel hands out references only for objects made by methods such
+ *   as add()), so after a rename it finds whatever now has that name;
  * - strings written to cells are read as Excel reads typed input: "=…", "+…", "-…", "@…" become
  *   formulas and "12" a number, unless the cell's number format is "@" (text).
  * office-addin-mock has no collections, no queued writes and no object model, hence this fake.
@@ -297,11 +300,15 @@ class FakeWorksheetCollection extends Loadable {
     return this;
   }
   getItem(name: string): FakeWorksheet {
-    const ws = new FakeWorksheet(this.ctx, () => {
-      const s = this.ctx.book.sheet(name);
-      if (!s) throw new FakeError('ItemNotFound', `worksheet ${name} not found`);
-      return s;
-    });
+    const ws = new FakeWorksheet(
+      this.ctx,
+      () => {
+        const s = this.ctx.book.sheet(name);
+        if (!s) throw new FakeError('ItemNotFound', `worksheet ${name} not found`);
+        return s;
+      },
+      true,
+    );
     this.ctx.enqueue(() => ws.resolve());
     return ws;
   }
@@ -321,6 +328,8 @@ class FakeWorksheetCollection extends Loadable {
 
 class FakeWorksheet extends Loadable {
   private bound: FakeSheet | null = null;
+  /** The sync in which a by-name proxy was bound (it is looked up by name again in a later one). */
+  private boundInSync = -1;
   names: FakeNamedItemCollection;
   tables: FakeTableCollection;
   freezePanes: { freezeAt(r: FakeRange): void; freezeRows(n: number): void; freezeColumns(n: number): void };
@@ -328,6 +337,7 @@ class FakeWorksheet extends Loadable {
   constructor(
     ctx: FakeContext,
     private resolver: () => FakeSheet,
+    private byName = false,
   ) {
     super(ctx);
     this.names = new FakeNamedItemCollection(ctx, () => this.resolve());
@@ -340,7 +350,10 @@ class FakeWorksheet extends Loadable {
     this.pageLayout = recorder(ctx, (path, value) => (this.resolve().layout[path] = value));
   }
   resolve(): FakeSheet {
-    if (!this.bound) this.bound = this.resolver();
+    if (!this.bound || (this.byName && this.boundInSync !== this.ctx.book.syncs)) {
+      this.bound = this.resolver();
+      this.boundInSync = this.ctx.book.syncs;
+    }
     if (this.bound.deleted) throw new FakeError('InvalidObjectPath', `sheet ${this.bound.name} was deleted`);
     return this.bound;
   }
@@ -495,11 +508,15 @@ class FakeTableCollection extends Loadable {
     return this;
   }
   getItem(name: string): FakeTableProxy {
-    const p = new FakeTableProxy(this.ctx, () => {
-      const t = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
-      if (!t) throw new FakeError('ItemNotFound', `table ${name} not found`);
-      return t;
-    });
+    const p = new FakeTableProxy(
+      this.ctx,
+      () => {
+        const t = this.list().find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (!t) throw new FakeError('ItemNotFound', `table ${name} not found`);
+        return t;
+      },
+      true,
+    );
     this.ctx.enqueue(() => p.resolve());
     return p;
   }
@@ -532,10 +549,12 @@ class FakeTableCollection extends Loadable {
 
 class FakeTableProxy extends Loadable {
   private bound: FakeTable | null = null;
+  private boundInSync = -1;
   columns: { load(p: string): void; items: { name: string }[] };
   constructor(
     ctx: FakeContext,
     private resolver: () => FakeTable,
+    private byName = false,
   ) {
     super(ctx);
     let items: { name: string }[] | null = null;
@@ -552,7 +571,10 @@ class FakeTableProxy extends Loadable {
     };
   }
   resolve(): FakeTable {
-    if (!this.bound) this.bound = this.resolver();
+    if (!this.bound || (this.byName && this.boundInSync !== this.ctx.book.syncs)) {
+      this.bound = this.resolver();
+      this.boundInSync = this.ctx.book.syncs;
+    }
     return this.bound;
   }
   fill(props: string[]): void {

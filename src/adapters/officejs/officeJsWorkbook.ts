@@ -691,6 +691,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const epilogue: Op[] = [];
     const small = (apply: Batch, actions = 1): Op => ({ bytes: OP_BASE_BYTES + BYTES_PER_ACTION * actions, apply });
 
+    // The prologue (steps 1-3) is always one sync: the old sheets' getItem proxies are used only
+    // within it, since in a later sync office.js would look them up by name again.
     // 1. Re-check the sheet list inside the batch: getItem fails if an own sheet is gone, and
     //    names.getItem fails if it lost its mark, so a stale list stops the batch before any change.
     for (const b of backups) {
@@ -821,8 +823,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
         );
       }
     }
-    // 8. Only now delete the old outputs, and show the first new sheet.
-    for (const b of backups) epilogue.push(small((_ctx, st) => st.sheets.get(`old:${b.original}`)!.delete()));
+    // 8. Only now delete the old outputs, and show the first new sheet. The old sheets are looked up
+    //    again by their backup names: this may be a later sync than the rename, and office.js sends
+    //    a getItem by its name again, which by now is one of the new sheets.
+    for (const b of backups) epilogue.push(small((ctx) => ctx.workbook.worksheets.getItem(b.backup).delete(), 2));
     if (specs.length > 0) epilogue.push(small((_ctx, st) => st.sheets.get(specs[0].name)!.activate()));
 
     // Pack into syncs under the payload limit, in order. A grid write that does not fit the room

@@ -349,6 +349,20 @@ describe('replaceOutputs', () => {
     expect(book.brokenRefs()).toEqual([]);
   });
 
+  test('a rerun written in several syncs deletes the old outputs, not the new ones of the same name', async () => {
+    const book = inputWorkbook(5);
+    const limit = 150_000;
+    const wb = adapter(book, { payloadLimitBytes: limit });
+    await wb.replaceOutputs(outputSpecs(3_000, 'A'));
+    book.syncs = 0;
+    await wb.replaceOutputs(outputSpecs(3_000, 'B'));
+    expect(book.syncs).toBeGreaterThan(3); // the rerun's write took several syncs
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
+    expect(book.formulaAt('Rivit', 3_001, 0)).toBe('Rivi 3000');
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
   test('no chunking below the limit: one formulas write per sheet', async () => {
     const book = inputWorkbook(1);
     await adapter(book).replaceOutputs(outputSpecs(10_000));

@@ -118,6 +118,8 @@ export class FakeWorkbook {
   /** Excel on the web's limits; a sync over them is refused with its error code. null = no limit (desktop). */
   requestLimit: number | null = EXCEL_WEB_PAYLOAD_LIMIT;
   responseLimit: number | null = EXCEL_WEB_PAYLOAD_LIMIT;
+  /** The selected cell or range ("Sheet!A1"), as select() leaves it. */
+  selection: string | null = null;
   calcSuspensions = 0;
   screenSuspensions = 0;
   /** Called after every successful sync with the sync count (a user editing between round trips). */
@@ -254,6 +256,8 @@ function recorder(ctx: FakeContext, onSet: (path: string, value: unknown) => voi
       get: (_t, key) => {
         if (typeof key !== 'string') return undefined;
         if (key === 'getItem') return (name: string) => recorder(ctx, onSet, [...base, name]);
+        // Methods on a format object are recorded like a property set to true.
+        if (key === 'autofitColumns' || key === 'autofitRows') return () => ctx.enqueue(() => onSet([...base, key].join('.'), true));
         return recorder(ctx, onSet, [...base, key]);
       },
       set: (_t, key, value) => {
@@ -616,6 +620,30 @@ class FakeTableProxy extends Loadable {
       return { sheet: t.sheet, r: t.r0, c: t.c0, h: t.rows, w: t.cols };
     });
   }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, r: t.r0, c: t.c0, h: 1, w: t.cols };
+    });
+  }
+  /** Rows of the table: add() appends rows below the last data row (the table grows). */
+  get rows(): { add(index: number | null | undefined, values: unknown[][]): { getRange(): FakeRange } } {
+    return {
+      add: (index, values) => {
+        let rect: Rect | null = null;
+        const row = new FakeRange(this.ctx, () => rect!);
+        this.ctx.enqueue(() => {
+          const t = this.resolve();
+          if (index !== null && index !== undefined) throw new FakeError('InvalidArgument', 'fake appends rows only');
+          const r = t.r0 + t.rows - (t.showTotals ? 1 : 0);
+          t.rows += values.length;
+          rect = { sheet: t.sheet, r, c: t.c0, h: values.length, w: t.cols };
+          values.forEach((v, i) => v.forEach((x, j) => t.sheet.put(r + i, t.c0 + j, x as Scalar)));
+        });
+        return { getRange: () => row };
+      },
+    };
+  }
 }
 
 interface Rect {
@@ -789,6 +817,18 @@ export class FakeRange extends Loadable {
   }
   set numberFormat(grid: unknown[][]) {
     this.write('numberFormat', grid);
+  }
+  select(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, r, c, h, w } = this.rect();
+      this.ctx.book.selection = `${sheet.name}!${rectAddress(r, c, h, w)}`;
+    });
+  }
+  getCell(i: number, j: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, r, c } = this.rect();
+      return { sheet, r: r + i, c: c + j, h: 1, w: 1 };
+    });
   }
   /** Used by office.js itself when it slices a large write. */
   getRow(i: number): FakeRange {

@@ -9,11 +9,12 @@
  * leave the same workbook.
  */
 import { ExcelJsWorkbook } from '../../../src/adapters/exceljs/excelJsWorkbook';
+import { createOfficeHost } from '../../../src/adapters/officejs/officeHost';
 import { OfficeJsWorkbook } from '../../../src/adapters/officejs/officeJsWorkbook';
 import { createAllocationApp } from '../../../src/app/run';
 import type { RawWorkbook } from '../../../src/domain/raw';
 import { buildSampleInputs } from '../../../src/sample/sample';
-import { fakeFromRaw, type FakeSheet, type FakeWorkbook } from '../../support/fakeExcel';
+import { fakeFromRaw, FakeWorkbook, type FakeSheet } from '../../support/fakeExcel';
 import { loadRealOfficeJs, setHost } from '../../support/realOfficeJs';
 import { richApiBridge } from '../../support/richApiBridge';
 
@@ -132,4 +133,31 @@ test('over the payload limits: chunked writes and chunked reads under the real c
   expect(Math.max(...requests)).toBeLessThanOrEqual(limit);
   expect(bridged.responseBytes.some((b) => b > limit)).toBe(true);
   expect(bridged.brokenRefs()).toEqual([]);
+});
+
+test("the pane's host (template, settings, select a cell) does under the real client what it does on the fake", async () => {
+  const bridged = new FakeWorkbook();
+  const direct = new FakeWorkbook();
+  for (const book of [bridged, direct]) book.addSheet('Taul1');
+  setHost(richApiBridge(bridged));
+  const real = createOfficeHost(); // the real Excel.run
+  const reference = createOfficeHost({ run: direct.run });
+  const both = async (f: (h: typeof real) => Promise<void>) => {
+    await f(real);
+    await f(reference);
+  };
+  await both((h) => h.createTemplate({}, 2027));
+  await both((h) => h.updateSetting!('year', 2028, 'Asetukset'));
+  await both((h) => h.updateSetting!('customerEstimate', 'noin 300', 'Asetukset'));
+  await both((h) => h.selectCell('Henkilosto', 'C5'));
+  const all = (book: FakeWorkbook) => book.sheets.map(snapshot);
+  expect(all(bridged)).toEqual(all(direct));
+  expect(bridged.sheets.map((s) => s.name)).toEqual(['Taul1', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset']);
+  expect(bridged.selection).toBe('Henkilosto!C5');
+  expect(bridged.sheets.find((s) => s.active)?.name).toBe('Henkilosto');
+  // The edited settings: the year as a number, the text as text ("@").
+  const settings = bridged.sheet('Asetukset')!;
+  const rowOf = (name: string) => [...settings.cells.entries()].find(([, c]) => c.value === name)![0].split(',').map(Number)[0];
+  expect(settings.cell(rowOf('Vuosi'), 1)).toMatchObject({ value: 2028 });
+  expect(settings.cell(rowOf('Asiakasmäärä'), 1)).toMatchObject({ value: 'noin 300', format: '@' });
 });

@@ -342,6 +342,25 @@ function rawTableOf(head: TableHead, cells: TableRows): RawTable {
   return raw;
 }
 
+/**
+ * Lists the sheets (1 sync), then queues a load of the used range of each named sheet that exists:
+ * its cells, or only its place (for reading it in chunks).
+ */
+async function queueUsedRanges(ctx: Excel.RequestContext, sheetNames: string[], what: 'cells' | 'place'): Promise<{ name: string; used: Excel.Range }[]> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name');
+  await ctx.sync();
+  const byName = new Map(sheets.items.map((s) => [lower(s.name), s]));
+  return sheetNames.flatMap((name) => {
+    const ws = byName.get(lower(name));
+    if (!ws) return [];
+    const used = ws.getUsedRangeOrNullObject();
+    if (what === 'cells') used.load('formulas,values,rowIndex,columnIndex');
+    else used.load('rowIndex,columnIndex,rowCount,columnCount');
+    return [{ name: ws.name, used }];
+  });
+}
+
 /** Output cells of a block read with formulas and values (empty cells skipped). */
 function outputCellsOf(sheet: string, rowIndex: number, columnIndex: number, formulas: unknown[][], values: unknown[][], into: OutputCell[]): void {
   formulas.forEach((row, r) =>
@@ -509,17 +528,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
   /** 2 syncs: list the sheets, then each sheet's used range. */
   private async readOutputCellsAtOnce(sheetNames: string[]): Promise<OutputCell[]> {
     return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      await ctx.sync();
-      const byName = new Map(sheets.items.map((s) => [lower(s.name), s]));
-      const reads = sheetNames.flatMap((name) => {
-        const ws = byName.get(lower(name));
-        if (!ws) return [];
-        const used = ws.getUsedRangeOrNullObject();
-        used.load('formulas,values,rowIndex,columnIndex');
-        return [{ name: ws.name, used }];
-      });
+      const reads = await queueUsedRanges(ctx, sheetNames, 'cells');
       await ctx.sync();
       const cells: OutputCell[] = [];
       for (const { name, used } of reads) {
@@ -533,17 +542,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
   /** Above the response limit: list the sheets and their used ranges, then row chunks. */
   private async readOutputCellsInChunks(sheetNames: string[]): Promise<OutputCell[]> {
     const ranges = await this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      await ctx.sync();
-      const byName = new Map(sheets.items.map((s) => [lower(s.name), s]));
-      const reads = sheetNames.flatMap((name) => {
-        const ws = byName.get(lower(name));
-        if (!ws) return [];
-        const used = ws.getUsedRangeOrNullObject();
-        used.load('rowIndex,columnIndex,rowCount,columnCount');
-        return [{ name: ws.name, used }];
-      });
+      const reads = await queueUsedRanges(ctx, sheetNames, 'place');
       await ctx.sync();
       return reads
         .filter(({ used }) => !used.isNullObject)

@@ -9,7 +9,7 @@
  *   their sheet list and re-checks it inside the write batch), else 2. A full run is thus 3.
  *   Excel on the web refuses requests over 5 MB, so writes beyond ~4.5 MB go in further syncs.
  * - readOutputCells: 2 syncs (list sheets, then each sheet's used range).
- * - Excel on the web also refuses responses over 5 MB (from ~35x the realistic input size). When
+ * - Excel on the web also refuses responses over 5 MB (from ~30x the realistic input size). When
  *   it refuses a whole read, the adapter reads in row chunks from then on (rowChunks.ts plans them
  *   from the bytes it measures): list, the tables' places, then as many chunks as the data needs.
  *   Desktop Excel has no such limit and keeps the 2-sync read.

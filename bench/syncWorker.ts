@@ -16,7 +16,7 @@ import type { RawWorkbook } from '../src/domain/raw';
 import { fakeFromRaw, type FakeSheet, type FakeWorkbook } from '../test/support/fakeExcel';
 import { emitResult } from './lib';
 import { computeOutputs } from '../src/app/pipeline';
-import { isReferenceCleanup, loadRealOfficeJs, pathName, setHost, writeResults } from '../test/support/realOfficeJs';
+import { isReferenceCleanup, loadRealOfficeJs, pathName, setHost, sheetListAnswer, writeResults } from '../test/support/realOfficeJs';
 import { richApiBridge } from '../test/support/richApiBridge';
 
 export interface RunSyncs {
@@ -91,11 +91,7 @@ async function realOfficeJsWrite(raw: RawWorkbook): Promise<SyncResult['officeJs
   const requests: number[] = [];
   setHost((request) => {
     if (!isReferenceCleanup(request)) requests.push(request.bytes);
-    return writeResults(request.body, (a) =>
-      pathName(request.body, a.ObjectPathId) === 'Worksheets'
-        ? { _Items: raw.sheetNames.map((name) => ({ Name: name, Names: { _Items: [] }, Tables: { _Items: raw.tables.filter((t) => t.sheet === name).map((t) => ({ Name: t.name })) } })) }
-        : undefined,
-    );
+    return writeResults(request.body, (a) => (pathName(request.body, a.ObjectPathId) === 'Worksheets' ? sheetListAnswer(raw) : undefined));
   });
   const port = new OfficeJsWorkbook({ isSetSupported: () => true });
   await port.replaceOutputs(result.sheets);

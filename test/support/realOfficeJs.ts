@@ -11,6 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { RawWorkbook } from '../../src/domain/raw';
 
 export interface RichApiAction {
   Id: number;
@@ -124,4 +125,15 @@ export function pathName(request: RichApiRequest, id: number): string {
 /** office.js's own clean-up at the end of Excel.run (releasing the references Excel handed out), not a sync of ours. */
 export function isReferenceCleanup(request: CapturedRequest): boolean {
   return request.body.Actions.some((a) => a.Name === '_RemoveReference') && request.body.Actions.every((a) => a.Name === '_RemoveReference' || a.ActionType === ACTION.instantiate);
+}
+
+/** Excel's answer to `worksheets.load(...)` for a workbook holding only these input sheets (none of them ours). */
+export function sheetListAnswer(raw: RawWorkbook): unknown {
+  return {
+    _Items: raw.sheetNames.map((name) => ({
+      Name: name,
+      Names: { _Items: [] },
+      Tables: { _Items: raw.tables.filter((t) => t.sheet === name).map((t) => ({ Name: t.name })) },
+    })),
+  };
 }

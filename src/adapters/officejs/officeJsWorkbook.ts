@@ -395,16 +395,23 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   async readTables(): Promise<RawWorkbook> {
+    return this.readAtOnceOrInChunks(
+      () => this.readTablesAtOnce(),
+      () => this.readTablesInChunks(),
+    );
+  }
+
+  /** The whole read first; once Excel on the web refuses one as over 5 MB, reads go in row chunks. */
+  private async readAtOnceOrInChunks<T>(atOnce: () => Promise<T>, inChunks: () => Promise<T>): Promise<T> {
     if (!this.chunkReads) {
       try {
-        return await this.readTablesAtOnce();
+        return await atOnce();
       } catch (error) {
         if (!isPayloadLimitError(error)) throw error;
-        // Excel on the web refused the response (over 5 MB): read in row chunks from now on.
         this.chunkReads = true;
       }
     }
-    return this.readTablesInChunks();
+    return inChunks();
   }
 
   /** The usual path: 2 syncs whatever the row count, as long as the response fits. */
@@ -514,15 +521,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   async readOutputCells(sheetNames: string[]): Promise<OutputCell[]> {
-    if (!this.chunkReads) {
-      try {
-        return await this.readOutputCellsAtOnce(sheetNames);
-      } catch (error) {
-        if (!isPayloadLimitError(error)) throw error;
-        this.chunkReads = true;
-      }
-    }
-    return this.readOutputCellsInChunks(sheetNames);
+    return this.readAtOnceOrInChunks(
+      () => this.readOutputCellsAtOnce(sheetNames),
+      () => this.readOutputCellsInChunks(sheetNames),
+    );
   }
 
   /** 2 syncs: list the sheets, then each sheet's used range. */

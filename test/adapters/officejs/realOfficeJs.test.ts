@@ -16,7 +16,7 @@ import { computeOutputs } from '../../../src/app/pipeline';
 import type { RawWorkbook } from '../../../src/domain/raw';
 import { buildSampleInputs } from '../../../src/sample/sample';
 import type { SheetSpec } from '../../../src/workbook/sheetSpec';
-import { ACTION, type CapturedRequest, isReferenceCleanup, loadRealOfficeJs, pathName, type RichApiAction, setHost, writeResults } from '../../support/realOfficeJs';
+import { ACTION, type CapturedRequest, isReferenceCleanup, loadRealOfficeJs, pathName, type RichApiAction, setHost, sheetListAnswer, writeResults } from '../../support/realOfficeJs';
 
 const EXCEL_WEB_LIMIT = 5_000_000;
 
@@ -27,17 +27,6 @@ async function sampleOutputs(scale: number): Promise<{ raw: RawWorkbook; sheets:
   const result = computeOutputs(raw);
   if (!result.ok) throw new Error('the sample did not compute');
   return { raw, sheets: result.sheets };
-}
-
-/** Excel's answer to `worksheets.load(...)`: the input workbook's sheets, none of them ours. */
-function sheetListAnswer(raw: RawWorkbook) {
-  return {
-    _Items: raw.sheetNames.map((name) => ({
-      Name: name,
-      Names: { _Items: [] },
-      Tables: { _Items: raw.tables.filter((t) => t.sheet === name).map((t) => ({ Name: t.name })) },
-    })),
-  };
 }
 
 /** The requests of our syncs (office.js's reference clean-up at the end of Excel.run left out). */

@@ -1,0 +1,51 @@
+import { createHash } from 'crypto';
+import fc from 'fast-check';
+import { sha256Hex, tableFingerprint, utf8 } from '../../src/domain/fingerprint';
+
+const nodeSha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('sha256Hex', () => {
+  it('gives the FIPS 180-4 test vectors', () => {
+    expect(sha256Hex(utf8(''))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex(utf8('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex(utf8('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'))).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+  });
+
+  it('agrees with Node crypto on any bytes, across block boundaries', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (b) => sha256Hex(b) === nodeSha(b)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('encodes UTF-8 as Node does (Finnish letters, emoji)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => Buffer.from(utf8(s)).equals(Buffer.from(s, 'utf8'))));
+    expect(Buffer.from(utf8('Järvenpää 😀')).toString('utf8')).toBe('Järvenpää 😀');
+  });
+});
+
+describe('tableFingerprint', () => {
+  const table = (rows: unknown[][]) => ({ headers: ['Nimi', 'HTV'], rows: rows.map((r) => r.map((value) => ({ value }))) }) as never;
+
+  it('changes with a value, the order of rows and the type of a value', () => {
+    const base = tableFingerprint(table([['A', 1], ['B', 0.5]]));
+    expect(tableFingerprint(table([['A', 1], ['B', 0.6]]))).not.toBe(base);
+    expect(tableFingerprint(table([['B', 0.5], ['A', 1]]))).not.toBe(base);
+    expect(tableFingerprint(table([['A', '1'], ['B', 0.5]]))).not.toBe(base);
+    expect(tableFingerprint(table([['A', 1]]))).not.toBe(base);
+  });
+
+  it('is the same for equal values, whatever the formats, and for a date as Date or as serial', () => {
+    const a = tableFingerprint(table([['A', new Date(Date.UTC(2026, 0, 1))]]));
+    const b = tableFingerprint(table([['A', 46023]]));
+    expect(a).toBe(b);
+    const withFmt = { headers: ['Nimi', 'HTV'], rows: [[{ value: 'A' }, { value: 46023, numFmt: 'd.m.yyyy' }]] };
+    expect(tableFingerprint(withFmt as never)).toBe(b);
+  });
+
+  it('treats an empty string as a blank cell, as both adapters do', () => {
+    expect(tableFingerprint(table([['A', '']]))).toBe(tableFingerprint(table([['A', null]])));
+  });
+});

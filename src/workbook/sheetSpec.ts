@@ -44,6 +44,24 @@ export interface TableSpec {
   rowCount: number;
 }
 
+/**
+ * A workbook-level defined name that an output sheet owns: it refers to a cell (or rectangle) of
+ * that sheet, is written with the sheet and replaced with it on a rerun. Formulas on any output
+ * sheet may use it (e.g. TYM_TARKISTUS, the master check; TYM_VUOSI, the year in force).
+ */
+export interface NameSpec {
+  /** Excel name rules: letters, digits, "_" and "."; not a cell address. */
+  name: string;
+  /** 0-based top-left cell on the owning sheet. */
+  row: number;
+  col: number;
+  /** Size of the rectangle (default 1 x 1). */
+  rows?: number;
+  cols?: number;
+  /** Shown in Excel's Name Manager. */
+  comment?: string;
+}
+
 export interface SheetSpec {
   name: string;
   /** Rows of cells; null = empty cell. */
@@ -55,8 +73,13 @@ export interface SheetSpec {
   freeze?: { rows: number; columns: number };
   /** Sheet tab colour, ARGB hex without '#'. */
   tabColor?: string;
-  /** Page set-up for printing on A4 landscape with a title. */
-  print?: { title: string; landscape: boolean; fitToWidth: boolean };
+  /**
+   * Page set-up for printing on A4 with a title. `repeatRows` = how many rows from the top repeat
+   * on every printed page (print titles); 0 or absent = none.
+   */
+  print?: { title: string; landscape: boolean; fitToWidth: boolean; repeatRows?: number };
+  /** Workbook-level defined names that point into this sheet. */
+  names?: NameSpec[];
 }
 
 /** Marker every output sheet carries, so a rerun replaces only the add-in's own sheets. */

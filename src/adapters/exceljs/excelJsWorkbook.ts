@@ -13,10 +13,10 @@
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue as XCellValue, Workbook, Worksheet, Table } from 'exceljs';
 import type { RawCell, RawTable, RawValue, RawWorkbook } from '../../domain/raw';
-import { OWNER_MARK, type CellSpec, type SheetSpec, type TableSpec } from '../../workbook/sheetSpec';
+import { OWNER_MARK, type CellSpec, type NameSpec, type SheetSpec, type TableSpec } from '../../workbook/sheetSpec';
 import { colLetters, columnNumber } from '../../workbook/formula';
 import { SheetConflictError, TableNameConflictError, type OutputCell, type WorkbookPort } from '../../workbook/port';
-import { hasScopedName, installScopedNames, pruneScopedNames, setScopedName } from './scopedNames';
+import { hasScopedName, installScopedNames, pruneScopedNames, quoteSheet, setScopedName } from './scopedNames';
 import { CHECK_FALSE_STYLE, CHECK_TRUE_STYLE, styleFor } from './styles';
 
 /** Name of the sheet-scoped defined name that marks an output sheet as the add-in's own. */
@@ -344,12 +344,18 @@ export class ExcelJsWorkbook implements WorkbookPort {
     }
 
     // 3. Swap: remove the old own sheets, give the new ones their names and marks.
+    const replacedNames = new Set([...replaced].map((ws) => ws.name.toLowerCase()));
     for (const ws of replaced) wb.removeWorksheet(ws.id);
     pruneScopedNames(wb);
+    replaceWorkbookNames(wb, replacedNames, sheets);
     for (const b of built) {
       if (b.ws.name !== b.spec.name) b.ws.name = b.spec.name;
       b.tables.forEach((t, j) => renameTable(b.ws, t, b.spec.tables![j].name));
       setScopedName(wb, b.ws, OWNER_NAME, '$A$1');
+      for (const n of b.spec.names ?? []) {
+        const ref = `${quoteSheet(b.spec.name)}!${nameRange(n)}`;
+        wb.definedNames.add(ref, n.name);
+      }
     }
     // Excel recomputes every formula when it opens the file (the cached results are the engine's).
     wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
@@ -369,6 +375,40 @@ export class ExcelJsWorkbook implements WorkbookPort {
     while (this.sheetByName(name));
     return name;
   }
+}
+
+/** Absolute A1 reference of a NameSpec's cell or rectangle on its own sheet. */
+function nameRange(n: NameSpec): string {
+  const tl = `$${colName(n.col + 1)}$${n.row + 1}`;
+  const rows = n.rows ?? 1;
+  const cols = n.cols ?? 1;
+  return rows === 1 && cols === 1 ? tl : `${tl}:$${colName(n.col + cols)}$${n.row + rows}`;
+}
+
+interface GlobalNameModel {
+  name: string;
+  ranges: string[];
+  localSheetId?: number;
+}
+
+/**
+ * Workbook-level names: drops those that pointed only into the sheets just replaced (they would be
+ * left as #REF!) and those the new sheets define again, so the new sheets' names can be added.
+ * Names of the user's (pointing anywhere else) are kept as they are.
+ */
+function replaceWorkbookNames(wb: Workbook, replacedSheets: Set<string>, sheets: SheetSpec[]): void {
+  const redefined = new Set(sheets.flatMap((s) => (s.names ?? []).map((n) => n.name.toLowerCase())));
+  const dn = wb.definedNames as unknown as { model: GlobalNameModel[] };
+  const sheetOf = (range: string) => {
+    const i = range.lastIndexOf('!');
+    const raw = i < 0 ? '' : range.slice(0, i);
+    return (raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw).toLowerCase();
+  };
+  dn.model = dn.model.filter((d) => {
+    if (d.localSheetId !== undefined) return true;
+    if (redefined.has(d.name.toLowerCase())) return false;
+    return !(d.ranges.length > 0 && d.ranges.every((r) => replacedSheets.has(sheetOf(r))));
+  });
 }
 
 function stripEq(f: string | undefined): string | undefined {
@@ -483,6 +523,7 @@ function writeSheet(ws: Worksheet, spec: SheetSpec, nameTaken: (name: string) =>
       fitToPage: spec.print.fitToWidth,
       fitToWidth: 1,
       fitToHeight: 0,
+      ...(spec.print.repeatRows ? { printTitlesRow: `1:${spec.print.repeatRows}` } : {}),
     };
     const title = spec.print.title.replace(/&/g, '&&');
     ws.headerFooter = {

@@ -5,6 +5,47 @@ import officeAddins from 'eslint-plugin-office-addins';
 
 const TS = ['src/**/*.ts', 'src/**/*.tsx'];
 
+/**
+ * The layers (docs/ARCHITECTURE.md): each folder of src/ and the folders of ours it must not import.
+ * Imports go downwards only: domain <- workbook <- app <- adapters; the faces (task pane) talk to the
+ * application; only the composition roots (task pane entry, preview, command line, sample) wire
+ * adapters in.
+ */
+const FOLDERS = ['domain', 'workbook', 'app', 'adapters', 'taskpane', 'preview', 'cli', 'sample'];
+export const LAYERS = [
+  { folder: 'domain', may: [], why: 'the domain is pure: it imports nothing of ours' },
+  { folder: 'workbook', may: ['domain'], why: 'the workbook layout builds on the domain only' },
+  { folder: 'app', may: ['domain', 'workbook'], why: 'the application talks to ports, never to adapters or faces' },
+  { folder: 'adapters', may: ['domain', 'workbook', 'app'], why: 'adapters implement ports; they know no face' },
+  { folder: 'taskpane', may: ['app'], why: 'the task pane talks to the application layer (src/app); only src/taskpane/index.tsx wires adapters in' },
+  { folder: 'preview', may: ['domain', 'workbook', 'app', 'adapters', 'taskpane', 'sample'], why: 'the preview is a composition root' },
+  { folder: 'cli', may: ['domain', 'workbook', 'app', 'adapters', 'sample'], why: 'the command line is a composition root' },
+  { folder: 'sample', may: ['domain', 'workbook', 'app', 'adapters'], why: 'the sample builds workbooks through the adapters' },
+];
+
+const layerRules = LAYERS.map(({ folder, may, why }) => {
+  const forbidden = FOLDERS.filter((f) => f !== folder && !may.includes(f));
+  return {
+    files: [`src/${folder}/**/*.ts`, `src/${folder}/**/*.tsx`],
+    ignores: folder === 'taskpane' ? ['src/taskpane/index.tsx'] : [],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message: `Layer rule: src/${folder} may not import src/{${forbidden.join(',')}}; ${why}.` }] },
+      ],
+    },
+  };
+});
+const compositionRoot = {
+  files: ['src/taskpane/index.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ regex: '^(\\.\\./)+(preview|cli|sample)(/|$)', message: 'Layer rule: the task pane entry wires the office.js adapters only.' }] },
+    ],
+  },
+};
+
 // The plugin's configs apply to the file kinds it names (js/ts); extend them to .tsx here.
 const scoped = (configs) => configs.map((c) => ({ ...c, files: TS }));
 
@@ -36,4 +77,6 @@ export default [
     ignores: ['src/adapters/officejs/**', 'src/taskpane/**'],
     rules: Object.fromEntries(Object.keys(officeAddins.rules).map((r) => [`office-addins/${r}`, 'off'])),
   },
+  ...layerRules,
+  compositionRoot,
 ];

@@ -5,6 +5,7 @@
  * match after Excel's TRIM and ignoring case (see `identityKey`), exactly as the written
  * formulas match them, so the engine and the workbook never disagree.
  */
+import { identityKey } from './text';
 import type { BillingPeriod, CostKind, MunicipalBasis, PartyCode, Pool, StaffBasis } from './types';
 
 export interface ColumnDef {
@@ -205,3 +206,15 @@ export const KESKI_UUSIMAA_MUNICIPALITIES: ReadonlyArray<{ name: string; populat
   { name: 'Pornainen', population: 5_200 },
   { name: 'Tuusula', population: 40_300 },
 ];
+
+/** Position of the setting and value columns and of the setting's row in the Asetukset table. */
+export function locateSetting(headers: unknown[], body: unknown[][], key: SettingKey): { settingCol: number; valueCol: number; row: number } {
+  const colOf = (names: string[]) => headers.findIndex((h) => names.some((n) => headerKey(String(h ?? '')) === headerKey(n)));
+  const cols = TABLES.asetukset.columns;
+  const settingCol = colOf(cols.find((c) => c.key === 'setting')!.names);
+  const valueCol = colOf(cols.find((c) => c.key === 'value')!.names);
+  if (settingCol < 0 || valueCol < 0) throw new Error('Asetukset: Asetus/Arvo column not found');
+  const wanted = new Set(SETTINGS[key].names.map(identityKey));
+  const row = body.findIndex((r) => typeof r[settingCol] === 'string' && wanted.has(identityKey(r[settingCol] as string)));
+  return { settingCol, valueCol, row };
+}

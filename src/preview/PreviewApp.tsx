@@ -7,7 +7,7 @@ import { createAllocationApp } from '../app/run';
 import { ExcelJsWorkbook } from '../adapters/exceljs/excelJsWorkbook';
 import { buildTemplate } from '../adapters/exceljs/template';
 import { App } from '../taskpane/App';
-import type { Host } from '../taskpane/host';
+import type { Host } from '../app/host';
 import { langOf, translator } from '../taskpane/i18n';
 import { observed } from './observedPort';
 import { SheetGrid } from './SheetGrid';

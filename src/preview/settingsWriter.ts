@@ -5,8 +5,8 @@
 import type { Workbook } from 'exceljs';
 import { SETTINGS, type SettingKey } from '../domain/contract';
 import { tablesOf } from '../adapters/exceljs/excelJsWorkbook';
-import { locateSetting } from '../taskpane/settings';
-import type { SettingValue } from '../taskpane/host';
+import { locateSetting } from '../domain/contract';
+import type { SettingValue } from '../app/host';
 import { parseAddress } from './grid';
 
 interface TableModelLike {

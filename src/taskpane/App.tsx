@@ -17,9 +17,8 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { AllocationApp, RunStep } from '../app/api';
-import type { SettingKey } from '../domain/contract';
-import type { Lang } from '../domain/problems';
-import type { Host, SettingValue } from './host';
+import { type Lang, type SettingKey } from '../app/vocabulary';
+import type { Host, SettingValue } from '../app/host';
 import { langOf, settingLabelKey, stepKey, translator, type Translate } from './i18n';
 import { failureOf, initialState, noticeText, progressOf, reduce, type Action } from './state';
 import { PANE_CSS } from './styles';

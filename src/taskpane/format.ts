@@ -2,7 +2,7 @@
  * Number formatting for the pane. Euro amounts arrive as strings with two decimals ("1234.50") and
  * are formatted by string manipulation only, so no binary float ever touches money.
  */
-import type { Lang } from '../domain/problems';
+import type { Lang } from '../app/vocabulary';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';

@@ -3,9 +3,8 @@
  * The Finnish dictionary defines the key set; the other two must have exactly the same keys (the
  * type checker enforces it). Problem texts come from src/domain/problems.ts (formatProblem).
  */
-import type { Lang } from '../domain/problems';
+import { type Lang, type SettingKey, type TableKey } from '../app/vocabulary';
 import type { RunStep } from '../app/api';
-import type { SettingKey, TableKey } from '../domain/contract';
 
 export type { Lang };
 

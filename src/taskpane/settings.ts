@@ -1,20 +1,17 @@
 /** The settings panel's pure logic: what is shown for each setting, and what the form writes. */
 import {
   BILLING_PERIOD_WORDS,
-  TABLES,
-  headerKey,
+  type Lang,
   MUNICIPAL_BASIS_WORDS,
   SETTING_KEYS,
-  SETTINGS,
-  STAFF_BASIS_WORDS,
   type SettingKey,
-} from '../domain/contract';
-import type { Lang } from '../domain/problems';
-import { identityKey } from '../domain/text';
-import type { Settings } from '../domain/types';
+  SETTINGS,
+  type Settings,
+  STAFF_BASIS_WORDS,
+} from '../app/vocabulary';
 import { formatDecimalText, parseTypedNumber } from './format';
 import { settingLabelKey, type MessageKey, type Translate } from './i18n';
-import type { SettingValue } from './host';
+import type { SettingValue } from '../app/host';
 
 export interface SettingRow {
   key: SettingKey;
@@ -99,15 +96,4 @@ export function parseSettingInput(key: SettingKey, text: string): { ok: true; va
   return { ok: true, value: trimmed === '' ? null : trimmed };
 }
 
-/** Position of the setting and value columns and of the setting's row in the Asetukset table. */
-export function locateSetting(headers: unknown[], body: unknown[][], key: SettingKey): { settingCol: number; valueCol: number; row: number } {
-  const colOf = (names: string[]) => headers.findIndex((h) => names.some((n) => headerKey(String(h ?? '')) === headerKey(n)));
-  const cols = TABLES.asetukset.columns;
-  const settingCol = colOf(cols.find((c) => c.key === 'setting')!.names);
-  const valueCol = colOf(cols.find((c) => c.key === 'value')!.names);
-  if (settingCol < 0 || valueCol < 0) throw new Error('Asetukset: Asetus/Arvo column not found');
-  const wanted = new Set(SETTINGS[key].names.map(identityKey));
-  const row = body.findIndex((r) => typeof r[settingCol] === 'string' && wanted.has(identityKey(r[settingCol] as string)));
-  return { settingCol, valueCol, row };
-}
 

@@ -3,7 +3,7 @@
  * it) is testable without a browser.
  */
 import type { RunReport, RunStep, ValidationReport, VerifyReport } from '../app/api';
-import type { Problem } from '../domain/problems';
+import type { Problem } from '../app/vocabulary';
 import type { MessageKey, Params, Translate } from './i18n';
 import { stepKey } from './i18n';
 

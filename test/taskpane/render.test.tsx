@@ -9,7 +9,7 @@ import { ProblemList, sortProblems } from '../../src/taskpane/components/Problem
 import { Summary } from '../../src/taskpane/components/Summary';
 import { VerifyPanel } from '../../src/taskpane/components/VerifyPanel';
 import { translator } from '../../src/taskpane/i18n';
-import type { Host } from '../../src/taskpane/host';
+import type { Host } from '../../src/app/host';
 
 const NB = '\u00a0';
 const html = (el: React.ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);

@@ -4,8 +4,8 @@
  * batches can be checked with office-addin-mock.
  */
 import { KESKI_UUSIMAA_MUNICIPALITIES, SETTINGS, TABLES, TABLE_KEYS, type SettingKey, type TableKey } from '../../domain/contract';
-import { locateSetting } from '../../taskpane/settings';
-import type { Host, SettingValue } from '../../taskpane/host';
+import { locateSetting } from '../../domain/contract';
+import type { Host, SettingValue } from '../../app/host';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

@@ -3,7 +3,7 @@
  * every bar's label and amount, so a screen reader user gets the same numbers as the table.
  */
 import * as React from 'react';
-import type { Lang } from '../../domain/problems';
+import type { Lang } from '../../app/vocabulary';
 import { barsOf, formatEuro } from '../format';
 import type { Translate } from '../i18n';
 

@@ -1,7 +1,7 @@
 /** Problems with severity icons, the message and a button that shows the offending cell. */
 import * as React from 'react';
 import { Button, Text } from '@fluentui/react-components';
-import { formatProblem, type Lang, type Problem } from '../../domain/problems';
+import { formatProblem, type Lang, type Problem } from '../../app/vocabulary';
 import type { Translate } from '../i18n';
 import { countProblems } from '../state';
 import { ErrorIcon, WarningIcon } from './icons';

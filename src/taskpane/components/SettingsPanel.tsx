@@ -1,10 +1,8 @@
 /** Settings as read from Asetukset (read-only list) and, when the host can write, a small edit form. */
 import * as React from 'react';
 import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
-import { SETTING_KEYS, type SettingKey } from '../../domain/contract';
-import type { Lang } from '../../domain/problems';
-import type { Settings } from '../../domain/types';
-import type { SettingValue } from '../host';
+import { type Lang, SETTING_KEYS, type SettingKey, type Settings } from '../../app/vocabulary';
+import type { SettingValue } from '../../app/host';
 import { settingLabelKey, type Translate } from '../i18n';
 import { fieldOf, formTextOf, parseSettingInput, settingRows } from '../settings';
 

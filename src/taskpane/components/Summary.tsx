@@ -11,7 +11,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import type { InvoicingSummary, KindSummary, RunReport } from '../../app/api';
-import type { Lang } from '../../domain/problems';
+import type { Lang } from '../../app/vocabulary';
 import { formatEuro } from '../format';
 import type { MessageKey, Translate } from '../i18n';
 import { BarChart } from './BarChart';

@@ -1,7 +1,7 @@
 /** Which input tables the workbook has, with "create input template" when some are missing. */
 import * as React from 'react';
 import { Button, Text } from '@fluentui/react-components';
-import { TABLE_KEYS, type TableKey } from '../../domain/contract';
+import { TABLE_KEYS, type TableKey } from '../../app/vocabulary';
 import { tableLabelKey, type Translate } from '../i18n';
 import { CheckIcon, MissingIcon } from './icons';
 

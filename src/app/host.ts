@@ -1,7 +1,8 @@
 /**
  * What the pane needs from its host beyond the AllocationApp: actions that only make sense inside
  * a spreadsheet UI. Excel implements it with office.js (src/adapters/officejs/officeHost.ts), the
- * browser preview with its own grid (src/preview/previewHost.ts).
+ * browser preview with its own grid (src/preview/PreviewApp.tsx). It is a port of the application:
+ * the faces call it, the adapters implement it.
  */
 import type { SettingKey, TableKey } from '../domain/contract';
 

@@ -1,0 +1,22 @@
+/**
+ * The domain vocabulary the faces (task pane, preview, command line) may use: the workbook
+ * contract's table and setting names and accepted words, problems and their messages, the settings
+ * type. The faces import the application layer only (docs/ARCHITECTURE.md); this module is where
+ * they get the domain's words from.
+ */
+export {
+  BILLING_PERIOD_WORDS,
+  MUNICIPAL_BASIS_WORDS,
+  SETTING_KEYS,
+  SETTINGS,
+  STAFF_BASIS_WORDS,
+  TABLE_KEYS,
+  TABLES,
+  headerKey,
+  locateSetting,
+  type SettingKey,
+  type TableKey,
+} from '../domain/contract';
+export { formatProblem, type Lang, type Problem } from '../domain/problems';
+export { identityKey } from '../domain/text';
+export type { Settings } from '../domain/types';

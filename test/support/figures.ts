@@ -1,0 +1,282 @@
+/**
+ * Test tooling: the output figures of a result workbook keyed by what they mean, not where they
+ * sit, so a stale workbook (recalculated in LibreOffice) can be compared with a fresh engine run
+ * on the same edited inputs: totals per receiver and kind, `Tulokset` rows by (kind, pool, event,
+ * level, receiver), invoicing per receiver and column, the year comparison and the staffing figures.
+ *
+ * The same reader runs over a recalculated workbook (cached values) and over the engine's sheet
+ * specs (expected values), so both sides are read by labels alike.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import { tablesOf } from '../../src/adapters/exceljs/excelJsWorkbook';
+import type { SheetSpec } from '../../src/workbook/sheetSpec';
+
+export type Value = string | number | boolean | null;
+
+/** A sheet as a grid of values (0-based). */
+export interface ValueGrid {
+  name: string;
+  rows: number;
+  cols: number;
+  at(r: number, c: number): Value;
+}
+
+export interface TablePlace {
+  name: string;
+  sheet: string;
+  /** 0-based header row and first column. */
+  row: number;
+  col: number;
+  headers: string[];
+  rowCount: number;
+}
+
+export interface Readable {
+  sheet(name: string): ValueGrid | undefined;
+  table(name: string): TablePlace | undefined;
+}
+
+function flatten(v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === 'string') return o.error;
+  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((x) => x.text).join('');
+  if ('formula' in o || 'sharedFormula' in o) return flatten(o.result);
+  if ('text' in o) return flatten(o.text);
+  return String(v);
+}
+
+function sheetGrid(ws: Worksheet): ValueGrid {
+  const rows = ws.actualRowCount ? ws.rowCount : 0;
+  const cols = ws.columnCount;
+  return {
+    name: ws.name,
+    rows,
+    cols,
+    at: (r, c) => {
+      const cell = ws.findCell(r + 1, c + 1);
+      if (!cell) return null;
+      if (cell.isMerged && cell.master !== cell) return null;
+      // exceljs's cell.value leaves out a formula's falsy result (0, FALSE, ""); cell.result has it.
+      return flatten(cell.formula !== undefined || cell.sharedFormula !== undefined ? cell.result : cell.value);
+    },
+  };
+}
+
+export function readableWorkbook(wb: Workbook): Readable {
+  return {
+    sheet: (name) => {
+      const ws = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+      return ws ? sheetGrid(ws) : undefined;
+    },
+    table: (name) => {
+      for (const ws of wb.worksheets) {
+        for (const t of tablesOf(ws)) {
+          const m = ((t as unknown as { table?: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }).table ??
+            (t as unknown as { model: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }).model);
+          if (m.name.toLowerCase() !== name.toLowerCase()) continue;
+          const ref = (m.tableRef ?? m.ref)!;
+          const mm = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
+          const col = [...mm[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+          return { name: m.name, sheet: ws.name, row: Number(mm[2]) - 1, col, headers: m.columns.map((c) => c.name), rowCount: Number(mm[4]) - Number(mm[2]) };
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+export function readableSpecs(sheets: SheetSpec[]): Readable {
+  return {
+    sheet: (name) => {
+      const s = sheets.find((x) => x.name === name);
+      if (!s) return undefined;
+      return {
+        name,
+        rows: s.cells.length,
+        cols: s.cells[0]?.length ?? 0,
+        at: (r, c) => {
+          const cell = s.cells[r]?.[c];
+          if (!cell) return null;
+          const v = cell.formula !== undefined ? cell.expected : cell.value;
+          return v === undefined ? null : v;
+        },
+      };
+    },
+    table: (name) => {
+      for (const s of sheets) {
+        const t = (s.tables ?? []).find((x) => x.name === name);
+        if (t) return { name, sheet: s.name, row: t.row, col: t.col, headers: t.headers, rowCount: t.rowCount };
+      }
+      return undefined;
+    },
+  };
+}
+
+const text = (v: Value) => (v === null ? '' : String(v).trim());
+const isNum = (v: Value): v is number => typeof v === 'number';
+
+/** Figures keyed by meaning. Keys that occur twice get a "#2" suffix (a relabelled row). */
+export type Figures = Map<string, Value>;
+
+function put(f: Figures, key: string, v: Value): void {
+  let k = key;
+  for (let i = 2; f.has(k); i++) k = `${key}#${i}`;
+  f.set(k, v);
+}
+
+function findRow(g: ValueGrid, pred: (r: number) => boolean, from = 0): number {
+  for (let r = from; r < g.rows; r++) if (pred(r)) return r;
+  return -1;
+}
+
+function summary(rd: Readable, f: Figures): void {
+  const g = rd.sheet('TYM_Tulokset');
+  if (!g) return;
+  const h = findRow(g, (r) => text(g.at(r, 0)) === 'Vastaanottaja' && text(g.at(r, 1)) === 'Taso');
+  if (h < 0) return;
+  const kinds: [number, string][] = [];
+  for (let c = 2; c < g.cols && text(g.at(h, c)); c++) kinds.push([c, text(g.at(h, c))]);
+  for (let r = h + 1; r < g.rows && text(g.at(r, 0)); r++) {
+    for (const [c, k] of kinds) put(f, `yhteenveto|${text(g.at(r, 0))}|${text(g.at(r, 1))}|${k}`, g.at(r, c));
+  }
+}
+
+function resultTable(rd: Readable, f: Figures): void {
+  const t = rd.table('Tulokset');
+  if (!t) return;
+  const g = rd.sheet(t.sheet)!;
+  const col = (h: string) => t.col + t.headers.indexOf(h);
+  for (let i = 0; i < t.rowCount; i++) {
+    const r = t.row + 1 + i;
+    const key = ['Laji', 'Pooli', 'Tilaisuus', 'Taso', 'Vastaanottaja'].map((h) => text(g.at(r, col(h)))).join('|');
+    for (const h of ['Avain', 'Osuus', 'Euroa']) put(f, `tulokset|${key}|${h}`, g.at(r, col(h)));
+  }
+}
+
+function invoicing(rd: Readable, f: Figures): void {
+  const g = rd.sheet('TYM_Laskutus');
+  if (!g) return;
+  const h = findRow(g, (r) => text(g.at(r, 0)) === 'Vastaanottaja');
+  if (h < 0) return;
+  const headers: [number, string][] = [];
+  for (let c = 1; c < g.cols; c++) {
+    const t = text(g.at(h, c));
+    if (!t) continue;
+    const inst = /^Erä (\d+)/.exec(t);
+    headers.push([c, inst ? `Erä ${inst[1]}` : t]);
+  }
+  for (let r = h + 1; r < g.rows && text(g.at(r, 0)); r++) {
+    for (const [c, name] of headers) {
+      const v = g.at(r, c);
+      if (typeof v === 'boolean') continue;
+      // An unused installment is blank or zero by formula: both mean "nothing billed".
+      put(f, `laskutus|${text(g.at(r, 0))}|${name}`, v === null || v === '' ? 0 : v);
+    }
+  }
+}
+
+function staffing(rd: Readable, f: Figures): void {
+  const g = rd.sheet('TYM_Henkilostoresurssit');
+  if (!g) return;
+  const h = findRow(g, (r) => text(g.at(r, 0)) === 'Osapuoli' && text(g.at(r, 1)) === 'Yksikkö');
+  if (h < 0) return;
+  for (let r = h + 1; r < g.rows; r++) {
+    for (let c = 2; c < g.cols; c++) {
+      const v = g.at(r, c);
+      if (isNum(v) || (c > 1 && typeof v === 'string' && v !== '' && (text(g.at(r, 0)) || text(g.at(r, 1))))) {
+        if (!text(g.at(r, 0)) && !text(g.at(r, 1))) continue;
+        put(f, `henkilöstö|${text(g.at(r, 0))}|${text(g.at(r, 1))}|${c}`, v);
+      }
+    }
+  }
+}
+
+function comparison(rd: Readable, f: Figures): void {
+  const g = rd.sheet('TYM_Vertailu');
+  if (!g) return;
+  let block = '';
+  let headers: [number, string][] = [];
+  for (let r = 0; r < g.rows; r++) {
+    const a = text(g.at(r, 0));
+    const b = g.at(r, 1);
+    // A header row: blank label, then the years.
+    if (!a && /^\d{4}$/.test(text(b))) {
+      headers = [];
+      for (let c = 1; c < g.cols; c++) if (text(g.at(r, c))) headers.push([c, text(g.at(r, c))]);
+      continue;
+    }
+    if (!a) continue;
+    if (headers.length && r > 0 && !text(g.at(r - 1, 0)) && !/^\d{4}$/.test(text(g.at(r - 1, 1)))) headers = [];
+    if (!headers.length) {
+      block = a;
+      continue;
+    }
+    for (const [c, name] of headers) put(f, `vertailu|${block}|${a}|${name}`, g.at(r, c));
+  }
+}
+
+/** Every keyed figure of the output sheets. */
+export function figuresOf(rd: Readable): Figures {
+  const f: Figures = new Map();
+  summary(rd, f);
+  resultTable(rd, f);
+  invoicing(rd, f);
+  staffing(rd, f);
+  comparison(rd, f);
+  return f;
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  if (isNum(a) && isNum(b)) return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  const blank = (v: Value) => v === null || v === '';
+  if (blank(a) && blank(b)) return true;
+  return text(a) === text(b) && typeof a === typeof b;
+}
+
+/** The differences between two sets of figures (at most `limit`), as readable lines. */
+export function differences(actual: Figures, expected: Figures, limit = 8): string[] {
+  const out: string[] = [];
+  for (const [k, v] of expected) {
+    if (!actual.has(k)) out.push(`missing ${k} (expected ${String(v)})`);
+    else if (!sameValue(actual.get(k)!, v)) out.push(`${k}: ${String(actual.get(k))} != expected ${String(v)}`);
+    if (out.length >= limit) return out;
+  }
+  for (const [k, v] of actual) {
+    if (!expected.has(k)) out.push(`unexpected ${k} = ${String(v)}`);
+    if (out.length >= limit) return out;
+  }
+  return out;
+}
+
+/** The master check: the workbook-level name TYM_TARKISTUS (or, in workbooks without it, TYM_Tarkistukset!B5). */
+export function masterCheck(wb: Workbook): { value: Value; byName: boolean } {
+  const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model;
+  const named = model.find((n) => n.name.toUpperCase() === 'TYM_TARKISTUS' && n.localSheetId === undefined);
+  if (named && named.ranges[0]) {
+    const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(named.ranges[0]);
+    if (m) {
+      const ws = wb.worksheets.find((w) => w.name === m[1].replace(/''/g, "'"));
+      if (ws) return { value: flatten(ws.getCell(`${m[2]}${m[3]}`).result ?? ws.getCell(`${m[2]}${m[3]}`).value), byName: true };
+    }
+  }
+  const ws = wb.getWorksheet('TYM_Tarkistukset');
+  return { value: ws ? flatten(ws.getCell('B5').result ?? ws.getCell('B5').value) : null, byName: false };
+}
+
+/** Check rows of TYM_Tarkistukset: label (column A) and result (column B), booleans or errors only. */
+export function checkRows(wb: Workbook): { label: string; value: Value }[] {
+  const ws = wb.getWorksheet('TYM_Tarkistukset');
+  if (!ws) return [];
+  const g = sheetGrid(ws);
+  const out: { label: string; value: Value }[] = [];
+  for (let r = 0; r < g.rows; r++) {
+    const v = g.at(r, 1);
+    const label = text(g.at(r, 0));
+    if (!label) continue;
+    if (typeof v === 'boolean' || (typeof v === 'string' && v.startsWith('#'))) out.push({ label, value: v });
+  }
+  return out;
+}

@@ -6,6 +6,7 @@ import { Decimal, ZERO, HUNDRED } from './decimal';
 import { countRegistrations, staffKeyByParty, tvaStaffKeyByMunicipality, type KeyValue, type RegistrationCount } from './keys';
 import { largestRemainder, type ShareSpec, type Split } from './largestRemainder';
 import { error, InputError, type Problem } from './problems';
+import { exactRangeProblems } from './exactRange';
 import { COST_KINDS, PARTIES, type CostKind, type CostLine, type InputModel, type PartyCode, type Pool, type RowRef } from './types';
 
 export interface AllocationGroup {
@@ -75,6 +76,17 @@ export function groupLines(lines: CostLine[]): GroupDraft[] {
     if (noEvent.length) out.push({ kind, pool: 'b', event: null, eventKey: null, lines: noEvent });
   }
   return out;
+}
+
+/** The years the cost lines name other than the budget year (blank Vuosi = the budget year), ascending. */
+export function otherCostYears(model: InputModel): number[] {
+  return [...new Set(model.costs.map((c) => c.year ?? model.settings.year))].filter((y) => y !== model.settings.year).sort((a, b) => a - b);
+}
+
+/** The same inputs seen from another budget year: blank Vuosi keeps meaning the settings year. */
+export function modelOfYear(model: InputModel, year: number): InputModel {
+  const costs = model.costs.map((c) => (c.year === null ? { ...c, year: model.settings.year } : c));
+  return { ...model, costs, settings: { ...model.settings, year } };
 }
 
 export function groupId(g: { kind: CostKind; pool: Pool; eventKey: string | null }): string {
@@ -172,6 +184,16 @@ export function allocate(model: InputModel): Allocation {
     const k = model.tables.kustannukset;
     throw new InputError([error('no-cost-lines', { sheet: k?.sheet, table: k?.name }, { year: model.settings.year })]);
   }
+  // The formulas are exact in a proven range (src/domain/exactRange.ts): refuse beyond it, for the
+  // budget year and for every other year the cost lines name (the year comparison computes those too).
+  const rangeProblems = exactRangeProblems(model, lines);
+  for (const year of otherCostYears(model)) {
+    const other = modelOfYear(model, year);
+    for (const p of exactRangeProblems(other, linesOfYear(other))) {
+      if (!rangeProblems.some((q) => q.code === p.code && JSON.stringify(q.where) === JSON.stringify(p.where))) rangeProblems.push(p);
+    }
+  }
+  if (rangeProblems.length) throw new InputError(rangeProblems);
 
   if (drafts.length && muniTotal.isZero()) {
     problems.push(

@@ -79,11 +79,41 @@ export interface VerifyFinding {
   actual: string;
 }
 
+/**
+ * A cause of findings, for people: root causes first ("inputs changed after the run"), then one
+ * line per sheet and kind. Format with formatCause (src/app/verifyCauses.ts) in fi/sv/en.
+ */
+export interface VerifyCause {
+  code:
+    | 'inputs-changed'
+    | 'no-run-log'
+    | 'recalculate-first'
+    | 'sheet-missing'
+    | 'table-range'
+    | 'name-changed'
+    | 'structure'
+    | 'overwritten'
+    | 'values'
+    | 'values-follow-inputs'
+    | 'master-false'
+    | 'inputs-invalid'
+    | 'ok';
+  params: Record<string, string | number>;
+  /** Cells concerned ("Sheet!A1"), when any. */
+  cells: string[];
+  count: number;
+}
+
 export interface VerifyReport {
   ok: boolean;
   problems: Problem[];
+  /** Every cell-level difference (formula, value or missing sheet). */
   findings: VerifyFinding[];
   cellsChecked: number;
+  /** The findings grouped by cause, root cause first (always filled by verify). */
+  causes?: VerifyCause[];
+  /** Input tables whose fingerprint differs from the run log's (canonical keys), when the log is present. */
+  changedTables?: string[];
 }
 
 export interface AllocationApp {

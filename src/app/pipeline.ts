@@ -7,8 +7,11 @@ import { parseWorkbook } from '../domain/parse';
 import { InputError, type Problem } from '../domain/problems';
 import type { RawWorkbook } from '../domain/raw';
 import type { InputModel } from '../domain/types';
-import { buildOutputSheets } from '../workbook/layout';
+import { buildOutputSheets, type RunInfo } from '../workbook/layout';
 import type { SheetSpec } from '../workbook/sheetSpec';
+import { TABLE_KEYS } from '../domain/contract';
+import { tableFingerprint } from '../domain/fingerprint';
+import { PROGRAM } from './version';
 
 export type PipelineResult =
   | { ok: true; problems: Problem[]; model: InputModel; allocation: Allocation; sheets: SheetSpec[] }
@@ -34,10 +37,21 @@ export function allocateInputs(parsed: Parsed): Allocated {
   }
 }
 
-/** Step 3: the output sheets, or the reason there are none. */
-export function layoutOutputs({ problems, model, allocation }: Allocated): PipelineResult {
+/** The run log of a result: time, program version, and each input table's rows and fingerprint. */
+export function runInfo(raw: RawWorkbook, model: InputModel, time: Date = new Date()): RunInfo {
+  const tables = TABLE_KEYS.flatMap((key) => {
+    const info = model.tables[key];
+    const t = info && raw.tables.find((x) => x.name === info.name && x.sheet === info.sheet);
+    return t ? [{ key, name: t.name, sheet: t.sheet, rows: t.rows.length, fingerprint: tableFingerprint(t) }] : [];
+  });
+  return { time: time.toISOString(), program: PROGRAM.name, version: PROGRAM.version, tables };
+}
+
+/** Step 3: the output sheets, or the reason there are none. `raw` gives the run log and the cells shown as written. */
+export function layoutOutputs({ problems, model, allocation }: Allocated, raw?: RawWorkbook, time?: Date): PipelineResult {
   if (!model || !allocation) return { ok: false, problems, model };
-  return { ok: true, problems, model, allocation, sheets: buildOutputSheets(model, allocation) };
+  const sheets = buildOutputSheets(model, allocation, raw ? { raw, run: runInfo(raw, model, time) } : {});
+  return { ok: true, problems, model, allocation, sheets };
 }
 
 /** Validates and allocates. Warnings come back with a successful result; errors make it fail. */
@@ -45,8 +59,8 @@ export function validateAndAllocate(raw: RawWorkbook): Allocated {
   return allocateInputs(validateInputs(raw));
 }
 
-export function computeOutputs(raw: RawWorkbook): PipelineResult {
-  return layoutOutputs(validateAndAllocate(raw));
+export function computeOutputs(raw: RawWorkbook, time?: Date): PipelineResult {
+  return layoutOutputs(validateAndAllocate(raw), raw, time);
 }
 
 export function hasErrors(problems: Problem[]): boolean {

@@ -4,12 +4,14 @@ import { TABLES, TABLE_KEYS, headerKey } from '../domain/contract';
 import type { Allocation } from '../domain/allocate';
 import { COST_KINDS, PARTIES } from '../domain/types';
 import type { InputModel } from '../domain/types';
-import { OUTPUT_SHEET_NAMES } from '../workbook/layout';
+import { MASTER_CHECK_ROW, OUTPUT_SHEET_NAMES, SHEETS } from '../workbook/layout';
+import { tableFingerprint } from '../domain/fingerprint';
+import { groupFindings } from './verifyCauses';
 import type { WorkbookPort } from '../workbook/port';
-import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyReport } from './api';
+import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyCause, VerifyReport } from './api';
 import { computeInvoicing } from '../domain/invoicing';
 import { allocateInputs, computeOutputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
-import { compareOutputs } from './verify';
+import { cachedValuesMissing, compareOutputs, formulaCounts, nameCauses, readRunLog, tableRangeCauses } from './verify';
 import type { RawWorkbook } from '../domain/raw';
 
 export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
@@ -76,7 +78,13 @@ export function summariseInvoicing(model: InputModel, alloc: Allocation): Invoic
 /** Lets the event loop run (the UI paints) before the next synchronous step. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createAllocationApp(port: WorkbookPort): AllocationApp {
+export interface AppOptions {
+  /** The clock of the run log (tests that compare two runs fix it). */
+  now?: () => Date;
+}
+
+export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}): AllocationApp {
+  const now = options.now ?? (() => new Date());
   return {
     async validate(): Promise<ValidationReport> {
       const raw = await port.readTables();
@@ -98,7 +106,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       if (parsed.model) await step('allocate');
       const allocated = allocateInputs(parsed);
       if (allocated.allocation) await step('layout');
-      const result = layoutOutputs(allocated);
+      const result = layoutOutputs(allocated, raw, now());
       if (!result.ok) return { ok: false, problems: result.problems };
       onProgress?.('write');
       await port.replaceOutputs(result.sheets);
@@ -118,13 +126,46 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
 
     async verify(): Promise<VerifyReport> {
       const raw = await port.readTables();
-      const result = computeOutputs(raw);
-      if (!result.ok) return { ok: false, problems: result.problems, findings: [], cellsChecked: 0 };
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
       const actual = await port.readOutputCells(present);
-      const { findings, cellsChecked } = compareOutputs(result.sheets, actual);
-      return { ok: findings.length === 0, problems: result.problems, findings, cellsChecked };
+      const causes: VerifyCause[] = [];
+      // 1. The root cause: an input table changed after the run (fingerprints of the run log).
+      const log = readRunLog(actual, SHEETS.runLog);
+      const found = tablesFound(raw);
+      const changedTables: string[] = [];
+      if (log) {
+        for (const [key, was] of log.tables) {
+          const t = raw.tables.find((x) => x.name === found[key]);
+          if (!t || tableFingerprint(t) !== was.fingerprint) changedTables.push(key);
+        }
+        if (changedTables.length) causes.push({ code: 'inputs-changed', params: { time: log.time, tables: changedTables.map((k) => found[k] ?? k).join(', ') }, cells: [], count: changedTables.length });
+      } else if (present.length) causes.push({ code: 'no-run-log', params: {}, cells: [], count: 0 });
+      const result = computeOutputs(raw);
+      if (!result.ok) {
+        causes.push({ code: 'inputs-invalid', params: {}, cells: [], count: result.problems.length });
+        return { ok: false, problems: result.problems, findings: [], cellsChecked: 0, causes, changedTables };
+      }
+      const expected = result.sheets.filter((s) => s.name !== SHEETS.runLog);
+      // 2. A file saved without calculating: say so once, and compare the formulas only.
+      const cache = cachedValuesMissing(expected.filter((s) => present.includes(s.name)), actual);
+      if (cache.missing) causes.unshift({ code: 'recalculate-first', params: { count: cache.count }, cells: [], count: cache.count });
+      const { findings, cellsChecked } = compareOutputs(expected, actual, !cache.missing);
+      // 3. The output tables' ranges and the defined names.
+      causes.push(...tableRangeCauses(expected, raw.tables));
+      if (port.readDefinedNames) causes.push(...nameCauses(expected, await port.readDefinedNames()));
+      causes.push(...groupFindings(findings, formulaCounts(expected), changedTables.length > 0));
+      // 4. The workbook's own master check, when it was computed.
+      const master = actual.find((c) => c.sheet === SHEETS.checks && c.address === `B${MASTER_CHECK_ROW + 1}`);
+      if (!cache.missing && master && master.value !== true) {
+        const labels = new Map(actual.filter((c) => c.sheet === SHEETS.checks && c.address.startsWith('A')).map((c) => [c.address.slice(1), c.value]));
+        const falseRows = actual.filter((c) => c.sheet === SHEETS.checks && c.address.startsWith('B') && c.address !== master.address && c.value !== true && c.formula !== undefined);
+        causes.push({ code: 'master-false', params: { checks: falseRows.map((c) => String(labels.get(c.address.slice(1)) ?? c.address)).slice(0, 5).join('; ') }, cells: falseRows.map((c) => `${c.sheet}!${c.address}`), count: falseRows.length });
+      }
+      // A result without a run log (written by an earlier version) can still match: the note stays.
+      const ok = findings.length === 0 && causes.every((c) => c.code === 'no-run-log');
+      if (ok) causes.push({ code: 'ok', params: { count: cellsChecked }, cells: [], count: cellsChecked });
+      return { ok, problems: result.problems, findings, cellsChecked, causes, changedTables };
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Plain-text output of the command line: summary tables and problem lists. */
 import { formatProblem, type Lang, type Problem } from '../domain/problems';
-import type { InvoicingSummary, KindSummary, VerifyFinding } from '../app/api';
+import type { InvoicingSummary, KindSummary, VerifyFinding, VerifyReport } from '../app/api';
+import { formatCause } from '../app/verifyCauses';
 
 /** 1234567.5 as "1 234 567,50" (Finnish grouping with a no-break space), from the decimal string. */
 export function finnishEuros(amount: string, lang: Lang = 'fi'): string {
@@ -47,8 +48,39 @@ export function problemList(problems: Problem[], lang: Lang): string {
   return problems.map((p) => `${SEVERITY[lang][p.severity]}: ${formatProblem(p, lang)}`).join('\n');
 }
 
-export function findingList(findings: VerifyFinding[]): string {
-  return findings.map((f) => `${f.sheet}!${f.address}: ${f.kind}: odotettu ${f.expected}, löytyi ${f.actual}`).join('\n');
+const FINDING: Record<Lang, { kind: Record<VerifyFinding['kind'], string>; expected: string; actual: string }> = {
+  fi: { kind: { formula: 'kaava', value: 'arvo', missing: 'puuttuu' }, expected: 'odotettu', actual: 'löytyi' },
+  sv: { kind: { formula: 'formel', value: 'värde', missing: 'saknas' }, expected: 'väntat', actual: 'hittat' },
+  en: { kind: { formula: 'formula', value: 'value', missing: 'missing' }, expected: 'expected', actual: 'found' },
+};
+
+export function findingList(findings: VerifyFinding[], lang: Lang = 'fi'): string {
+  const t = FINDING[lang];
+  return findings.map((f) => `${f.sheet}!${f.address}: ${t.kind[f.kind]}: ${t.expected} ${f.expected}, ${t.actual} ${f.actual}`).join('\n');
+}
+
+const DETAILS: Record<Lang, string> = { fi: 'Solut', sv: 'Celler', en: 'Cells' };
+
+/** Cell lines shown under the summary at most (the summary counts them all). */
+export const VERIFY_CELLS_SHOWN = 40;
+
+/**
+ * Verify for people: the summary first (one line per cause, root cause first), then the input
+ * problems, then at most VERIFY_CELLS_SHOWN cell lines. Everything in `lang`.
+ */
+export function verifyText(report: VerifyReport, lang: Lang): { out: string; err: string } {
+  const causes = report.causes ?? [];
+  const summary = causes.map((c) => `${c.code === 'ok' ? '' : '• '}${formatCause(c, lang)}`).join('\n');
+  if (report.ok) return { out: summary, err: '' };
+  const parts = [summary];
+  if (report.problems.length) parts.push(problemList(report.problems, lang));
+  const recalc = causes.some((c) => c.code === 'recalculate-first');
+  const cells = recalc ? report.findings.filter((f) => f.kind !== 'value') : report.findings;
+  if (cells.length) {
+    const more = cells.length > VERIFY_CELLS_SHOWN ? `\n… (+${cells.length - VERIFY_CELLS_SHOWN})` : '';
+    parts.push(`${DETAILS[lang]}:\n${findingList(cells.slice(0, VERIFY_CELLS_SHOWN), lang)}${more}`);
+  }
+  return { out: '', err: parts.filter(Boolean).join('\n\n') };
 }
 
 const INV_HEAD: Record<Lang, { title: string; net: string; installment: string; settlement: string; employer: string }> = {

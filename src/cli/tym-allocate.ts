@@ -18,7 +18,7 @@ import type { InputModel } from '../domain/types';
 import { computeOutputs } from '../app/pipeline';
 import { euros } from '../domain/decimal';
 import type { Lang } from '../domain/problems';
-import { findingList, invoicingTable, problemList, summaryTable } from './format';
+import { invoicingTable, problemList, summaryTable, verifyText } from './format';
 import type { Allocation } from '../domain/allocate';
 import type { RawWorkbook } from '../domain/raw';
 import { SheetConflictError, TableNameConflictError } from '../workbook/port';
@@ -189,10 +189,10 @@ async function cmdVerify(args: Args, io: Io): Promise<number> {
   const wb = await loadOrReport(requireFile(args), io);
   if (!wb) return EXIT.input;
   const report = await createAllocationApp(wb).verify();
-  if (report.problems.length) io.err(problemList(report.problems, lang));
-  if (report.findings.length) io.err(findingList(report.findings));
+  const text = verifyText(report, lang);
+  if (text.err) io.err(text.err);
   if (!report.ok) return EXIT.input;
-  io.out(`Kaikki ${report.cellsChecked} tulossolua täsmäävät / all output cells match`);
+  io.out(text.out);
   return EXIT.ok;
 }
 

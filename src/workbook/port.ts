@@ -29,6 +29,11 @@ export interface WorkbookPort {
   replaceOutputs(sheets: SheetSpec[]): Promise<void>;
   /** Cells (formulas and current values) of the named output sheets. */
   readOutputCells(sheetNames: string[]): Promise<OutputCell[]>;
+  /**
+   * Workbook-level defined names and what they refer to ("'Sheet'!$A$1:$B$2"), for `verify`.
+   * Optional: an adapter without it is not checked for names.
+   */
+  readDefinedNames?(): Promise<{ name: string; ref: string }[]>;
 }
 
 export class SheetConflictError extends Error {

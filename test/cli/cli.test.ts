@@ -280,7 +280,14 @@ describe('verify', () => {
     await wb.saveAs(edited);
     const v = await cli('verify', edited);
     expect(v.code).toBe(1);
-    expect(v.err).toContain(`${target.sheet}!${target.address}: formula`);
+    // The summary first (one line for the sheet), then the cell.
+    expect(v.err.split('\n')[0]).toBe(`• ${target.sheet}: käsin korvattuja tai muutettuja kaavoja 1: ${target.address}. Laske uudelleen tai palauta kaavat.`);
+    expect(v.err).toContain(`${target.sheet}!${target.address}: kaava: odotettu =`);
+    // Every line in the language asked for.
+    const en = await cli('verify', edited, '--lang', 'en');
+    expect(en.err.split('\n')[0]).toBe(`• ${target.sheet}: formulas overwritten or edited by hand: 1 (${target.address}). Run again or restore the formulas.`);
+    expect(en.err).toContain(`${target.sheet}!${target.address}: formula: expected =`);
+    expect(en.err).not.toMatch(/odotettu|löytyi|kaava/);
   });
 
   test('an input amount changed without rerunning: the mismatching values are reported', async () => {
@@ -291,7 +298,11 @@ describe('verify', () => {
     await wb.saveAs(edited);
     const v = await cli('verify', edited);
     expect(v.code).toBe(1);
-    expect(v.err).toMatch(/^TYM_\w+!\$?[A-Z]+\$?\d+: value: odotettu 1200, löytyi 600$/m);
+    // The root cause first: the run log's fingerprint of Kustannukset no longer matches; the values follow from it.
+    const lines = v.err.split('\n');
+    expect(lines[0]).toMatch(/^• Syötteet ovat muuttuneet laskennan \(\d{4}-\d\d-\d\dT[\d:.]+Z\) jälkeen: Kustannukset\. Laske kustannustenjako uudelleen\.$/);
+    expect(lines[1]).toMatch(/^• Syötteitä vastaamattomia tulosarvoja \d+ /);
+    expect(v.err).toMatch(/^TYM_\w+!\$?[A-Z]+\$?\d+: arvo: odotettu [\d.]+, löytyi [\d.]+$/m);
   });
 });
 

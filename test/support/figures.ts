@@ -60,7 +60,7 @@ function sheetGrid(ws: Worksheet): ValueGrid {
       if (!cell) return null;
       if (cell.isMerged && cell.master !== cell) return null;
       // exceljs's cell.value leaves out a formula's falsy result (0, FALSE, ""); cell.result has it.
-      return flatten(cell.formula !== undefined || cell.sharedFormula !== undefined ? cell.result : cell.value);
+      return flatten(cell.type === 6 ? cell.result : cell.value);
     },
   };
 }
@@ -138,7 +138,7 @@ function summary(rd: Readable, f: Figures): void {
   const h = findRow(g, (r) => text(g.at(r, 0)) === 'Vastaanottaja' && text(g.at(r, 1)) === 'Taso');
   if (h < 0) return;
   const kinds: [number, string][] = [];
-  for (let c = 2; c < g.cols && text(g.at(h, c)); c++) kinds.push([c, text(g.at(h, c))]);
+  for (let c = 2; c < g.cols; c++) if (/^(TA|TOT)$/.test(text(g.at(h, c)))) kinds.push([c, text(g.at(h, c))]);
   for (let r = h + 1; r < g.rows && text(g.at(r, 0)); r++) {
     for (const [c, k] of kinds) put(f, `yhteenveto|${text(g.at(r, 0))}|${text(g.at(r, 1))}|${k}`, g.at(r, c));
   }
@@ -183,13 +183,15 @@ function staffing(rd: Readable, f: Figures): void {
   if (!g) return;
   const h = findRow(g, (r) => text(g.at(r, 0)) === 'Osapuoli' && text(g.at(r, 1)) === 'Yksikkö');
   if (h < 0) return;
+  // The figure columns by their headers (the rest are helper columns).
+  const cols: [number, string][] = [];
+  for (let c = 2; c < g.cols; c++) if (['Henkilömäärä', 'HTV', 'HTV vuodessa'].includes(text(g.at(h, c)))) cols.push([c, text(g.at(h, c))]);
   for (let r = h + 1; r < g.rows; r++) {
-    for (let c = 2; c < g.cols; c++) {
+    const label = `${text(g.at(r, 0))}|${text(g.at(r, 1))}`;
+    if (label === '|') continue;
+    for (const [c, name] of cols) {
       const v = g.at(r, c);
-      if (isNum(v) || (c > 1 && typeof v === 'string' && v !== '' && (text(g.at(r, 0)) || text(g.at(r, 1))))) {
-        if (!text(g.at(r, 0)) && !text(g.at(r, 1))) continue;
-        put(f, `henkilöstö|${text(g.at(r, 0))}|${text(g.at(r, 1))}|${c}`, v);
-      }
+      if (isNum(v) || (typeof v === 'string' && v !== '')) put(f, `henkilöstö|${label}|${name}`, v);
     }
   }
 }

@@ -7,9 +7,18 @@
  * Each edit names the cause a check row must name when the master check turns FALSE (`cause`, a
  * pattern on the check's label), and whether the formulas are expected to follow it live.
  */
-import type { CellValue, Workbook } from 'exceljs';
 import { identityKey } from '../../src/domain/text';
-import { TableEdit, textOf } from './tableEdit';
+import type { Value as CellValue, XlsxPackage as Workbook, XmlTable as TableEdit } from './xlsxEdit';
+
+/** A cell value as text for comparisons in edits. */
+export function textOf(v: CellValue): string {
+  return v === null ? '' : String(v);
+}
+
+/** Excel serial number -> calendar year (1900 system; our dates are after 1900-03-01). */
+function yearOfSerial(serial: number): number {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
+}
 
 export interface EditContext {
   year: number;
@@ -22,7 +31,7 @@ export interface UserEdit {
   /** The live model is expected to follow this edit (figures equal a fresh run, master check TRUE). */
   live?: boolean;
   /** Applies the edit; false when it does not apply to this workbook (nothing changed). */
-  apply(wb: Workbook, ctx: EditContext): boolean;
+  apply(wb: Workbook, ctx: EditContext): Promise<boolean>;
 }
 
 const key = (v: CellValue) => identityKey(textOf(v));
@@ -47,15 +56,15 @@ function active(t: TableEdit, i: number, year: number): boolean {
   const status = key(t.get(i, 'Tila'));
   if (status === 'peruttu' || status === 'cancelled') return false;
   const d = t.get(i, 'Päivämäärä');
-  return !(d instanceof Date) || d.getUTCFullYear() === year;
+  return typeof d !== 'number' || yearOfSerial(d) === year;
 }
 
 function settingRow(t: TableEdit, label: string): number {
   return t.rows().findIndex((r) => key(r[t.col('Asetus')]) === identityKey(label));
 }
 
-function setSetting(wb: Workbook, label: string, value: (old: CellValue) => CellValue | undefined): boolean {
-  const t = new TableEdit(wb, 'Asetukset');
+async function setSetting(wb: Workbook, label: string, value: (old: CellValue) => CellValue | undefined): Promise<boolean> {
+  const t = await wb.table('Asetukset');
   const i = settingRow(t, label);
   if (i < 0) return false;
   const next = value(t.get(i, 'Arvo'));
@@ -84,8 +93,8 @@ function tableSorts(): UserEdit[] {
       name: `sort ${table} by ${column}`,
       cause: new RegExp(table),
       live: table === 'Asetukset' || table === 'Kunnat' || table === 'Henkilosto' || table === 'Kustannukset',
-      apply: (wb) => {
-        const t = new TableEdit(wb, table);
+      apply: async (wb) => {
+        const t = await wb.table(table);
         return sortBy(t, numeric ? byNumber(t.col(column)) : byText(t.col(column)));
       },
     },
@@ -93,8 +102,8 @@ function tableSorts(): UserEdit[] {
       name: `reverse ${table}`,
       cause: new RegExp(table),
       live: table === 'Asetukset' || table === 'Kunnat' || table === 'Henkilosto' || table === 'Kustannukset',
-      apply: (wb) => {
-        const t = new TableEdit(wb, table);
+      apply: async (wb) => {
+        const t = await wb.table(table);
         if (t.rowCount < 2) return false;
         t.setRows(t.rows().reverse());
         return true;
@@ -134,8 +143,8 @@ function registrationEdits(): UserEdit[] {
     {
       name: 'rename a later registrant into a duplicate at the same event',
       cause: /Ilmoittautumiset/,
-      apply: (wb, ctx) => {
-        const t = new TableEdit(wb, 'Ilmoittautumiset');
+      apply: async (wb, ctx) => {
+        const t = await wb.table('Ilmoittautumiset');
         const pair = twoPersons(t, ctx.year, true);
         if (!pair) return false;
         t.set(pair[1], 'Nimi', t.get(pair[0], 'Nimi'));
@@ -145,8 +154,8 @@ function registrationEdits(): UserEdit[] {
     {
       name: 'rename an earlier registrant into a later one (first occurrence moves)',
       cause: /Ilmoittautumiset/,
-      apply: (wb, ctx) => {
-        const t = new TableEdit(wb, 'Ilmoittautumiset');
+      apply: async (wb, ctx) => {
+        const t = await wb.table('Ilmoittautumiset');
         const pair = twoPersons(t, ctx.year, false);
         if (!pair) return false;
         t.set(pair[0], 'Nimi', ` ${textOf(t.get(pair[1], 'Nimi')).toUpperCase()}`);
@@ -156,8 +165,8 @@ function registrationEdits(): UserEdit[] {
     {
       name: 'give a duplicate another organisation, then reverse Ilmoittautumiset',
       cause: /Ilmoittautumiset/,
-      apply: (wb, ctx) => {
-        const t = new TableEdit(wb, 'Ilmoittautumiset');
+      apply: async (wb, ctx) => {
+        const t = await wb.table('Ilmoittautumiset');
         const pair = twoPersons(t, ctx.year, true);
         if (!pair) return false;
         t.set(pair[1], 'Nimi', t.get(pair[0], 'Nimi'));
@@ -171,8 +180,8 @@ function registrationEdits(): UserEdit[] {
       name: 'cancel a counted registration (value edit)',
       cause: /Ilmoittautumiset/,
       live: true,
-      apply: (wb, ctx) => {
-        const t = new TableEdit(wb, 'Ilmoittautumiset');
+      apply: async (wb, ctx) => {
+        const t = await wb.table('Ilmoittautumiset');
         // An event keeps another active registrant, so no pool b key total turns zero.
         for (let i = t.rowCount - 1; i >= 0; i--) {
           if (!active(t, i, ctx.year)) continue;
@@ -194,8 +203,8 @@ function settingEdits(): UserEdit[] {
       name: 'swap the Asetukset rows of Kelan osuus % and Sovittu TVA-osuus %',
       cause: /Asetukset/,
       live: true,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Asetukset');
+      apply: async (wb) => {
+        const t = await wb.table('Asetukset');
         const a = settingRow(t, 'Kelan osuus %');
         const b = settingRow(t, 'Sovittu TVA-osuus %');
         if (a < 0 || b < 0) return false;
@@ -212,8 +221,8 @@ function settingEdits(): UserEdit[] {
       name: 'move the Vuosi row to the end of Asetukset',
       cause: /Asetukset/,
       live: true,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Asetukset');
+      apply: async (wb) => {
+        const t = await wb.table('Asetukset');
         const i = settingRow(t, 'Vuosi');
         if (i < 0) return false;
         const rows = t.rows();
@@ -223,37 +232,37 @@ function settingEdits(): UserEdit[] {
         return true;
       },
     },
-    { name: 'set Vuosi to the next year', cause: /Asetukset|Vuosi/, apply: (wb, ctx) => setSetting(wb, 'Vuosi', () => ctx.year + 1) },
-    { name: 'change Henkilöstöperuste', cause: /Asetukset/, live: true, apply: (wb) => setSetting(wb, 'Henkilöstöperuste', nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])) },
-    { name: 'change Henkilöstöperuste twice', cause: /Asetukset/, live: true, apply: (wb) => setSetting(wb, 'Henkilöstöperuste', (o) => nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(o))) },
-    { name: 'change Kuntajaon peruste to työttömät', cause: /Asetukset/, live: true, apply: (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'työttömät' ? 'asukasluku' : 'työttömät')) },
-    { name: 'change Kuntajaon peruste to henkilöstö', cause: /Asetukset/, apply: (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'henkilöstö' ? 'asukasluku' : 'henkilöstö')) },
-    { name: 'change Kuntajaon peruste to sovittu', cause: /Asetukset/, apply: (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'sovittu' ? 'asukasluku' : 'sovittu')) },
-    { name: 'set or clear Sovittu TVA-osuus %', cause: /Asetukset/, live: true, apply: (wb) => setSetting(wb, 'Sovittu TVA-osuus %', (o) => (o === null || o === '' ? 57.5 : null)) },
-    { name: 'change Kelan osuus %', cause: /Asetukset/, live: true, apply: (wb) => setSetting(wb, 'Kelan osuus %', (o) => (Number(o ?? 0) === 7.25 ? 3 : 7.25)) },
+    { name: 'set Vuosi to the next year', cause: /Asetukset|Vuosi/, apply: async (wb, ctx) => setSetting(wb, 'Vuosi', () => ctx.year + 1) },
+    { name: 'change Henkilöstöperuste', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Henkilöstöperuste', nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])) },
+    { name: 'change Henkilöstöperuste twice', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Henkilöstöperuste', (o) => nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(o))) },
+    { name: 'change Kuntajaon peruste to työttömät', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'työttömät' ? 'asukasluku' : 'työttömät')) },
+    { name: 'change Kuntajaon peruste to henkilöstö', cause: /Asetukset|Kunnat|Henkilosto/, apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'henkilöstö' ? 'asukasluku' : 'henkilöstö')) },
+    { name: 'change Kuntajaon peruste to sovittu', cause: /Asetukset|Kunnat/, apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'sovittu' ? 'asukasluku' : 'sovittu')) },
+    { name: 'set or clear Sovittu TVA-osuus %', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Sovittu TVA-osuus %', (o) => (o === null || o === '' ? 57.5 : null)) },
+    { name: 'change Kelan osuus %', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Kelan osuus %', (o) => (Number(o ?? 0) === 7.25 ? 3 : 7.25)) },
     {
       name: 'change Hallinnollinen työnantaja to another municipality',
       cause: /Asetukset/,
       live: true,
-      apply: (wb) => {
-        const k = new TableEdit(wb, 'Kunnat');
+      apply: async (wb) => {
+        const k = await wb.table('Kunnat');
         const names = k.rows().map((r) => textOf(r[k.col('Kunta')]).trim());
         return setSetting(wb, 'Hallinnollinen työnantaja', (o) => names.find((n) => identityKey(n) !== key(o) && identityKey(n) !== 'järvenpää') ?? undefined);
       },
     },
-    { name: 'change Laskutusjakso to kuukausi', cause: /Asetukset|Laskutus/, live: true, apply: (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'kuukausi' ? 'neljännes' : 'kuukausi')) },
-    { name: 'change Laskutusjakso to puolivuosi', cause: /Asetukset|Laskutus/, live: true, apply: (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'puolivuosi' ? 'vuosi' : 'puolivuosi')) },
+    { name: 'change Laskutusjakso to kuukausi', cause: /Asetukset|Laskutus/, live: true, apply: async (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'kuukausi' ? 'neljännes' : 'kuukausi')) },
+    { name: 'change Laskutusjakso to puolivuosi', cause: /Asetukset|Laskutus/, live: true, apply: async (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'puolivuosi' ? 'vuosi' : 'puolivuosi')) },
     {
       name: 'add the Kelan osuus % row that was absent at the run',
       cause: /Asetukset|Kelan/,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Asetukset');
+      apply: async (wb) => {
+        const t = await wb.table('Asetukset');
         if (settingRow(t, 'Kelan osuus %') >= 0) return false;
         t.setRows([...t.rows(), ['Kelan osuus %', 6]]);
         return true;
       },
     },
-    { name: 'change Asiakasmäärä', cause: /Asetukset/, live: true, apply: (wb) => setSetting(wb, 'Asiakasmäärä', (o) => Number(o ?? 0) + 123) },
+    { name: 'change Asiakasmäärä', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Asiakasmäärä', (o) => Number(o ?? 0) + 123) },
   ];
 }
 
@@ -261,8 +270,8 @@ function addAndDelete(): UserEdit[] {
   const add = (table: string, row: (t: TableEdit, ctx: EditContext) => CellValue[] | null): UserEdit => ({
     name: `add a row to ${table}`,
     cause: new RegExp(table),
-    apply: (wb, ctx) => {
-      const t = new TableEdit(wb, table);
+    apply: async (wb, ctx) => {
+      const t = await wb.table(table);
       const r = row(t, ctx);
       if (!r) return false;
       t.setRows([...t.rows(), r]);
@@ -272,8 +281,8 @@ function addAndDelete(): UserEdit[] {
   const del = (table: string, which: (t: TableEdit) => number): UserEdit => ({
     name: `delete a row of ${table}`,
     cause: new RegExp(table),
-    apply: (wb) => {
-      const t = new TableEdit(wb, table);
+    apply: async (wb) => {
+      const t = await wb.table(table);
       const i = which(t);
       if (i < 0 || t.rowCount < 2) return false;
       const rows = t.rows();
@@ -312,8 +321,8 @@ function valueEdits(): UserEdit[] {
       name: 'change a headcount and an FTE (value edit)',
       cause: /Henkilosto/,
       live: true,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Henkilosto');
+      apply: async (wb) => {
+        const t = await wb.table('Henkilosto');
         t.set(0, 'Henkilömäärä', 3);
         t.set(0, 'HTV', 2.5);
         return true;
@@ -323,8 +332,8 @@ function valueEdits(): UserEdit[] {
       name: 'change an amount (value edit)',
       cause: /Kustannukset/,
       live: true,
-      apply: (wb, ctx) => {
-        const t = new TableEdit(wb, 'Kustannukset');
+      apply: async (wb, ctx) => {
+        const t = await wb.table('Kustannukset');
         const i = t.rows().findIndex((r) => r[t.col('Vuosi')] === null || r[t.col('Vuosi')] === ctx.year);
         if (i < 0) return false;
         t.set(i, 'Summa', Math.round((Number(t.get(i, 'Summa')) + 1234.57) * 100) / 100);
@@ -335,8 +344,8 @@ function valueEdits(): UserEdit[] {
       name: "change an amount of an earlier year's line",
       cause: /Kustannukset|Vertailu/,
       live: true,
-      apply: (wb, ctx) => {
-        const t = new TableEdit(wb, 'Kustannukset');
+      apply: async (wb, ctx) => {
+        const t = await wb.table('Kustannukset');
         const i = t.rows().findIndex((r) => typeof r[t.col('Vuosi')] === 'number' && r[t.col('Vuosi')] !== ctx.year);
         if (i < 0) return false;
         t.set(i, 'Summa', Math.round((Number(t.get(i, 'Summa')) + 999.99) * 100) / 100);
@@ -347,18 +356,18 @@ function valueEdits(): UserEdit[] {
       name: 'change a population (value edit)',
       cause: /Kunnat/,
       live: true,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Kunnat');
+      apply: async (wb) => {
+        const t = await wb.table('Kunnat');
         t.set(0, 'Asukasluku', Number(t.get(0, 'Asukasluku') ?? 0) + 5_000);
         return true;
       },
     },
     {
+      // A new unit name is a new row of TYM_Henkilostoresurssit: a structure change, FALSE until run again.
       name: 'rename a unit in Henkilosto',
       cause: /Henkilosto|Henkilöstö/,
-      live: true,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Henkilosto');
+      apply: async (wb) => {
+        const t = await wb.table('Henkilosto');
         t.set(0, 'Yksikkö', 'Uusi yksikkö');
         return true;
       },
@@ -367,13 +376,23 @@ function valueEdits(): UserEdit[] {
 }
 
 function outputEdits(): UserEdit[] {
-  const cellsOf = (wb: Workbook, sheet: string) => wb.getWorksheet(sheet);
+  /** The first row (1-based) at or below `from` whose column `col` holds `text`. */
+  const findRow = async (wb: Workbook, sheet: string, col: number, text: string, from = 1) => {
+    const ws = await wb.sheet(sheet);
+    for (let r = from; r <= ws.rowCount; r++) if (textOf(ws.get(r, col)) === text) return { ws, r };
+    return null;
+  };
+  const colOf = async (wb: Workbook, sheet: string, row: number, header: string) => {
+    const ws = await wb.sheet(sheet);
+    for (let c = 1; c <= ws.columnCount; c++) if (textOf(ws.get(row, c)) === header) return c;
+    return 0;
+  };
   return [
     {
       name: 'relabel a party receiver in Tulokset',
       cause: /Tulokset/,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Tulokset');
+      apply: async (wb) => {
+        const t = await wb.table('Tulokset');
         const i = t.rows().findIndex((r) => textOf(r[t.col('Vastaanottaja')]) === 'HVA');
         if (i < 0) return false;
         t.set(i, 'Vastaanottaja', 'KELA');
@@ -383,8 +402,8 @@ function outputEdits(): UserEdit[] {
     {
       name: 'relabel a municipality receiver in Tulokset (formula overwritten by text)',
       cause: /Tulokset/,
-      apply: (wb) => {
-        const t = new TableEdit(wb, 'Tulokset');
+      apply: async (wb) => {
+        const t = await wb.table('Tulokset');
         const rows = t.rows();
         const levels = rows.map((r) => textOf(r[t.col('Taso')]));
         const i = levels.indexOf('Kunta');
@@ -396,33 +415,26 @@ function outputEdits(): UserEdit[] {
     {
       name: 'overwrite a summary total with a number',
       cause: /Tulokset|yhteenveto|Yhteenveto/,
-      apply: (wb) => {
-        const ws = cellsOf(wb, 'TYM_Tulokset');
-        if (!ws) return false;
-        for (let r = 1; r <= ws.rowCount; r++) {
-          if (textOf(ws.getCell(r, 1).value) !== 'HVA') continue;
-          const c = ws.getCell(r, 3);
-          c.value = Math.round((Number(textOf(c.value) || 0) + 100) * 100) / 100;
-          return true;
-        }
-        return false;
+      apply: async (wb) => {
+        const hit = await findRow(wb, 'TYM_Tulokset', 1, 'HVA');
+        if (!hit) return false;
+        hit.ws.set(hit.r, 3, Math.round((Number(hit.ws.get(hit.r, 3) ?? 0) + 100) * 100) / 100);
+        return true;
       },
     },
     {
       name: 'overwrite a share on TYM_Jako with a number',
       cause: /Jako|jako|osapuolille/,
-      apply: (wb) => {
-        const ws = cellsOf(wb, 'TYM_Jako');
-        if (!ws) return false;
-        for (let r = 1; r <= ws.rowCount; r++) {
-          if (textOf(ws.getCell(r, 6).value) !== 'HVA') continue;
-          const c = ws.getCell(r, 15);
-          const v = c.value as { result?: unknown } | number | null;
-          const n = typeof v === 'number' ? v : Number((v as { result?: unknown })?.result ?? 0);
-          c.value = Math.round((n + 0.01) * 100) / 100;
-          return true;
-        }
-        return false;
+      apply: async (wb) => {
+        const header = await findRow(wb, 'TYM_Jako', 1, 'Ryhmä');
+        if (!header) return false;
+        const receiver = await colOf(wb, 'TYM_Jako', header.r, 'Vastaanottaja');
+        const share = await colOf(wb, 'TYM_Jako', header.r, 'Osuus €');
+        if (!receiver || !share) return false;
+        const hit = await findRow(wb, 'TYM_Jako', receiver, 'HVA', header.r + 1);
+        if (!hit) return false;
+        hit.ws.set(hit.r, share, Math.round((Number(hit.ws.get(hit.r, share) ?? 0) + 0.01) * 100) / 100);
+        return true;
       },
     },
   ];

@@ -8,10 +8,11 @@ import { OUTPUT_SHEET_NAMES, RESULT_HEADERS, RESULT_TABLE, SHEETS } from '../../
 import type { SheetSpec } from '../../src/workbook/sheetSpec';
 import { sampleWorkbook, setCell } from '../domain/support/rawBuilders';
 
-/** Functions every Excel since 2010 and LibreOffice have; none is volatile. */
+/** Functions every Excel since 2010 and LibreOffice have (UNICODE: Excel 2013); none is volatile. */
 const ALLOWED = new Set([
-  'ABS', 'AND', 'CHOOSE', 'COUNT', 'COUNTIF', 'COUNTIFS', 'DATE', 'IF', 'INDEX', 'INT', 'ISERROR', 'ISNUMBER', 'MATCH',
-  'MAX', 'MIN', 'N', 'OR', 'ROUND', 'ROUNDDOWN', 'ROWS', 'SIGN', 'SUM', 'SUMIFS', 'SUMPRODUCT', 'TRIM', 'YEAR',
+  'ABS', 'AND', 'CHOOSE', 'COLUMNS', 'COUNTIF', 'COUNTIFS', 'DATE', 'EXACT', 'FIND', 'GCD', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
+  'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOWER', 'MATCH', 'MAX', 'MID', 'MIN', 'NA', 'NOT', 'OR', 'ROUND', 'ROW', 'ROWS', 'SEARCH', 'SIGN',
+  'SUM', 'SUMIFS', 'SUMPRODUCT', 'TRIM', 'UNICODE', 'YEAR',
 ]);
 const VOLATILE = ['NOW', 'TODAY', 'RAND', 'RANDBETWEEN', 'OFFSET', 'INDIRECT', 'CELL', 'INFO'];
 
@@ -43,6 +44,7 @@ test('the sheets come in order, every row is as wide as the sheet, and all are t
     SHEETS.municipal,
     SHEETS.params,
     SHEETS.rows,
+    SHEETS.runLog,
   ]);
   for (const s of sheets) {
     expect(OUTPUT_SHEET_NAMES).toContain(s.name);
@@ -60,12 +62,40 @@ test('formulas use only functions of every Excel since 2010 and LibreOffice, non
   for (const t of ['Asetukset[', 'Kunnat[', 'Staff[', 'Ilmoittautumiset[', 'Kustannukset[']) expect(text).toContain(t);
 });
 
-test('every formula carries the engine value except the settings passed through as written', () => {
-  const missing = formulas(outputs()).filter((f) => f.expected === undefined);
-  // Pass-through cells: the setting labels and the text settings (bases, employer, period) as written.
-  const passThrough = (f: { sheet: string; formula: string }) => f.sheet === SHEETS.params && /^INDEX\(Asetukset\[/.test(f.formula);
-  expect(missing.filter((f) => !passThrough(f))).toEqual([]);
-  expect(missing.length).toBeGreaterThan(0);
+test('every formula carries the engine value, text and empty results included', () => {
+  const missing = formulas(outputs()).filter((f) => f.expected === undefined || f.expected === null);
+  expect(missing).toEqual([]);
+  // Text results are cached too (a viewer that does not recalculate shows them).
+  expect(formulas(outputs()).filter((f) => typeof f.expected === 'string').length).toBeGreaterThan(100);
+});
+
+test('formulas stay readable: at most ~200 characters, no typed party or municipality names', () => {
+  const all = formulas(outputs());
+  const long = all.filter((f) => f.formula.length > 220).map((f) => `${f.sheet}: ${f.formula.length}`);
+  expect(long).toEqual([]);
+  // Names of parties and municipalities are labels in cells, never text constants inside formulas.
+  const literals = all.flatMap((f) => [...f.formula.matchAll(/"([^"]*)"/g)].map((m) => m[1]));
+  for (const name of ['TVA', 'HVA', 'KELA', 'Hyvinkää', 'Järvenpää', 'Tuusula']) expect(literals).not.toContain(name);
+});
+
+test('one consistent formula per column of every calculation block (TYM_Rivit, TYM_Jako, TYM_Kuntajako)', () => {
+  // The same formula in R1C1 terms: relative references rewritten as offsets.
+  const r1c1 = (f: string, row: number) =>
+    f.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (_, ca: string, col: string, ra: string, r: string) => `${ca}${col}${ra ? `$${r}` : `[${Number(r) - 1 - row}]`}`);
+  for (const s of outputs().filter((x) => [SHEETS.rows, SHEETS.split, SHEETS.municipal].includes(x.name as never))) {
+    const first = s.name === SHEETS.rows ? 5 : 5;
+    const columns = new Map<number, Set<string>>();
+    s.cells.forEach((row, r) => {
+      if (r < first) return;
+      row.forEach((c, col) => {
+        if (c?.formula === undefined) return;
+        if (!columns.has(col)) columns.set(col, new Set());
+        columns.get(col)!.add(r1c1(c.formula, r));
+      });
+    });
+    const inconsistent = [...columns.entries()].filter(([, set]) => set.size > 1).map(([col, set]) => `${s.name} column ${col}: ${[...set].slice(0, 2).join(' | ')}`);
+    expect(inconsistent).toEqual([]);
+  }
 });
 
 test('no registered person’s name appears in any output cell', () => {
@@ -86,19 +116,35 @@ test('the result table has one row per group, receiver and level', () => {
   expect(header).toEqual([...RESULT_HEADERS]);
 });
 
-test('cost lines of two years bring the year comparison, with the current year as live formulas', () => {
+test('cost lines of two years bring the year comparison, every year a live formula', () => {
   // Kustannukset data row 2 ("toteuma", muu, 1 234,50) moves to 2025: the lines now name 2025 and 2026.
   const raw = setCell(sampleWorkbook(), 'Kustannukset', 1, 'Vuosi', 2025);
   const r = computeOutputs(raw);
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   const cmp = r.sheets.find((s) => s.name === SHEETS.comparison);
   expect(cmp).toBeDefined();
-  const header = cmp!.cells[4].map((c) => c?.value);
-  expect(header.slice(0, 3)).toEqual(['', '2025', '2026']);
-  // Row "HVA" of the TOT block: 2025 is a value the engine computed, 2026 a formula into TYM_Tulokset.
-  const rows = cmp!.cells.filter((row) => row[0]?.value === 'HVA');
+  const header = cmp!.cells.find((row) => row[1]?.expected === 2025 || row[1]?.value === 2025)!.map((c) => c?.expected ?? c?.value);
+  expect(header.slice(0, 3)).toEqual(['', 2025, 2026]);
+  // Row "HVA" of the TOT block: both years are formulas over TYM_Jako and TYM_Kuntajako.
+  const rows = cmp!.cells.filter((row) => row[0]?.expected === 'HVA');
   const tot = rows[1];
-  expect(tot[1]?.formula).toBeUndefined();
-  expect(typeof tot[1]?.value).toBe('number');
-  expect(tot[2]?.formula).toMatch(/^TYM_Tulokset!\$D\$\d+$/);
+  expect(tot[1]?.formula).toMatch(/SUMIFS\(TYM_JAKO_SENTIT/);
+  expect(tot[2]?.formula).toMatch(/SUMIFS\(TYM_JAKO_SENTIT/);
+  // 2025's groups are split on TYM_Jako too.
+  const split = r.sheets.find((s) => s.name === SHEETS.split)!;
+  expect(split.cells.some((row) => row[2]?.expected === 2025)).toBe(true);
+});
+
+test('the master check is the defined name TYM_TARKISTUS on TYM_Tarkistukset, and every output sheet shows it', () => {
+  const sheets = outputs();
+  const checks = sheets.find((s) => s.name === SHEETS.checks)!;
+  expect(checks.names?.map((n) => n.name)).toContain('TYM_TARKISTUS');
+  for (const name of [SHEETS.results, SHEETS.invoicing, SHEETS.staffing, SHEETS.params]) {
+    const s = sheets.find((x) => x.name === name)!;
+    expect(s.cells.slice(0, 3).some((row) => row.some((c) => c?.formula === 'TYM_TARKISTUS' && c.style === 'check'))).toBe(true);
+  }
+  // Named parameters instead of addresses.
+  const names = sheets.flatMap((s) => (s.names ?? []).map((n) => n.name));
+  for (const n of ['TYM_VUOSI', 'TYM_KELA_PROS', 'TYM_SOVITTU_TVA_PROS', 'TYM_HENKILOSTOPERUSTE', 'TYM_KUNTAJAON_PERUSTE', 'TYM_TYONANTAJA', 'TYM_ERIA']) expect(names).toContain(n);
+  expect(new Set(names).size).toBe(names.length);
 });

@@ -287,6 +287,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return out;
   }
 
+  async readDefinedNames(): Promise<{ name: string; ref: string }[]> {
+    const model = (this.workbook.definedNames as unknown as { model: GlobalNameModel[] }).model;
+    return model.filter((d) => d.localSheetId === undefined).map((d) => ({ name: d.name, ref: d.ranges.join(',') }));
+  }
+
   /** Excel sheet names are case-insensitive. */
   private sheetByName(name: string): Worksheet | undefined {
     const key = name.toLowerCase();
@@ -462,11 +467,29 @@ function readTable(ws: Worksheet, t: Table, merges: { ref: string; box: Box }[])
   return table;
 }
 
+/**
+ * Functions newer than Excel 2007 are stored with the "_xlfn." prefix in the file (Excel and
+ * LibreOffice read a bare name as #NAME?). The layout writes English names as office.js takes them.
+ */
+const ERROR_RESULTS = new Set(['#DIV/0!', '#N/A', '#VALUE!', '#REF!', '#NUM!', '#NAME?', '#NULL!']);
+
+const FUTURE_FUNCTIONS = /(^|[^A-Za-z0-9_.])(UNICODE)\(/g;
+
+export function fileFormula(formula: string): string {
+  // Text inside quotes is left alone.
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(FUTURE_FUNCTIONS, '$1_xlfn.$2(')))
+    .join('');
+}
+
 /** The exceljs value written for a CellSpec. Text is always text (exceljs never parses "=..." strings). */
 function xlValue(spec: CellSpec): XCellValue {
   if (spec.formula !== undefined) {
-    const formula = spec.formula.startsWith('=') ? spec.formula.slice(1) : spec.formula;
-    const result = spec.expected === null || spec.expected === undefined ? undefined : spec.expected;
+    const formula = fileFormula(spec.formula.startsWith('=') ? spec.formula.slice(1) : spec.formula);
+    // An expected error ("#DIV/0!": a year that cannot be allocated) is written as an error value.
+    const result =
+      spec.expected === null || spec.expected === undefined ? undefined : typeof spec.expected === 'string' && ERROR_RESULTS.has(spec.expected) ? { error: spec.expected } : spec.expected;
     return (result === undefined ? { formula } : { formula, result }) as XCellValue;
   }
   return (spec.value ?? null) as XCellValue;

@@ -1,206 +1,212 @@
 /**
  * TYM_Rivit: one calculation row per input table row (FAST: one formula per column, the same all
- * the way down). Each row reads its input row with INDEX(Table[Column], n) and normalises it the
- * way the engine does. Personal names are read by the formulas but never written.
+ * the way down). Staff and cost rows are in table order (row i reads table row i, so sorting those
+ * tables changes nothing); registrations are in a frozen grouped order (regRows.ts). Each row reads
+ * its input row with INDEX(Table[Column], n), normalises it the way the engine does, and says
+ * whether the engine would accept it ("Kelpaa"). Personal names are read but never copied.
  */
-import type { Allocation } from '../../domain/allocate';
-import { daysInYear, daysInYearOverlap, excelSerialFromDay, yearEnd, yearStart } from '../../domain/dates';
+import { daysInYear, excelSerialFromDay } from '../../domain/dates';
+import { ORGANISATION_WORDS } from '../../domain/contract';
+import { identityKey } from '../../domain/text';
 import { payerReceiver } from '../../domain/invoicing';
-import { excelTrim } from '../../domain/text';
-import { registrationInYear, staffKey } from '../../domain/keys';
-import type { InputModel, TableInfo } from '../../domain/types';
-import { a1, onSheet, range, tableCell } from '../formula';
+import { scaledUnits } from '../../domain/exactRange';
+import { staffKey, staffDays } from '../../domain/keys';
+import { PARTIES } from '../../domain/types';
+import { tableCell } from '../formula';
 import { Grid } from '../grid';
-import type { CellValue, SheetSpec } from '../sheetSpec';
-import { muniNamesRange } from './params';
-import { COST_COL, REG_COL, ROWS_FIRST, SETTING_ROW, SHEETS, STAFF_COL, EVENTS_HEADER, type Positions } from './positions';
+import type { NameSpec, SheetSpec } from '../sheetSpec';
+import { Block, orFalse } from './block';
+import { KIND_CODE, POOL_CODE, SHEETS, type Ctx } from './context';
+import { NAMES } from './names';
+import { registrationBlock } from './regRows';
+import { blankCell, blankRow, HEADER, matchExact, ROWS_FIRST, SLOT_ROW, slotHeader, slotRef, trimmed } from './cells';
+import { fourDecimals, wordCode } from './settings';
 
-export function buildRows(model: InputModel, alloc: Allocation, pos: Positions): SheetSpec {
+export { ROWS_FIRST } from './cells';
+
+export function buildRows(ctx: Ctx): SheetSpec {
   const g = new Grid();
-  g.value(0, 0, `TYM-kustannustenjako ${model.settings.year}: syöttörivit laskentaa varten`, 'title');
-  g.value(1, 0, 'Yksi rivi kutakin syöttötaulukon riviä kohden; sarakkeen n viittaa taulukon riviin. Nimiä ei kopioida tänne.', 'note');
-  staffBlock(g, model, pos);
-  registrationBlock(g, model, alloc, pos);
-  costBlock(g, model, pos);
-  [6, 12, 9, 16, 12, 8, 11, 11, 8, 10, 10, 2, 6, 12, 12, 9, 12, 14, 10, 2, 6, 7, 7, 12, 11, 13, 14].forEach((w, i) => g.width(i, w));
-  return g.toSheet(SHEETS.rows, { tabColor: 'FF7F7F7F', freeze: { rows: ROWS_FIRST, columns: 0 } });
+  g.value(0, 0, `TYM-kustannustenjako ${ctx.model.settings.year}: syöttörivit laskentaa varten`, 'title');
+  g.value(1, 0, 'Yksi rivi kutakin syöttötaulukon riviä kohden; n on taulukon rivi. "Kelpaa" = laskenta hyväksyy rivin. Nimiä ei kopioida tänne. Rivi "Vuosi nro" kertoo vuosisarakkeiden vuoden (TYM_VUODET).', 'note');
+  const staff = staffBlock(g, ctx);
+  const reg = registrationBlock(g, ctx, staff.nextCol + 1, { header: HEADER, slotRow: SLOT_ROW });
+  const cost = costBlock(g, ctx, reg.nextCol + 1);
+  return g.toSheet(SHEETS.rows, { tabColor: 'FF7F7F7F', freeze: { rows: ROWS_FIRST, columns: 0 }, names: [...staff.names, ...reg.names, ...cost.names] });
 }
 
-const ys = (pos: Positions) => pos.setting(SETTING_ROW.yearStart);
-const ye = (pos: Positions) => pos.setting(SETTING_ROW.yearEnd);
-
-/** TRIM(INDEX(Table[col], n)) = "" : the cell is blank or spaces. */
-const blank = (t: TableInfo, key: string, n: string) => `TRIM(${tableCell(t, key, n)})=""`;
-
-/** Maps a cell's word to its code through a word list on TYM_Parametrit. */
-const lookup = (list: Positions['words']['org'], t: TableInfo, key: string, n: string) =>
-  `INDEX(${list.codes},MATCH(TRIM(${tableCell(t, key, n)}),${list.words},0))`;
-
-function eventNamesRange(pos: Positions): string | null {
-  if (!pos.events.length) return null;
-  return onSheet(SHEETS.params, range(EVENTS_HEADER + 1, 1, EVENTS_HEADER + pos.events.length, 1));
-}
-
-function staffBlock(g: Grid, model: InputModel, pos: Positions): void {
-  const t = model.tables.henkilosto;
-  const c = STAFF_COL;
-  g.value(ROWS_FIRST - 2, 0, `Henkilöstö (${t.name})`, 'subtitle');
-  g.headers(ROWS_FIRST - 1, 0, ['n', 'Organisaatio', 'Kunta nro', 'Yksikkö', 'Henkilömäärä', 'HTV', 'Alkaa', 'Päättyy', 'Päiviä', 'Avain', 'HTV vuodessa']);
-  const byIndex = new Map(model.staff.map((m) => [m.ref.index, m]));
-  const muniNo = new Map(model.municipalities.map((m, i) => [m.name, i + 1]));
-  const muniNames = muniNamesRange(pos, model);
-  const year = model.settings.year;
-  for (let i = 0; i < pos.staffRows; i++) {
-    const row = ROWS_FIRST + i;
-    const n = a1(row, c.n, true);
+function staffBlock(g: Grid, ctx: Ctx): { nextCol: number; names: NameSpec[] } {
+  const t = ctx.model.tables.henkilosto;
+  const S = ctx.slots.length;
+  const per = (key: string, header: string, name: string) => ctx.slots.map((s, i) => ({ key: `${key}${s.no}`, header: `${header} ${s.year}`, ...(i === 0 ? { name, span: S } : {}) }));
+  const b = new Block(SHEETS.rows, HEADER, 0, [
+    { key: 'n', header: 'n', width: 6 },
+    { key: 'blank', header: 'Tyhjä rivi', width: 7 },
+    { key: 'party', header: 'Osapuoli nro', name: NAMES.staffParty, width: 8 },
+    { key: 'muniText', header: 'Kunta', width: 12 },
+    { key: 'muni', header: 'Kunta nro', name: NAMES.staffMuni, width: 7 },
+    { key: 'unit', header: 'Yksikkö', name: NAMES.staffUnit, width: 18 },
+    { key: 'headcount', header: 'Henkilömäärä', name: NAMES.staffHeadcount, width: 9 },
+    { key: 'fte', header: 'HTV', name: NAMES.staffFte, width: 7 },
+    { key: 'start', header: 'Alkaa', width: 10 },
+    { key: 'end', header: 'Päättyy', width: 10 },
+    { key: 'amounts', header: 'Määrät kelpaavat', width: 8 },
+    { key: 'numbers', header: 'Luvut kelpaavat', width: 8 },
+    { key: 'ok', header: 'Kelpaa', name: NAMES.staffOk, width: 7 },
+    ...per('days', 'Päiviä', NAMES.staffDays),
+    ...per('key', 'Avain', NAMES.staffKey),
+    ...per('units', 'Yksiköt', NAMES.staffUnits),
+    { key: 'avgFte', header: 'HTV vuodessa', name: NAMES.staffAvgFte, width: 9 },
+    { key: 'listed', header: 'Yksikkö listalla', name: NAMES.staffListed, width: 8 },
+  ], ctx.staffRows);
+  g.value(HEADER - 2, 0, `Henkilöstö (${t.name})`, 'subtitle');
+  g.value(SLOT_ROW, b.c('ok'), 'Vuosi nro →', 'note');
+  slotHeader(g, b, ['days', 'key', 'units'], ctx);
+  b.header(g);
+  const byIndex = new Map(ctx.model.staff.map((m) => [m.ref.index, m]));
+  const muniRow = new Map(ctx.model.municipalities.map((m) => [m.name, m.ref.index]));
+  const has = (k: string) => t.columns[k] !== undefined;
+  const cell = (k: string, n: string) => tableCell(t, k, n);
+  for (let i = 0; i < ctx.staffRows; i++) {
+    const r = b.row(i);
+    const n = b.col('n', r);
     const m = byIndex.get(i + 1);
-    const at = (col: number) => a1(row, col);
-    g.value(row, c.n, i + 1, 'integer');
-    g.formula(row, c.org, `IF(${blank(t, 'organisation', n)},"",${lookup(pos.words.org, t, 'organisation', n)})`, m?.party ?? '', 'text');
-    const mNo = m?.municipality ? (muniNo.get(m.municipality) ?? 0) : 0;
-    if (t.columns.municipality === undefined) g.value(row, c.muni, 0, 'integer');
-    else g.formula(row, c.muni, `IF(${blank(t, 'municipality', n)},0,MATCH(TRIM(${tableCell(t, 'municipality', n)}),${muniNames},0))`, mNo, 'integer');
-    if (t.columns.unit === undefined) g.value(row, c.unit, '', 'text');
-    else g.formula(row, c.unit, `TRIM(${tableCell(t, 'unit', n)})`, m ? excelTrim(m.unit) : '', 'text');
-    if (t.columns.headcount === undefined) g.value(row, c.headcount, 1, 'decimal');
-    else g.formula(row, c.headcount, `IF(${tableCell(t, 'headcount', n)}="",1,${tableCell(t, 'headcount', n)})`, m ? m.headcount.toNumber() : 1, 'decimal');
-    if (t.columns.fte === undefined) g.formula(row, c.fte, at(c.headcount), m ? m.fte.toNumber() : 1, 'decimal');
-    else g.formula(row, c.fte, `IF(${tableCell(t, 'fte', n)}="",${at(c.headcount)},${tableCell(t, 'fte', n)})`, m ? m.fte.toNumber() : 1, 'decimal');
-    const effStart = Math.max(m?.start ?? yearStart(year), yearStart(year));
-    const effEnd = Math.min(m?.end ?? yearEnd(year), yearEnd(year));
-    if (t.columns.start === undefined) g.formula(row, c.start, ys(pos), excelSerialFromDay(effStart), 'date');
-    else g.formula(row, c.start, `IF(${tableCell(t, 'start', n)}="",${ys(pos)},MAX(INT(${tableCell(t, 'start', n)}),${ys(pos)}))`, excelSerialFromDay(effStart), 'date');
-    if (t.columns.end === undefined) g.formula(row, c.end, ye(pos), excelSerialFromDay(effEnd), 'date');
-    else g.formula(row, c.end, `IF(${tableCell(t, 'end', n)}="",${ye(pos)},MIN(INT(${tableCell(t, 'end', n)}),${ye(pos)}))`, excelSerialFromDay(effEnd), 'date');
-    const days = m ? daysInYearOverlap(year, m.start, m.end) : effEnd - effStart + 1;
-    g.formula(row, c.days, `MAX(0,${at(c.end)}-${at(c.start)}+1)`, days, 'integer');
-    g.formula(
-      row,
-      c.key,
-      `IF(${at(c.org)}="",0,IF(${at(c.days)}=0,0,CHOOSE(${pos.setting(SETTING_ROW.staffBasis, true)},${at(c.headcount)},${at(c.fte)},${at(c.fte)}*${at(c.days)}/${pos.setting(SETTING_ROW.daysInYear)})))`,
-      m ? staffKey(model.settings, m).shown.toNumber() : 0,
-      'decimal',
-    );
-    // FTE averaged over the year, for the staff sufficiency figures (contract section 6).
-    g.formula(
-      row,
-      c.avgFte,
-      `IF(${at(c.org)}="",0,${at(c.fte)}*${at(c.days)}/${pos.setting(SETTING_ROW.daysInYear)})`,
-      m ? m.fte.mul(days).div(daysInYear(year)).toNumber() : 0,
-      'decimal',
-    );
-  }
-}
-
-/**
- * Registrations are listed grouped by event and person (the engine's identity: Excel TRIM, any
- * case), in table order within a group, so a person's repeated rows for one event sit next to
- * each other. Each row then only compares itself with the row above: the same event and the same
- * trimmed name (Excel's "=" ignores case) continue the group, and a row counts when it is active
- * and no active row came before it in its group. That is one comparison per row: the
- * recalculation grows linearly with the registrations. The column n says which table row each
- * calculation row reads; rows are in a different order than the table, which is why n is shown.
- */
-function registrationBlock(g: Grid, model: InputModel, alloc: Allocation, pos: Positions): void {
-  const t = model.tables.ilmoittautumiset;
-  const c = REG_COL;
-  g.value(ROWS_FIRST - 2, c.n, `Ilmoittautumiset (${t.name}), ryhmiteltynä tilaisuuksittain ja henkilöittäin`, 'subtitle');
-  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Tilaisuus nro', 'Organisaatio', 'Voimassa', 'Sama kuin ed.', 'Voimassa ennen', 'Lasketaan']);
-  const eventNames = eventNamesRange(pos);
-  const year = model.settings.year;
-
-  // Calculation order: model rows sorted by (event, person, table row), then the table's blank rows.
-  interface Item { n: number; k: number | null; eventNo: number; person: string }
-  const items: Item[] = model.registrations.map((r, k) => ({ n: r.ref.index, k, eventNo: pos.eventNo(r.eventKey), person: r.personKey }));
-  items.sort((a, b) => a.eventNo - b.eventNo || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0) || a.n - b.n);
-  const used = new Set(items.map((x) => x.n));
-  for (let n = 1; n <= pos.regRows; n++) if (!used.has(n)) items.push({ n, k: null, eventNo: 0, person: '' });
-
-  let activeBefore = 0;
-  items.forEach((item, i) => {
-    const row = ROWS_FIRST + i;
-    const n = a1(row, c.n, true);
-    const at = (col: number) => a1(row, col);
-    const above = (col: number) => a1(row - 1, col);
-    const r = item.k === null ? undefined : model.registrations[item.k];
-    g.value(row, c.n, item.n, 'integer');
-    if (eventNames === null) g.value(row, c.event, 0, 'integer');
-    else g.formula(row, c.event, `IF(${blank(t, 'event', n)},0,MATCH(TRIM(${tableCell(t, 'event', n)}),${eventNames},0))`, item.eventNo, 'integer');
-    g.formula(row, c.org, `IF(${blank(t, 'organisation', n)},"",${lookup(pos.words.org, t, 'organisation', n)})`, r?.party ?? '', 'text');
-    const status = t.columns.status === undefined ? '1' : `IF(${blank(t, 'status', n)},1,${lookup(pos.words.status, t, 'status', n)})`;
-    const inYear =
-      t.columns.date === undefined
-        ? '1'
-        : `IF(${tableCell(t, 'date', n)}="",1,IF(YEAR(${tableCell(t, 'date', n)})=${pos.setting(SETTING_ROW.year)},1,0))`;
-    const active = r ? !r.cancelled && registrationInYear(year, r) : false;
-    g.formula(row, c.active, `IF(${at(c.event)}=0,0,${status}*${inYear})`, active ? 1 : 0, 'integer');
-
-    const prev = items[i - 1];
-    const same = i > 0 && prev.eventNo === item.eventNo && prev.person === item.person;
-    if (i === 0) {
-      // The first row has no row above: it starts a group.
-      g.value(row, c.same, 0, 'integer');
-      g.value(row, c.activeBefore, 0, 'integer');
-      activeBefore = 0;
-    } else {
-      const prevActive = prev.k !== null && !model.registrations[prev.k].cancelled && registrationInYear(year, model.registrations[prev.k]);
-      activeBefore = same ? activeBefore + (prevActive ? 1 : 0) : 0;
+    const at = (k: string) => b.at(k, r);
+    g.value(r, b.c('n'), i + 1, 'integer');
+    g.formula(r, b.c('blank'), blankRow(t, n), !m, 'text');
+    g.formula(r, b.c('party'), `IF(${blankCell(t, 'organisation', n)},0,${wordCode('ORG', `TRIM(${cell('organisation', n)})`)})`, m ? PARTIES.indexOf(m.party) + 1 : 0, 'integer');
+    if (has('municipality')) g.formula(r, b.c('muniText'), `TRIM(${cell('municipality', n)})`, trimmed(ctx.raw('henkilosto', i + 1, 'municipality')), 'text');
+    else g.value(r, b.c('muniText'), '', 'text');
+    g.formula(r, b.c('muni'), `IF(${at('muniText')}="",0,${matchExact(at('muniText'), NAMES.municipalities)})`, m?.municipality ? (muniRow.get(m.municipality) ?? 0) : 0, 'integer');
+    if (has('unit')) g.formula(r, b.c('unit'), `TRIM(${cell('unit', n)})`, m ? m.unit : '', 'text');
+    else g.value(r, b.c('unit'), '', 'text');
+    if (has('headcount')) g.formula(r, b.c('headcount'), `IF(${blankCell(t, 'headcount', n)},1,${cell('headcount', n)})`, m ? m.headcount.toNumber() : 1, 'decimal');
+    else g.value(r, b.c('headcount'), 1, 'decimal');
+    if (has('fte')) g.formula(r, b.c('fte'), `IF(${blankCell(t, 'fte', n)},${at('headcount')},${cell('fte', n)})`, m ? m.fte.toNumber() : 1, 'decimal');
+    else g.formula(r, b.c('fte'), at('headcount'), m ? m.fte.toNumber() : 1, 'decimal');
+    const date = (key: 'start' | 'end', v: number | null | undefined) => {
+      if (has(key)) g.formula(r, b.c(key), `IF(${blankCell(t, key, n)},"",INT(${cell(key, n)}))`, v === null || v === undefined ? '' : excelSerialFromDay(v), 'date');
+      else g.value(r, b.c(key), '', 'date');
+    };
+    date('start', m?.start);
+    date('end', m?.end);
+    const nonNeg = (k: string) => `AND(ISNUMBER(${at(k)}),${at(k)}>=0,${fourDecimals(at(k))})`;
+    const dateOk = (k: string) => `OR(${at(k)}="",ISNUMBER(${at(k)}))`;
+    g.formula(r, b.c('amounts'), orFalse(`AND(${nonNeg('headcount')},${nonNeg('fte')})`), true, 'check');
+    g.formula(r, b.c('numbers'), orFalse(`AND(${at('amounts')},${dateOk('start')},${dateOk('end')},OR(${at('start')}="",${at('end')}="",${at('end')}>=${at('start')}))`), true, 'check');
+    const needsMuni = has('municipality') ? `NOT(AND(${NAMES.municipalBasis}=3,${at('party')}=1,${at('muniText')}=""))` : 'TRUE';
+    g.formula(r, b.c('ok'), orFalse(`IF(${at('blank')},TRUE,AND(${at('party')}>0,ISNUMBER(${at('muni')}),${at('numbers')},${needsMuni}))`), true, 'check');
+    ctx.slots.forEach((slot) => {
+      const s = slot.no;
+      const yEnd = `INDEX(${NAMES.yearEnd},${slotRef(b, `days${s}`)})`;
+      const yStart = `INDEX(${NAMES.yearStart},${slotRef(b, `days${s}`)})`;
+      const days = m ? staffDays(slot.model.settings, m) : 0;
       g.formula(
-        row,
-        c.same,
-        `IF(AND(${at(c.event)}=${above(c.event)},TRIM(${tableCell(t, 'name', n)})=TRIM(${tableCell(t, 'name', a1(row - 1, c.n, true))})),1,0)`,
-        same ? 1 : 0,
+        r,
+        b.c(`days${s}`),
+        `IF(${at('party')}=0,0,MAX(0,IF(${at('end')}="",${yEnd},MIN(${at('end')},${yEnd}))-IF(${at('start')}="",${yStart},MAX(${at('start')},${yStart}))+1))`,
+        days,
         'integer',
       );
-      g.formula(row, c.activeBefore, `IF(${at(c.same)}=1,${above(c.activeBefore)}+${above(c.active)},0)`, activeBefore, 'integer');
-    }
-    g.formula(
-      row,
-      c.counted,
-      `IF(AND(${at(c.active)}=1,${at(c.activeBefore)}=0),1,0)`,
-      item.k !== null && alloc.registrations.counted[item.k] ? 1 : 0,
-      'integer',
-    );
-  });
+      const d = at(`days${s}`);
+      g.formula(
+        r,
+        b.c(`key${s}`),
+        `IF(${d}=0,0,CHOOSE(${NAMES.staffBasis},${at('headcount')},${at('fte')},${at('fte')}*${d}/INDEX(${NAMES.yearDays},${slotRef(b, `key${s}`)})))`,
+        m ? staffKey(slot.model.settings, m).shown.toNumber() : 0,
+        'decimal',
+      );
+      const sc = (x: string) => `ROUND(${x}*${NAMES.keyScale},0)`;
+      g.formula(r, b.c(`units${s}`), `IF(${d}=0,0,CHOOSE(${NAMES.staffBasis},${sc(at('headcount'))},${sc(at('fte'))},${sc(at('fte'))}*${d}))`, m ? Number(scaledUnits(slot.model, m)) : 0, 'integer');
+    });
+    const cur = ctx.slots[0];
+    const days = m ? staffDays(cur.model.settings, m) : 0;
+    g.formula(r, b.c('avgFte'), `IF(${at('days1')}=0,0,${at('fte')}*${at('days1')}/INDEX(${NAMES.yearDays},${slotRef(b, 'days1')}))`, m && days > 0 ? m.fte.mul(days).div(daysInYear(cur.year)).toNumber() : 0, 'decimal');
+    g.formula(r, b.c('listed'), orFalse(`OR(${at('party')}=0,SUMPRODUCT((${NAMES.unitParty}=${at('party')})*(${NAMES.unitName}=${at('unit')}))=1)`), true, 'check');
+  }
+  return { nextCol: b.c('listed') + 1, names: b.names() };
 }
 
-function costBlock(g: Grid, model: InputModel, pos: Positions): void {
-  const t = model.tables.kustannukset;
-  const c = COST_COL;
-  g.value(ROWS_FIRST - 2, c.n, `Kustannukset (${t.name})`, 'subtitle');
-  g.headers(ROWS_FIRST - 1, c.n, ['n', 'Laji', 'Pooli', 'Tilaisuus nro', 'Vuosi täsmää', 'Summa', 'Maksaja']);
-  const employer = pos.setting(SETTING_ROW.employer, true);
-  const muniNames = muniNamesRange(pos, model);
-  const byIndex = new Map(model.costs.map((l) => [l.ref.index, l]));
-  const eventNames = eventNamesRange(pos);
-  for (let i = 0; i < pos.costRows; i++) {
-    const row = ROWS_FIRST + i;
-    const n = a1(row, c.n, true);
-    const at = (col: number) => a1(row, col);
+function costBlock(g: Grid, ctx: Ctx, col0: number): { names: NameSpec[] } {
+  const t = ctx.model.tables.kustannukset;
+  const b = new Block(SHEETS.rows, HEADER, col0, [
+    { key: 'n', header: 'n', width: 6 },
+    { key: 'blank', header: 'Tyhjä rivi', width: 7 },
+    { key: 'kindNo', header: 'Laji nro', width: 6 },
+    { key: 'kind', header: 'Laji', name: NAMES.costKind, width: 6 },
+    { key: 'poolNo', header: 'Pooli nro', width: 6 },
+    { key: 'eventText', header: 'Tilaisuus', width: 18 },
+    { key: 'eventNo', header: 'Tilaisuus nro', width: 8 },
+    { key: 'year', header: 'Vuosi', name: NAMES.costYear, width: 7 },
+    { key: 'slot', header: 'Vuosi nro', name: NAMES.costSlot, width: 6 },
+    { key: 'amount', header: 'Summa €', width: 13 },
+    { key: 'cents', header: 'Sentit', name: NAMES.costCents, width: 14 },
+    { key: 'payerText', header: 'Maksaja', width: 12 },
+    { key: 'payerMuni', header: 'Maksajakunta nro', width: 8 },
+    { key: 'payerParty', header: 'Maksajaosapuoli nro', width: 8 },
+    { key: 'payer', header: 'Maksaja nro', name: NAMES.costPayer, width: 8 },
+    { key: 'group', header: 'Ryhmä', name: NAMES.costGroup, width: 7 },
+    { key: 'cells', header: 'Solut kelpaavat', width: 8 },
+    { key: 'ok', header: 'Kelpaa', name: NAMES.costOk, width: 7 },
+  ], ctx.costRows);
+  g.value(HEADER - 2, col0, `Kustannukset (${t.name})`, 'subtitle');
+  b.header(g);
+  const byIndex = new Map(ctx.model.costs.map((l) => [l.ref.index, l]));
+  const groupOf = new Map<number, number>();
+  for (const grp of ctx.groups) for (const l of grp.lines) groupOf.set(l.ref.index, grp.no);
+  const has = (k: string) => t.columns[k] !== undefined;
+  const cell = (k: string, n: string) => tableCell(t, k, n);
+  const receiverNo = (name: string) => {
+    const p = PARTIES.indexOf(name as never);
+    if (p >= 0) return p + 1;
+    const m = ctx.model.municipalities.find((x) => x.name === name);
+    return m ? PARTIES.length + m.ref.index : 0;
+  };
+  for (let i = 0; i < ctx.costRows; i++) {
+    const r = b.row(i);
+    const n = b.col('n', r);
     const l = byIndex.get(i + 1);
-    g.value(row, c.n, i + 1, 'integer');
-    g.formula(row, c.kind, `IF(${blank(t, 'kind', n)},"",${lookup(pos.words.kind, t, 'kind', n)})`, l?.kind ?? '', 'text');
-    g.formula(row, c.pool, `IF(${blank(t, 'pool', n)},"",${lookup(pos.words.pool, t, 'pool', n)})`, l?.pool ?? '', 'text');
-    if (t.columns.event === undefined || eventNames === null) g.value(row, c.event, 0, 'integer');
-    else g.formula(row, c.event, `IF(${blank(t, 'event', n)},0,MATCH(TRIM(${tableCell(t, 'event', n)}),${eventNames},0))`, l ? pos.eventNo(l.eventKey) : 0, 'integer');
-    const yearOk = l ? l.year === null || l.year === model.settings.year : true;
-    if (t.columns.year === undefined) g.value(row, c.yearOk, 1, 'integer');
-    else g.formula(row, c.yearOk, `IF(${tableCell(t, 'year', n)}="",1,IF(${tableCell(t, 'year', n)}=${pos.setting(SETTING_ROW.year)},1,0))`, yearOk ? 1 : 0, 'integer');
-    const amount: CellValue = l && yearOk ? l.amount.toNumber() : 0;
-    g.formula(row, c.amount, `IF(${at(c.yearOk)}=1,N(${tableCell(t, 'amount', n)}),0)`, amount, 'money');
-    // Who paid: a municipality by name, HVA or KELA; blank or TVA = the administrative employer.
-    const payer = l ? payerReceiver(model, l.payer) : model.settings.employer;
-    if (t.columns.payer === undefined) g.formula(row, c.payer, employer, payer, 'text');
-    else {
-      const p = `TRIM(${tableCell(t, 'payer', n)})`;
-      const party = `INDEX(${pos.words.org.codes},MATCH(${p},${pos.words.org.words},0))`;
-      g.formula(
-        row,
-        c.payer,
-        `IF(${p}="",${employer},IF(ISNUMBER(MATCH(${p},${muniNames},0)),INDEX(${muniNames},MATCH(${p},${muniNames},0)),IF(${party}="TVA",${employer},${party})))`,
-        payer,
-        'text',
-      );
-    }
+    const at = (k: string) => b.at(k, r);
+    g.value(r, b.c('n'), i + 1, 'integer');
+    g.formula(r, b.c('blank'), blankRow(t, n), !l, 'text');
+    g.formula(r, b.c('kindNo'), `IF(${blankCell(t, 'kind', n)},0,${wordCode('LAJI', `TRIM(${cell('kind', n)})`)})`, l ? KIND_CODE[l.kind] : 0, 'integer');
+    g.formula(r, b.c('kind'), `IF(${at('kindNo')}=0,"",INDEX(${NAMES.words('LAJI')},MATCH(${at('kindNo')},${NAMES.codes('LAJI')},0)))`, l ? l.kind : '', 'text');
+    g.formula(r, b.c('poolNo'), `IF(${blankCell(t, 'pool', n)},0,${wordCode('POOLI', `TRIM(${cell('pool', n)})`)})`, l ? POOL_CODE[l.pool] : 0, 'integer');
+    if (has('event')) g.formula(r, b.c('eventText'), `TRIM(${cell('event', n)})`, trimmed(ctx.raw('kustannukset', i + 1, 'event')), 'text');
+    else g.value(r, b.c('eventText'), '', 'text');
+    const evNo = l?.eventKey ? (ctx.events.find((e) => e.eventKey === l.eventKey)?.no ?? 0) : 0;
+    g.formula(r, b.c('eventNo'), `IF(${at('eventText')}="",0,${matchExact(at('eventText'), NAMES.events)})`, evNo, 'integer');
+    const year = l ? (l.year ?? ctx.model.settings.year) : ctx.model.settings.year;
+    if (has('year')) g.formula(r, b.c('year'), `IF(${blankCell(t, 'year', n)},${NAMES.year},${cell('year', n)})`, year, 'integer');
+    else g.formula(r, b.c('year'), NAMES.year, year, 'integer');
+    g.formula(r, b.c('slot'), `IF(${at('blank')},0,MATCH(${at('year')},${NAMES.years},0))`, l ? (ctx.slots.find((s) => s.year === year)?.no ?? 0) : 0, 'integer');
+    g.formula(r, b.c('amount'), `IF(${blankCell(t, 'amount', n)},0,${cell('amount', n)})`, l ? l.amount.toNumber() : 0, 'money');
+    g.formula(r, b.c('cents'), `ROUND(${at('amount')}*100,0)`, l ? l.amount.mul(100).toNumber() : 0, 'integer');
+    if (has('payer')) g.formula(r, b.c('payerText'), `TRIM(${cell('payer', n)})`, trimmed(ctx.raw('kustannukset', i + 1, 'payer')), 'text');
+    else g.value(r, b.c('payerText'), '', 'text');
+    const payer = l ? payerReceiver(ctx.model, l.payer) : ctx.model.settings.employer;
+    const written = trimmed(ctx.raw('kustannukset', i + 1, 'payer'));
+    const muni = ctx.model.municipalities.find((m) => identityKey(m.name) === identityKey(written));
+    g.formula(r, b.c('payerMuni'), `IF(${at('payerText')}="",0,IFERROR(${matchExact(at('payerText'), NAMES.municipalities)},0))`, written && muni ? muni.ref.index : 0, 'integer');
+    const word = ORGANISATION_WORDS.find(([w]) => identityKey(w) === identityKey(written));
+    g.formula(r, b.c('payerParty'), `IF(${at('payerText')}="",0,${wordCode('ORG', at('payerText'))})`, written && word ? PARTIES.indexOf(word[1]) + 1 : 0, 'integer');
+    g.formula(
+      r,
+      b.c('payer'),
+      `IF(${at('blank')},0,IF(${at('payerText')}="",${NAMES.employerNo},IF(${at('payerMuni')}>0,ROWS(${NAMES.parties})+${at('payerMuni')},IF(${at('payerParty')}=1,${NAMES.employerNo},IF(${at('payerParty')}>0,${at('payerParty')},NA())))))`,
+      l ? receiverNo(payer) : 0,
+      'integer',
+    );
+    g.formula(r, b.c('group'), `IF(${at('blank')},0,MATCH(${at('slot')}&"|"&${at('kindNo')}&"|"&${at('poolNo')}&"|"&${at('eventNo')},${NAMES.groupKey},0))`, l ? (groupOf.get(i + 1) ?? 0) : 0, 'integer');
+    const eventOnlyB = `OR(${at('poolNo')}=${POOL_CODE.b},${at('eventText')}="")`;
+    g.formula(
+      r,
+      b.c('cells'),
+      orFalse(`IF(${at('blank')},TRUE,AND(${at('kindNo')}>0,${at('poolNo')}>0,ISNUMBER(${at('amount')}),ABS(${at('amount')}*100-${at('cents')})<0.05,ABS(${at('cents')})<${NAMES.limit},${eventOnlyB}))`),
+      true,
+      'check',
+    );
+    g.formula(r, b.c('ok'), orFalse(`IF(${at('blank')},TRUE,AND(${at('cells')},ISNUMBER(${at('eventNo')}),ISNUMBER(${at('slot')}),ISNUMBER(${at('payer')}),ISNUMBER(${at('group')})))`), true, 'check');
   }
+  return { names: b.names() };
 }
+

@@ -1,178 +1,241 @@
 /**
  * TYM_Jako (level 1: each group's amount over TVA, HVA, KELA) and TYM_Kuntajako (level 2: TVA's
- * rounded share over the municipalities). Every step of the largest-remainder method has its own
- * column so an auditor can follow it: exact share, floor to cents, remainder, leftover cents, rank.
+ * rounded share over the municipalities), in integer cents. Every step of the largest-remainder
+ * method has its own column: the amount in cents A, the receiver's whole-number numerator N, the
+ * group's denominator D, the estimate q0 = INT(A·N/D), the exact remainder r = A·N − q0·D from
+ * 23-bit halves ("ylä", "ala"), the floor and remainder, the leftover cents, the rank and the share.
+ * Exact in the range of src/domain/exactRange.ts (A, N, D below 2^46); the column "Täsmää" is
+ * FALSE outside it.
  */
-import type { Allocation, AllocationGroup } from '../../domain/allocate';
 import type { SplitPart } from '../../domain/largestRemainder';
-import type { InputModel, PartyCode } from '../../domain/types';
+import { EXACT_LIMIT, LIMB } from '../../domain/exactRange';
+import { ZERO } from '../../domain/decimal';
 import { PARTIES } from '../../domain/types';
-import { a1, onSheet } from '../formula';
+import { range } from '../formula';
 import { Grid } from '../grid';
-import type { SheetSpec } from '../sheetSpec';
-import { eventCountRef, MUNI_COL, municipalityRef, staffKeyRef } from './params';
-import { COST_COL, SETTING_ROW, SHEETS, SPLIT_COL, SPLIT_FIRST, type Positions } from './positions';
+import type { CellStyle, CellValue, NameSpec, SheetSpec } from '../sheetSpec';
+import { Block, exact, orFalse } from './block';
+import { SHEETS, SPLIT_FIRST, type Ctx, type GroupEntry } from './context';
+import { levelNumerators } from './numerators';
+import { NAMES } from './names';
 
-const S = SPLIT_COL;
+/** A value or the error a formula gives (e.g. "#DIV/0!" for a zero key total). */
+type V = number | string;
+const DIV0 = '#DIV/0!';
+const isErr = (...xs: V[]) => xs.find((x) => typeof x === 'string') as string | undefined;
 
-export const SPLIT_HEADERS = [
-  'Ryhmä',
-  'Laji',
-  'Pooli',
-  'Tilaisuus nro',
-  'Tilaisuus',
-  'Vastaanottaja',
-  'Jaettava summa',
-  'Avain',
-  'Osuus',
-  'Tarkka osuus',
-  'Alaspäin senteiksi',
-  'Jäännös',
-  'Jaettavat sentit',
-  'Sija',
-  'Osuus €',
-  'Ryhmä täsmää',
-  'Sentin sisällä',
-];
-
-export function eventLabel(g: AllocationGroup): string {
-  if (g.pool !== 'b') return '';
-  return g.event ?? 'ei tilaisuutta: koko vuoden ilmoittautuneet';
+interface PartExpected {
+  n: V;
+  key: V;
 }
 
-/** Where each group's rows are: first row of the level-1 block and of the level-2 block. */
-export interface SplitRows {
-  partyFirst: number[];
-  muniFirst: number[];
+/** The whole computation of one group in the formulas' integer arithmetic, as the expected values. */
+function expectedSplit(snt: V, parts: PartExpected[], engine: SplitPart[] | null): Record<string, V>[] {
+  const A = typeof snt === 'number' ? Math.abs(snt) : snt;
+  const err = isErr(A, ...parts.map((p) => p.n));
+  const D: V = err ?? parts.reduce((a, p) => a + (p.n as number), 0);
+  if (typeof D === 'number' && D === 0) return parts.map(() => ({ d: 0, osuus: DIV0, all: DIV0 }));
+  if (typeof D === 'string' || typeof A === 'string') {
+    return parts.map((p) => ({ d: D, osuus: typeof D === 'string' ? D : typeof p.n === 'number' ? p.n / D : p.n, all: isErr(A, D, p.n) ?? DIV0 }));
+  }
+  const a = BigInt(A);
+  const d = BigInt(D);
+  const rows = parts.map((p) => {
+    const N = p.n as number;
+    const n = BigInt(N);
+    const q0 = Math.floor((A * N) / D);
+    const r = a * n - BigInt(q0) * d;
+    const floor = a * n / d;
+    const rem = (a * n) % d;
+    const limbs = (x: number) => [Math.floor(x / LIMB), x - LIMB * Math.floor(x / LIMB)];
+    const [ah, al] = limbs(A);
+    const [nh, nl] = limbs(N);
+    const [dh, dl] = limbs(D);
+    const [qh, ql] = limbs(q0);
+    return { N, q0, r, floor, rem, ah, al, nh, nl, dh, dl, qh, ql };
+  });
+  const leftover = a - rows.reduce((s, x) => s + x.floor, 0n);
+  const sign = (snt as number) < 0 ? -1 : 1;
+  return rows.map((x, i) => {
+    let rank = 1;
+    rows.forEach((y, j) => {
+      if (y.rem > x.rem || (j < i && y.rem === x.rem)) rank += 1;
+    });
+    const cents = Number(x.floor) + (BigInt(rank) <= leftover ? 1 : 0);
+    if (engine) {
+      const e = engine[i];
+      if (Math.round(e.floor.toNumber() * 100) !== Number(x.floor) || e.rank !== rank || Math.round(e.amount.toNumber() * 100) !== sign * cents) {
+        throw new Error(`layout: integer split differs from the engine at part ${i} (${e.receiver})`);
+      }
+    }
+    return {
+      d: D as number,
+      osuus: x.N / (D as number),
+      q0: x.q0,
+      ah: x.ah,
+      al: x.al,
+      nh: x.nh,
+      nl: x.nl,
+      dh: x.dh,
+      dl: x.dl,
+      qh: x.qh,
+      ql: x.ql,
+      r: Number(x.r),
+      floor: Number(x.floor),
+      rem: Number(x.rem),
+      leftover: Number(leftover),
+      rank,
+      cents: sign * cents === 0 ? 0 : sign * cents,
+    };
+  });
 }
 
-export function splitRows(model: InputModel, alloc: Allocation): SplitRows {
-  const m = model.municipalities.length;
+function columns(level: 1 | 2): { key: string; header: string; width?: number; name?: string; style: CellStyle }[] {
+  const n = (l1: string, l2: string) => (level === 1 ? l1 : l2);
+  return [
+    { key: 'group', header: 'Ryhmä', width: 7, name: n(NAMES.partyGroup, NAMES.muniGroup), style: 'integer' },
+    { key: 'slot', header: 'Vuosi nro', width: 6, style: 'integer' },
+    { key: 'year', header: 'Vuosi', width: 7, name: n(NAMES.partySlot, NAMES.muniSlot), style: 'integer' },
+    { key: 'kind', header: 'Laji', width: 5, name: n(NAMES.partyKind, NAMES.muniKind), style: 'text' },
+    { key: 'pool', header: 'Pooli', width: 6, style: 'text' },
+    { key: 'eventNo', header: 'Tilaisuus nro', width: 8, style: 'integer' },
+    { key: 'event', header: 'Tilaisuus', width: 26, style: 'text' },
+    { key: 'keyType', header: 'Avaimen laji', width: 7, style: 'integer' },
+    { key: 'no', header: 'Vastaanottaja nro', width: 9, name: n(NAMES.partyReceiver, NAMES.muniReceiver), style: 'integer' },
+    { key: 'receiver', header: 'Vastaanottaja', width: 14, style: 'text' },
+    { key: 'first', header: 'Ryhmän 1. rivi', width: 7, style: 'integer' },
+    { key: 'last', header: 'Ryhmän viim. rivi', width: 7, style: 'integer' },
+    { key: 'snt', header: 'Jaettava (snt)', width: 14, style: 'integer' },
+    { key: 'eur', header: 'Jaettava €', width: 14, style: 'money' },
+    { key: 'a', header: 'A = |snt|', width: 14, style: 'integer' },
+    { key: 'key', header: 'Avain', width: 10, style: 'decimal' },
+    { key: 'n', header: 'Osoittaja N', width: 12, style: 'integer' },
+    { key: 'd', header: 'Nimittäjä D', width: 12, style: 'integer' },
+    { key: 'osuus', header: 'Osuus N/D', width: 12, style: 'fraction' },
+    { key: 'q0', header: 'Arvio q0 = INT(A·N/D)', width: 14, style: 'integer' },
+    { key: 'ah', header: 'A ylä', width: 9, style: 'integer' },
+    { key: 'al', header: 'A ala', width: 9, style: 'integer' },
+    { key: 'nh', header: 'N ylä', width: 9, style: 'integer' },
+    { key: 'nl', header: 'N ala', width: 9, style: 'integer' },
+    { key: 'dh', header: 'D ylä', width: 9, style: 'integer' },
+    { key: 'dl', header: 'D ala', width: 9, style: 'integer' },
+    { key: 'qh', header: 'q0 ylä', width: 9, style: 'integer' },
+    { key: 'ql', header: 'q0 ala', width: 9, style: 'integer' },
+    { key: 'r', header: 'r = A·N − q0·D', width: 14, style: 'integer' },
+    { key: 'floor', header: 'Alaspäin (snt)', width: 14, style: 'integer' },
+    { key: 'rem', header: 'Jäännös (/D)', width: 12, style: 'integer' },
+    { key: 'leftover', header: 'Jaettavat sentit', width: 9, style: 'integer' },
+    { key: 'rank', header: 'Sija', width: 6, style: 'integer' },
+    { key: 'cents', header: 'Osuus (snt)', width: 14, name: n(NAMES.partyCents, NAMES.muniCents), style: 'integer' },
+    { key: 'share', header: 'Osuus €', width: 14, style: 'money' },
+    { key: 'ok', header: 'Täsmää', width: 8, name: n(NAMES.partyOk, NAMES.muniOk), style: 'check' },
+  ];
+}
+
+function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } {
+  const g = new Grid();
+  const cols = columns(level);
+  const parts = level === 1 ? PARTIES.length : ctx.model.municipalities.length;
+  const b = new Block(level === 1 ? SHEETS.split : SHEETS.municipal, SPLIT_FIRST - 1, 0, cols, ctx.groups.length * parts);
+  const year = ctx.model.settings.year;
+  if (level === 1) {
+    g.value(0, 0, `TYM-kustannustenjako ${year}: jako osapuolille senteissä (sopimuksen 9 §, liite 6)`, 'title');
+    g.value(1, 0, 'Pooli a ja muu: TVA ja HVA henkilöstön suhteessa (tai sovitulla %), Kela asetetulla %. Pooli b: tilaisuuden ilmoittautuneiden suhteessa. Suurin jäännös: alaspäin pyöristetyt sentit, jäljelle jäävät sentit suurimmille jäännöksille (tasatilanteessa ensin lueteltu).', 'note');
+  } else {
+    g.value(0, 0, `TYM-kustannustenjako ${year}: TVA:n osuuden jako kunnille senteissä`, 'title');
+    g.value(1, 0, 'Kunkin ryhmän TVA-osuus (TYM_Jako) jaetaan kunnille kuntajaon perusteella (TYM_KUNTA_OSOITTAJA). Tasatilanteessa Kunnat-taulukossa ensin oleva kunta.', 'note');
+  }
+  g.value(2, 0, 'Tarkka laskenta kokonaisluvuilla: r = ((Aylä·Nylä − qylä·Dylä)·TYM_KANTA + (Aylä·Nala + Aala·Nylä − qylä·Dala − qala·Dylä))·TYM_KANTA + (Aala·Nala − qala·Dala); alaspäin = q0 + INT(r/D). Kaikki luvut alle 2^46: tarkka.', 'note');
+  b.header(g);
+  cols.forEach((c, i) => c.width && g.width(i, c.width));
+  const col = (k: string) => range(b.first, b.c(k), b.last, b.c(k));
+  const groupRange = (k: string, r: number) => `INDEX(${col(k)},${b.col('first', r)}):INDEX(${col(k)},${b.col('last', r)})`;
+  ctx.groups.forEach((grp, gi) => {
+    const firstIdx = gi * parts + 1;
+    const num = levelNumerators(ctx, grp, level);
+    const engine = level === 1 ? (grp.split?.parties.parts ?? null) : (grp.split?.municipalities.parts ?? null);
+    const groupCents = grp.lines.reduce((a, l) => a.plus(l.amount.mul(100)), ZERO).toNumber();
+    const snt: V = level === 1 ? groupCents : (expectedSplit(groupCents, levelNumerators(ctx, grp, 1), grp.split?.parties.parts ?? null)[0].cents ?? DIV0);
+    const exp = expectedSplit(snt, num, engine);
+    for (let pi = 0; pi < parts; pi++) {
+      const r = b.row(gi * parts + pi);
+      const at = (k: string) => b.at(k, r);
+      const put = (k: string, formula: string, v: CellValue) => g.formula(r, b.c(k), formula, v, cols.find((c) => c.key === k)!.style);
+      const e = exp[pi];
+      const ev = (k: string): CellValue => (e[k] === undefined ? (e.all as CellValue) : (e[k] as CellValue));
+      g.value(r, b.c('group'), grp.no, 'integer');
+      g.value(r, b.c('slot'), grp.slot.no, 'integer');
+      put('year', `INDEX(${NAMES.years},${at('slot')})`, grp.slot.year);
+      g.value(r, b.c('kind'), grp.kind, 'text');
+      g.value(r, b.c('pool'), grp.pool, 'text');
+      g.value(r, b.c('eventNo'), grp.eventNo, 'integer');
+      put('event', `INDEX(${NAMES.groupLabel},${at('group')})`, eventLabelOf(ctx, grp));
+      put('keyType', `INDEX(${NAMES.groupKeyType},${at('group')})`, grp.pool === 'b' ? 2 : 1);
+      const receiverNo = level === 1 ? pi + 1 : PARTIES.length + ctx.model.municipalities[pi].ref.index;
+      g.value(r, b.c('no'), receiverNo, 'integer');
+      put('receiver', `INDEX(${NAMES.receivers},${at('no')},1)`, level === 1 ? PARTIES[pi] : ctx.model.municipalities[pi].name);
+      g.value(r, b.c('first'), firstIdx, 'integer');
+      g.value(r, b.c('last'), firstIdx + parts - 1, 'integer');
+      if (level === 1) put('snt', `INDEX(${NAMES.groupCents},${at('group')})`, snt);
+      else put('snt', `INDEX(${NAMES.partyCents},(${at('group')}-1)*ROWS(${NAMES.parties})+1)`, snt);
+      put('eur', `${at('snt')}/100`, typeof snt === 'number' ? snt / 100 : snt);
+      put('a', `ABS(${at('snt')})`, typeof snt === 'number' ? Math.abs(snt) : snt);
+      if (level === 1) {
+        const regs = `INDEX(${NAMES.registrants},${at('eventNo')}+1,(${at('slot')}-1)*ROWS(${NAMES.parties})+${at('no')})`;
+        put('key', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolKey},${at('no')},${at('slot')}),${regs})`, num[pi].key);
+        put('n', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolN},${at('no')},${at('slot')}),${regs})`, num[pi].n);
+      } else {
+        const m = `${at('no')}-ROWS(${NAMES.parties})`;
+        put('key', `INDEX(${NAMES.muniKeys},${m},${at('slot')})`, num[pi].key);
+        put('n', `INDEX(${NAMES.muniN},${m},${at('slot')})`, num[pi].n);
+      }
+      put('d', `SUM(${groupRange('n', r)})`, ev('d'));
+      put('osuus', `${at('n')}/${at('d')}`, ev('osuus'));
+      put('q0', `INT(${at('a')}*${at('n')}/${at('d')})`, ev('q0'));
+      const hi = (x: string) => `INT(${x}/${NAMES.limb})`;
+      const lo = (x: string, h: string) => exact(`${x}-${NAMES.limb}*${h}`);
+      put('ah', hi(at('a')), ev('ah'));
+      put('al', lo(at('a'), at('ah')), ev('al'));
+      put('nh', hi(at('n')), ev('nh'));
+      put('nl', lo(at('n'), at('nh')), ev('nl'));
+      put('dh', hi(at('d')), ev('dh'));
+      put('dl', lo(at('d'), at('dh')), ev('dl'));
+      put('qh', hi(at('q0')), ev('qh'));
+      put('ql', lo(at('q0'), at('qh')), ev('ql'));
+      const [ah, al, nh, nl, dh, dl, qh, ql] = ['ah', 'al', 'nh', 'nl', 'dh', 'dl', 'qh', 'ql'].map(at);
+      put('r', exact(`((${ah}*${nh}-${qh}*${dh})*${NAMES.limb}+(${ah}*${nl}+${al}*${nh}-${qh}*${dl}-${ql}*${dh}))*${NAMES.limb}+(${al}*${nl}-${ql}*${dl})`), ev('r'));
+      put('floor', exact(`${at('q0')}+INT(${at('r')}/${at('d')})`), ev('floor'));
+      put('rem', exact(`${at('r')}-${at('d')}*INT(${at('r')}/${at('d')})`), ev('rem'));
+      put('leftover', exact(`${at('a')}-SUM(${groupRange('floor', r)})`), ev('leftover'));
+      const remFrom = `INDEX(${col('rem')},${b.col('first', r)})`;
+      put('rank', `SUMPRODUCT(--(${groupRange('rem', r)}>${at('rem')}))+SUMPRODUCT(--(${remFrom}:${at('rem')}=${at('rem')}))`, ev('rank'));
+      put('cents', `SIGN(${at('snt')})*(${at('floor')}+IF(${at('rank')}<=${at('leftover')},1,0))`, ev('cents'));
+      put('share', `${at('cents')}/100`, typeof e.cents === 'number' ? e.cents / 100 : ev('cents'));
+      put(
+        'ok',
+        orFalse(`IF(ISERROR(${at('cents')}),${at('year')}<>${NAMES.year},AND(SUM(${groupRange('cents', r)})=${at('snt')},ROUND(${at('share')}*100,0)=${at('cents')},${at('rem')}>=0,${at('rem')}<${at('d')},${at('a')}<${NAMES.limit},${at('d')}<${NAMES.limit}))`),
+        typeof e.cents === 'number' ? e.d as number < EXACT_LIMIT : grp.slot.no !== 1,
+      );
+    }
+  });
+  const names: NameSpec[] = b.names();
+  const title = level === 1 ? `TYM-kustannustenjako ${year}: jako osapuolille` : `TYM-kustannustenjako ${year}: kuntajako`;
   return {
-    partyFirst: alloc.groups.map((_, i) => SPLIT_FIRST + i * PARTIES.length),
-    muniFirst: alloc.groups.map((_, i) => SPLIT_FIRST + i * m),
+    block: b,
+    sheet: g.toSheet(b.sheet, { tabColor: 'FF2F75B5', freeze: { rows: SPLIT_FIRST, columns: 0 }, print: { title, landscape: true, fitToWidth: true, repeatRows: SPLIT_FIRST }, names }),
   };
 }
 
-/** The largest-remainder columns J..Q of one row, given the group's rows [first, last]. */
-function remainderColumns(g: Grid, row: number, first: number, last: number, part: SplitPart, leftover: number): void {
-  const at = (col: number) => a1(row, col);
-  const grp = (col: number) => `${a1(first, col, true)}:${a1(last, col, true)}`;
-  g.formula(row, S.exact, `ABS(${at(S.amount)})*${at(S.fraction)}`, part.exact.toNumber(), 'fraction');
-  g.formula(row, S.floor, `ROUNDDOWN(ROUND(${at(S.exact)},9),2)`, part.floor.toNumber(), 'money');
-  g.formula(row, S.remainder, `ROUND(${at(S.exact)}-${at(S.floor)},9)`, part.remainder.toNumber(), 'fraction');
-  g.formula(row, S.leftover, `ROUND((ABS(${at(S.amount)})-SUM(${grp(S.floor)}))*100,0)`, leftover, 'integer');
-  g.formula(
-    row,
-    S.rank,
-    `SUMPRODUCT(--(${grp(S.remainder)}>${at(S.remainder)}))+SUMPRODUCT(--(${a1(first, S.remainder, true)}:${at(S.remainder)}=${at(S.remainder)}))`,
-    part.rank,
-    'integer',
-  );
-  g.formula(row, S.share, `SIGN(${at(S.amount)})*ROUND(${at(S.floor)}+IF(${at(S.rank)}<=${at(S.leftover)},0.01,0),2)`, part.amount.toNumber(), 'money');
-  g.formula(row, S.groupOk, `ROUND(SUM(${grp(S.share)})-${at(S.amount)},2)=0`, true, 'check');
-  g.formula(row, S.withinCent, `ABS(ABS(${at(S.share)})-${at(S.exact)})<0.01`, true, 'check');
+export function eventLabelOf(ctx: Ctx, grp: GroupEntry): string {
+  if (grp.pool !== 'b') return '';
+  return grp.eventNo === 0 ? 'ei tilaisuutta: koko vuoden ilmoittautuneet' : ctx.events[grp.eventNo - 1].name;
 }
 
-function groupLabels(g: Grid, row: number, no: number, grp: AllocationGroup, pos: Positions): void {
-  g.value(row, S.group, no, 'integer');
-  g.value(row, S.kind, grp.kind, 'text');
-  g.value(row, S.pool, grp.pool, 'text');
-  g.value(row, S.eventNo, pos.eventNo(grp.eventKey), 'integer');
-  g.value(row, S.event, eventLabel(grp), 'text');
+export function buildPartySplit(ctx: Ctx): { sheet: SheetSpec; block: Block } {
+  return buildSplit(ctx, 1);
 }
 
-function header(g: Grid, title: string, note: string): void {
-  g.value(0, 0, title, 'title');
-  g.value(1, 0, note, 'note');
-  g.headers(SPLIT_FIRST - 1, 0, SPLIT_HEADERS);
+export function buildMunicipalSplit(ctx: Ctx): { sheet: SheetSpec; block: Block } {
+  return buildSplit(ctx, 2);
 }
 
-function widths(g: Grid): void {
-  [7, 5, 6, 8, 28, 14, 15, 10, 12, 16, 15, 13, 9, 6, 15, 9, 9].forEach((w, i) => g.width(i, w));
-}
-
-export function buildPartySplit(model: InputModel, alloc: Allocation, pos: Positions, rows: SplitRows): SheetSpec {
-  const g = new Grid();
-  header(
-    g,
-    `TYM-kustannustenjako ${alloc.year}: jako osapuolille (sopimuksen 9 §, liite 6)`,
-    'Pooli a ja muu: TVA ja HVA henkilöstön suhteessa (tai sovitulla prosentilla), Kela asetetulla prosentilla. Pooli b: kehittämispäiville ilmoittautuneiden suhteessa. Pyöristys senteiksi suurimman jäännöksen menetelmällä; tasatilanteessa ensin lueteltu.',
-  );
-  const kela = pos.setting(SETTING_ROW.kelaPct);
-  const agreed = pos.setting(SETTING_ROW.agreedTvaPct);
-  const flag = pos.setting(SETTING_ROW.agreedTvaPct, true);
-  const tvaKey = staffKeyRef('TVA');
-  const hvaKey = staffKeyRef('HVA');
-  const amountRange = pos.rowsRange(COST_COL.amount, pos.costRows);
-  const kindRange = pos.rowsRange(COST_COL.kind, pos.costRows);
-  const poolRange = pos.rowsRange(COST_COL.pool, pos.costRows);
-  const eventRange = pos.rowsRange(COST_COL.event, pos.costRows);
-  alloc.groups.forEach((grp, gi) => {
-    const first = rows.partyFirst[gi];
-    const last = first + PARTIES.length - 1;
-    const eventNo = pos.eventNo(grp.eventKey);
-    grp.parties.parts.forEach((part, pi) => {
-      const party = PARTIES[pi] as PartyCode;
-      const row = first + pi;
-      const at = (col: number) => a1(row, col);
-      groupLabels(g, row, gi + 1, grp, pos);
-      g.value(row, S.receiver, party, 'text');
-      g.formula(
-        row,
-        S.amount,
-        `SUMIFS(${amountRange},${kindRange},${a1(row, S.kind, true)},${poolRange},${a1(row, S.pool, true)},${eventRange},${a1(row, S.eventNo, true)})`,
-        grp.amount.toNumber(),
-        'money',
-      );
-      if (grp.pool === 'b') {
-        g.formula(row, S.key, eventCountRef(pos, eventNo, party), part.key.toNumber(), 'decimal');
-        g.formula(row, S.fraction, `${at(S.key)}/SUM(${a1(first, S.key, true)}:${a1(last, S.key, true)})`, part.fraction.toNumber(), 'fraction');
-      } else if (party === 'KELA') {
-        g.formula(row, S.key, kela, part.key.toNumber(), 'decimal');
-        g.formula(row, S.fraction, `${kela}/100`, part.fraction.toNumber(), 'fraction');
-      } else {
-        const own = party === 'TVA' ? tvaKey : hvaKey;
-        const agreedPart = party === 'TVA' ? agreed : `(100-${agreed})`;
-        g.formula(row, S.key, `IF(${flag}=1,${agreedPart},${own})`, part.key.toNumber(), 'decimal');
-        g.formula(
-          row,
-          S.fraction,
-          `(100-${kela})/100*IF(${flag}=1,${agreedPart}/100,${own}/(${tvaKey}+${hvaKey}))`,
-          part.fraction.toNumber(),
-          'fraction',
-        );
-      }
-      remainderColumns(g, row, first, last, part, grp.parties.leftoverCents);
-    });
-  });
-  widths(g);
-  return g.toSheet(SHEETS.split, { tabColor: 'FF2F75B5', freeze: { rows: SPLIT_FIRST, columns: 0 }, print: { title: `TYM-kustannustenjako ${alloc.year}: jako osapuolille`, landscape: true, fitToWidth: true } });
-}
-
-export function buildMunicipalSplit(model: InputModel, alloc: Allocation, pos: Positions, rows: SplitRows): SheetSpec {
-  const g = new Grid();
-  header(
-    g,
-    `TYM-kustannustenjako ${alloc.year}: TVA:n osuuden jako kunnille`,
-    'Kunkin ryhmän TVA-osuus (TYM_Jako) jaetaan kunnille Asetusten kuntajaon perusteella. Pyöristys senteiksi suurimman jäännöksen menetelmällä; tasatilanteessa Kunnat-taulukossa ensin oleva kunta.',
-  );
-  const n = model.municipalities.length;
-  alloc.groups.forEach((grp, gi) => {
-    const first = rows.muniFirst[gi];
-    const last = first + n - 1;
-    const tvaShare = onSheet(SHEETS.split, a1(rows.partyFirst[gi], S.share, true));
-    grp.municipalities.parts.forEach((part, mi) => {
-      const row = first + mi;
-      const at = (col: number) => a1(row, col);
-      groupLabels(g, row, gi + 1, grp, pos);
-      g.formula(row, S.receiver, municipalityRef(pos, mi, MUNI_COL.name), part.receiver, 'text');
-      g.formula(row, S.amount, tvaShare, grp.municipalities.total.toNumber(), 'money');
-      g.formula(row, S.key, municipalityRef(pos, mi, MUNI_COL.key), part.key.toNumber(), 'decimal');
-      g.formula(row, S.fraction, `${at(S.key)}/SUM(${a1(first, S.key, true)}:${a1(last, S.key, true)})`, part.fraction.toNumber(), 'fraction');
-      remainderColumns(g, row, first, last, part, grp.municipalities.leftoverCents);
-    });
-  });
-  widths(g);
-  return g.toSheet(SHEETS.municipal, { tabColor: 'FF2F75B5', freeze: { rows: SPLIT_FIRST, columns: 0 }, print: { title: `TYM-kustannustenjako ${alloc.year}: kuntajako`, landscape: true, fitToWidth: true } });
-}

@@ -53,8 +53,10 @@ const outputs = (book: FakeWorkbook) => book.sheets.filter((s) => s.names.size >
 
 test('a run and a rerun under the real office.js client leave the same workbook as on the fake', async () => {
   const { bridged, direct, viaOfficeJs, onFake } = pair();
-  const real = createAllocationApp(viaOfficeJs);
-  const reference = createAllocationApp(onFake);
+  // One clock for both, so the run logs' times agree.
+  const clock = { now: () => new Date(Date.UTC(2026, 0, 1)) };
+  const real = createAllocationApp(viaOfficeJs, clock);
+  const reference = createAllocationApp(onFake, clock);
   const first = await real.run();
   expect(first.ok).toBe(true);
   expect((await reference.run()).ok).toBe(true);
@@ -115,8 +117,9 @@ test('over the payload limits: chunked writes and chunked reads under the real c
   });
   let n = 0;
   let m = 0;
-  const real = createAllocationApp(new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++n}` }));
-  const reference = createAllocationApp(new OfficeJsWorkbook({ run: direct.run, isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++m}` }));
+  const clock = { now: () => new Date(Date.UTC(2026, 0, 1)) };
+  const real = createAllocationApp(new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++n}` }), clock);
+  const reference = createAllocationApp(new OfficeJsWorkbook({ run: direct.run, isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++m}` }), clock);
   expect((await real.run()).ok).toBe(true);
   expect((await reference.run()).ok).toBe(true);
   expect(outputs(bridged)).toEqual(outputs(direct));

@@ -5,9 +5,19 @@
  * calls.
  *
  * Order: (1) re-check each own sheet inside the batch, (2) rename the old own sheets and their tables
- * aside, (3) add the new sheets under their final names with the owner mark, (4) tables, (5) number
- * formats then values and formulas, split by rows only where a sync would pass the limit, (6) styles,
- * (7) column widths, freeze panes, print set-up, (8) delete the old sheets, show the first new one.
+ * aside, (3) add the new sheets under their final names with the owner mark, (4) each table's cells
+ * (header and body), then the table over them, (5) the other cells: number formats then values and
+ * formulas, split by rows only where a sync would pass the limit, (6) styles, (7) column widths,
+ * freeze panes, print set-up, (8) delete the old sheets, show the first new one.
+ *
+ * Why a table's cells come before the table: Excel's AutoCorrect option "Fill formulas in tables to
+ * create calculated columns" (on by default) applies to API writes too, and turns a column of an
+ * existing table into one formula when formulas are written into it (OfficeDev/office-js issues
+ * 2093 and 6745, closed as by design; 5909). Tulokset has a different formula in every row of
+ * Avain, Osuus and Euroa: written into an existing table, every row could show the last row's euros.
+ * A range that becomes a table keeps its formulas as they are, and nothing is written into a table
+ * after it exists. A table body may therefore not refer to its own table, and a body that refers
+ * to another output table is written after that table exists.
  */
 import { SheetConflictError, TableNameConflictError } from '../../workbook/port';
 import type { CellSpec, CellStyle, SheetSpec, TableSpec } from '../../workbook/sheetSpec';
@@ -133,27 +143,117 @@ function planBackups(sheets: SheetInfo[], token: string): Backup[] {
     });
 }
 
-/** The cell writes of one sheet: number formats, then values and formulas, as splittable grids. */
-function gridWrites(spec: SheetSpec): GridWrite[] {
-  const height = spec.cells.length;
-  const width = spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
-  if (height === 0 || width === 0) return [];
+/** A rectangle of a sheet's cells, 0-based, end-exclusive. */
+interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+const sheetWidth = (spec: SheetSpec) => spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
+const tableRect = (t: TableSpec): Rect => ({ r0: t.row, c0: t.col, r1: t.row + 1 + Math.max(1, t.rowCount), c1: t.col + t.headers.length });
+
+/**
+ * The cell writes of a rectangle: number formats, then values and formulas, as grids the packing
+ * may split by rows. `override` replaces some cells' inputs (a table's header texts).
+ */
+function gridWrites(spec: SheetSpec, rect: Rect, override?: (r: number, c: number) => CellInput | undefined): GridWrite[] {
+  const width = rect.c1 - rect.c0;
+  const height = rect.r1 - rect.r0;
+  if (height <= 0 || width <= 0) return [];
   const cellAt = (r: number, c: number) => spec.cells[r]?.[c] ?? null;
-  const formats = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellFormat(cellAt(r, c))));
-  const inputs = spec.cells.map((_, r) => Array.from({ length: width }, (__, c) => cellInput(cellAt(r, c))));
+  const rows = Array.from({ length: height }, (_, i) => rect.r0 + i);
+  const cols = Array.from({ length: width }, (_, j) => rect.c0 + j);
+  const formats = rows.map((r) => cols.map((c) => cellFormat(cellAt(r, c))));
+  const inputs = rows.map((r) => cols.map((c) => override?.(r, c) ?? cellInput(cellAt(r, c))));
   const perRow = sliceBytesPerRow(width);
   const rowBytes = (grid: unknown[][]) => grid.map((row) => utf8Length(JSON.stringify(row)) + 1 + perRow);
+  const at = (s: number) => ({ sheet: spec.name, row: rect.r0 + s, col: rect.c0, width });
   return [
-    { rowBytes: rowBytes(formats), slice: (s, e) => ({ kind: 'numberFormat', sheet: spec.name, row: s, col: 0, width, rows: formats.slice(s, e) }) },
-    { rowBytes: rowBytes(inputs), slice: (s, e) => ({ kind: 'formulas', sheet: spec.name, row: s, col: 0, width, rows: inputs.slice(s, e) }) },
+    { rowBytes: rowBytes(formats), slice: (s, e) => ({ kind: 'numberFormat', ...at(s), rows: formats.slice(s, e) }) },
+    { rowBytes: rowBytes(inputs), slice: (s, e) => ({ kind: 'formulas', ...at(s), rows: inputs.slice(s, e) }) },
   ];
+}
+
+/**
+ * The sheet's cells outside its tables, as rectangles: bands of rows with the same tables across
+ * them, and in each band the column runs between the tables. Rectangles with no cell are left out.
+ */
+export function cellsOutsideTables(spec: SheetSpec): Rect[] {
+  const height = spec.cells.length;
+  const width = sheetWidth(spec);
+  const tables = (spec.tables ?? []).map(tableRect);
+  const coveredAt = (r: number) =>
+    tables
+      .filter((t) => r >= t.r0 && r < t.r1)
+      .map((t) => [t.c0, t.c1] as const)
+      .sort((a, b) => a[0] - b[0]);
+  const out: Rect[] = [];
+  let r = 0;
+  while (r < height) {
+    const covered = coveredAt(r);
+    const key = JSON.stringify(covered);
+    let end = r + 1;
+    while (end < height && JSON.stringify(coveredAt(end)) === key) end++;
+    let c = 0;
+    for (const [c0, c1] of [...covered, [width, width] as const]) {
+      if (c0 > c) out.push({ r0: r, c0: c, r1: end, c1: Math.min(c0, width) });
+      c = Math.max(c, c1);
+    }
+    r = end;
+  }
+  const hasCell = (x: Rect) => spec.cells.slice(x.r0, x.r1).some((row) => row.slice(x.c0, x.c1).some((cell) => cell !== null && cell !== undefined));
+  return out.filter((x) => x.c1 > x.c0 && hasCell(x));
+}
+
+/** Output tables that a body formula names (Table[...]), outside string literals. */
+function tablesNamedIn(formula: string, names: Map<string, string>): string[] {
+  const code = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, '');
+  return [...code.matchAll(/([\p{L}_][\p{L}\p{N}_.]*)\[/gu)].map((m) => names.get(lower(m[1]))).filter((n): n is string => n !== undefined);
+}
+
+/**
+ * The output tables in an order where each table's body refers only to tables made before it.
+ * Throws when a body refers to its own table ([@...], [#This Row] or its name): such a formula
+ * cannot be written before the table exists, and written after, AutoCorrect may rewrite its column.
+ */
+export function tablesInOrder(specs: SheetSpec[]): { spec: SheetSpec; table: TableSpec }[] {
+  const all = specs.flatMap((spec) => (spec.tables ?? []).map((table) => ({ spec, table })));
+  const names = new Map(all.map((x) => [lower(x.table.name), x.table.name]));
+  const deps = new Map<string, Set<string>>();
+  for (const { spec, table } of all) {
+    const rect = tableRect(table);
+    const needs = new Set<string>();
+    for (let r = rect.r0 + 1; r < rect.r1; r++) {
+      for (let c = rect.c0; c < rect.c1; c++) {
+        const f = spec.cells[r]?.[c]?.formula;
+        if (f === undefined) continue;
+        const named = tablesNamedIn(f, names);
+        if (/\[\s*@|#This Row/i.test(f) || named.some((n) => lower(n) === lower(table.name))) {
+          throw new Error(`Table ${table.name} on ${spec.name}: a body formula refers to its own table (${f}); write it without structured self-references.`);
+        }
+        for (const n of named) needs.add(lower(n));
+      }
+    }
+    deps.set(lower(table.name), needs);
+  }
+  const done = new Set<string>();
+  const out: { spec: SheetSpec; table: TableSpec }[] = [];
+  while (out.length < all.length) {
+    const next = all.find((x) => !done.has(lower(x.table.name)) && [...deps.get(lower(x.table.name))!].every((d) => done.has(d)));
+    if (!next) throw new Error(`Output tables refer to each other in a circle: ${all.filter((x) => !done.has(lower(x.table.name))).map((x) => x.table.name).join(', ')}`);
+    done.add(lower(next.table.name));
+    out.push(next);
+  }
+  return out;
 }
 
 /** Styles by rectangles of equal style, column widths by runs of equal width, freeze panes, print set-up. */
 function formatSteps(spec: SheetSpec, pageLayout: boolean): Sized[] {
   const out: Sized[] = [];
   const height = spec.cells.length;
-  const width = spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
+  const width = sheetWidth(spec);
   const styleBlocks = blocksOf<CellStyle>(height, width, (r, c) => {
     const s = spec.cells[r]?.[c]?.style;
     return s && hasVisualFormat(OFFICE_STYLES[s]) ? s : null;
@@ -196,14 +296,18 @@ export function planWrite(specs: SheetSpec[], sheets: SheetInfo[], options: Plan
   for (const spec of specs) prologue.push(small({ kind: 'addSheet', sheet: spec.name, tabColor: spec.tabColor }, 5));
 
   const body: (Sized | GridWrite)[] = [];
-  // 4. Tables before any cell, so formulas may refer to Table[Column]; header texts first.
-  for (const spec of specs) {
-    for (const t of spec.tables ?? []) {
-      body.push({ bytes: OP_BASE_BYTES + BYTES_PER_ACTION * 4 + utf8Length(JSON.stringify(t.headers)), step: { kind: 'addTable', sheet: spec.name, table: t } });
-    }
+  // 4. Each table's cells while they are still a plain range, then the table over them (see the top).
+  for (const { spec, table: t } of tablesInOrder(specs)) {
+    const header = (r: number, c: number) => (r === t.row ? t.headers[c - t.col] : undefined);
+    body.push(...gridWrites(spec, tableRect(t), header));
+    body.push(small({ kind: 'addTable', sheet: spec.name, table: t }, 3));
   }
-  // 5-7. Cells, styles, widths, freeze panes and print set-up, sheet by sheet.
-  for (const spec of specs) body.push(...gridWrites(spec), ...formatSteps(spec, options.pageLayout));
+  // 5-7. The other cells (after the tables, so they may refer to Table[Column]), styles, widths,
+  //      freeze panes and print set-up, sheet by sheet.
+  for (const spec of specs) {
+    for (const rect of cellsOutsideTables(spec)) body.push(...gridWrites(spec, rect));
+    body.push(...formatSteps(spec, options.pageLayout));
+  }
   // 8. Only now delete the old outputs, and show the first new sheet. The old sheets are looked up
   //    again by their backup names: this may be a later sync than the rename, and office.js sends
   //    a getItem by its name again, which by now is one of the new sheets.

@@ -34,10 +34,9 @@ export function applyStep(ctx: Excel.RequestContext, st: WriteState, step: Step)
       return;
     }
     case 'addTable': {
+      // Over cells already written (header texts and body): see writePlan.ts on calculated columns.
       const ws = sheet(step.sheet);
       const t = step.table;
-      const header = ws.getRangeByIndexes(t.row, t.col, 1, t.headers.length);
-      header.values = [t.headers];
       const table = ws.tables.add(ws.getRangeByIndexes(t.row, t.col, 1 + Math.max(1, t.rowCount), t.headers.length), true);
       table.name = t.name;
       return;

@@ -139,11 +139,19 @@ describe('replaceOutputs', () => {
     await wb.readTables();
     await wb.replaceOutputs(outputSpecs(n));
     expect(book.syncs).toBeLessThanOrEqual(3);
-    // Cell writes: per sheet one numberFormat and one formulas rectangle, plus one header row per table.
-    const cellWrites = book.writes.filter((w) => w.prop !== 'values');
-    expect(cellWrites).toHaveLength(3 * 2);
-    expect(book.writes.filter((w) => w.prop === 'values')).toHaveLength(1);
-    expect(book.writes.find((w) => w.sheet === 'Rivit' && w.prop === 'formulas')).toMatchObject({ rows: n + 2, cols: 4 });
+    // Cell writes: one numberFormat and one formulas write per rectangle: the table Rivit (header
+    // and body, written before the table exists), the title above it, and one rectangle on each other sheet.
+    expect(book.writes.filter((w) => w.prop === 'values')).toHaveLength(0);
+    expect(book.writes.map((w) => `${w.sheet}!${w.address} ${w.prop}`)).toEqual([
+      'Rivit!A2:D' + (n + 2) + ' numberFormat',
+      'Rivit!A2:D' + (n + 2) + ' formulas',
+      'Tulokset!A1:B3 numberFormat',
+      'Tulokset!A1:B3 formulas',
+      'Rivit!A1:D1 numberFormat',
+      'Rivit!A1:D1 formulas',
+      'Parametrit!A1:B2 numberFormat',
+      'Parametrit!A1:B2 formulas',
+    ]);
     // Calculation suspended in every write batch; screen updating too.
     expect(book.calcSuspensions).toBe(1);
     expect(book.screenSuspensions).toBe(1);
@@ -241,6 +249,40 @@ describe('replaceOutputs', () => {
     await ctx.sync();
     expect(book.sheet('Asetukset')!.cell(5, 0)!.formula).toBe('=HYPERLINK("x")');
     expect(book.sheet('Asetukset')!.cell(5, 1)!.formula).toBe('=+1+1');
+  });
+
+  test('the fake fills a table column with one formula when formulas are written into an existing table (AutoCorrect)', async () => {
+    // Guards the next test: Excel's "fill formulas in tables to create calculated columns" (issues 2093, 5909, 6745).
+    const book = new FakeWorkbook();
+    const s = book.addSheet('S');
+    ['Avain', 'Euroa'].forEach((h, i) => s.put(0, i, h));
+    book.addTable(s, 'T', 0, 0, 4, 2);
+    const ctx = book.context();
+    ctx.workbook.worksheets.getItem('S').getRangeByIndexes(1, 0, 3, 2).formulas = [
+      ['=Jako!$H$5', '=Jako!$O$5'],
+      ['=Jako!$H$6', '=Jako!$O$6'],
+      ['=Jako!$H$7', '=Jako!$O$7'],
+    ];
+    await ctx.sync();
+    expect([1, 2, 3].map((r) => book.formulaAt('S', r, 1))).toEqual(['=Jako!$O$7', '=Jako!$O$7', '=Jako!$O$7']);
+    // Relative references shift row by row, as a calculated column's one formula does.
+    ctx.workbook.worksheets.getItem('S').getRangeByIndexes(1, 0, 3, 1).formulas = [['=B2*2'], ['=B3*3'], ['=B4*4']];
+    await ctx.sync();
+    expect([1, 2, 3].map((r) => book.formulaAt('S', r, 0))).toEqual(['=B2*4', '=B3*4', '=B4*4']);
+  });
+
+  test('a table column with a different formula in every row keeps every formula (written before the table exists)', async () => {
+    const book = inputWorkbook(1);
+    const n = 6;
+    const cells: (CellSpec | null)[][] = [[{ value: 'Summa' }, { formula: 'SUM(Tulos[Euroa])', expected: 0 }], [{ value: 'Vastaanottaja' }, { value: 'Euroa' }]];
+    for (let i = 0; i < n; i++) cells.push([{ value: `R${i}` }, { formula: `Parametrit!$B$${2 + 3 * i}`, expected: 0, style: 'money' }]);
+    const spec: SheetSpec = { name: 'Tulos', cells, tables: [{ name: 'Tulos', row: 1, col: 0, headers: ['Vastaanottaja', 'Euroa'], rowCount: n }] };
+    await adapter(book).replaceOutputs([spec, outputSpecs(1)[2]]);
+    expect(Array.from({ length: n }, (_, i) => book.formulaAt('Tulos', 2 + i, 1))).toEqual(Array.from({ length: n }, (_, i) => `=Parametrit!$B$${2 + 3 * i}`));
+    expect(book.formulaAt('Tulos', 0, 1)).toBe('=SUM(Tulos[Euroa])');
+    expect(book.table('Tulos')).toMatchObject({ r0: 1, c0: 0, rows: n + 1, cols: 2 });
+    expect(book.table('Tulos')!.headers).toEqual(['Vastaanottaja', 'Euroa']);
+    expect(book.brokenRefs()).toEqual([]);
   });
 
   test("refuses to overwrite a user's sheet of the same name, and changes nothing", async () => {
@@ -363,10 +405,10 @@ describe('replaceOutputs', () => {
     expect(book.brokenRefs()).toEqual([]);
   });
 
-  test('no chunking below the limit: one formulas write per sheet', async () => {
+  test('no chunking below the limit: one formulas write per rectangle (the table, the title above it)', async () => {
     const book = inputWorkbook(1);
     await adapter(book).replaceOutputs(outputSpecs(10_000));
-    expect(book.writes.filter((w) => w.sheet === 'Rivit' && w.prop === 'formulas')).toHaveLength(1);
+    expect(book.writes.filter((w) => w.sheet === 'Rivit' && w.prop === 'formulas').map((w) => w.address)).toEqual(['A2:D10002', 'A1:D1']);
   });
 });
 

@@ -101,7 +101,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       const result = layoutOutputs(allocated);
       if (!result.ok) return { ok: false, problems: result.problems };
       onProgress?.('write');
-      await port.replaceOutputs(result.sheets);
+      const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');
       return {
         ok: true,
@@ -112,6 +112,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
           sheets: result.sheets.map((s) => s.name),
           masterCheck: engineMasterCheck(result.model, result.allocation),
           invoicing: summariseInvoicing(result.model, result.allocation),
+          ...(written ? { write: written } : {}),
         },
       };
     },
@@ -122,6 +123,8 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       if (!result.ok) return { ok: false, problems: result.problems, findings: [], cellsChecked: 0 };
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
+      // Values as Excel would show them now: on Manual calculation the adapter recalculates first.
+      await port.recalculate?.();
       const actual = await port.readOutputCells(present);
       const { findings, cellsChecked } = compareOutputs(result.sheets, actual);
       return { ok: findings.length === 0, problems: result.problems, findings, cellsChecked };

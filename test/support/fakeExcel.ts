@@ -582,12 +582,20 @@ class FakeWorksheet extends Loadable {
     super(ctx);
     this.names = new FakeNamedItemCollection(ctx, () => this.resolve());
     this.tables = new FakeTableCollection(ctx, () => this.resolve().tables, () => this.resolve());
+    const freeze = (f: () => { rows: number; columns: number }) =>
+      ctx.enqueue(() => {
+        ctx.fail('freeze', this.resolve().name);
+        this.resolve().freeze = f();
+      });
     this.freezePanes = {
-      freezeAt: (r) => ctx.enqueue(() => (this.resolve().freeze = { rows: r.rowCountNow(), columns: r.colCountNow() })),
-      freezeRows: (n) => ctx.enqueue(() => (this.resolve().freeze = { rows: n, columns: 0 })),
-      freezeColumns: (n) => ctx.enqueue(() => (this.resolve().freeze = { rows: 0, columns: n })),
+      freezeAt: (r) => freeze(() => ({ rows: r.rowCountNow(), columns: r.colCountNow() })),
+      freezeRows: (n) => freeze(() => ({ rows: n, columns: 0 })),
+      freezeColumns: (n) => freeze(() => ({ rows: 0, columns: n })),
     };
-    this.pageLayout = recorder(ctx, (path, value) => (this.resolve().layout[path] = value));
+    this.pageLayout = recorder(ctx, (path, value) => {
+      ctx.fail('print', this.resolve().name);
+      this.resolve().layout[path] = value;
+    });
   }
   resolve(): FakeSheet {
     if (!this.bound || (this.byName && this.boundInSync !== this.ctx.book.syncs)) {
@@ -627,7 +635,10 @@ class FakeWorksheet extends Loadable {
     });
   }
   set tabColor(value: string) {
-    this.ctx.enqueue(() => (this.resolve().tabColor = value));
+    this.ctx.enqueue(() => {
+      this.ctx.fail('tabColor', this.resolve().name);
+      this.resolve().tabColor = value;
+    });
   }
   getRange(address: string): FakeRange {
     const a = parseA1(address);

@@ -10,7 +10,8 @@
  *   items' ranges in one batch (the items exist only after a sync), so sync 1 lists tables and
  *   sheets (with our owner marks) and sync 2 reads every table's cells, formats and visible rows.
  * - replaceOutputs: 1 sync right after readTables/ownSheetNames on the same instance (it reuses
- *   their sheet list and re-checks it inside the write batch), else 2. A full run is thus 3.
+ *   their sheet list and re-checks it inside the write batch), else 2; plus 1 for the finishing
+ *   touches (and the recalculation on Manual calculation). A full run is thus 4.
  *   Excel on the web refuses requests over 5 MB, so writes beyond ~4.5 MB go in further syncs.
  * - readOutputCells: 2 syncs (list sheets, then each sheet's used range).
  * - Excel on the web also refuses responses over 5 MB (from ~30x the realistic input size). When
@@ -18,20 +19,26 @@
  *   from the bytes it measures): list, the tables' places, then as many chunks as the data needs.
  *   Desktop Excel has no such limit and keeps the 2-sync read.
  *
- * Ownership: every output sheet carries a worksheet-scoped name OWNER_NAME ("TYM_kustannustenjako",
- * referring to the sheet's $A$1), the same mark the exceljs adapter writes. A sheet is ours only
- * with that mark; a rerun replaces only marked sheets and refuses an unmarked sheet of the
- * same name. Old outputs are renamed aside first, new sheets are built under the final names (so
- * formulas bind to the new sheets), and the old ones are deleted only in the last step; if anything
- * fails, the new sheets are removed and the old ones renamed back.
+ * Ownership (inventory.ts): a rerun replaces only sheets that carry the owner mark and have an output
+ * sheet's name, and refuses an unmarked sheet of the same name; a user's marked copy is kept. Old
+ * outputs are renamed aside first, new sheets are built under the final names (so formulas bind to
+ * the new sheets), and the old ones are deleted only in the last step; if anything fails, the new
+ * sheets are removed and the old ones renamed back (replace.ts), retried while Excel refuses.
+ *
+ * Every Excel.run asks for delayForCellEdit: while the user is typing in a cell, Excel holds the
+ * batch until the edit ends instead of failing it ("Delay execution while cell is being edited";
+ * office.js sends it only where the DelayForCellEdit requirement set is supported, and elsewhere the
+ * failure becomes CellEditModeError with a message that says what to do).
  */
 import type { RawWorkbook } from '../../domain/raw';
-import { type OutputCell, SheetConflictError, TableNameConflictError, WorkbookChangedError, type WorkbookPort } from '../../workbook/port';
+import { OUTPUT_SHEET_NAMES } from '../../workbook/layout';
+import { type OutputCell, SheetConflictError, TableNameConflictError, WorkbookChangedError, type WorkbookPort, type WriteOutcome } from '../../workbook/port';
 import type { SheetSpec } from '../../workbook/sheetSpec';
-import { isPayloadLimitError } from './hostErrors';
-import { INVENTORY_LOAD, type Inventory, inventoryOf, queueInventory, sameInventory } from './inventory';
-import { DEFAULT_PAYLOAD_LIMIT, GUESS_BYTES_PER_CELL, ROW_OVERHEAD_BYTES, utf8Length } from './payload';
-import { RowChunkPlanner } from './rowChunks';
+import { readRowChunks } from './chunkedRead';
+import { CellEditModeError, isCellEditError, isInvalidSelection, isPayloadLimitError, RecoveryFailedError, WorkbookNotActiveError } from './hostErrors';
+import { type Inventory, inventoryOf, isOwn, queueInventory, sameInventory } from './inventory';
+import { DEFAULT_PAYLOAD_LIMIT, utf8Length } from './payload';
+import { executeWrite, isWindowActive, recover, type Run } from './replace';
 import {
   concatRows,
   lower,
@@ -47,10 +54,9 @@ import {
   type RowRange,
 } from './tableRead';
 import { planWrite, type WritePlan } from './writePlan';
-import { applyStep, type WriteState } from './writeSteps';
 
 export { OWNER_NAME } from './inventory';
-export { isPayloadLimitError } from './hostErrors';
+export { CellEditModeError, isPayloadLimitError, RecoveryFailedError, WorkbookNotActiveError } from './hostErrors';
 export { DEFAULT_PAYLOAD_LIMIT } from './payload';
 export { widthToPoints } from './writePlan';
 /** An output table would take the name of a table on a sheet that is not ours. */
@@ -59,7 +65,11 @@ export { TableNameConflictError, WorkbookChangedError };
 /** How long a sheet list from a read may stand in for a fresh one in replaceOutputs. */
 const INVENTORY_MAX_AGE_MS = 120_000;
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run's signature with options (tests inject a fake). */
+export type ExcelRun = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Every batch waits while the user edits a cell instead of failing. */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 export interface OfficeJsWorkbookOptions {
   /** Defaults to Excel.run; tests inject a fake to count syncs. */
@@ -72,9 +82,13 @@ export interface OfficeJsWorkbookOptions {
   token?: () => string;
   /** Clock for the inventory's age (tests). */
   now?: () => number;
+  /** Pause between recovery attempts (tests). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Every name an output sheet can have; marked sheets of these names are replaced. Defaults to the layout's. */
+  outputSheetNames?: readonly string[];
 }
 
-const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+const defaultRun: ExcelRun = (options, batch) => Excel.run(options, batch);
 
 function defaultIsSetSupported(version: string): boolean {
   try {
@@ -84,30 +98,54 @@ function defaultIsSetSupported(version: string): boolean {
   }
 }
 
+/** Excel's own failures that say what the user must do, as errors that say it in their language. */
+function explain(error: unknown): unknown {
+  if (isCellEditError(error)) return new CellEditModeError(error);
+  if (isInvalidSelection(error)) return new WorkbookNotActiveError(true, error);
+  return error;
+}
+
+const isConflict = (e: unknown) => e instanceof SheetConflictError || e instanceof TableNameConflictError;
+
 export class OfficeJsWorkbook implements WorkbookPort {
-  private readonly run: ExcelRun;
+  private readonly run: Run;
   private readonly supports: (version: string) => boolean;
   private readonly payloadLimit: number;
   private readonly token: () => string;
   private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly outputNames: readonly string[];
   private inventory: Inventory | null = null;
   /** Set once Excel refused a whole-table read as too large: later reads go in row chunks. */
   private chunkReads = false;
   private lastPlan: WritePlan | null = null;
 
   constructor(options: OfficeJsWorkbookOptions = {}) {
-    this.run = options.run ?? defaultRun;
+    const run = options.run ?? defaultRun;
+    this.run = (batch) => run(RUN_OPTIONS, batch);
     this.supports = options.isSetSupported ?? defaultIsSetSupported;
     this.payloadLimit = options.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
     this.token = options.token ?? (() => Math.random().toString(36).slice(2, 8));
     this.now = options.now ?? (() => Date.now());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.outputNames = options.outputSheetNames ?? OUTPUT_SHEET_NAMES;
   }
 
   async readTables(): Promise<RawWorkbook> {
-    return this.readAtOnceOrInChunks(
-      () => this.readTablesAtOnce(),
-      () => this.readTablesInChunks(),
+    return this.explained(() =>
+      this.readAtOnceOrInChunks(
+        () => this.readTablesAtOnce(),
+        () => this.readTablesInChunks(),
+      ),
     );
+  }
+
+  private async explained<T>(f: () => Promise<T>): Promise<T> {
+    try {
+      return await f();
+    } catch (error) {
+      throw explain(error);
+    }
   }
 
   /** The whole read first; once Excel on the web refuses one as over 5 MB, reads go in row chunks. */
@@ -128,16 +166,16 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const mergedSupported = this.supports('1.13');
     return this.run(async (ctx) => {
       const tables = queueTableList(ctx);
-      const sheets = queueInventory(ctx);
+      const inv = queueInventory(ctx);
       await ctx.sync();
       const reads = tables.items.map((table) => {
         const head = queueTableHead(table, mergedSupported);
         return { table, head, rows: queueRows(table.getDataBodyRange()) };
       });
       await ctx.sync();
-      this.inventory = { sheets: inventoryOf(sheets), at: this.now() };
+      this.inventory = inventoryOf(inv, this.now());
       const out = reads.map(({ table, head, rows }) => rawTableOf(tableHeadOf(table, head), rowsOf(rows)));
-      return { tables: out, sheetNames: sheets.items.map((s) => s.name) };
+      return { tables: out, sheetNames: inv.sheets.items.map((s) => s.name) };
     });
   }
 
@@ -151,14 +189,16 @@ export class OfficeJsWorkbook implements WorkbookPort {
     const mergedSupported = this.supports('1.13');
     const listed = await this.run(async (ctx) => {
       const tables = queueTableList(ctx);
-      const sheets = queueInventory(ctx);
+      const inv = queueInventory(ctx);
       await ctx.sync();
       const heads = tables.items.map((table) => ({ table, head: queueTableHead(table, mergedSupported) }));
       await ctx.sync();
-      return { heads: heads.map(({ table, head }) => tableHeadOf(table, head)), sheets: inventoryOf(sheets), sheetNames: sheets.items.map((s) => s.name) };
+      return { heads: heads.map(({ table, head }) => tableHeadOf(table, head)), inventory: inventoryOf(inv, this.now()), sheetNames: inv.sheets.items.map((s) => s.name) };
     });
     const { heads } = listed;
-    const parts = await this.readRowChunks(
+    const parts = await readRowChunks(
+      this.run,
+      this.payloadLimit,
       heads.map((h) => ({ sheet: h.sheet, rowIndex: h.bodyRowIndex, columnIndex: h.bodyColumnIndex, rows: h.rowCount, columns: h.columnCount })),
       queueRows,
       rowsOf,
@@ -177,66 +217,23 @@ export class OfficeJsWorkbook implements WorkbookPort {
         };
       },
     );
-    this.inventory = { sheets: listed.sheets, at: this.now() };
+    this.inventory = { ...listed.inventory, at: this.now() };
     const out = heads.map((h, i) => rawTableOf(h, concatRows(parts[i])));
     return { tables: out, sheetNames: listed.sheetNames };
   }
 
-  /**
-   * Reads row ranges in chunks under the payload limit. For each range, the chunks' results in
-   * order. `finalCheck` queues loads into the last sync and returns a check to run after it.
-   */
-  private async readRowChunks<Q, T>(
-    ranges: RowRange[],
-    queue: (range: Excel.Range) => Q,
-    take: (queued: Q) => T,
-    measure: (result: T) => number,
-    finalCheck?: (ctx: Excel.RequestContext) => () => void,
-  ): Promise<T[][]> {
-    const planner = new RowChunkPlanner(
-      ranges.map((r) => ({ rows: r.rows, bytesPerRowGuess: r.columns * GUESS_BYTES_PER_CELL + ROW_OVERHEAD_BYTES })),
-      this.payloadLimit,
-    );
-    const results: T[][] = ranges.map(() => []);
-    let checked = false;
-    while (!planner.done || (finalCheck && !checked)) {
-      await this.run(async (ctx) => {
-        while (!planner.done || (finalCheck && !checked)) {
-          const batch = planner.done ? [] : planner.nextBatch();
-          const queued = batch.map((chunk) => {
-            const r = ranges[chunk.source];
-            return queue(ctx.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.rowIndex + chunk.start, r.columnIndex, chunk.count, r.columns));
-          });
-          const check = finalCheck && planner.exhausted ? finalCheck(ctx) : null;
-          try {
-            await ctx.sync();
-          } catch (error) {
-            if (batch.length === 0 || !isPayloadLimitError(error)) throw error;
-            planner.refuse();
-            return; // a fresh Excel.run for the smaller chunks
-          }
-          const taken = queued.map(take);
-          planner.accept(taken.map(measure));
-          batch.forEach((chunk, k) => results[chunk.source].push(taken[k]));
-          if (check) {
-            check();
-            checked = true;
-          }
-        }
-      });
-    }
-    return results;
-  }
-
+  /** Names of the sheets that carry a valid owner mark (output sheets, and any marked copy of one). */
   async ownSheetNames(): Promise<string[]> {
-    const inv = await this.loadInventory();
-    return inv.sheets.filter((s) => s.own).map((s) => s.name);
+    const inv = await this.explained(() => this.loadInventory());
+    return inv.sheets.filter(isOwn).map((s) => s.name);
   }
 
   async readOutputCells(sheetNames: string[]): Promise<OutputCell[]> {
-    return this.readAtOnceOrInChunks(
-      () => this.readOutputCellsAtOnce(sheetNames),
-      () => this.readOutputCellsInChunks(sheetNames),
+    return this.explained(() =>
+      this.readAtOnceOrInChunks(
+        () => this.readOutputCellsAtOnce(sheetNames),
+        () => this.readOutputCellsInChunks(sheetNames),
+      ),
     );
   }
 
@@ -263,7 +260,9 @@ export class OfficeJsWorkbook implements WorkbookPort {
         .filter(({ used }) => !used.isNullObject)
         .map(({ name, used }): RowRange => ({ sheet: name, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rows: used.rowCount, columns: used.columnCount }));
     });
-    const parts = await this.readRowChunks(
+    const parts = await readRowChunks(
+      this.run,
+      this.payloadLimit,
       ranges,
       (range) => range.load('formulas,values,rowIndex,columnIndex'),
       (range) => ({ rowIndex: range.rowIndex, columnIndex: range.columnIndex, formulas: range.formulas, values: range.values }),
@@ -276,93 +275,79 @@ export class OfficeJsWorkbook implements WorkbookPort {
     return cells;
   }
 
-  async replaceOutputs(specs: SheetSpec[]): Promise<void> {
+  /** Recalculates when Excel is not on automatic calculation (1 sync; 2 when it recalculates). */
+  async recalculate(): Promise<boolean> {
+    return this.explained(() =>
+      this.run(async (ctx) => {
+        const app = ctx.workbook.application;
+        app.load('calculationMode');
+        await ctx.sync();
+        if (app.calculationMode === 'Automatic') return false;
+        app.calculate('Recalculate');
+        await ctx.sync();
+        return true;
+      }),
+    );
+  }
+
+  async replaceOutputs(specs: SheetSpec[]): Promise<WriteOutcome> {
     const cached = this.inventory && this.now() - this.inventory.at <= INVENTORY_MAX_AGE_MS ? this.inventory : null;
     this.inventory = null;
-    const inv = cached ?? (await this.loadInventory());
+    const inv = cached ?? (await this.explained(() => this.loadInventory()));
     this.inventory = null;
     try {
-      await this.write(specs, inv);
+      return await this.write(specs, inv);
     } catch (error) {
-      if (error instanceof SheetConflictError || error instanceof TableNameConflictError) throw error;
-      const fresh = await this.recover(specs);
+      if (isConflict(error)) throw error;
+      const fresh = await this.recoverAfter(error, specs);
       // A stale sheet list (the user changed sheets since the read) is the one failure worth a retry.
       if (cached && !sameInventory(cached, fresh)) {
-        await this.write(specs, fresh).catch(async (again: unknown) => {
-          if (!(again instanceof SheetConflictError || again instanceof TableNameConflictError)) await this.recover(specs);
-          throw again;
-        });
-        return;
+        try {
+          return await this.write(specs, fresh);
+        } catch (again) {
+          if (!isConflict(again)) await this.recoverAfter(again, specs);
+          throw explain(again);
+        }
       }
-      throw error;
+      throw explain(error);
     }
   }
 
   private async loadInventory(): Promise<Inventory> {
-    const sheets = await this.run(async (ctx) => {
-      const ws = queueInventory(ctx);
+    const inv = await this.run(async (ctx) => {
+      const q = queueInventory(ctx);
       await ctx.sync();
-      return inventoryOf(ws);
+      return inventoryOf(q, this.now());
     });
-    this.inventory = { sheets, at: this.now() };
-    return this.inventory;
+    this.inventory = inv;
+    return inv;
   }
 
-  private async write(specs: SheetSpec[], inv: Inventory): Promise<void> {
-    const plan = planWrite(specs, inv.sheets, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9') });
+  private async write(specs: SheetSpec[], inv: Inventory): Promise<WriteOutcome> {
+    const plan = planWrite(specs, inv, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9'), outputNames: this.outputNames });
     this.lastPlan = plan;
-    await this.run(async (ctx) => {
-      const state: WriteState = { sheets: new Map() };
-      for (const batch of plan.batches) {
-        ctx.workbook.application.suspendApiCalculationUntilNextSync();
-        if (this.supports('1.9')) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
-        for (const step of batch) applyStep(ctx, state, step);
-        await ctx.sync();
-      }
-    });
+    const done = await executeWrite(this.run, plan, this.supports('1.9'));
+    return { otherMarkedSheets: plan.otherMarked, ...done };
   }
 
   /**
-   * Puts the workbook back as it was before a failed write: removes the new sheets and renames the
-   * old ones back. Returns the sheet list as found. Throws SheetConflictError when the failure was a
-   * user's sheet taking an output name meanwhile.
+   * Puts the workbook back after a failed write (retried while Excel refuses) and returns the sheet
+   * list as found. Throws SheetConflictError when a user's sheet took an output name meanwhile,
+   * WorkbookNotActiveError when another workbook window was active, RecoveryFailedError otherwise.
    */
-  private async recover(specs: SheetSpec[]): Promise<Inventory> {
+  private async recoverAfter(error: unknown, specs: SheetSpec[]): Promise<Inventory> {
     const plan = this.lastPlan;
-    const found = await this.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets;
-      ws.load(INVENTORY_LOAD);
-      await ctx.sync();
-      const now = inventoryOf(ws);
-      const byName = new Map(now.map((s) => [lower(s.name), s]));
-      const item = (name: string) => ws.items.find((s) => lower(s.name) === lower(name));
-      if (plan) {
-        const backedUp = new Set(plan.backups.filter((b) => byName.has(lower(b.backup))).map((b) => lower(b.original)));
-        // New sheets: ours by mark, and either created fresh or standing where a backed-up sheet was.
-        for (const s of now) {
-          const key = lower(s.name);
-          const isNew = s.own && (plan.created.some((c) => lower(c) === key) || backedUp.has(key));
-          if (isNew) item(s.name)?.delete();
-        }
-        for (const b of plan.backups) {
-          const sheet = item(b.backup);
-          if (!sheet) continue;
-          sheet.name = b.original;
-          for (const t of b.tables) {
-            if (byName.get(lower(b.backup))?.tables.some((n) => lower(n) === lower(t.backup))) sheet.tables.getItem(t.backup).name = t.original;
-          }
-        }
-      }
-      await ctx.sync();
-      ws.load(INVENTORY_LOAD);
-      await ctx.sync();
-      return inventoryOf(ws);
-    });
-    const fresh: Inventory = { sheets: found, at: this.now() };
-    for (const spec of specs) {
-      const s = found.find((x) => lower(x.name) === lower(spec.name));
-      if (s && !s.own) throw new SheetConflictError(s.name);
+    const active = isInvalidSelection(error) ? false : await isWindowActive(this.run);
+    let fresh: Inventory;
+    try {
+      fresh = plan ? await recover(this.run, plan, this.now, this.sleep) : await this.loadInventory();
+    } catch (recoveryError) {
+      if (active === false || isInvalidSelection(recoveryError)) throw new WorkbookNotActiveError(false, error);
+      throw new RecoveryFailedError(error, recoveryError);
     }
+    if (active === false) throw new WorkbookNotActiveError(true, error);
+    const taken = fresh.sheets.find((s) => !isOwn(s) && specs.some((spec) => lower(spec.name) === lower(s.name)));
+    if (taken) throw new SheetConflictError(taken.name);
     return fresh;
   }
 }

@@ -1,6 +1,6 @@
-/** The office.js calls each step of a write plan (writePlan.ts) makes. */
+/** The office.js calls each step of a write plan (writePlan.ts, steps.ts) makes. */
 import { OWNER_NAME } from './inventory';
-import type { Step } from './writePlan';
+import type { Step } from './steps';
 
 /** Sheets the write made or bound in this Excel.run, by name (new sheets) or "old:" + name. */
 export interface WriteState {
@@ -20,6 +20,9 @@ export function applyStep(ctx: Excel.RequestContext, st: WriteState, step: Step)
       st.sheets.set(`old:${step.sheet}`, ws);
       return;
     }
+    case 'activateExisting':
+      ctx.workbook.worksheets.getItem(step.sheet).activate();
+      return;
     case 'renameAside': {
       const ws = sheet(`old:${step.sheet}`);
       for (const t of step.tables) ws.tables.getItem(t.original).name = t.backup;
@@ -29,12 +32,22 @@ export function applyStep(ctx: Excel.RequestContext, st: WriteState, step: Step)
     case 'addSheet': {
       const ws = ctx.workbook.worksheets.add(step.sheet);
       ws.names.add(OWNER_NAME, ws.getRange('A1'));
-      if (step.tabColor) ws.tabColor = `#${step.tabColor.slice(-6)}`;
       st.sheets.set(step.sheet, ws);
       return;
     }
+    case 'addName':
+      // ExcelApi 1.4 (names.add with a comment).
+      ctx.workbook.names.add(step.name, sheet(step.sheet).getRangeByIndexes(step.row, step.col, step.rows, step.cols), step.comment);
+      return;
+    case 'redefineName': {
+      // ExcelApi 1.7 (NamedItem.formula); the comment is 1.4.
+      const item = ctx.workbook.names.getItem(step.name);
+      item.formula = step.formula;
+      item.comment = step.comment;
+      return;
+    }
     case 'addTable': {
-      // Over cells already written (header texts and body): see writePlan.ts on calculated columns.
+      // Over cells already written (header texts and body): see sheetCells.ts on calculated columns.
       const ws = sheet(step.sheet);
       const t = step.table;
       const table = ws.tables.add(ws.getRangeByIndexes(t.row, t.col, 1 + Math.max(1, t.rowCount), t.headers.length), true);
@@ -66,7 +79,17 @@ export function applyStep(ctx: Excel.RequestContext, st: WriteState, step: Step)
     case 'columnWidth':
       sheet(step.sheet).getRangeByIndexes(0, step.c0, 1, step.c1 - step.c0 + 1).format.columnWidth = step.points;
       return;
+    case 'deleteName':
+      ctx.workbook.names.getItem(step.name).delete();
+      return;
+    case 'deleteSheet':
+      ctx.workbook.worksheets.getItem(step.sheet).delete();
+      return;
+    case 'activate':
+      sheet(step.sheet).activate();
+      return;
     case 'freeze': {
+      // ExcelApi 1.7.
       const ws = sheet(step.sheet);
       if (step.rows > 0 && step.columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, step.rows, step.columns));
       else if (step.rows > 0) ws.freezePanes.freezeRows(step.rows);
@@ -74,18 +97,18 @@ export function applyStep(ctx: Excel.RequestContext, st: WriteState, step: Step)
       return;
     }
     case 'print': {
+      // ExcelApi 1.9 (the plan has this step only where isSetSupported('ExcelApi', '1.9')).
       const layout = sheet(step.sheet).pageLayout;
       layout.orientation = step.landscape ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
       layout.headersFooters.defaultForAllPages.centerHeader = headerText(step.title);
       if (step.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (step.repeatRows > 0) layout.setPrintTitleRows(`$1:$${step.repeatRows}`);
       return;
     }
-    case 'deleteSheet':
-      ctx.workbook.worksheets.getItem(step.sheet).delete();
-      return;
-    case 'activate':
-      sheet(step.sheet).activate();
+    case 'tabColor':
+      // ExcelApi 1.7.
+      sheet(step.sheet).tabColor = step.color;
       return;
   }
 }

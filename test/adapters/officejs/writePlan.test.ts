@@ -5,7 +5,8 @@
 import { cellsOutsideTables, planWrite, tablesInOrder, type Step } from '../../../src/adapters/officejs/writePlan';
 import type { CellSpec, SheetSpec } from '../../../src/workbook/sheetSpec';
 
-const OPTIONS = { payloadLimit: 4_500_000, token: 't1', pageLayout: true };
+const OPTIONS = { payloadLimit: 4_500_000, token: 't1', pageLayout: true, outputNames: [] };
+const EMPTY = { sheets: [], names: [] };
 
 /** A result sheet: a title, a summary that sums the table, and a table whose Euroa column has a different formula per row. */
 function resultSheet(rows: number): SheetSpec {
@@ -23,7 +24,7 @@ function resultSheet(rows: number): SheetSpec {
 const cellSteps = (steps: Step[]) => steps.filter((s): s is Extract<Step, { kind: 'formulas' | 'numberFormat' }> => s.kind === 'formulas' || s.kind === 'numberFormat');
 
 test("a table's header and body are written before the table exists, and nothing is written into it afterwards", () => {
-  const plan = planWrite([resultSheet(5)], [], OPTIONS);
+  const plan = planWrite([resultSheet(5)], EMPTY, OPTIONS);
   const steps = plan.batches.flat();
   const addAt = steps.findIndex((s) => s.kind === 'addTable');
   expect(addAt).toBeGreaterThan(0);

@@ -1,0 +1,291 @@
+/**
+ * The office.js adapter against what real Excel does (issue 14), one block per behaviour, each
+ * modelled in the fake (test/support/fakeExcel.ts says where each is documented):
+ * copies of output sheets, workbook-level names and print titles, Manual calculation, users who
+ * keep working (cell editing, another workbook window), finishing touches that Excel refuses, and
+ * the "Invalid sheet" dialog on the web.
+ */
+import { ExcelJsWorkbook } from '../../../src/adapters/exceljs/excelJsWorkbook';
+import { OfficeJsWorkbook, OWNER_NAME } from '../../../src/adapters/officejs/officeJsWorkbook';
+import { createAllocationApp } from '../../../src/app/run';
+import { buildSampleInputs } from '../../../src/sample/sample';
+import { SheetConflictError } from '../../../src/workbook/port';
+import type { SheetSpec } from '../../../src/workbook/sheetSpec';
+import { fakeFromRaw, FakeWorkbook } from '../../support/fakeExcel';
+import { adapter, all, inputWorkbook, outputSpecs } from './fixtures';
+
+const names = (book: FakeWorkbook) => [...book.names.values()].map((n) => `${n.name}${n.formula}`).sort();
+
+// ---------------------------------------------------------------- 2. copies of output sheets
+
+describe('ownership that survives copies (Excel copies a sheet-scoped mark with the sheet: issue 2875)', () => {
+  test("a user's renamed copy of an output sheet is kept on a rerun and listed, not deleted", async () => {
+    const book = inputWorkbook(5);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(5, 'A'));
+    const copy = book.copySheet('Parametrit');
+    expect(copy.name).toBe('Parametrit (2)');
+    // The copy's mark points at the copy: by the mark alone it is "ours".
+    expect(copy.names.get(OWNER_NAME.toUpperCase())).toBe("='Parametrit (2)'!$A$1");
+    copy.name = 'Parametrit 2025';
+    book.renameRefs('Parametrit (2)', 'Parametrit 2025');
+    const archived = JSON.stringify([...copy.cells.entries()]);
+
+    await wb.readTables();
+    const outcome = await wb.replaceOutputs(outputSpecs(5, 'B'));
+    expect(book.sheet('Parametrit 2025')).toBeDefined();
+    expect(JSON.stringify([...book.sheet('Parametrit 2025')!.cells.entries()])).toBe(archived);
+    expect(outcome).toMatchObject({ otherMarkedSheets: ['Parametrit 2025'] });
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
+    // The copy stands where the user put it (after the old Parametrit); the new outputs come after it.
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Parametrit 2025', 'Tulokset', 'Rivit', 'Parametrit']);
+  });
+
+  test('a mark that points at another sheet is no mark: a sheet of an output name with it is refused', async () => {
+    const book = inputWorkbook(2);
+    const user = book.addSheet('Parametrit');
+    user.put(0, 0, 'käyttäjän omaa');
+    user.names.set(OWNER_NAME.toUpperCase(), '=Asetukset!$A$1');
+    const before = all(book);
+    const wb = adapter(book);
+    await expect(wb.replaceOutputs(outputSpecs(2))).rejects.toBeInstanceOf(SheetConflictError);
+    expect(all(book)).toEqual(before);
+    expect(await wb.ownSheetNames()).toEqual([]);
+  });
+
+  test('our own backups left by an interrupted write are removed by the next run; stale names with them', async () => {
+    const book = inputWorkbook(2);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(2, 'A'));
+    // What an interrupted rerun leaves: the old Parametrit renamed aside, its new one never built.
+    const left = book.sheet('Parametrit')!;
+    left.name = '~TYM3~zz';
+    book.renameRefs('Parametrit', '~TYM3~zz');
+    const outcome = await wb.replaceOutputs(outputSpecs(2, 'B'));
+    expect(book.sheet('~TYM3~zz')).toBeUndefined();
+    expect(outcome).toMatchObject({ otherMarkedSheets: [] });
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+  });
+
+  test('an output sheet no longer written (TYM_Vertailu after a one-year run) is replaced: it is an output name', async () => {
+    const book = inputWorkbook(2);
+    const wb = adapter(book, { outputSheetNames: ['Vertailu'] });
+    const vertailu: SheetSpec = { name: 'Vertailu', cells: [[{ value: 'vanha' }]] };
+    await wb.replaceOutputs([...outputSpecs(2), vertailu]);
+    await wb.replaceOutputs(outputSpecs(2));
+    expect(book.sheet('Vertailu')).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------- SheetSpec: names and print titles
+
+describe('workbook-level names owned by output sheets, and print titles', () => {
+  function withNames(value: number): SheetSpec[] {
+    const [tulokset, rivit, parametrit] = outputSpecs(2, String(value));
+    parametrit.cells.push([{ value: 'Vuosi' }, { value }]);
+    parametrit.names = [
+      { name: 'TYM_VUOSI', row: 2, col: 1, comment: 'Laskelman vuosi' },
+      { name: 'TYM_ALUE', row: 1, col: 1, rows: 2 },
+    ];
+    parametrit.print = { title: 'Parametrit', landscape: false, fitToWidth: true, repeatRows: 2 };
+    tulokset.cells.push([{ value: 'Seuraava' }, { formula: 'TYM_VUOSI+1', expected: value + 1 }]);
+    return [tulokset, rivit, parametrit];
+  }
+
+  test('are written, replaced on a rerun without leaving #REF! names, and the user’s names are kept', async () => {
+    const book = inputWorkbook(2);
+    book.names.set('OMANIMI', { name: 'OmaNimi', formula: '=Asetukset!$B$2', comment: '' });
+    const wb = adapter(book);
+    await wb.replaceOutputs(withNames(2026));
+    expect(names(book)).toEqual(['OmaNimi=Asetukset!$B$2', 'TYM_ALUE=Parametrit!$B$2:$B$3', 'TYM_VUOSI=Parametrit!$B$3']);
+    expect(book.names.get('TYM_VUOSI')!.comment).toBe('Laskelman vuosi');
+    expect(book.sheet('Parametrit')!.layout['setPrintTitleRows']).toBe('$1:$2');
+    await wb.readTables();
+    await wb.replaceOutputs(withNames(2027));
+    expect(names(book)).toEqual(['OmaNimi=Asetukset!$B$2', 'TYM_ALUE=Parametrit!$B$2:$B$3', 'TYM_VUOSI=Parametrit!$B$3']);
+    expect(book.brokenNames()).toEqual([]);
+    expect(book.formulaAt('Tulokset', 3, 1)).toBe('=TYM_VUOSI+1');
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
+  test('a name that pointed only into a replaced sheet and is no longer written is removed, not left as #REF!', async () => {
+    const book = inputWorkbook(2);
+    const wb = adapter(book);
+    await wb.replaceOutputs(withNames(2026));
+    await wb.replaceOutputs(outputSpecs(2));
+    expect(names(book)).toEqual([]);
+    expect(book.brokenNames()).toEqual([]);
+  });
+
+  test('a failure midway puts the names back as they were', async () => {
+    const book = inputWorkbook(2);
+    const wb = adapter(book);
+    await wb.replaceOutputs(withNames(2026));
+    const before = { sheets: all(book), names: names(book) };
+    book.failWhen = (e) => (e.kind === 'write' && e.sheet === 'Parametrit' && e.prop === 'formulas' ? 'GeneralException' : null);
+    await expect(wb.replaceOutputs(withNames(2027))).rejects.toMatchObject({ code: 'GeneralException' });
+    book.failWhen = null;
+    expect({ sheets: all(book), names: names(book) }).toEqual(before);
+    expect(book.brokenNames()).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- 3. Manual calculation
+
+describe('Manual calculation', () => {
+  test('after the write Excel is told to recalculate when it is not on automatic calculation', async () => {
+    const book = inputWorkbook(3);
+    book.calculationMode = 'Manual';
+    const outcome = await adapter(book).replaceOutputs(outputSpecs(3));
+    expect(book.calculations).toEqual(['Recalculate']);
+    expect(book.dirtyCells()).toEqual([]);
+    expect(outcome).toMatchObject({ recalculated: true });
+  });
+
+  test('on automatic calculation nothing is recalculated by hand (Excel does it when the suspension ends)', async () => {
+    const book = inputWorkbook(3);
+    const outcome = await adapter(book).replaceOutputs(outputSpecs(3));
+    expect(book.calculations).toEqual([]);
+    expect(book.dirtyCells()).toEqual([]);
+    expect(outcome).toMatchObject({ recalculated: false });
+  });
+
+  test('the fake keeps formulas uncalculated on Manual calculation (guards the tests above)', async () => {
+    const book = inputWorkbook(1);
+    book.calculationMode = 'Manual';
+    const ctx = book.context();
+    ctx.workbook.worksheets.getItem('Asetukset').getRange('D1').formulas = [['=B2+1']];
+    await ctx.sync();
+    expect(book.dirtyCells()).toEqual(['Asetukset!0,3']);
+  });
+
+  test("the auditor's check recalculates first on Manual calculation, so it never compares stale values", async () => {
+    const raw = await ExcelJsWorkbook.fromWorkbook(await buildSampleInputs({ year: 2026 })).readTables();
+    const book = fakeFromRaw(raw);
+    book.calculationMode = 'Manual';
+    const app = createAllocationApp(adapter(book));
+    const run = await app.run();
+    expect(run.ok).toBe(true);
+    expect(run.summary?.write).toMatchObject({ recalculated: true, otherMarkedSheets: [], cosmeticFailures: [] });
+    // The user edits an input: the formulas that depend on it are stale until Excel recalculates.
+    // (Those outside tables: readTables reads every table, output ones too, before verify's check.)
+    const inTable = (s: (typeof book.sheets)[number], key: string) => {
+      const [r, c] = key.split(',').map(Number);
+      return s.tables.some((t) => r >= t.r0 && r < t.r0 + t.rows && c >= t.c0 && c < t.c0 + t.cols);
+    };
+    for (const s of book.sheets) for (const [k, c] of s.cells) if (c.formula !== undefined && !inTable(s, k)) c.dirty = true;
+    book.staleReads = 0;
+    await app.verify();
+    expect(book.calculations).toEqual(['Recalculate', 'Recalculate']);
+    expect(book.staleReads).toBe(0);
+  });
+
+  test('recalculate() does it only when Excel is not on automatic calculation', async () => {
+    const book = inputWorkbook(1);
+    expect(await adapter(book).recalculate()).toBe(false);
+    book.calculationMode = 'Manual';
+    expect(await adapter(book).recalculate()).toBe(true);
+    expect(book.calculations).toEqual(['Recalculate']);
+  });
+});
+
+// ---------------------------------------------------------------- 5. finishing touches
+
+describe('finishing touches (freeze panes, print set-up, tab colour) cannot sink the write', () => {
+  test.each([
+    ['freeze panes', 'freeze'],
+    ['the tab colour', 'tabColor'],
+  ])('Excel refusing %s is reported; the figures are written and the other touches applied', async (_what, kind) => {
+    const book = inputWorkbook(3);
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(3, 'A'));
+    book.failWhen = (e) => (e.kind === kind ? 'GeneralException' : null);
+    const outcome = await wb.replaceOutputs(outputSpecs(3, 'B'));
+    book.failWhen = null;
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+    const failures = (outcome as { cosmeticFailures: { sheet: string; what: string }[] }).cosmeticFailures;
+    expect(failures).toEqual([expect.objectContaining(kind === 'tabColor' ? { sheet: 'Parametrit', what: 'tabColor' } : { sheet: 'Rivit', what: 'freeze' })]);
+    if (kind === 'tabColor') expect(book.sheet('Rivit')!.freeze).toEqual({ rows: 2, columns: 1 });
+    else expect(book.sheet('Parametrit')!.tabColor).toBe('#00B050');
+    expect(book.sheet('Tulokset')!.layout).toMatchObject({ orientation: 'Landscape' });
+  });
+});
+
+// ---------------------------------------------------------------- 4. users keep working
+
+describe('users keep working while the add-in runs', () => {
+  test('a read while the user is editing a cell waits for the edit to end (delayForCellEdit)', async () => {
+    const book = inputWorkbook(3);
+    book.cellEditing = true;
+    const reading = adapter(book).readTables();
+    await new Promise((r) => setTimeout(r, 20));
+    book.finishCellEdit();
+    const raw = await reading;
+    expect(raw.tables.map((t) => t.name)).toEqual(['Asetukset', 'Henkilosto']);
+  });
+
+  test('where Excel cannot wait for the edit, the failure says what to do', async () => {
+    const book = inputWorkbook(3);
+    book.cellEditing = true;
+    // An Excel without the DelayForCellEdit requirement set: office.js leaves the option out.
+    const wb = new OfficeJsWorkbook({ run: (_options, batch) => book.run(batch), isSetSupported: () => true });
+    await expect(wb.readTables()).rejects.toMatchObject({ name: 'CellEditModeError', message: expect.stringMatching(/^Excel on solun muokkaustilassa/) });
+  });
+
+  /** A rerun written over several syncs, during which the user looks at another workbook for a while. */
+  async function switchAway(backAfterPauses: number) {
+    const book = inputWorkbook(5);
+    const limit = 150_000;
+    let pauses = 0;
+    const wb = adapter(book, {
+      payloadLimitBytes: limit,
+      sleep: async () => {
+        if (++pauses === backAfterPauses) book.activeWindow = true;
+      },
+    });
+    await wb.replaceOutputs(outputSpecs(3_000, 'A'));
+    const before = all(book);
+    await wb.readTables();
+    const start = book.syncs;
+    book.afterSync = (n) => {
+      if (n === start + 2) book.activeWindow = false;
+    };
+    const failure = await wb.replaceOutputs(outputSpecs(3_000, 'B')).catch((e: unknown) => e);
+    book.afterSync = null;
+    book.activeWindow = true;
+    return { book, before, failure, pauses };
+  }
+
+  test('switching to another workbook midway: the previous outputs come back once the user returns, and the message says why', async () => {
+    const { book, before, failure, pauses } = await switchAway(2);
+    expect(failure).toMatchObject({ name: 'WorkbookNotActiveError', restored: true });
+    expect((failure as Error).message).toMatch(/^Excel hylkäsi muutoksen, koska tämä työkirja ei ollut aktiivisena/);
+    expect(pauses).toBe(2);
+    expect(all(book)).toEqual(before);
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
+  test('if the user stays away, the message says the next run tidies up, and it does', async () => {
+    const { book, failure } = await switchAway(99);
+    expect(failure).toMatchObject({ name: 'WorkbookNotActiveError', restored: false });
+    const wb = adapter(book);
+    await wb.replaceOutputs(outputSpecs(3, 'C'));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit C');
+    expect(book.brokenRefs()).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- 6. the "Invalid sheet" dialog on the web
+
+test('a rerun on Excel on the web never renames the active sheet (issue 3218: the "Invalid sheet" dialog)', async () => {
+  const book = inputWorkbook(3);
+  book.platform = 'web';
+  const wb = adapter(book);
+  await wb.replaceOutputs(outputSpecs(3, 'A'));
+  expect(book.sheet('Tulokset')!.active).toBe(true); // the run shows its first sheet
+  await wb.replaceOutputs(outputSpecs(3, 'B'));
+  expect(book.dialogs).toEqual([]);
+  expect(book.sheet('Tulokset')!.active).toBe(true);
+});

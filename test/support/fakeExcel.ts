@@ -378,7 +378,8 @@ export class FakeContext {
     const responseBytes = staged.reduce((n, x) => n + x.bytes, 0);
     this.book.responseBytes.push(responseBytes);
     if (responseLimit !== null && responseBytes > responseLimit) {
-      throw new FakeError(this.book.responseLimitCode, 'The response payload size has exceeded the limit.');
+      const code = this.book.responseLimitCode;
+      throw new FakeError(code, code === 'GeneralException' ? 'There was an internal error while processing the request.' : 'The response payload size has exceeded the limit.');
     }
     for (const x of staged) x.commit();
     // Automatic calculation runs once the batch (and any suspension of API calculation) ends.
@@ -1036,6 +1037,7 @@ export class FakeRange extends Loadable {
       this.loaded.set('isNullObject', rect === null);
       if (!rect) return;
       const { sheet, r, c, h, w } = rect;
+      this.ctx.fail('read', sheet.name, list.join(','));
       const grid = <T>(f: (cell: FakeCell | undefined) => T) => Array.from({ length: h }, (_, i) => Array.from({ length: w }, (__, j) => f(sheet.cell(r + i, c + j))));
       const valueOf = (cell: FakeCell | undefined): Scalar => {
         if (!cell) return '';
@@ -1104,6 +1106,12 @@ export class FakeRange extends Loadable {
   }
   get address(): string {
     return this.get_('address') as string;
+  }
+  get text(): string[][] {
+    return this.get_('text') as string[][];
+  }
+  get columnHidden(): boolean | null {
+    return this.get_('columnHidden') as boolean | null;
   }
   private write(prop: WriteRecord['prop'], grid: unknown[][]): void {
     const bytes = JSON.stringify(grid).length + 100;
@@ -1182,11 +1190,11 @@ export class FakeRange extends Loadable {
       return { sheet, r, c, h: h + dr, w: w + dc };
     });
   }
-  getVisibleView(): { load(p: string): void; cellAddresses: string[][] } {
+  getVisibleView(): { load(p: string): unknown; cellAddresses: string[][] } {
     let addresses: string[][] | null = null;
     const ctx = this.ctx;
-    return {
-      load: () =>
+    const view = {
+      load: () => {
         ctx.enqueue(() => {
           const { sheet, r, c, h, w } = this.rect();
           const found: string[][] = [];
@@ -1197,12 +1205,15 @@ export class FakeRange extends Loadable {
             found.push(columns.map((col) => `${quoteSheet(sheet.name)}!${addr(r + i, col)}`));
           }
           ctx.respond(found, () => (addresses = found));
-        }),
+        });
+        return view;
+      },
       get cellAddresses() {
         if (!addresses) throw new FakeError('PropertyNotLoaded', 'cellAddresses not loaded');
         return addresses;
       },
     };
+    return view;
   }
   getMergedAreasOrNullObject(): { load(p: string): void; isNullObject: boolean; areas: { items: { address: string }[] } } {
     let result: string[] | null | undefined;

@@ -34,25 +34,12 @@ import type { RawWorkbook } from '../../domain/raw';
 import { OUTPUT_SHEET_NAMES } from '../../workbook/layout';
 import { type OutputCell, SheetConflictError, TableNameConflictError, WorkbookChangedError, type WorkbookPort, type WriteOutcome } from '../../workbook/port';
 import type { SheetSpec } from '../../workbook/sheetSpec';
-import { readRowChunks } from './chunkedRead';
-import { CellEditModeError, isCellEditError, isInvalidSelection, isPayloadLimitError, RecoveryFailedError, WorkbookNotActiveError } from './hostErrors';
+import { CellEditModeError, isCellEditError, isGeneralException, isInvalidSelection, isPayloadLimitError, RecoveryFailedError, WorkbookNotActiveError } from './hostErrors';
 import { type Inventory, inventoryOf, isOwn, queueInventory, sameInventory } from './inventory';
-import { DEFAULT_PAYLOAD_LIMIT, utf8Length } from './payload';
+import { DEFAULT_PAYLOAD_LIMIT } from './payload';
+import { type ReadContext, readOutputCellsAtOnce, readOutputCellsInChunks, readTablesAtOnce, readTablesInChunks } from './reads';
 import { executeWrite, isWindowActive, recover, type Run } from './replace';
-import {
-  concatRows,
-  lower,
-  measureRows,
-  outputCellsOf,
-  queueRows,
-  queueTableHead,
-  queueTableList,
-  queueUsedRanges,
-  rawTableOf,
-  rowsOf,
-  tableHeadOf,
-  type RowRange,
-} from './tableRead';
+import { lower } from './tableRead';
 import { planWrite, type WritePlan } from './writePlan';
 
 export { OWNER_NAME } from './inventory';
@@ -118,6 +105,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private inventory: Inventory | null = null;
   /** Set once Excel refused a whole-table read as too large: later reads go in row chunks. */
   private chunkReads = false;
+  /** The workbook's date system as the last read found it (null: no date cell showed it). */
+  private date1904: boolean | null = null;
   private lastPlan: WritePlan | null = null;
 
   constructor(options: OfficeJsWorkbookOptions = {}) {
@@ -132,12 +121,19 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   async readTables(): Promise<RawWorkbook> {
-    return this.explained(() =>
+    const read = await this.explained(() =>
       this.readAtOnceOrInChunks(
-        () => this.readTablesAtOnce(),
-        () => this.readTablesInChunks(),
+        () => readTablesAtOnce(this.reading()),
+        (onlyIfLarge) => readTablesInChunks(this.reading(), onlyIfLarge),
       ),
     );
+    this.inventory = { ...read.inventory, at: this.now() };
+    this.date1904 = read.date1904;
+    return read.raw;
+  }
+
+  private reading(): ReadContext {
+    return { run: this.run, payloadLimit: this.payloadLimit, mergedSupported: this.supports('1.13'), now: this.now };
   }
 
   private async explained<T>(f: () => Promise<T>): Promise<T> {
@@ -148,78 +144,25 @@ export class OfficeJsWorkbook implements WorkbookPort {
     }
   }
 
-  /** The whole read first; once Excel on the web refuses one as over 5 MB, reads go in row chunks. */
-  private async readAtOnceOrInChunks<T>(atOnce: () => Promise<T>, inChunks: () => Promise<T>): Promise<T> {
-    if (!this.chunkReads) {
-      try {
-        return await atOnce();
-      } catch (error) {
-        if (!isPayloadLimitError(error)) throw error;
-        this.chunkReads = true;
-      }
-    }
-    return inChunks();
-  }
-
-  /** The usual path: 2 syncs whatever the row count, as long as the response fits. */
-  private async readTablesAtOnce(): Promise<RawWorkbook> {
-    const mergedSupported = this.supports('1.13');
-    return this.run(async (ctx) => {
-      const tables = queueTableList(ctx);
-      const inv = queueInventory(ctx);
-      await ctx.sync();
-      const reads = tables.items.map((table) => {
-        const head = queueTableHead(table, mergedSupported);
-        return { table, head, rows: queueRows(table.getDataBodyRange()) };
-      });
-      await ctx.sync();
-      this.inventory = inventoryOf(inv, this.now());
-      const out = reads.map(({ table, head, rows }) => rawTableOf(tableHeadOf(table, head), rowsOf(rows)));
-      return { tables: out, sheetNames: inv.sheets.items.map((s) => s.name) };
-    });
-  }
-
   /**
-   * Above the response limit: sync 1 lists, sync 2 reads each table's place and headers, then
-   * row chunks sized by the planner (several tables per sync while they fit). A refused sync
-   * starts a new Excel.run with smaller chunks. The last sync re-reads every table's place, so
-   * a table that changed while it was read in parts is reported instead of half-read.
+   * The whole read first; once Excel on the web refuses one as over 5 MB, reads go in row chunks.
+   * A bare GeneralException (what some Excel on the web builds answer instead of the limit's code:
+   * issues 354, 1314) also tries the chunks, which give the error back when the read is small.
    */
-  private async readTablesInChunks(): Promise<RawWorkbook> {
-    const mergedSupported = this.supports('1.13');
-    const listed = await this.run(async (ctx) => {
-      const tables = queueTableList(ctx);
-      const inv = queueInventory(ctx);
-      await ctx.sync();
-      const heads = tables.items.map((table) => ({ table, head: queueTableHead(table, mergedSupported) }));
-      await ctx.sync();
-      return { heads: heads.map(({ table, head }) => tableHeadOf(table, head)), inventory: inventoryOf(inv, this.now()), sheetNames: inv.sheets.items.map((s) => s.name) };
-    });
-    const { heads } = listed;
-    const parts = await readRowChunks(
-      this.run,
-      this.payloadLimit,
-      heads.map((h) => ({ sheet: h.sheet, rowIndex: h.bodyRowIndex, columnIndex: h.bodyColumnIndex, rows: h.rowCount, columns: h.columnCount })),
-      queueRows,
-      rowsOf,
-      measureRows,
-      (ctx) => {
-        const now = heads.map((h) => {
-          const body = ctx.workbook.tables.getItem(h.name).getDataBodyRange();
-          body.load('rowIndex,columnIndex,rowCount,columnCount');
-          return { h, body };
-        });
-        return () => {
-          for (const { h, body } of now) {
-            const same = body.rowIndex === h.bodyRowIndex && body.columnIndex === h.bodyColumnIndex && body.rowCount === h.rowCount && body.columnCount === h.columnCount;
-            if (!same) throw new WorkbookChangedError(h.name, h.sheet);
-          }
-        };
-      },
-    );
-    this.inventory = { ...listed.inventory, at: this.now() };
-    const out = heads.map((h, i) => rawTableOf(h, concatRows(parts[i])));
-    return { tables: out, sheetNames: listed.sheetNames };
+  private async readAtOnceOrInChunks<T>(atOnce: () => Promise<T>, inChunks: (onlyIfLarge: unknown) => Promise<T>): Promise<T> {
+    if (this.chunkReads) return inChunks(null);
+    try {
+      return await atOnce();
+    } catch (error) {
+      if (isPayloadLimitError(error)) {
+        this.chunkReads = true;
+        return inChunks(null);
+      }
+      if (!isGeneralException(error)) throw error;
+      const read = await inChunks(error);
+      this.chunkReads = true;
+      return read;
+    }
   }
 
   /** Names of the sheets that carry a valid owner mark (output sheets, and any marked copy of one). */
@@ -231,48 +174,10 @@ export class OfficeJsWorkbook implements WorkbookPort {
   async readOutputCells(sheetNames: string[]): Promise<OutputCell[]> {
     return this.explained(() =>
       this.readAtOnceOrInChunks(
-        () => this.readOutputCellsAtOnce(sheetNames),
-        () => this.readOutputCellsInChunks(sheetNames),
+        () => readOutputCellsAtOnce(this.reading(), sheetNames, this.date1904),
+        (onlyIfLarge) => readOutputCellsInChunks(this.reading(), sheetNames, this.date1904, onlyIfLarge),
       ),
     );
-  }
-
-  /** 2 syncs: list the sheets, then each sheet's used range. */
-  private async readOutputCellsAtOnce(sheetNames: string[]): Promise<OutputCell[]> {
-    return this.run(async (ctx) => {
-      const reads = await queueUsedRanges(ctx, sheetNames, 'cells');
-      await ctx.sync();
-      const cells: OutputCell[] = [];
-      for (const { name, used } of reads) {
-        if (used.isNullObject) continue;
-        outputCellsOf(name, used.rowIndex, used.columnIndex, used.formulas, used.values, cells);
-      }
-      return cells;
-    });
-  }
-
-  /** Above the response limit: list the sheets and their used ranges, then row chunks. */
-  private async readOutputCellsInChunks(sheetNames: string[]): Promise<OutputCell[]> {
-    const ranges = await this.run(async (ctx) => {
-      const reads = await queueUsedRanges(ctx, sheetNames, 'place');
-      await ctx.sync();
-      return reads
-        .filter(({ used }) => !used.isNullObject)
-        .map(({ name, used }): RowRange => ({ sheet: name, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rows: used.rowCount, columns: used.columnCount }));
-    });
-    const parts = await readRowChunks(
-      this.run,
-      this.payloadLimit,
-      ranges,
-      (range) => range.load('formulas,values,rowIndex,columnIndex'),
-      (range) => ({ rowIndex: range.rowIndex, columnIndex: range.columnIndex, formulas: range.formulas, values: range.values }),
-      (chunk) => utf8Length(JSON.stringify(chunk.formulas)) + utf8Length(JSON.stringify(chunk.values)),
-    );
-    const cells: OutputCell[] = [];
-    ranges.forEach((r, i) => {
-      for (const chunk of parts[i]) outputCellsOf(r.sheet, chunk.rowIndex, chunk.columnIndex, chunk.formulas, chunk.values, cells);
-    });
-    return cells;
   }
 
   /** Recalculates when Excel is not on automatic calculation (1 sync; 2 when it recalculates). */
@@ -324,7 +229,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   private async write(specs: SheetSpec[], inv: Inventory): Promise<WriteOutcome> {
-    const plan = planWrite(specs, inv, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9'), outputNames: this.outputNames });
+    const plan = planWrite(specs, inv, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9'), outputNames: this.outputNames, date1904: this.date1904 === true });
     this.lastPlan = plan;
     const done = await executeWrite(this.run, plan, this.supports('1.9'));
     return { otherMarkedSheets: plan.otherMarked, ...done };

@@ -289,3 +289,86 @@ test('a rerun on Excel on the web never renames the active sheet (issue 3218: th
   expect(book.dialogs).toEqual([]);
   expect(book.sheet('Tulokset')!.active).toBe(true);
 });
+
+// ---------------------------------------------------------------- 6. reads: large responses, 1904 dates, hidden columns
+
+describe('reads as Excel answers them', () => {
+  test('a bare GeneralException on a large read (some Excel on the web builds: issues 354, 1314) sends the read to row chunks', async () => {
+    const desktop = await adapter(inputWorkbook(6_000)).readTables();
+    const book = inputWorkbook(6_000);
+    book.responseLimit = 200_000;
+    book.responseLimitCode = 'GeneralException';
+    const raw = await adapter(book, { payloadLimitBytes: 180_000 }).readTables();
+    expect(raw).toEqual(desktop);
+    expect(book.responseBytes.filter((b) => b > 200_000).length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a GeneralException on a small read is not mistaken for the size limit', async () => {
+    const book = inputWorkbook(5);
+    book.failWhen = (e) => (e.kind === 'read' && e.prop?.includes('values') ? 'GeneralException' : null);
+    await expect(adapter(book).readTables()).rejects.toMatchObject({ code: 'GeneralException' });
+  });
+
+  /** The staff workbook with its dates counted from 1904 (what Excel for Mac's old default stores). */
+  function in1904(n: number): FakeWorkbook {
+    const book = inputWorkbook(n);
+    book.date1904 = true;
+    for (const cell of book.sheet('Henkilosto')!.cells.values()) if (cell.format === 'd.m.yyyy' && typeof cell.value === 'number') cell.value -= 1462;
+    return book;
+  }
+
+  test('the fake shows dates in the workbook’s date system (guards the tests below)', async () => {
+    const book = in1904(1);
+    const ctx = book.context();
+    const cell = ctx.workbook.worksheets.getItem('Henkilosto').getRange('D4').load('text,values');
+    await ctx.sync();
+    // 1 January 2025 is serial 45658 in the 1900 system and 44196 in the 1904 system.
+    expect(cell.values).toEqual([[44196]]);
+    expect(cell.text).toEqual([['1.1.2025']]);
+  });
+
+  test('a workbook on the 1904 date system reads the same dates as one on the 1900 system', async () => {
+    const expected = await adapter(inputWorkbook(30)).readTables();
+    const raw = await adapter(in1904(30)).readTables();
+    expect(raw).toEqual(expected);
+    const staff = raw.tables.find((t) => t.name === 'Henkilosto')!;
+    expect(staff.rows[0][2].value).toEqual(new Date(Date.UTC(2025, 0, 1)));
+  });
+
+  test('1904 dates found below the first rows, and output dates given back as 1900 serials for verify', async () => {
+    const book = in1904(40);
+    const sheet = book.sheet('Henkilosto')!;
+    // No date in the top 20 rows: the system shows only further down.
+    for (let r = 3; r < 3 + 25; r++) sheet.put(r, 3, null);
+    const expected = inputWorkbook(40);
+    for (let r = 3; r < 3 + 25; r++) expected.sheet('Henkilosto')!.put(r, 3, null);
+    const wb = adapter(book);
+    expect(await wb.readTables()).toEqual(await adapter(expected).readTables());
+    // An output date cell: 1 January 2026 is 46023 in the 1900 system.
+    const out: SheetSpec = { name: 'Parametrit', cells: [[{ value: 'Alkaa' }, { formula: 'DATE(2026,1,1)', expected: 46023, style: 'date' }, { value: 46023, style: 'date' }]] };
+    await wb.replaceOutputs([out]);
+    // What Excel holds in a 1904 workbook: the constant as its 1904 serial; the formula's value likewise.
+    expect(book.sheet('Parametrit')!.cell(0, 2)!.value).toBe(46023 - 1462);
+    book.sheet('Parametrit')!.cell(0, 1)!.value = 46023 - 1462;
+    const cells = await wb.readOutputCells(['Parametrit']);
+    expect(cells.filter((c) => c.address !== 'A1').map((c) => c.value)).toEqual([46023, 46023]);
+  });
+
+  test('a hidden first column does not make every row look hidden', async () => {
+    const book = inputWorkbook(30);
+    const sheet = book.sheet('Henkilosto')!;
+    sheet.hiddenColumns.add(1); // column B, the table's first column (Organisaatio)
+    sheet.hiddenRows.add(3 + 4);
+    const staff = (await adapter(book).readTables()).tables.find((t) => t.name === 'Henkilosto')!;
+    expect(staff.hiddenRows).toEqual([4]);
+  });
+
+  test('a hidden first column in a table read in chunks', async () => {
+    const book = inputWorkbook(3_000);
+    book.sheet('Henkilosto')!.hiddenColumns.add(1);
+    book.sheet('Henkilosto')!.hiddenRows.add(3 + 2_500);
+    book.responseLimit = 100_000;
+    const staff = (await adapter(book, { payloadLimitBytes: 90_000 }).readTables()).tables.find((t) => t.name === 'Henkilosto')!;
+    expect(staff.hiddenRows).toEqual([2_500]);
+  });
+});

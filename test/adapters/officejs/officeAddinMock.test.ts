@@ -16,6 +16,10 @@ function mockWorkbook(syncSpy: { count: number }) {
       ['Tulokset', ''],
       ['Yhteensä', 1234.5],
     ],
+    numberFormat: [
+      ['General', 'General'],
+      ['General', '#,##0.00'],
+    ],
     rowIndex: 2,
     columnIndex: 1,
   });

@@ -205,3 +205,16 @@ test('under the real client, a user copy of an output sheet survives a rerun, an
   expect(outputs(bridged)).toEqual(before);
   expect(bridged.brokenRefs().filter((r) => !r.startsWith('Tulokset 2026!'))).toEqual([]);
 });
+
+test('under the real client, a workbook on the 1904 date system with a hidden first column reads as the plain one does on the fake', async () => {
+  const { bridged, direct, viaOfficeJs, onFake } = pair();
+  bridged.date1904 = true;
+  for (const s of bridged.sheets) for (const c of s.cells.values()) if (typeof c.value === 'number' && /y/.test(c.format)) c.value -= 1462;
+  const staff = bridged.table('Henkilosto')!;
+  staff.sheet.hiddenColumns.add(staff.c0);
+  staff.sheet.hiddenRows.add(staff.r0 + 3);
+  direct.table('Henkilosto')!.sheet.hiddenRows.add(staff.r0 + 3);
+  const expected = await onFake.readTables();
+  expect(expected.tables.some((t) => t.rows.some((r) => r.some((c) => c.value instanceof Date)))).toBe(true);
+  expect(await viaOfficeJs.readTables()).toEqual(expected);
+});

@@ -134,7 +134,9 @@ describe('reads under the real office.js client', () => {
         ['Tables[{T1}].GetDataBodyRange', 'columnCount,columnIndex,rowCount,rowIndex'],
         ['Tables[{T1}].GetRange.GetMergedAreasOrNullObject', 'areas/address'],
         ['Tables[{T1}].GetDataBodyRange', 'numberFormat,valueTypes,values'],
+        ['Tables[{T1}].GetDataBodyRange.GetColumn', 'columnHidden'],
         ['Tables[{T1}].GetDataBodyRange.GetColumn.GetVisibleView', 'cellAddresses'],
+        ['Tables[{T1}].GetDataBodyRange.GetRow.GetResizedRange', 'text'],
       ].sort(),
     );
   });
@@ -180,6 +182,9 @@ describe('the chunked read under the real office.js client', () => {
         if (at === 'Names' || at === 'Application') return inventoryAnswer(at);
         if (at.endsWith('.Columns')) return { _Items: [{ Name: 'Organisaatio' }, { Name: 'HTV' }] };
         if (at.endsWith('GetMergedAreasOrNullObject')) return null;
+        // The text of the first rows (the date-system probe) and whether the first column is hidden.
+        if (at.endsWith('GetResizedRange')) return { Text: Array.from({ length: 20 }, (_, i) => rowAt(i).map(String)) };
+        if (at.endsWith('GetColumn')) return { ColumnHidden: false };
         if (at.endsWith('GetDataBodyRange')) return rangeAnswer(1, n, select);
         if (at.endsWith('GetRangeByIndexes')) {
           const [r0, , h] = argsOf(a.ObjectPathId) as number[];

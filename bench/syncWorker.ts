@@ -98,9 +98,9 @@ async function realOfficeJsWrite(raw: RawWorkbook): Promise<SyncResult['officeJs
   });
   const port = new OfficeJsWorkbook({ isSetSupported: () => true });
   await port.replaceOutputs(result.sheets);
-  const plan = (port as unknown as { lastPlan: { batchBytes: number[]; cosmeticBytes: number } }).lastPlan;
+  const plan = (port as unknown as { lastPlan: { batchBytes: number[]; finishBytes: number } }).lastPlan;
   // The sheet list, the data syncs, the finishing touches: each request against its estimate.
-  return { requestBytes: requests.slice(1), estimatedBytes: [...plan.batchBytes, plan.cosmeticBytes] };
+  return { requestBytes: requests.slice(1), estimatedBytes: [...plan.batchBytes, plan.finishBytes] };
 }
 
 /** What Excel would send back for the read sync, as JSON: the four arrays per table the adapter loads. */

@@ -44,8 +44,13 @@ export interface WriteOutcome {
    * every run replaces, so after a rerun they show #REF!: an archive is best kept as values.
    */
   otherMarkedSheets: string[];
-  /** Finishing touches Excel refused (freeze panes, print set-up, tab colour): the figures are written, these are not. */
-  cosmeticFailures: { sheet: string; what: 'freeze' | 'print' | 'tabColor'; message: string }[];
+  /**
+   * What Excel refused after every figure was written (the write still succeeded): removing the old
+   * outputs or their names (left as sheets named "~TYM…", which the next run removes), showing the
+   * first new sheet, the recalculation on Manual calculation (press F9), freeze panes, print set-up,
+   * tab colour. `sheet` names the sheet (or the name) it concerns.
+   */
+  finishingFailures: { sheet: string; what: 'oldOutputs' | 'names' | 'show' | 'recalculate' | 'freeze' | 'print' | 'tabColor'; message: string }[];
   /** The workbook was not on automatic calculation, so the add-in recalculated after writing. */
   recalculated: boolean;
 }

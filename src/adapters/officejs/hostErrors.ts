@@ -63,7 +63,7 @@ export class WorkbookNotActiveError extends Error {
         'Excel refused the change because this workbook was not the active window (another workbook, or a picture, was selected). Return to this workbook, select a cell and run again.',
         restored
           ? 'Aiemmat tulokset ovat ennallaan. / De tidigare resultaten är oförändrade. / The previous results are unchanged.'
-          : 'Osa keskeneräisestä kirjoituksesta jäi työkirjaan; seuraava ajo siivoaa sen. / En del av den avbrutna skrivningen blev kvar; nästa körning städar bort den. / Part of the interrupted write is left in the workbook; the next run tidies it up.',
+          : 'Osa keskeneräisestä kirjoituksesta voi olla jäänyt työkirjaan; seuraava ajo siivoaa sen. / En del av den avbrutna skrivningen kan ha blivit kvar; nästa körning städar bort den. / Part of the interrupted write may be left in the workbook; the next run tidies it up.',
       ].join('\n'),
     );
     this.name = 'WorkbookNotActiveError';

@@ -231,7 +231,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private async write(specs: SheetSpec[], inv: Inventory): Promise<WriteOutcome> {
     const plan = planWrite(specs, inv, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9'), outputNames: this.outputNames, date1904: this.date1904 === true });
     this.lastPlan = plan;
-    const done = await executeWrite(this.run, plan, this.supports('1.9'));
+    const done = await executeWrite(this.run, plan, this.supports('1.9'), this.sleep);
     return { otherMarkedSheets: plan.otherMarked, ...done };
   }
 

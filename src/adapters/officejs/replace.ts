@@ -1,13 +1,14 @@
 /**
  * Carrying out a write plan in Excel, and putting the workbook back when a write fails.
  *
- * The data goes in the plan's syncs, each with API calculation suspended. The last data sync also
+ * The figures go in the plan's syncs, each with API calculation suspended. The last of them also
  * reads the calculation mode; when it is not Automatic, Excel leaves the new formulas uncalculated
  * ("it is the developer's responsibility to re-calc", Application.suspendApiCalculationUntilNextSync
- * in the Excel JavaScript API reference), so a last sync recalculates (Application.calculate,
- * ExcelApi 1.1, "Recalculate": the formulas changed or marked, and what depends on them). The same
- * last sync carries the finishing touches (freeze panes, print set-up, tab colour); if Excel refuses
- * it, each touch is tried once more on its own and what still fails is reported, not thrown.
+ * in the Excel JavaScript API reference), so the finish starts with a recalculation
+ * (Application.calculate, ExcelApi 1.1, "Recalculate": the formulas changed or marked, and what
+ * depends on them). The finish (one last sync) then removes the old outputs and their names, shows the
+ * first new sheet and applies the finishing touches; if Excel refuses it, each step is tried once more
+ * on its own and what still fails is reported, not thrown: every figure already stands.
  *
  * Recovery removes the new sheets and names and renames the old outputs back. It is tried again
  * after a pause when it fails: the user may have switched to another workbook window, where sheet
@@ -15,7 +16,7 @@
  */
 import type { WriteOutcome } from '../../workbook/port';
 import { type Inventory, inventoryOf, queueInventory } from './inventory';
-import type { CosmeticStep } from './steps';
+import type { FinishStep } from './steps';
 import { messageOf } from './hostErrors';
 import { lower } from './tableRead';
 import type { WritePlan } from './writePlan';
@@ -26,9 +27,28 @@ export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => P
 /** Pauses before each retry of a failed recovery (6.5 s in all: time to come back to the workbook). */
 export const RECOVERY_PAUSES_MS = [500, 2_000, 4_000];
 
-const COSMETIC_WHAT: Record<CosmeticStep['kind'], WriteOutcome['cosmeticFailures'][number]['what']> = { freeze: 'freeze', print: 'print', tabColor: 'tabColor' };
+type Failure = WriteOutcome['finishingFailures'][number];
 
-export async function executeWrite(run: Run, plan: WritePlan, screenUpdating: boolean): Promise<Omit<WriteOutcome, 'otherMarkedSheets'>> {
+/** What a failed step of the finish concerns, for the report. */
+function failureOf(step: FinishStep, error: unknown): Failure {
+  const message = messageOf(error);
+  switch (step.kind) {
+    case 'deleteName':
+      return { what: 'names', sheet: step.name, message };
+    case 'deleteSheet':
+      return { what: 'oldOutputs', sheet: step.sheet, message };
+    case 'activate':
+      return { what: 'show', sheet: step.sheet, message };
+    default:
+      return { what: step.kind, sheet: step.sheet, message };
+  }
+}
+
+/**
+ * Writes the figures (the plan's batches; a failure here is thrown, for recovery), then the finish,
+ * which never throws: its failures are reported.
+ */
+export async function executeWrite(run: Run, plan: WritePlan, screenUpdating: boolean, sleep: (ms: number) => Promise<void>): Promise<Omit<WriteOutcome, 'otherMarkedSheets'>> {
   return run(async (ctx) => {
     const state: WriteState = { sheets: new Map() };
     const app = ctx.workbook.application;
@@ -39,31 +59,61 @@ export async function executeWrite(run: Run, plan: WritePlan, screenUpdating: bo
       if (i === plan.batches.length - 1) app.load('calculationMode');
       await ctx.sync();
     }
-    const recalculated = app.calculationMode !== 'Automatic';
-    const cosmeticFailures: WriteOutcome['cosmeticFailures'] = [];
-    if (!recalculated && plan.cosmetics.length === 0) return { recalculated, cosmeticFailures };
-    if (recalculated) app.calculate('Recalculate');
-    for (const step of plan.cosmetics) applyStep(ctx, state, step);
+    return finishWrite(ctx, state, plan, app.calculationMode !== 'Automatic', sleep);
+  });
+}
+
+/**
+ * The finish in one sync: recalculation first (when Excel is not on automatic calculation), then the
+ * plan's finish steps. If Excel refuses it, each step still to do is tried again in a sync of its own
+ * (what came before the failing one is applied: Office batches are not transactions), after the same
+ * pauses as a recovery (the user may be in another workbook window, where deleting sheets fails:
+ * issue 771), and what still fails is reported.
+ */
+async function finishWrite(ctx: Excel.RequestContext, state: WriteState, plan: WritePlan, recalculate: boolean, sleep: (ms: number) => Promise<void>): Promise<Omit<WriteOutcome, 'otherMarkedSheets'>> {
+  const app = ctx.workbook.application;
+  const finishingFailures: Failure[] = [];
+  if (!recalculate && plan.finish.length === 0) return { recalculated: false, finishingFailures };
+  if (recalculate) app.calculate('Recalculate');
+  for (const step of plan.finish) applyStep(ctx, state, step);
+  try {
+    await ctx.sync();
+    return { recalculated: recalculate, finishingFailures };
+  } catch {
+    // Old sheets and names already gone are not to be removed again.
+    const sheets = ctx.workbook.worksheets.load('items/name');
+    const names = ctx.workbook.names.load('items/name');
+    let recalculated = recalculate;
     try {
+      if (recalculate) app.calculate('Recalculate');
       await ctx.sync();
-    } catch {
-      // Office batches are not transactions: what came before the failing touch is applied. Each
-      // touch once more on its own (they set properties, so applying one twice changes nothing).
-      if (recalculated) {
-        app.calculate('Recalculate');
-        await ctx.sync();
-      }
-      for (const step of plan.cosmetics) {
+    } catch (error) {
+      recalculated = false;
+      finishingFailures.push({ what: 'recalculate', sheet: '', message: messageOf(error) });
+      return { recalculated, finishingFailures: [...finishingFailures, ...plan.finish.map((step) => failureOf(step, error))] };
+    }
+    const hasSheet = new Set(sheets.items.map((s) => lower(s.name)));
+    const hasName = new Set(names.items.map((n) => lower(n.name)));
+    let todo = plan.finish.filter((step) => !(step.kind === 'deleteSheet' && !hasSheet.has(lower(step.sheet))) && !(step.kind === 'deleteName' && !hasName.has(lower(step.name))));
+    for (let attempt = 0; todo.length > 0; attempt++) {
+      const failed: { step: FinishStep; error: unknown }[] = [];
+      for (const step of todo) {
         applyStep(ctx, state, step);
         try {
           await ctx.sync();
         } catch (error) {
-          cosmeticFailures.push({ sheet: step.sheet, what: COSMETIC_WHAT[step.kind], message: messageOf(error) });
+          failed.push({ step, error });
         }
       }
+      if (failed.length === 0 || attempt >= RECOVERY_PAUSES_MS.length) {
+        finishingFailures.push(...failed.map((f) => failureOf(f.step, f.error)));
+        break;
+      }
+      await sleep(RECOVERY_PAUSES_MS[attempt]);
+      todo = failed.map((f) => f.step);
     }
-    return { recalculated, cosmeticFailures };
-  });
+    return { recalculated, finishingFailures };
+  }
 }
 
 /**

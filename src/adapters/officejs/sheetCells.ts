@@ -15,7 +15,7 @@ import { EXCEL_1904_OFFSET_DAYS } from './dates1904';
 import type { CellSpec, CellStyle, SheetSpec, TableSpec } from '../../workbook/sheetSpec';
 import { blocksOf, utf8Length } from './blocks';
 import { BYTES_PER_ACTION, sliceBytesPerRow } from './payload';
-import { type CellInput, type CosmeticStep, type GridWrite, type Sized, small } from './steps';
+import { type CellInput, type CosmeticStep, type FinishStep, type GridWrite, type Sized, small } from './steps';
 import { GENERAL_FORMAT, OFFICE_STYLES, TEXT_FORMAT, hasVisualFormat, type OfficeStyle } from './styles';
 import { lower } from './tableRead';
 
@@ -189,8 +189,8 @@ export function cosmeticSteps(spec: SheetSpec, pageLayout: boolean): CosmeticSte
   return out;
 }
 
-/** Request bytes of a finishing touch. */
-export function cosmeticBytes(step: CosmeticStep): number {
+/** Request bytes of a step of the finish. */
+export function cosmeticBytes(step: FinishStep): number {
   if (step.kind === 'print') return small(step, 7 + utf8Length(step.title) / BYTES_PER_ACTION).bytes;
   return small(step, 2).bytes;
 }

@@ -22,15 +22,17 @@ export type Step =
   | { kind: 'formulas'; sheet: string; row: number; col: number; width: number; rows: CellInput[][] }
   | { kind: 'style'; sheet: string; r0: number; c0: number; r1: number; c1: number; style: OfficeStyle }
   | { kind: 'columnWidth'; sheet: string; c0: number; c1: number; points: number }
+  // The finish, in a last sync of its own after every figure is written, whose failures are reported,
+  // not fatal: removing the old outputs and their names, showing the first new sheet, the touches.
   | { kind: 'deleteName'; name: string }
   | { kind: 'deleteSheet'; sheet: string }
   | { kind: 'activate'; sheet: string }
-  // Finishing touches, in a last sync of their own whose failure is reported, not fatal.
   | { kind: 'freeze'; sheet: string; rows: number; columns: number }
   | { kind: 'print'; sheet: string; title: string; landscape: boolean; fitToWidth: boolean; repeatRows: number }
   | { kind: 'tabColor'; sheet: string; color: string };
 
 export type CosmeticStep = Extract<Step, { kind: 'freeze' | 'print' | 'tabColor' }>;
+export type FinishStep = CosmeticStep | Extract<Step, { kind: 'deleteName' | 'deleteSheet' | 'activate' }>;
 
 /** A step and its request bytes. */
 export interface Sized {

@@ -10,17 +10,19 @@
  * their tables aside; (4) add the new sheets under their final names with the owner mark, and the
  * workbook-level names they own; (5) each table's cells, then the table over them (sheetCells.ts says
  * why); (6) the other cells: number formats then values and formulas, split by rows only where a sync
- * would pass the limit; (7) styles and column widths; (8) delete the names that pointed only into the
- * old outputs, the old outputs and our leftover backups, and show the first new sheet. Then, in a
- * last sync of their own, the finishing touches (freeze panes, print set-up, tab colour): each has
- * failed on some Excel builds (issues 2196, 1860, 1345), and a failure there must not undo the figures.
+ * would pass the limit; (7) styles and column widths. Then the finish, in a last sync of its own once
+ * every figure stands: (8) delete the names that pointed only into the old outputs, the old outputs and
+ * our leftover backups, show the first new sheet, (9) the finishing touches (freeze panes, print
+ * set-up, tab colour). Each touch has failed on some Excel builds (issues 2196, 1860, 1345); a failure
+ * in the finish must not undo the figures, and an old output left behind keeps its "~TYM" name, so
+ * the next run removes it.
  */
 import { SheetConflictError, TableNameConflictError } from '../../workbook/port';
 import type { SheetSpec } from '../../workbook/sheetSpec';
 import { type Inventory, ownership, type SheetInfo, type WorkbookName, sheetOfReference } from './inventory';
 import { MIN_SPLIT_ROOM_BYTES, OP_BASE_BYTES, SYNC_BASE_BYTES, WRITE_FIXED_BYTES } from './payload';
 import { cellsOutsideTables, cosmeticBytes as touchBytes, cosmeticSteps, formatSteps, gridWrites, tableSteps, tablesInOrder } from './sheetCells';
-import { absoluteReference, type CosmeticStep, type GridWrite, type Sized, small, type Step } from './steps';
+import { absoluteReference, type FinishStep, type GridWrite, type Sized, small, type Step } from './steps';
 import { lower } from './tableRead';
 
 export { cellFormat, cellInput, cellsOutsideTables, tablesInOrder, widthToPoints } from './sheetCells';
@@ -43,13 +45,14 @@ export interface WritePlan {
   names: { name: string; previous: string | null }[];
   /** Marked sheets that are not outputs (a user's copy of one): kept. */
   otherMarked: string[];
+  /** The syncs that write the figures (and put the new sheets in place). */
   batches: Step[][];
   /** Estimated request bytes of each batch (what it is packed by). */
   batchBytes: number[];
-  /** The finishing touches, for a last sync of their own. */
-  cosmetics: CosmeticStep[];
+  /** The finish, for a last sync of its own: old outputs and names removed, first sheet shown, touches. */
+  finish: FinishStep[];
   /** Estimated request bytes of that last sync (with a recalculation). */
-  cosmeticBytes: number;
+  finishBytes: number;
 }
 
 export interface PlanOptions {
@@ -119,7 +122,7 @@ function planNames(specs: SheetSpec[], names: WorkbookName[], removed: Set<strin
     const target = sheetOfReference(n.formula);
     return target !== null && removed.has(lower(target));
   });
-  return { define, defined, drop: stale.map((n): Step => ({ kind: 'deleteName', name: n.name })) };
+  return { define, defined, drop: stale };
 }
 
 /**
@@ -161,17 +164,17 @@ export function planWrite(specs: SheetSpec[], inv: Pick<Inventory, 'sheets' | 'n
     for (const rect of cellsOutsideTables(spec)) body.push(...gridWrites(spec, rect, date1904));
     body.push(...formatSteps(spec));
   }
+  const { batches, batchBytes } = pack(prologue, body, options.payloadLimit);
   // 8. Only now drop the old outputs' names and sheets, and show the first new sheet. The old sheets
-  //    are looked up again by their backup names: this may be a later sync than the rename, and
-  //    office.js sends a getItem by its name again, which by now is one of the new sheets.
-  const epilogue: Sized[] = names.drop.map((step) => small(step, 2));
-  for (const name of [...backups.map((b) => b.backup), ...leftovers]) epilogue.push(small({ kind: 'deleteSheet', sheet: name }, 2));
-  if (specs.length > 0) epilogue.push(small({ kind: 'activate', sheet: specs[0].name }));
-
-  const { batches, batchBytes } = pack(prologue, [...body, ...epilogue], options.payloadLimit);
-  const cosmetics = specs.flatMap((spec) => cosmeticSteps(spec, options.pageLayout));
-  const cosmeticBytes = SYNC_BASE_BYTES + OP_BASE_BYTES + cosmetics.reduce((n, step) => n + touchBytes(step), 0);
-  return { backups, leftovers, created, names: names.defined, otherMarked: owned.others.map((s) => s.name), batches, batchBytes, cosmetics, cosmeticBytes };
+  //    are looked up again by their backup names: this is a later sync than the rename, and office.js
+  //    sends a getItem by its name again, which by now is one of the new sheets.
+  const finish: FinishStep[] = [...names.drop.map((n): FinishStep => ({ kind: 'deleteName', name: n.name }))];
+  for (const name of [...backups.map((b) => b.backup), ...leftovers]) finish.push({ kind: 'deleteSheet', sheet: name });
+  if (specs.length > 0) finish.push({ kind: 'activate', sheet: specs[0].name });
+  // 9. The finishing touches.
+  finish.push(...specs.flatMap((spec) => cosmeticSteps(spec, options.pageLayout)));
+  const finishBytes = SYNC_BASE_BYTES + OP_BASE_BYTES + finish.reduce((n, step) => n + touchBytes(step), 0);
+  return { backups, leftovers, created, names: names.defined, otherMarked: owned.others.map((s) => s.name), batches, batchBytes, finish, finishBytes };
 }
 
 /**

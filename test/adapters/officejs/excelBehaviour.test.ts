@@ -166,7 +166,7 @@ describe('Manual calculation', () => {
     const app = createAllocationApp(adapter(book));
     const run = await app.run();
     expect(run.ok).toBe(true);
-    expect(run.summary?.write).toMatchObject({ recalculated: true, otherMarkedSheets: [], cosmeticFailures: [] });
+    expect(run.summary?.write).toMatchObject({ recalculated: true, otherMarkedSheets: [], finishingFailures: [] });
     // The user edits an input: the formulas that depend on it are stale until Excel recalculates.
     // (Those outside tables: readTables reads every table, output ones too, before verify's check.)
     const inTable = (s: (typeof book.sheets)[number], key: string) => {
@@ -204,12 +204,29 @@ describe('finishing touches (freeze panes, print set-up, tab colour) cannot sink
     book.failWhen = null;
     expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
     expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
-    const failures = (outcome as { cosmeticFailures: { sheet: string; what: string }[] }).cosmeticFailures;
+    const failures = (outcome as { finishingFailures: { sheet: string; what: string }[] }).finishingFailures;
     expect(failures).toEqual([expect.objectContaining(kind === 'tabColor' ? { sheet: 'Parametrit', what: 'tabColor' } : { sheet: 'Rivit', what: 'freeze' })]);
     if (kind === 'tabColor') expect(book.sheet('Rivit')!.freeze).toEqual({ rows: 2, columns: 1 });
     else expect(book.sheet('Parametrit')!.tabColor).toBe('#00B050');
     expect(book.sheet('Tulokset')!.layout).toMatchObject({ orientation: 'Landscape' });
   });
+});
+
+test('Excel refusing to remove the old outputs once the new ones stand keeps the new figures; the next run removes the old', async () => {
+  const book = inputWorkbook(3);
+  const wb = adapter(book);
+  await wb.replaceOutputs(outputSpecs(3, 'A'));
+  book.failWhen = (e) => (e.kind === 'deleteSheet' ? 'GeneralException' : null);
+  const outcome = await wb.replaceOutputs(outputSpecs(3, 'B'));
+  book.failWhen = null;
+  expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
+  const left = book.sheets.filter((s) => s.name.startsWith('~TYM')).map((s) => s.name);
+  expect(left).toHaveLength(3);
+  expect((outcome as { finishingFailures: { what: string; sheet: string }[] }).finishingFailures.map((f) => [f.what, f.sheet])).toEqual(left.map((name) => ['oldOutputs', name]));
+  expect(book.sheet('Rivit')!.freeze).toEqual({ rows: 2, columns: 1 });
+  await wb.replaceOutputs(outputSpecs(3, 'C'));
+  expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+  expect(book.brokenRefs()).toEqual([]);
 });
 
 // ---------------------------------------------------------------- 4. users keep working
@@ -233,13 +250,16 @@ describe('users keep working while the add-in runs', () => {
     await expect(wb.readTables()).rejects.toMatchObject({ name: 'CellEditModeError', message: expect.stringMatching(/^Excel on solun muokkaustilassa/) });
   });
 
-  /** A rerun written over several syncs, during which the user looks at another workbook for a while. */
-  async function switchAway(backAfterPauses: number) {
+  /**
+   * A rerun written over several syncs; the user switches to another workbook window after sync
+   * `switchAt` of the write (0: as it starts) and comes back after `backAfterPauses` of the adapter's
+   * pauses between retries.
+   */
+  async function switchAway(switchAt: number, backAfterPauses: number) {
     const book = inputWorkbook(5);
-    const limit = 150_000;
     let pauses = 0;
     const wb = adapter(book, {
-      payloadLimitBytes: limit,
+      payloadLimitBytes: 150_000,
       sleep: async () => {
         if (++pauses === backAfterPauses) book.activeWindow = true;
       },
@@ -248,31 +268,49 @@ describe('users keep working while the add-in runs', () => {
     const before = all(book);
     await wb.readTables();
     const start = book.syncs;
+    if (switchAt === 0) book.activeWindow = false;
     book.afterSync = (n) => {
-      if (n === start + 2) book.activeWindow = false;
+      if (switchAt > 0 && n === start + switchAt) book.activeWindow = false;
     };
-    const failure = await wb.replaceOutputs(outputSpecs(3_000, 'B')).catch((e: unknown) => e);
+    const result = await wb.replaceOutputs(outputSpecs(3_000, 'B')).catch((e: unknown) => e);
     book.afterSync = null;
     book.activeWindow = true;
-    return { book, before, failure, pauses };
+    return { book, wb, before, result, pauses };
   }
 
-  test('switching to another workbook midway: the previous outputs come back once the user returns, and the message says why', async () => {
-    const { book, before, failure, pauses } = await switchAway(2);
-    expect(failure).toMatchObject({ name: 'WorkbookNotActiveError', restored: true });
-    expect((failure as Error).message).toMatch(/^Excel hylkäsi muutoksen, koska tämä työkirja ei ollut aktiivisena/);
-    expect(pauses).toBe(2);
+  test('switching to another workbook as the write starts: nothing is changed, the recovery waits for the user, the message says why', async () => {
+    const { book, before, result, pauses } = await switchAway(0, 2);
+    expect(result).toMatchObject({ name: 'WorkbookNotActiveError', restored: true });
+    expect((result as Error).message).toMatch(/^Excel hylkäsi muutoksen, koska tämä työkirja ei ollut aktiivisena/);
+    expect(pauses).toBe(2); // the recovery failed twice while the user was away
     expect(all(book)).toEqual(before);
+  });
+
+  test('switching away midway: every figure is written, and the old outputs are removed once the user is back', async () => {
+    const { book, result } = await switchAway(2, 1);
+    expect(result).toMatchObject({ finishingFailures: [] });
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
+    expect(book.formulaAt('Rivit', 3_001, 0)).toBe('Rivi 3000');
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
     expect(book.brokenRefs()).toEqual([]);
   });
 
-  test('if the user stays away, the message says the next run tidies up, and it does', async () => {
-    const { book, failure } = await switchAway(99);
-    expect(failure).toMatchObject({ name: 'WorkbookNotActiveError', restored: false });
-    const wb = adapter(book);
+  test('if the user stays away, the old outputs left behind are reported, and the next run removes them', async () => {
+    const { book, wb, result } = await switchAway(2, 99);
+    const failures = (result as { finishingFailures: { what: string }[] }).finishingFailures;
+    expect(failures.map((f) => f.what)).toEqual(['oldOutputs', 'oldOutputs', 'oldOutputs']);
+    expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
     await wb.replaceOutputs(outputSpecs(3, 'C'));
     expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
     expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit C');
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
+  test('if the user stays away from the start, the message says some of the write may be left, and the next run tidies up', async () => {
+    const { book, wb, result } = await switchAway(0, 99);
+    expect(result).toMatchObject({ name: 'WorkbookNotActiveError', restored: false });
+    await wb.replaceOutputs(outputSpecs(3, 'C'));
+    expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
     expect(book.brokenRefs()).toEqual([]);
   });
 });

@@ -58,6 +58,7 @@ export const all = (book: FakeWorkbook) => book.sheets.map(snapshot);
 
 export function adapter(book: FakeWorkbook, extra: Partial<ConstructorParameters<typeof OfficeJsWorkbook>[0]> = {}) {
   let n = 0;
-  return new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `t${++n}`, ...extra });
+  // No real pauses between retries in tests.
+  return new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `t${++n}`, sleep: async () => undefined, ...extra });
 }
 

@@ -62,7 +62,7 @@ describe('writes under the real office.js client', () => {
     const requests = captureWrites(raw);
     const port = new OfficeJsWorkbook({ isSetSupported: () => true }); // the real Excel.run
     await port.replaceOutputs(sheets);
-    const plan = (port as unknown as { lastPlan: { batchBytes: number[]; cosmeticBytes: number } }).lastPlan;
+    const plan = (port as unknown as { lastPlan: { batchBytes: number[]; finishBytes: number } }).lastPlan;
     // 1 request for the sheet list, the write in one request (realistic size), the finishing touches in one.
     expect(requests).toHaveLength(3);
     const writes = requests.slice(1, -1);
@@ -71,7 +71,7 @@ describe('writes under the real office.js client', () => {
     const touches = requests[2];
     expect(touches.body.Actions.some((a) => a.Name === 'FreezeRows' || a.Name === 'FreezeAt')).toBe(true);
     expect(touches.body.Actions.some((a) => a.Name === 'TabColor')).toBe(true);
-    expect(touches.bytes).toBeLessThanOrEqual(plan.cosmeticBytes);
+    expect(touches.bytes).toBeLessThanOrEqual(plan.finishBytes);
     expect(formulasSent(writes)).toHaveLength(formulaCount(sheets));
     // English function names and argument commas, whatever the user's Excel language.
     const sample = formulasSent(writes).find((f) => f.includes('SUMIFS('));
@@ -84,9 +84,9 @@ describe('writes under the real office.js client', () => {
     const limit = 250_000;
     const port = new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: limit });
     await port.replaceOutputs(sheets);
-    const plan = (port as unknown as { lastPlan: { batchBytes: number[]; cosmeticBytes: number } }).lastPlan;
+    const plan = (port as unknown as { lastPlan: { batchBytes: number[]; finishBytes: number } }).lastPlan;
     const writes = requests.slice(1, -1);
-    expect(requests[requests.length - 1].bytes).toBeLessThanOrEqual(plan.cosmeticBytes);
+    expect(requests[requests.length - 1].bytes).toBeLessThanOrEqual(plan.finishBytes);
     expect(writes.length).toBe(plan.batchBytes.length);
     expect(writes.length).toBeGreaterThan(5);
     writes.forEach((r, i) => {

@@ -49,7 +49,7 @@ export function isInvalidSelection(error: unknown): boolean {
   return codeOf(error) === 'InvalidSelection';
 }
 
-/** Excel refused a change because this workbook was not the active window (or no cell was selected). */
+/** Excel refused a read or a change because this workbook was not the active window (or no cell was selected). */
 export class WorkbookNotActiveError extends Error {
   constructor(
     /** True when the previous results were put back as they were; false when some of it could not be undone. */
@@ -58,9 +58,9 @@ export class WorkbookNotActiveError extends Error {
   ) {
     super(
       [
-        'Excel hylkäsi muutoksen, koska tämä työkirja ei ollut aktiivisena (toinen työkirja tai kuva oli valittuna). Palaa tähän työkirjaan, valitse jokin solu ja aja uudelleen.',
-        'Excel avvisade ändringen eftersom den här arbetsboken inte var aktiv (en annan arbetsbok eller en bild var markerad). Gå tillbaka till arbetsboken, markera en cell och kör igen.',
-        'Excel refused the change because this workbook was not the active window (another workbook, or a picture, was selected). Return to this workbook, select a cell and run again.',
+        'Excel ei sallinut toimintoa, koska tämä työkirja ei ollut aktiivisena (toinen työkirja tai kuva oli valittuna). Palaa tähän työkirjaan, valitse jokin solu ja yritä uudelleen.',
+        'Excel tillät inte åtgärden eftersom den här arbetsboken inte var aktiv (en annan arbetsbok eller en bild var markerad). Gå tillbaka till arbetsboken, markera en cell och försök igen.',
+        'Excel did not allow this because this workbook was not the active window (another workbook, or a picture, was selected). Return to this workbook, select a cell and try again.',
         restored
           ? 'Aiemmat tulokset ovat ennallaan. / De tidigare resultaten är oförändrade. / The previous results are unchanged.'
           : 'Osa keskeneräisestä kirjoituksesta voi olla jäänyt työkirjaan; seuraava ajo siivoaa sen. / En del av den avbrutna skrivningen kan ha blivit kvar; nästa körning städar bort den. / Part of the interrupted write may be left in the workbook; the next run tidies it up.',

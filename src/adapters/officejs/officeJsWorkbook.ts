@@ -92,7 +92,6 @@ function explain(error: unknown): unknown {
   return error;
 }
 
-const isConflict = (e: unknown) => e instanceof SheetConflictError || e instanceof TableNameConflictError;
 
 export class OfficeJsWorkbook implements WorkbookPort {
   private readonly run: Run;
@@ -200,17 +199,19 @@ export class OfficeJsWorkbook implements WorkbookPort {
     this.inventory = null;
     const inv = cached ?? (await this.explained(() => this.loadInventory()));
     this.inventory = null;
+    // Planning refuses (conflicts, a layout Excel cannot take) before anything is changed.
+    let plan = this.plan(specs, inv);
     try {
-      return await this.write(specs, inv);
+      return await this.execute(plan);
     } catch (error) {
-      if (isConflict(error)) throw error;
-      const fresh = await this.recoverAfter(error, specs);
+      const fresh = await this.recoverAfter(error, plan, specs);
       // A stale sheet list (the user changed sheets since the read) is the one failure worth a retry.
       if (cached && !sameInventory(cached, fresh)) {
+        plan = this.plan(specs, fresh);
         try {
-          return await this.write(specs, fresh);
+          return await this.execute(plan);
         } catch (again) {
-          if (!isConflict(again)) await this.recoverAfter(again, specs);
+          await this.recoverAfter(again, plan, specs);
           throw explain(again);
         }
       }
@@ -228,9 +229,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
     return inv;
   }
 
-  private async write(specs: SheetSpec[], inv: Inventory): Promise<WriteOutcome> {
+  private plan(specs: SheetSpec[], inv: Inventory): WritePlan {
     const plan = planWrite(specs, inv, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9'), outputNames: this.outputNames, date1904: this.date1904 === true });
     this.lastPlan = plan;
+    return plan;
+  }
+
+  private async execute(plan: WritePlan): Promise<WriteOutcome> {
     const done = await executeWrite(this.run, plan, this.supports('1.9'), this.sleep);
     return { otherMarkedSheets: plan.otherMarked, ...done };
   }
@@ -240,12 +245,11 @@ export class OfficeJsWorkbook implements WorkbookPort {
    * list as found. Throws SheetConflictError when a user's sheet took an output name meanwhile,
    * WorkbookNotActiveError when another workbook window was active, RecoveryFailedError otherwise.
    */
-  private async recoverAfter(error: unknown, specs: SheetSpec[]): Promise<Inventory> {
-    const plan = this.lastPlan;
+  private async recoverAfter(error: unknown, plan: WritePlan, specs: SheetSpec[]): Promise<Inventory> {
     const active = isInvalidSelection(error) ? false : await isWindowActive(this.run);
     let fresh: Inventory;
     try {
-      fresh = plan ? await recover(this.run, plan, this.now, this.sleep) : await this.loadInventory();
+      fresh = await recover(this.run, plan, this.now, this.sleep);
     } catch (recoveryError) {
       if (active === false || isInvalidSelection(recoveryError)) throw new WorkbookNotActiveError(false, error);
       throw new RecoveryFailedError(error, recoveryError);

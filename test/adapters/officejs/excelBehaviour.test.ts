@@ -229,6 +229,17 @@ test('Excel refusing to remove the old outputs once the new ones stand keeps the
   expect(book.brokenRefs()).toEqual([]);
 });
 
+test('a layout the write cannot take (a table body that refers to its own table) is refused before anything changes', async () => {
+  const book = inputWorkbook(3);
+  const wb = adapter(book);
+  await wb.replaceOutputs(outputSpecs(3, 'A'));
+  const before = all(book);
+  const [tulokset, rivit, parametrit] = outputSpecs(3, 'B');
+  rivit.cells[2][2] = { formula: 'Rivit[[#This Row],[Summa]]*2' };
+  await expect(wb.replaceOutputs([tulokset, rivit, parametrit])).rejects.toThrow(/its own table/);
+  expect(all(book)).toEqual(before);
+});
+
 // ---------------------------------------------------------------- 4. users keep working
 
 describe('users keep working while the add-in runs', () => {
@@ -281,7 +292,7 @@ describe('users keep working while the add-in runs', () => {
   test('switching to another workbook as the write starts: nothing is changed, the recovery waits for the user, the message says why', async () => {
     const { book, before, result, pauses } = await switchAway(0, 2);
     expect(result).toMatchObject({ name: 'WorkbookNotActiveError', restored: true });
-    expect((result as Error).message).toMatch(/^Excel hylkäsi muutoksen, koska tämä työkirja ei ollut aktiivisena/);
+    expect((result as Error).message).toMatch(/^Excel ei sallinut toimintoa, koska tämä työkirja ei ollut aktiivisena/);
     expect(pauses).toBe(2); // the recovery failed twice while the user was away
     expect(all(book)).toEqual(before);
   });

@@ -92,7 +92,7 @@ export class RecoveryFailedError extends Error {
   ) {
     super(
       [
-        'Tulosten kirjoitus keskeytyi, eikä Excel sallinut palauttaa aiempia tuloksia. Tarkista laskelma (Tarkista laskelma) tai aja uudelleen: seuraava ajo korvaa keskeneräiset TYM_-välilehdet ja poistaa ~TYM-alkuiset varmuuskopiot.',
+        'Tulosten kirjoitus keskeytyi, eikä Excel sallinut palauttaa aiempia tuloksia. Laske uudelleen: seuraava ajo korvaa keskeneräiset TYM_-välilehdet ja poistaa ~TYM-alkuiset varmuuskopiot.',
         'Skrivningen av resultaten avbröts och Excel tillät inte att de tidigare resultaten återställdes. Kör igen: nästa körning ersätter de ofullständiga TYM_-bladen och tar bort säkerhetskopiorna som börjar med ~TYM.',
         'Writing the results stopped and Excel did not allow the previous results to be put back. Run again: the next run replaces the incomplete TYM_ sheets and removes the backups whose names start with ~TYM.',
         `(${messageOf(cause)})`,

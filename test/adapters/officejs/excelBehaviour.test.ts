@@ -240,6 +240,26 @@ test('a layout the write cannot take (a table body that refers to its own table)
   expect(all(book)).toEqual(before);
 });
 
+test('a failed write whose recovery Excel also refuses, even after the pauses, says so; the next run tidies up', async () => {
+  const book = inputWorkbook(3);
+  const wb = adapter(book);
+  await wb.replaceOutputs(outputSpecs(3, 'A'));
+  // The write fails on a sheet's formulas; from then on Excel refuses to rename any sheet back.
+  let failed = false;
+  book.failWhen = (e) => {
+    if (e.kind === 'write' && e.sheet === 'Rivit' && e.prop === 'formulas') failed = true;
+    return failed && (e.kind === 'write' || e.kind === 'renameSheet') ? 'GeneralException' : null;
+  };
+  const failure = await wb.replaceOutputs(outputSpecs(3, 'B')).catch((e: unknown) => e);
+  expect(failure).toMatchObject({ name: 'RecoveryFailedError', cause: expect.objectContaining({ code: 'GeneralException' }) });
+  expect((failure as Error).message).toMatch(/^Tulosten kirjoitus keskeytyi/);
+  book.failWhen = null;
+  await wb.replaceOutputs(outputSpecs(3, 'C'));
+  expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
+  expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit C');
+  expect(book.brokenRefs()).toEqual([]);
+});
+
 // ---------------------------------------------------------------- 4. users keep working
 
 describe('users keep working while the add-in runs', () => {

@@ -4,7 +4,8 @@
  * Implemented in src/app/run.ts.
  */
 import type { Problem } from '../domain/problems';
-import type { Settings } from '../domain/types';
+import type { BillingPeriod, CostKind, Settings } from '../domain/types';
+import type { WriteOutcome } from '../workbook/port';
 
 /** A step of a run, for progress display. */
 export type RunStep = 'read' | 'validate' | 'allocate' | 'layout' | 'write' | 'done';
@@ -28,7 +29,7 @@ export interface ReceiverTotal {
 }
 
 export interface KindSummary {
-  kind: 'TA' | 'TOT';
+  kind: CostKind;
   total: string;
   receivers: ReceiverTotal[];
 }
@@ -48,7 +49,7 @@ export interface InvoiceSummary {
 }
 
 export interface InvoicingSummary {
-  period: 'vuosi' | 'puolivuosi' | 'neljännes' | 'kuukausi';
+  period: BillingPeriod;
   /** Month (1-12) each installment falls due. */
   dueMonths: number[];
   employer: string;
@@ -67,6 +68,11 @@ export interface RunReport {
     /** The master check as computed by the engine (the workbook recomputes it live). */
     masterCheck: boolean;
     invoicing: InvoicingSummary;
+    /**
+     * What the workbook adapter says about the write, when it says anything: marked sheets it kept
+     * (a user's copies of output sheets), finishing touches Excel refused, a recalculation.
+     */
+    write?: WriteOutcome;
   };
 }
 

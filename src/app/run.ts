@@ -109,7 +109,7 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       const result = layoutOutputs(allocated, raw, now());
       if (!result.ok) return { ok: false, problems: result.problems };
       onProgress?.('write');
-      await port.replaceOutputs(result.sheets);
+      const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');
       return {
         ok: true,
@@ -120,6 +120,7 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
           sheets: result.sheets.map((s) => s.name),
           masterCheck: engineMasterCheck(result.model, result.allocation),
           invoicing: summariseInvoicing(result.model, result.allocation),
+          ...(written ? { write: written } : {}),
         },
       };
     },
@@ -128,6 +129,8 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       const raw = await port.readTables();
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
+      // Values as Excel would show them now: on Manual calculation the adapter recalculates first.
+      await port.recalculate?.();
       const actual = await port.readOutputCells(present);
       const causes: VerifyCause[] = [];
       // 1. The root cause: an input table changed after the run (fingerprints of the run log).

@@ -118,6 +118,10 @@ test('verify findings name the cell and what changed', () => {
 test('the App renders its first frame in the host language without touching the app', () => {
   const calls: string[] = [];
   const app: AllocationApp = {
+    fingerprint: async () => {
+      calls.push('fingerprint');
+      throw new Error('no');
+    },
     validate: async () => {
       calls.push('validate');
       throw new Error('not during render');

@@ -1,0 +1,21 @@
+/**
+ * The engine in a Web Worker, for the browser faces (task pane, preview). webpack turns the
+ * `new Worker(new URL(…, import.meta.url))` below into a chunk of its own, loaded from the page's
+ * origin (the Content-Security-Policy's 'self'). Imported only by the composition roots: the
+ * module syntax is for webpack, not for the CommonJS test runner.
+ */
+import type { Engine } from './engine';
+import { workerEngine, type WorkerLike } from './engineWorker';
+import { localEngine } from './run';
+
+export function startEngineWorker(): Engine {
+  return workerEngine(
+    () =>
+      new Worker(
+        // @ts-expect-error import.meta is for webpack (the type check compiles to CommonJS for jest)
+        new URL('./engine.worker.ts', import.meta.url),
+        { name: 'tym-engine' },
+      ) as unknown as WorkerLike,
+    localEngine,
+  );
+}

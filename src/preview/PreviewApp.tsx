@@ -3,11 +3,12 @@
  * .xlsx loaded through the exceljs adapter. Nothing leaves the browser.
  */
 import * as React from 'react';
-import { createAllocationApp } from '../app/run';
+import { createAllocationApp, localEngine } from '../app/run';
+import { startEngineWorker } from '../app/startEngineWorker';
 import { ExcelJsWorkbook } from '../adapters/exceljs/excelJsWorkbook';
 import { buildTemplate } from '../adapters/exceljs/template';
 import { App } from '../taskpane/App';
-import type { Host } from '../app/host';
+import type { Host, StoredResult } from '../app/host';
 import { langOf, translator } from '../taskpane/i18n';
 import { observed } from './observedPort';
 import { SheetGrid } from './SheetGrid';
@@ -26,6 +27,18 @@ type Status = { kind: 'info' | 'error'; text: string } | null;
 
 let loadCounter = 0;
 
+/**
+ * What Excel keeps in a document's add-in settings, kept here per open workbook (the preview's
+ * stand-in for Office.context.document.settings; it lasts while the page is open).
+ */
+const documentSettings = new WeakMap<object, StoredResult>();
+
+/** A test and demo hook: change a cell as a user typing in Excel would (window.tymPreview.setCell). */
+export interface PreviewHooks {
+  setCell(sheet: string, address: string, value: string | number | null, notify?: boolean): void;
+  reopenPane(): void;
+}
+
 async function open(buf: ArrayBuffer | Uint8Array, name: string): Promise<Loaded> {
   return { id: ++loadCounter, name, book: await ExcelJsWorkbook.fromBuffer(buf) };
 }
@@ -37,7 +50,12 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
   const [sheet, setSheet] = React.useState<string | null>(null);
   const [selected, setSelected] = React.useState<{ sheet: string; address: string } | null>(null);
   const [status, setStatus] = React.useState<Status>(null);
+  const [paneMount, setPaneMount] = React.useState(0);
   const bump = React.useCallback(() => setVersion((v) => v + 1), []);
+  // Who listens for changes of the input tables (Host.watchTables), as Excel's events would call them.
+  const watchers = React.useRef(new Set<() => void>());
+  const notify = React.useCallback(() => watchers.current.forEach((w) => w()), []);
+  const engine = React.useMemo(() => (options.worker ? startEngineWorker() : localEngine), [options.worker]);
   // After a run, show the first output sheet, as a user would look at the result first.
   const written = React.useCallback((names: string[] | null) => {
     setVersion((v) => v + 1);
@@ -118,8 +136,8 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
       readOutputCells: (names: string[]) => book().readOutputCells(names),
       replaceOutputs: (sheets: Parameters<ExcelJsWorkbook['replaceOutputs']>[0]) => book().replaceOutputs(sheets),
     };
-    return createAllocationApp(observed(port, written));
-  }, [sessionId, written]);
+    return createAllocationApp(observed(port, written), { engine });
+  }, [sessionId, written, engine]);
 
   const host: Host = React.useMemo(
     () => ({
@@ -142,16 +160,41 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
         if (!current.current) return;
         writeSetting(current.current.book.workbook, tableName, key, value);
         bump();
+        notify(); // Excel reports the pane's own write as a table change too
+      },
+      async watchTables(_names, onChange) {
+        watchers.current.add(onChange);
+        return () => void watchers.current.delete(onChange);
+      },
+      async loadResult() {
+        return current.current ? (documentSettings.get(current.current.book.workbook) ?? null) : null;
+      },
+      async saveResult(result) {
+        if (current.current) documentSettings.set(current.current.book.workbook, result);
       },
     }),
-    [options.displayLanguage, options.theme, tr, show, bump],
+    [options.displayLanguage, options.theme, tr, show, bump, notify],
   );
+
+  React.useEffect(() => {
+    const hooks: PreviewHooks = {
+      setCell(sheetName, address, value, tell = true) {
+        const ws = current.current?.book.workbook.getWorksheet(sheetName);
+        if (!ws) throw new Error(`no sheet ${sheetName}`);
+        ws.getCell(address).value = value;
+        bump();
+        if (tell) notify();
+      },
+      reopenPane: () => setPaneMount((n) => n + 1),
+    };
+    (window as unknown as { tymPreview?: PreviewHooks }).tymPreview = hooks;
+  }, [bump, notify]);
 
   return (
     <div className="pv-root">
       <style>{PREVIEW_CSS}</style>
-      <aside className="pv-pane" aria-label={tr('productName')}>
-        {app && sessionId !== null ? <App key={sessionId} app={app} host={host} /> : null}
+      <aside className="pv-pane" aria-label={tr('productName')} style={{ width: options.width }} data-testid="pane">
+        {app && sessionId !== null ? <App key={`${sessionId}-${paneMount}`} app={app} host={host} /> : null}
       </aside>
       <div className="pv-main">
         <div className="pv-toolbar">
@@ -162,6 +205,7 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
             <label className="pv-button" htmlFor="pv-file">{tr('previewOpenFile')}</label>
             <input id="pv-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} className="pv-file" data-testid="file-input" />
             <button type="button" className="pv-button" onClick={download} disabled={!loaded} data-testid="download">{tr('previewDownload')}</button>
+            <button type="button" className="pv-button" onClick={() => setPaneMount((n) => n + 1)} disabled={!loaded} data-testid="reopen">{tr('previewReopen')}</button>
           </div>
           <p role="status" aria-live="polite" className={status?.kind === 'error' ? 'pv-status pv-error' : 'pv-status'} data-testid="preview-status">
             {status?.text ?? ''}

@@ -140,6 +140,12 @@ export function App({ app, host, invoicingActions }: AppProps): React.ReactEleme
   const v = state.validation;
   const running = state.busy === 'run';
   const fresh = state.result ? freshness(state, state.result.fingerprint) : 'checking';
+  // A missing table is shown by the table status, with the template as the action; not twice.
+  const listed = state.problems?.filter((p) => p.code !== 'table-missing') ?? null;
+  const showProblems =
+    listed !== null &&
+    (listed.length > 0 || state.problems!.length === 0) &&
+    (!state.result || fresh !== 'current' || state.runFailed || listed.some((p) => p.severity === 'error'));
 
   return (
     // No layout class on the provider: Fluent copies the provider's className to its portals
@@ -175,8 +181,8 @@ export function App({ app, host, invoicingActions }: AppProps): React.ReactEleme
 
         <TableStatus tablesFound={v ? v.tablesFound : null} tr={tr} />
 
-        {state.problems && (!state.result || fresh !== 'current' || state.runFailed || state.problems.some((p) => p.severity === 'error')) ? (
-          <ProblemList problems={state.problems} tables={state.tables} lang={lang} tr={tr} onSelect={select} headingId="problems-heading" heading={tr('problemsHeading')} />
+        {showProblems && listed ? (
+          <ProblemList problems={listed} tables={state.tables} lang={lang} tr={tr} onSelect={select} headingId="problems-heading" heading={tr('problemsHeading')} />
         ) : null}
 
         {state.result && !running ? <ResultDetails summary={state.result.summary} freshness={fresh} lang={lang} tr={tr} invoicingActions={invoicingActions} /> : null}

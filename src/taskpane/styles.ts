@@ -10,8 +10,9 @@ export const PANE_CSS = `
 .tym-header { border-bottom: 1px solid var(--colorNeutralStroke2); padding-bottom: 8px; margin-bottom: 8px; }
 .tym-brand { display: flex; align-items: center; gap: 8px; margin-bottom: 2px; }
 .tym-brand-icon { flex: none; border-radius: 4px; }
-.tym-help { margin-left: auto; flex: none; }
-.tym-h1 { font-size: var(--fontSizeBase500); line-height: var(--lineHeightBase500); font-weight: var(--fontWeightSemibold); margin: 0; min-width: 0; }
+.tym-tagline { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
+.tym-help { flex: none; }
+.tym-h1 { font-size: var(--fontSizeBase500); line-height: var(--lineHeightBase500); overflow-wrap: normal; font-weight: var(--fontWeightSemibold); margin: 0; min-width: 0; }
 .tym-h2 { font-size: var(--fontSizeBase400); line-height: var(--lineHeightBase400); font-weight: var(--fontWeightSemibold); margin: 0 0 6px; }
 .tym-h3 { font-size: var(--fontSizeBase300); line-height: var(--lineHeightBase300); font-weight: var(--fontWeightSemibold); margin: 12px 0 4px; }
 .tym-section { margin: 14px 0; display: flex; flex-direction: column; gap: 6px; min-width: 0; }
@@ -56,9 +57,10 @@ export const PANE_CSS = `
 .tym-group-row td { background: var(--colorNeutralBackground3); }
 .tym-kind { margin-top: 8px; display: flex; flex-direction: column; gap: 4px; }
 .tym-table { width: 100%; }
+.tym-grid { font-size: var(--fontSizeBase200); }
 .tym-scroll-x { overflow-x: auto; max-width: 100%; border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; }
-.tym-grid .tym-grid-first { position: sticky; left: 0; z-index: 1; background: var(--colorNeutralBackground1); flex: 0 0 6.5rem; min-width: 6.5rem; padding-left: 6px; padding-right: 4px; }
-.tym-grid .tym-grid-num { justify-content: flex-end; text-align: right; flex: 1 0 5.75rem; min-width: 5.75rem; padding-left: 4px; padding-right: 6px; }
+.tym-grid .tym-grid-first { position: sticky; left: 0; z-index: 1; background: var(--colorNeutralBackground1); flex: 0 0 5.75rem; min-width: 5.75rem; padding-left: 6px; padding-right: 4px; overflow-wrap: normal; }
+.tym-grid .tym-grid-num { justify-content: flex-end; text-align: right; flex: 1 0 5.25rem; min-width: 5.25rem; padding-left: 4px; padding-right: 6px; }
 .tym-grid .tym-grid-head { font-weight: var(--fontWeightSemibold); white-space: normal; }
 .tym-grid .tym-grid-num .fui-TableHeaderCell__button, .tym-grid .tym-grid-num > div { justify-content: flex-end; text-align: right; }
 .tym-payer, .tym-settlement { display: flex; flex-direction: column; min-width: 0; }

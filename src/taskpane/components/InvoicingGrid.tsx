@@ -33,6 +33,11 @@ export interface InvoicingGridProps {
   actions?: React.ReactNode;
 }
 
+/** Soft hyphens at the compound boundaries of the long party names, so a narrow column breaks them where a reader would. */
+function breakable(label: string): string {
+  return label.replace(/(Hyvinvointi|Työllisyys|Välfärds|Sysselsättnings)(alue|område)/, '$1\u00ad$2');
+}
+
 const SETTLEMENT_KEYS: Record<SettlementKind, MessageKey> = {
   invoice: 'settlementInvoice',
   credit: 'settlementCredit',
@@ -76,7 +81,7 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
       renderHeaderCell: () => tr('colPayer'),
       renderCell: (r) => (
         <span className="tym-payer">
-          {r.label}
+          {breakable(r.label)}
           {r.isEmployer ? <Text size={100} className="tym-subtle">{tr('employerMark')}</Text> : null}
         </span>
       ),
@@ -112,7 +117,7 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
   return (
     <div className="tym-kind" data-testid="invoicing">
       <h3 id="invoicing-heading" className="tym-h3">{tr('invoicingHeading')}</h3>
-      <Text size={200}>{tr('invoicingHint', { employer: municipalityName(invoicing.employer, lang), count: invoicing.dueMonths.length })}</Text>
+      <Text size={200}>{tr(invoicing.dueMonths.length === 1 ? 'invoicingHintOne' : 'invoicingHint', { employer: municipalityName(invoicing.employer, lang), count: invoicing.dueMonths.length })}</Text>
       <Text size={200} className="tym-subtle">{tr('invoicingUnit')}</Text>
       <div className="tym-scroll-x" role="region" aria-labelledby="invoicing-heading" tabIndex={0} data-testid="invoicing-scroll">
         <DataGrid
@@ -123,7 +128,7 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
           focusMode="none"
           aria-labelledby="invoicing-heading"
           className="tym-grid"
-          style={{ minWidth: `${6.5 + (columns.length - 1) * 5.75}rem` }}
+          style={{ minWidth: `${5.75 + (columns.length - 1) * 5.25}rem` }}
         >
           <DataGridHeader>
             <DataGridRow>

@@ -26,7 +26,7 @@ export function SettingsPanel({ settings, loaded, tableFound, lang, tr, busy, on
   return (
     <section aria-labelledby="settings-heading" className="tym-section" data-testid="settings">
       <h2 id="settings-heading" className="tym-h2">{tr('settingsHeading')}</h2>
-      <Text size={200}>{tr('settingsHint')}</Text>
+      {tableFound || !loaded ? <Text size={200}>{tr('settingsHint')}</Text> : null}
       {!loaded ? null : settings ? (
         <dl className="tym-settings">
           {settingRows(settings, lang, tr).map((r) => (

@@ -63,6 +63,7 @@ export const en: Dictionary = {
   masterCheckOk: 'Master check OK',
   masterCheckFailed: 'Master check failed',
   invoicingHeading: 'Invoicing: advances and settlement',
+  invoicingHintOne: '{employer} pays the joint costs and invoices the others their share in one installment; it never invoices its own share to itself.',
   invoicingHint: '{employer} pays the joint costs and invoices the others their share in {count} advance installments; it never invoices its own share to itself.',
   colNet: 'Net (TA)',
   colSettlement: 'Settlement',

@@ -66,6 +66,7 @@ export const fi = {
   masterCheckOk: 'Täsmäytys kunnossa',
   masterCheckFailed: 'Täsmäytys ei täsmää',
   invoicingHeading: 'Laskutus: ennakot ja tasaus',
+  invoicingHintOne: '{employer} maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden yhdessä erässä; omaa osuuttaan se ei laskuta itseltään.',
   invoicingHint: '{employer} maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden {count} ennakkoerässä; omaa osuuttaan se ei laskuta itseltään.',
   colNet: 'Netto (TA)',
   colSettlement: 'Tasaus',

@@ -63,6 +63,7 @@ export const sv: Dictionary = {
   masterCheckOk: 'Avstämningen stämmer',
   masterCheckFailed: 'Avstämningen stämmer inte',
   invoicingHeading: 'Fakturering: förskott och utjämning',
+  invoicingHintOne: '{employer} betalar de gemensamma kostnaderna och fakturerar de andra deras andel i en rat; sin egen andel fakturerar den inte sig själv.',
   invoicingHint: '{employer} betalar de gemensamma kostnaderna och fakturerar de andra deras andel i {count} förskottsrater; sin egen andel fakturerar den inte sig själv.',
   colNet: 'Netto (TA)',
   colSettlement: 'Utjämning',

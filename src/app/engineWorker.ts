@@ -8,6 +8,7 @@
 import { Decimal } from '../domain/decimal';
 import type { RawWorkbook } from '../domain/raw';
 import type { Settings } from '../domain/types';
+import type { CellSpec, SheetSpec } from '../workbook/sheetSpec';
 import type { RunStep } from './api';
 import type { Engine, EngineResult, EngineValidation } from './engine';
 
@@ -17,8 +18,27 @@ export type EngineRequest = { id: number; op: Op; raw: RawWorkbook };
 
 export type EngineMessage =
   | { id: number; type: 'step'; step: RunStep }
+  | { id: number; type: 'sheet'; sheet: SheetSpec }
+  | { id: number; type: 'rows'; rows: (CellSpec | null)[][] }
   | { id: number; type: 'done'; result: unknown }
   | { id: number; type: 'error'; message: string };
+
+/**
+ * About this many cells per message: the main thread turns each message back into objects in one
+ * task, so the output sheets (tens of thousands of cells at 10x) come in parts of a few
+ * milliseconds each rather than one long block.
+ */
+export const CELLS_PER_MESSAGE = 4000;
+
+/** Posts the sheets in parts: each sheet without its cells, then its rows in slices. */
+function postSheets(scope: WorkerScope, id: number, sheets: SheetSpec[]): void {
+  for (const sheet of sheets) {
+    scope.postMessage({ id, type: 'sheet', sheet: { ...sheet, cells: [] } });
+    const width = Math.max(1, ...sheet.cells.slice(0, 50).map((r) => r.length));
+    const step = Math.max(1, Math.floor(CELLS_PER_MESSAGE / width));
+    for (let r = 0; r < sheet.cells.length; r += step) scope.postMessage({ id, type: 'rows', rows: sheet.cells.slice(r, r + step) });
+  }
+}
 
 /** Settings with the decimals as text, as they cross the boundary. */
 type WireSettings = Omit<Settings, 'agreedTvaPct' | 'kelaPct' | 'customerEstimate'> & {
@@ -56,7 +76,11 @@ export function serveEngine(scope: WorkerScope, engine: Engine): void {
           const v = await engine.validate(raw);
           result = { ...v, settings: settingsToWire(v.settings) };
         } else if (op === 'compute') {
-          result = await engine.compute(raw, (step) => scope.postMessage({ id, type: 'step', step }));
+          const computed = await engine.compute(raw, (step) => scope.postMessage({ id, type: 'step', step }));
+          if (computed.ok) {
+            postSheets(scope, id, computed.sheets);
+            result = { ...computed, sheets: [] };
+          } else result = computed;
         } else {
           result = await engine.fingerprint(raw);
         }
@@ -79,6 +103,8 @@ export interface WorkerLike {
 interface Pending {
   op: Op;
   raw: RawWorkbook;
+  /** Output sheets as their parts arrive. */
+  sheets: SheetSpec[];
   onStep?: (step: RunStep) => void | Promise<void>;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
@@ -125,9 +151,20 @@ export function workerEngine(createWorker: () => WorkerLike, fallback: Engine): 
           void p.onStep?.(m.step);
           return;
         }
+        if (m.type === 'sheet') {
+          p.sheets.push(m.sheet);
+          return;
+        }
+        if (m.type === 'rows') {
+          const cells = p.sheets[p.sheets.length - 1].cells;
+          for (const row of m.rows) cells.push(row);
+          return;
+        }
         pending.delete(m.id);
-        if (m.type === 'done') p.resolve(m.result);
-        else p.reject(new Error(m.message));
+        if (m.type === 'done') {
+          const r = m.result as { ok?: boolean; sheets?: SheetSpec[] };
+          p.resolve(p.op === 'compute' && r.ok ? { ...r, sheets: p.sheets } : r);
+        } else p.reject(new Error(m.message));
       });
       w.addEventListener('error', () => breakDown());
       worker = w;
@@ -139,7 +176,7 @@ export function workerEngine(createWorker: () => WorkerLike, fallback: Engine): 
 
   const call = (op: Op, raw: RawWorkbook, onStep?: (step: RunStep) => void | Promise<void>) =>
     new Promise<unknown>((resolve, reject) => {
-      const p: Pending = { op, raw, onStep, resolve, reject };
+      const p: Pending = { op, raw, sheets: [], onStep, resolve, reject };
       const w = ensure();
       if (!w) return runLocally(p);
       const id = ++next;

@@ -211,7 +211,7 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
             {status?.text ?? ''}
           </p>
         </div>
-        {loaded ? (
+        {loaded && options.grid ? (
           <SheetGrid workbook={loaded.book.workbook} version={version} sheet={sheet} selected={selected} onSheet={setSheet} tr={tr} />
         ) : null}
       </div>

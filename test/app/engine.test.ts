@@ -6,7 +6,7 @@
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import type { RunStep } from '../../src/app/api';
 import type { Engine } from '../../src/app/engine';
-import { serveEngine, workerEngine, type EngineMessage, type EngineRequest, type WorkerLike, type WorkerScope } from '../../src/app/engineWorker';
+import { CELLS_PER_MESSAGE, serveEngine, workerEngine, type EngineMessage, type EngineRequest, type WorkerLike, type WorkerScope } from '../../src/app/engineWorker';
 import { inputsFingerprint, readableSettings, tableLocations } from '../../src/app/inputs';
 import { problemTarget } from '../../src/app/locate';
 import { createAllocationApp, localEngine } from '../../src/app/run';
@@ -36,11 +36,14 @@ function cloned<T>(x: T): T {
 }
 
 /** A worker in this process: both directions go through structuredClone, answers on a later turn. */
-function inProcessWorker(engine: Engine, log: { posted: number } = { posted: 0 }): WorkerLike & { fail(): void } {
+function inProcessWorker(engine: Engine, log: { posted: number; answers?: EngineMessage[] } = { posted: 0 }): WorkerLike & { fail(): void } {
   const listeners: { message: ((e: { data: EngineMessage }) => void)[]; error: ((e: unknown) => void)[] } = { message: [], error: [] };
   const scope: WorkerScope = {
     onmessage: null,
-    postMessage: (m) => setTimeout(() => listeners.message.forEach((l) => l({ data: cloned(m) })), 0),
+    postMessage: (m) => {
+      log.answers?.push(m);
+      setTimeout(() => listeners.message.forEach((l) => l({ data: cloned(m) })), 0);
+    },
   };
   serveEngine(scope, engine);
   return {
@@ -63,7 +66,7 @@ function inProcessWorker(engine: Engine, log: { posted: number } = { posted: 0 }
 
 test('through the worker, validate, compute and fingerprint give what the local engine gives', async () => {
   const raw = await sampleRaw();
-  const log = { posted: 0 };
+  const log = { posted: 0, answers: [] as EngineMessage[] };
   const remote = workerEngine(() => inProcessWorker(localEngine, log), localEngine);
   const [lv, rv] = [await localEngine.validate(raw), await remote.validate(raw)];
   expect(rv.problems).toEqual(lv.problems);
@@ -79,6 +82,13 @@ test('through the worker, validate, compute and fingerprint give what the local 
   const [lc, rc] = [await localEngine.compute(raw), await remote.compute(raw, (s) => void steps.push(s))];
   expect(steps).toEqual(['validate', 'allocate', 'layout']);
   expect(rc).toEqual(lc);
+  // The output sheets came in parts of at most CELLS_PER_MESSAGE cells (one task each on the main thread).
+  const parts = log.answers.filter((m) => m.type === 'rows') as Extract<EngineMessage, { type: 'rows' }>[];
+  const cells = (rows: unknown[][]) => rows.reduce((a, r) => a + r.length, 0);
+  expect(parts.length).toBeGreaterThan(lc.ok ? lc.sheets.length : 0);
+  expect(Math.max(...parts.map((m) => cells(m.rows)))).toBeLessThanOrEqual(CELLS_PER_MESSAGE);
+  const done = log.answers.find((m) => m.type === 'done' && (m.result as { sheets?: unknown[] }).sheets) as Extract<EngineMessage, { type: 'done' }>;
+  expect((done.result as { sheets: unknown[] }).sheets).toEqual([]);
   expect(rc.ok && rc.summary.kinds.length).toBeGreaterThan(0);
   expect(await remote.fingerprint(raw)).toBe(lv.fingerprint);
   expect(log.posted).toBe(3);

@@ -11,11 +11,27 @@ const NUMERIC_VALUE_CODES = new Set(['percent-format', 'negative-key', 'negative
 /** Parameters that are numbers wherever they appear (years and row numbers are left as they are). */
 const NUMERIC_PARAMS = new Set(['shown', 'sum', 'max', 'count']);
 
+/**
+ * The English aliases among the words the cells accept (src/domain/contract.ts). A Finnish or
+ * Swedish message lists only the Finnish words; the English ones still work in the cells.
+ */
+export const ENGLISH_ALIASES: ReadonlySet<string> = new Set([
+  'Employment area', 'Wellbeing area', 'registered', 'cancelled', 'budget', 'actual', 'other', 'headcount', 'fte', 'fte-weighted',
+  'population', 'jobseekers', 'staff', 'agreed', 'year', 'half-year', 'quarter', 'month',
+]);
+
+function withoutEnglish(list: string): string {
+  const words = list.split(', ');
+  const kept = words.filter((w) => !ENGLISH_ALIASES.has(w));
+  return kept.length ? kept.join(', ') : list;
+}
+
 /** The problem with its numbers written the UI language's way ("1 234,567" in Finnish). */
 export function localProblem(p: Problem, lang: Lang): Problem {
   const params: Problem['params'] = {};
   for (const [k, v] of Object.entries(p.params)) {
-    if (typeof v === 'number' && NUMERIC_PARAMS.has(k)) params[k] = formatCount(v, lang);
+    if (k === 'accepted' && p.code === 'unknown-word' && lang !== 'en' && typeof v === 'string') params[k] = withoutEnglish(v);
+    else if (typeof v === 'number' && NUMERIC_PARAMS.has(k)) params[k] = formatCount(v, lang);
     else if (typeof v === 'string' && (NUMERIC_PARAMS.has(k) || (k === 'value' && NUMERIC_VALUE_CODES.has(p.code)))) params[k] = formatDecimalText(v, lang, true);
     else if (k === 'value' && p.code === 'year-invalid' && typeof v === 'string') params[k] = formatDecimalText(v, lang);
     else if (k === 'date' && typeof v === 'string') params[k] = formatIsoDate(v, lang);

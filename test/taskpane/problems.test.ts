@@ -2,7 +2,8 @@
 import { tableLocation } from '../../src/app/inputs';
 import { error, warning } from '../../src/domain/problems';
 import { translator } from '../../src/taskpane/i18n';
-import { groupProblems, localProblem, problemText, targetText } from '../../src/taskpane/problems';
+import { ENGLISH_ALIASES, groupProblems, localProblem, problemText, targetText } from '../../src/taskpane/problems';
+import { BILLING_PERIOD_WORDS, KIND_WORDS, MUNICIPAL_BASIS_WORDS, ORGANISATION_WORDS, POOL_WORDS, STAFF_BASIS_WORDS, STATUS_WORDS } from '../../src/domain/contract';
 
 const NB = '\u00a0';
 const fi = translator('fi');
@@ -29,6 +30,17 @@ describe('numbers in messages', () => {
   test('the message reads in Finnish with a Finnish number', () => {
     const p = error('too-many-decimals', { sheet: 'Kustannukset', table: 'Kustannukset', row: 3, column: 'Summa', cell: 'E3' }, { value: '12345.678', max: 2 });
     expect(problemText(p, 'fi', fi)).toBe(`Solu E3, sarake "Summa": Arvossa 12${NB}345,678 on liikaa desimaaleja (enintään 2). Pyöristä arvo, esimerkiksi kaavalla PYÖRISTÄ.`);
+  });
+
+  test('Finnish and Swedish messages list the Finnish words only (the English ones still work in the cells)', () => {
+    const accepted = STAFF_BASIS_WORDS.map(([w]) => w).join(', ');
+    const p = error('unknown-word', { sheet: 'Asetukset', cell: 'B3' }, { value: 'hlö', accepted });
+    expect(localProblem(p, 'fi').params.accepted).toBe('henkilömäärä, htv, htv-aikapainotettu');
+    expect(localProblem(p, 'sv').params.accepted).toBe('henkilömäärä, htv, htv-aikapainotettu');
+    expect(localProblem(p, 'en').params.accepted).toBe(accepted);
+    // every English alias named here is one the contract accepts (a renamed word would show up here)
+    const all = new Set([ORGANISATION_WORDS, STATUS_WORDS, KIND_WORDS, POOL_WORDS, STAFF_BASIS_WORDS, MUNICIPAL_BASIS_WORDS, BILLING_PERIOD_WORDS].flatMap((l) => l.map(([w]) => w)));
+    for (const w of ENGLISH_ALIASES) expect([w, all.has(w)]).toEqual([w, true]);
   });
 
   test('a missing table points to the template, never to the command line', () => {

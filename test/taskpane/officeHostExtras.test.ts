@@ -14,7 +14,7 @@ function fakeExcel(tables: { name: string; id: string }[]) {
   const event = (kind: string) => ({
     add: (h: Handler) => {
       handlers[kind].push(h);
-      return { remove: () => (handlers[kind] = handlers[kind].filter((x) => x !== h)) };
+      return { context: ctx, remove: () => (handlers[kind] = handlers[kind].filter((x) => x !== h)) };
     },
   });
   const ctx = {
@@ -22,14 +22,18 @@ function fakeExcel(tables: { name: string; id: string }[]) {
     sync: async () => void syncs++,
   };
   const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(ctx as unknown as Excel.RequestContext);
+  const runWith = (c: unknown, batch: (c: Excel.RequestContext) => Promise<void>) => {
+    if (c !== ctx) throw new Error('removed on another context');
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
   const fire = async (kind: string, e: Record<string, unknown>) => Promise.all(handlers[kind].map((h) => h(e)));
-  return { run, fire, handlers, syncs: () => syncs };
+  return { run, runWith, fire, handlers, syncs: () => syncs };
 }
 
 test('a change in an input table calls back; a change in our own output table does not', async () => {
   const x = fakeExcel([{ name: 'Kustannukset', id: '{1}' }, { name: 'Tulokset', id: '{9}' }]);
   let calls = 0;
-  const stop = await watchTablesInExcel(x.run, () => false)(['kustannukset', 'Asetukset'], () => void calls++);
+  const stop = await watchTablesInExcel(x.run, () => false, x.runWith)(['kustannukset', 'Asetukset'], () => void calls++);
   await x.fire('onChanged', { tableId: '{9}', changeType: 'RangeEdited' });
   expect(calls).toBe(0);
   await x.fire('onChanged', { tableId: '{1}', changeType: 'RangeEdited' });
@@ -43,7 +47,7 @@ test('a change in an input table calls back; a change in our own output table do
 test('with ExcelApi 1.9: a table added, or an input table deleted, calls back too', async () => {
   const x = fakeExcel([{ name: 'Kunnat', id: '{2}' }]);
   let calls = 0;
-  await watchTablesInExcel(x.run, (v) => v === '1.9')(['Kunnat'], () => void calls++);
+  await watchTablesInExcel(x.run, (v) => v === '1.9', x.runWith)(['Kunnat'], () => void calls++);
   await x.fire('onAdded', { tableId: '{3}' });
   await x.fire('onDeleted', { tableId: '{7}', tableName: 'Muistiinpanot' });
   await x.fire('onDeleted', { tableId: '{2}', tableName: 'Kunnat' });

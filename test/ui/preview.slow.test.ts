@@ -348,6 +348,14 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     expect(await page.getByTestId('master-check').getAttribute('data-ok')).toBe('yes');
     expect(await page.getByTestId('master-check').textContent()).toContain(tr('masterCheckOk'));
     expect(await page.locator('[data-testid="result-warnings"] summary').textContent()).toBe(tr('warningsFold', { count: 1 }));
+    // the run's warning (the same person twice) links to its row of the registrations
+    await page.locator('[data-testid="result-warnings"] summary').click();
+    const dup = page.locator('[data-testid="result-warnings"] li[data-code="duplicate-registration"] .tym-cell-link');
+    expect(await dup.getAttribute('data-cell')).toBe('Ilmoittautumiset!A3:E3');
+    await dup.click();
+    expect(await page.locator('[data-testid="grid"][data-sheet="Ilmoittautumiset"] td[data-address="A3"]').getAttribute('data-selected')).toBe('true');
+    expect(await page.locator('[data-testid="grid"][data-sheet="Ilmoittautumiset"] td[data-address="E3"]').getAttribute('data-in-range')).toBe('true');
+    await page.locator('[data-testid="result-warnings"] summary').click();
     // The invoicing grid scrolls inside its own region, never the pane.
     expect(await page.getByTestId('invoicing').locator('[role="grid"]').count()).toBe(1);
     await checkState(page, shotName('04-result'));

@@ -14,8 +14,11 @@ import type { Host, StoredResult } from '../../app/host';
 import { isStoredResult } from '../../app/host';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run on an existing context (the one the event handlers were added with). */
+type RunWith = (context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<void>) => Promise<void>;
 
 const defaultRun: Run = (batch) => Excel.run(batch);
+const defaultRunWith: RunWith = (context, batch) => Excel.run(context, batch);
 
 function defaultSupports(version: string): boolean {
   try {
@@ -26,7 +29,11 @@ function defaultSupports(version: string): boolean {
 }
 
 /** Host.watchTables over Excel's table events. */
-export function watchTablesInExcel(run: Run = defaultRun, supports: (version: string) => boolean = defaultSupports): NonNullable<Host['watchTables']> {
+export function watchTablesInExcel(
+  run: Run = defaultRun,
+  supports: (version: string) => boolean = defaultSupports,
+  runWith: RunWith = defaultRunWith,
+): NonNullable<Host['watchTables']> {
   return (tableNames, onChange) =>
     run(async (ctx) => {
       const wanted = new Set(tableNames.map((n) => n.toLowerCase()));
@@ -42,10 +49,13 @@ export function watchTablesInExcel(run: Run = defaultRun, supports: (version: st
         handlers.push(tables.onDeleted.add(async (e) => void ((ids.has(e.tableId) || wanted.has(e.tableName.toLowerCase())) && onChange())) as OfficeExtension.EventHandlerResult<unknown>);
       }
       await ctx.sync();
+      // Handlers are removed in a batch on the context they were added with (Microsoft's pattern).
       return async () => {
         try {
-          for (const h of handlers) h.remove();
-          await ctx.sync();
+          await runWith(handlers[0].context, async (c) => {
+            for (const h of handlers) h.remove();
+            await c.sync();
+          });
         } catch {
           // the document or the context is gone: nothing is listening any more
         }

@@ -109,7 +109,7 @@ test('a stale result card says so, offers "Laske uudelleen" first and does not c
 test('details: a table per kind, charts with a text alternative, and the invoicing grid with right-aligned numbers', () => {
   const h = html(<ResultDetails summary={summary} freshness="current" lang="fi" tr={translator('fi')} />);
   const t = text(h);
-  expect(t).toContain('Yhteenveto 2026');
+  expect(t).toContain('Erittely 2026');
   expect(t).toContain(`Jaettavat kustannukset yhteensä 100${NB}000,00${NB}€`);
   expect(h).toContain(`aria-label="Talousarvio (TA): osapuolten osuudet: Työllisyysalue (TVA) 58${NB}333,33${NB}€; Hyvinvointialue (HVA) 41${NB}666,67${NB}€; Kela 0,00${NB}€"`);
   // invoicing: a grid, payer × installment, settlement labelled, the employer explained

@@ -46,7 +46,7 @@ export const en: Dictionary = {
   stepLayout: 'Building the output sheets',
   stepWrite: 'Writing the output sheets',
   stepDone: 'Done',
-  summaryHeading: 'Summary {year}',
+  summaryHeading: 'Breakdown {year}',
   kindTA: 'Budget (TA)',
   kindTOT: 'Actual (TOT)',
   kindTotal: 'Costs to split in total {amount}',

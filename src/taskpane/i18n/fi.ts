@@ -49,7 +49,7 @@ export const fi = {
   stepWrite: 'Kirjoitetaan tulosvälilehdet',
   stepDone: 'Valmis',
   // summary
-  summaryHeading: 'Yhteenveto {year}',
+  summaryHeading: 'Erittely {year}',
   kindTA: 'Talousarvio (TA)',
   kindTOT: 'Toteuma (TOT)',
   kindTotal: 'Jaettavat kustannukset yhteensä {amount}',

@@ -46,7 +46,7 @@ export const sv: Dictionary = {
   stepLayout: 'Bygger resultatbladen',
   stepWrite: 'Skriver resultatbladen',
   stepDone: 'Klart',
-  summaryHeading: 'Sammanfattning {year}',
+  summaryHeading: 'Specifikation {year}',
   kindTA: 'Budget (TA)',
   kindTOT: 'Utfall (TOT)',
   kindTotal: 'Kostnader att fördela totalt {amount}',

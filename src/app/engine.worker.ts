@@ -2,4 +2,5 @@
 import { serveEngine, type WorkerScope } from './engineWorker';
 import { localEngine } from './run';
 
-serveEngine(self as unknown as WorkerScope, localEngine);
+// globalThis is the worker's global scope (`self`); typed here without the DOM library.
+serveEngine(globalThis as unknown as WorkerScope, localEngine);

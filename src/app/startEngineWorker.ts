@@ -8,14 +8,20 @@ import type { Engine } from './engine';
 import { workerEngine, type WorkerLike } from './engineWorker';
 import { localEngine } from './run';
 
+/**
+ * The browser's Worker constructor, declared here without the DOM library (the command line
+ * compiles this folder too); at run time it is the page's global Worker, which webpack looks for.
+ */
+declare const Worker: new (url: URL, options: { name: string }) => WorkerLike;
+
 export function startEngineWorker(): Engine {
-  return workerEngine(
-    () =>
-      new Worker(
-        // @ts-expect-error import.meta is for webpack (the type check compiles to CommonJS for jest)
-        new URL('./engine.worker.ts', import.meta.url),
-        { name: 'tym-engine' },
-      ) as unknown as WorkerLike,
-    localEngine,
-  );
+  return workerEngine(() => {
+    if (typeof Worker === 'undefined') throw new Error('no Web Worker here');
+    // webpack recognises `new Worker(new URL(…, import.meta.url))` only in this literal form.
+    return new Worker(
+      // @ts-expect-error import.meta is for webpack (the type check compiles to CommonJS for jest)
+      new URL('./engine.worker.ts', import.meta.url),
+      { name: 'tym-engine' },
+    );
+  }, localEngine);
 }

@@ -329,6 +329,8 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await page.getByTestId('live').filter({ hasText: tr('runDone', { year: YEAR, sheets: (await engineSheets(fixed)).join(', ') }) }).waitFor();
     await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'result-card');
     expect(await inView(page, 'result-card')).toBe(true);
+    // the engine ran in its Web Worker (the page started one, from its own origin)
+    expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([expect.stringMatching(/^\/tym-engine(\.[0-9a-f]+)?\.js$/)]);
     expect(await page.getByTestId('result-card').getAttribute('data-freshness')).toBe('current');
     const expected = await engineTotals(fixed);
     for (const [kind, byReceiver] of Object.entries(expected)) {

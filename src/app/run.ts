@@ -145,9 +145,9 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       const where = { tables: result.tables, fingerprint: result.fingerprint };
       if (!result.ok) return { ok: false, problems: result.problems, ...where };
       onProgress?.('write');
-      await port.replaceOutputs(result.sheets);
+      const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');
-      return { ok: true, problems: result.problems, summary: result.summary, ...where };
+      return { ok: true, problems: result.problems, summary: { ...result.summary, ...(written ? { write: written } : {}) }, ...where };
     },
 
     async verify(onProgress?: (step: VerifyStep) => void): Promise<VerifyReport> {
@@ -159,6 +159,8 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       onProgress?.('readOutputs');
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
+      // Values as Excel would show them now: on Manual calculation the adapter recalculates first.
+      await port.recalculate?.();
       const actual = await port.readOutputCells(present);
       onProgress?.('compare');
       if (onProgress) await nextTurn();

@@ -95,6 +95,20 @@ test('result card: year, time, status, master check, party totals, open the resu
   expect(h).toMatch(/<section[^>]*tabindex="-1"[^>]*aria-labelledby="result-heading"/);
 });
 
+test('the result card passes on what the adapter said about the write', () => {
+  const write = {
+    otherMarkedSheets: ['TYM_Tulokset (2)'],
+    finishingFailures: [{ sheet: '~TYM_Jako', what: 'oldOutputs' as const, message: 'refused' }],
+    recalculated: true,
+  };
+  const t = text(html(<ResultCard result={{ ...result, summary: { ...summary, write } }} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />));
+  expect(t).toContain('Työkirja oli manuaalisella laskennalla');
+  expect(t).toContain('Välilehdet TYM_Tulokset (2) ovat tulosvälilehtien kopioita');
+  expect(t).toContain('Excel ei tehnyt näitä viimeistelyjä: vanhan tulosvälilehden poisto (~TYM_Jako).');
+  // nothing to say: nothing shown
+  expect(html(<ResultCard result={result} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />)).not.toContain('write-notes');
+});
+
 test('a stale result card says so, offers "Laske uudelleen" first and does not call the old check "kunnossa"', () => {
   const h = html(<ResultCard result={result} freshness="stale" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />);
   const t = text(h);

@@ -13,6 +13,7 @@ import { receiverLabel } from '../names';
 import type { Freshness, ResultView } from '../state';
 import { CheckIcon, ErrorIcon, WarningIcon } from './icons';
 import { WarningsFold } from './ProblemList';
+import { WriteNotes } from './WriteNotes';
 
 export const RESULT_SHEET = 'TYM_Tulokset';
 
@@ -104,6 +105,7 @@ export const ResultCard = React.forwardRef<HTMLElement, ResultCardProps>(functio
           </Button>
         ) : null}
       </div>
+      {result.restored ? null : <WriteNotes write={summary.write} tr={tr} />}
       <WarningsFold problems={result.warnings} tables={tables} lang={lang} tr={tr} onSelect={onSelect} testId="result-warnings" />
     </section>
   );

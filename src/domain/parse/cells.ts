@@ -4,7 +4,7 @@
  */
 import { Decimal } from '../decimal';
 import { dayFromDate, dayFromExcelSerial, isoDate } from '../dates';
-import { error, warning, type Problem, type Where } from '../problems';
+import { error, warning, type Problem, type ProblemCode, type ProblemParams, type Where } from '../problems';
 import type { RawCell, RawTable, RawValue } from '../raw';
 import { excelTrim, identityKey } from '../text';
 import type { TableKey } from '../contract';
@@ -133,11 +133,11 @@ export class RowReader {
     return isBlankValue(this.value(key));
   }
 
-  error(code: string, key: string | undefined, params: Record<string, string | number> = {}): void {
+  error(code: ProblemCode, key: string | undefined, params: ProblemParams = {}): void {
     this.out.push(error(code, this.where(key), params));
   }
 
-  warning(code: string, key: string | undefined, params: Record<string, string | number> = {}): void {
+  warning(code: ProblemCode, key: string | undefined, params: ProblemParams = {}): void {
     this.out.push(warning(code, this.where(key), params));
   }
 

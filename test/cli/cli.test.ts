@@ -117,6 +117,7 @@ describe('template', () => {
     setTableRows(wb, 'Ilmoittautumiset', y.registrations!.map((r) => [r[0], d(2027, 3, 12), r[2], r[3], r[4]]) as never);
     setTableRows(wb, 'Kustannukset', [['TA', 'a', 'Palkka', null, 5000, null, null], ['TA', 'b', 'Tarjoilu', EVENT, 300, null, null]]);
     const filled = path.join(dir, 'taytetty.xlsx');
+    await wb.commitView();
     await wb.saveAs(filled);
 
     const v = await cli('validate', filled);
@@ -277,6 +278,7 @@ describe('verify', () => {
     expect(target).toBeDefined();
     wb.workbook.getWorksheet(target.sheet)!.getCell(target.address).value = target.value as number; // same value, no formula
     const edited = path.join(dir, 'kaava-ylikirjoitettu.xlsx');
+    await wb.commitView();
     await wb.saveAs(edited);
     const v = await cli('verify', edited);
     expect(v.code).toBe(1);
@@ -288,6 +290,7 @@ describe('verify', () => {
     // TA a 1000 -> 2000: TVA's share should now be 60 % = 1200, the stored one is 600.
     wb.workbook.getWorksheet('Kustannukset')!.getCell('E2').value = 2000;
     const edited = path.join(dir, 'syote-muutettu.xlsx');
+    await wb.commitView();
     await wb.saveAs(edited);
     const v = await cli('verify', edited);
     expect(v.code).toBe(1);

@@ -141,6 +141,8 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
       async updateSetting(key, value, tableName) {
         if (!current.current) return;
         writeSetting(current.current.book.workbook, tableName, key, value);
+        // The package is the truth: the edit reaches it (and the next read) through the view.
+        await current.current.book.commitView();
         bump();
       },
     }),

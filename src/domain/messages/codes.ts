@@ -56,6 +56,29 @@ export const PROBLEM_CODES = [
   'payer-unknown',
   'municipality-reserved',
   'municipality-name-chars',
+  // What the cells hide (src/domain/parse/cells.ts, locate.ts, text.ts)
+  'formula-not-calculated',
+  'hidden-characters',
+  'percent-fraction',
+  'agreed-sum-fractions',
+  'fte-above-headcount',
+  'values-below-table',
+  'setting-misspelt',
+  // The file itself (the adapters' reasons, reported by the command line and the preview)
+  'file-not-found',
+  'file-is-directory',
+  'file-unreadable',
+  'file-empty',
+  'file-not-zip',
+  'file-xls',
+  'file-encrypted',
+  'file-ods',
+  'file-xlsb',
+  'file-not-workbook',
+  'file-damaged',
+  // The output sheets would take a name the user's workbook already uses (src/app/conflicts.ts)
+  'output-sheet-taken',
+  'output-table-taken',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -80,7 +80,9 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
   // Only a complete column can be summed meaningfully; missing values are reported above.
   if (basis === 'sovittu' && t.cols.has('agreedPct') && sumComplete && list.length > 0 && !sum.eq(HUNDRED)) {
     const header = raw.headers[t.cols.get('agreedPct')!];
-    out.push(error('agreed-sum', { sheet: raw.sheet, table: raw.name, column: header }, { column: header, sum: sum.toString() }));
+    // Shares typed as fractions (0.25 for 25 %) sum to about 1: say so rather than only "not 100".
+    const code = sum.gt(0) && sum.lte(1) && list.every((m) => m.agreedPct === null || m.agreedPct.lt(1)) ? 'agreed-sum-fractions' : 'agreed-sum';
+    out.push(error(code, { sheet: raw.sheet, table: raw.name, column: header }, { column: header, sum: sum.toString() }));
   }
   return list;
 }

@@ -10,6 +10,7 @@ import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, 
 import { computeInvoicing } from '../domain/invoicing';
 import { allocateInputs, computeOutputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { compareOutputs } from './verify';
+import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
 import type { RawWorkbook } from '../domain/raw';
 
 export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
@@ -80,7 +81,12 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
   return {
     async validate(): Promise<ValidationReport> {
       const raw = await port.readTables();
-      const { problems, model } = validateAndAllocate(raw);
+      const allocated = validateAndAllocate(raw);
+      const { model } = allocated;
+      // What run would refuse too: output names taken by the user's own sheets and tables.
+      const laid = allocated.allocation ? layoutOutputs(allocated) : null;
+      const conflicts = outputConflicts(raw, await port.ownSheetNames(), laid?.ok ? laid.sheets : ALL_OUTPUT_NAMES);
+      const problems = [...allocated.problems, ...conflicts];
       return { problems, tablesFound: tablesFound(raw), settings: model?.settings ?? null, ok: !hasErrors(problems) };
     },
 
@@ -100,6 +106,8 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       if (allocated.allocation) await step('layout');
       const result = layoutOutputs(allocated);
       if (!result.ok) return { ok: false, problems: result.problems };
+      const conflicts = outputConflicts(raw, await port.ownSheetNames(), result.sheets);
+      if (conflicts.length) return { ok: false, problems: [...result.problems, ...conflicts] };
       onProgress?.('write');
       await port.replaceOutputs(result.sheets);
       onProgress?.('done');

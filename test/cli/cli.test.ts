@@ -160,12 +160,12 @@ describe('validate', () => {
     const dir = dirOf('validate-missing');
     const missing = await cli('validate', path.join(dir, 'ei-ole.xlsx'));
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('Tiedostoa ei löydy');
+    expect(missing.err).toContain(`Tiedostoa ${path.join(dir, 'ei-ole.xlsx')} ei löydy`);
     const text = path.join(dir, 'teksti.xlsx');
     fs.writeFileSync(text, 'not a zip');
     const notXlsx = await cli('validate', text);
     expect(notXlsx.code).toBe(1);
-    expect(notXlsx.err).toContain('Tiedostoa ei voi lukea');
+    expect(notXlsx.err).toContain(`Tiedosto ${text} ei ole Excel-työkirja (.xlsx)`);
   });
 });
 
@@ -208,7 +208,7 @@ describe('run', () => {
     for (const out of [file, path.join(dir, '..', path.basename(dir), '.', 'syotteet.xlsx')]) {
       const r = await cli('run', file, '--out', out);
       expect(r.code).toBe(2);
-      expect(r.err).toContain('OUT must differ from FILE');
+      expect(r.err).toContain('on sama tiedosto kuin syöttötiedosto');
     }
     expect(sha256(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['syotteet.xlsx']);

@@ -53,6 +53,7 @@ export class PackageWorkbook implements WorkbookPort {
     readonly sourcePath: string | null,
   ) {
     this.state = state;
+    this.contentType = state.wb.contentType;
   }
 
   /** Opens a package; throws UnreadableWorkbookError when it is no readable workbook. */
@@ -76,9 +77,12 @@ export class PackageWorkbook implements WorkbookPort {
     return this.state;
   }
 
+  /** The content type of the workbook part (.xlsx, .xlsm, .xltx, .xltm: the output keeps it). */
+  readonly contentType: string;
+
   /** An .xlsm or .xltm package (macros kept): its output must keep that file extension. */
   get macroEnabled(): boolean {
-    return this.state?.wb.macroEnabled ?? false;
+    return this.contentType.includes('macroenabled');
   }
 
   private async context(): Promise<ReadContext> {

@@ -21,7 +21,7 @@ import type { RawWorkbook } from '../../domain/raw';
 import type { SheetSpec } from '../../workbook/sheetSpec';
 import { TableNameConflictError, type OutputCell, type WorkbookPort } from '../../workbook/port';
 import { PackageWorkbook, readFileReal } from '../xlsx/packageWorkbook';
-import { loadView, serialiseView } from './exceljsView';
+import { loadView, serialiseView, viewFromPackage } from './exceljsView';
 
 export { OWNER_NAME } from '../xlsx/packageWorkbook';
 export { tablesOf, parseRange } from './exceljsView';
@@ -96,7 +96,11 @@ export class ExcelJsWorkbook implements WorkbookPort {
 
   private async reloadView(bytes?: Uint8Array): Promise<void> {
     try {
-      this.viewModel = await loadView(bytes ?? (await this.toBuffer()));
+      const view = await loadView(bytes ?? (await this.toBuffer()));
+      // exceljs may read a producer's package without its sheets: show what our reader sees instead.
+      const sheets = this.book ? await this.book.sheetNames() : null;
+      const same = !sheets || sheets.join('\n').toLowerCase() === view.worksheets.map((w) => w.name).join('\n').toLowerCase();
+      this.viewModel = same ? view : await viewFromPackage(this.book!);
       this.viewProblem = null;
     } catch (e) {
       // The package is readable (the port works); only exceljs could not model it.

@@ -11,6 +11,7 @@ import JSZip from 'jszip';
 import type { Table, Workbook, Worksheet } from 'exceljs';
 import { columnNumber } from '../../workbook/formula';
 import { installScopedNames } from './scopedNames';
+import type { PackageWorkbook } from '../xlsx/packageWorkbook';
 
 interface TableModel {
   name: string;
@@ -111,11 +112,45 @@ async function relativeTargets(bytes: Uint8Array): Promise<Uint8Array> {
   return changed ? zip.generateAsync({ type: 'uint8array' }) : bytes;
 }
 
-/** The exceljs model of a package (read-only use, or edits saved with `serialiseView`). */
+/**
+ * The package without its drawings and comments, for exceljs when it cannot read them (it expects
+ * Excel's part names, e.g. xl/comments1.xml, where openpyxl writes xl/comments/comment1.xml).
+ */
+async function withoutDrawings(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
+    if (/(^|\/)drawings\/_rels\/[^/]+\.rels$/i.test(name)) zip.remove(name);
+    else if (/worksheets\/_rels\/[^/]+\.rels$/i.test(name)) {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, xml.replace(/<Relationship\b[^>]*Type="[^"]*\/(drawing|vmlDrawing|comments)"[^>]*\/>/g, ''));
+    } else if (/worksheets\/[^/]+\.xml$/i.test(name)) {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, xml.replace(/<(\w+:)?(drawing|legacyDrawing)\b[^>]*\/>/g, ''));
+    }
+  }
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/**
+ * The exceljs model of a package (read-only use, or edits saved with `serialiseView`). When exceljs
+ * cannot read the drawings or comments (openpyxl's: "reading 'anchors'"), the view is loaded without
+ * them: the cells are what the view shows.
+ */
 export async function loadView(bytes: Uint8Array): Promise<Workbook> {
-  const wb = new ExcelJS.Workbook();
-  installScopedNames(wb);
-  await wb.xlsx.load((await relativeTargets(bytes)) as unknown as ArrayBuffer);
+  const relative = await relativeTargets(bytes);
+  const load = async (data: Uint8Array) => {
+    const wb = new ExcelJS.Workbook();
+    installScopedNames(wb);
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    return wb;
+  };
+  let wb: Workbook;
+  try {
+    wb = await load(relative);
+  } catch {
+    wb = await load(await withoutDrawings(relative));
+  }
   for (const ws of wb.worksheets) for (const t of tablesOf(ws)) repairLoadedTable(ws, t);
   return wb;
 }
@@ -125,4 +160,23 @@ export async function serialiseView(wb: Workbook): Promise<Uint8Array> {
   installScopedNames(wb);
   const out = await wb.xlsx.writeBuffer();
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
+
+/**
+ * A view built from our own reader, for packages exceljs reads without their sheets (a producer's
+ * unusual part names or prefixed elements): every sheet with its cells, formulas, values and number
+ * formats. Tables are not modelled: enough to show the workbook, not to edit it through exceljs.
+ */
+export async function viewFromPackage(book: PackageWorkbook): Promise<Workbook> {
+  const wb = new ExcelJS.Workbook();
+  installScopedNames(wb);
+  const names = await book.sheetNames();
+  const cells = await book.readCells(names);
+  for (const name of names) wb.addWorksheet(name);
+  for (const c of cells) {
+    const cell = wb.getWorksheet(c.sheet)!.getCell(c.address);
+    cell.value = (c.formula !== undefined ? { formula: c.formula, result: c.value ?? undefined } : c.value) as ExcelJS.CellValue;
+    if (c.numFmt) cell.numFmt = c.numFmt;
+  }
+  return wb;
 }

@@ -17,7 +17,7 @@ import type { OutputCell, WorkbookPort } from '../../workbook/port';
 import type { SheetSpec } from '../../workbook/sheetSpec';
 import { NO_FORMATS, readCellFormats, type CellFormats } from './cellFormats';
 import { OpcPackage } from './opc';
-import { readRawWorkbook, readSheetCells, type ReadContext } from './readTables';
+import { readRawWorkbook, readSheetCells, type ReadContext, type SheetCell } from './readTables';
 import { readSharedStrings } from './sharedStrings';
 import { readTableParts, type TablePart } from './tableParts';
 import { readWorkbookInfo, sheetsWithScopedName, type WorkbookInfo } from './workbookPart';
@@ -110,6 +110,11 @@ export class PackageWorkbook implements WorkbookPort {
 
   async readOutputCells(sheetNames: string[]): Promise<OutputCell[]> {
     return readSheetCells(await this.context(), sheetNames);
+  }
+
+  /** Every non-empty cell of the named sheets with its formula, value and number format (for display). */
+  async readCells(sheetNames: string[]): Promise<SheetCell[]> {
+    return readSheetCells(await this.context(), sheetNames, { formats: true });
   }
 
   /** Every sheet name, in order. */

@@ -121,22 +121,28 @@ function outputValue(v: RawValue): OutputCell['value'] {
   return v;
 }
 
+/** A cell as readSheetCells gives it; with `formats`, its number format too. */
+export type SheetCell = OutputCell & { numFmt?: string };
+
 /** Every non-empty cell of the named sheets (formulas with their stored values), for verify. */
-export async function readSheetCells(ctx: ReadContext, sheetNames: string[]): Promise<OutputCell[]> {
-  const out: OutputCell[] = [];
+export async function readSheetCells(ctx: ReadContext, sheetNames: string[], opts: { formats?: boolean } = {}): Promise<SheetCell[]> {
+  const out: SheetCell[] = [];
   const strings = await ctx.strings();
   for (const wanted of sheetNames) {
     const sheet = ctx.wb.sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
     if (!sheet?.part || sheet.kind !== 'worksheet' || !ctx.pkg.has(sheet.part)) continue;
     const merged: Box[] = [];
-    const found: OutputCell[] = [];
+    const found: SheetCell[] = [];
     const scan = await scanSheet(ctx.pkg, sheet.part, {
       strings,
       formulas: true,
       wants: () => true,
       onCell: (row, col, cell) => {
         if (cell.value === null && cell.formula === undefined) return;
-        found.push({ sheet: sheet.name, address: a1(row - 1, col - 1), formula: cell.formula, value: outputValue(cell.value) });
+        const c: SheetCell = { sheet: sheet.name, address: a1(row - 1, col - 1), formula: cell.formula, value: outputValue(cell.value) };
+        const numFmt = opts.formats ? ctx.formats.numFmt(cell.xf) : undefined;
+        if (numFmt !== undefined) c.numFmt = numFmt;
+        found.push(c);
       },
     });
     for (const m of scan.merges) {

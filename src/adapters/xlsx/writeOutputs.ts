@@ -203,7 +203,9 @@ export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeShee
     const k = el ? Object.keys(el.attrs).find((a) => a.includes(':') && a.endsWith(':id') && !a.startsWith('xmlns')) : undefined;
     return k ? k.slice(0, k.indexOf(':')) : 'r';
   })();
-  const relNsDecl = new RegExp(`xmlns:${relPrefix}="`).test(wb.xml) ? '' : ` xmlns:${relPrefix}="${ns.rel}"`;
+  // The prefix must be in scope for our elements: declared on the root (openpyxl declares it on each
+  // <sheet> instead), else on each new element.
+  const relNsDecl = `xmlns:${relPrefix}` in wb.root.attrs ? '' : ` xmlns:${relPrefix}="${ns.rel}"`;
   const sheetsXml =
     `<${p}sheets>` +
     list

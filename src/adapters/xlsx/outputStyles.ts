@@ -116,7 +116,7 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
   const block = (list: ListName) => {
     const re = new RegExp(`<${p}${list}(\\s[^>]*)?(/>|>([\\s\\S]*?)</${p}${list}>)`);
     const m = re.exec(xml);
-    if (m) return { start: m.index, end: m.index + m[0].length, attrs: m[1] ?? '', inner: m[3] ?? '' };
+    if (m) return { start: m.index, end: m.index + m[0].length, attrs: m[1] ?? '', inner: m[3] ?? '', found: true };
     // Insert before the first list that comes after it in the schema, else before </styleSheet>.
     const after = LISTS.slice(LISTS.findIndex(([n]) => n === list) + 1).map(([n]) => n);
     let at = xml.lastIndexOf(`</${p}styleSheet>`);
@@ -127,12 +127,22 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
         break;
       }
     }
-    return { start: at, end: at, attrs: '', inner: '' };
+    return { start: at, end: at, attrs: '', inner: '', found: false };
+  };
+
+  /** Items a list must start with when a package has none (indexes 0 and 1 are reserved there). */
+  const defaults: Partial<Record<ListName, string[]>> = {
+    fonts: [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`],
+    fills: [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`],
+    borders: [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`],
+    cellStyleXfs: [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
+    cellXfs: [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`],
   };
 
   /** Adds items to a list (reusing identical ones); returns each item's index. */
   const add = (list: ListName, item: string, wanted: string[]): number[] => {
     const b = block(list);
+    if (!b.found) b.inner = (defaults[list] ?? []).join('');
     const existing = itemsOf(b.inner, p, item);
     const indexes: number[] = [];
     const added: string[] = [];
@@ -144,7 +154,7 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
         indexes.push(existing.length + added.length - 1);
       }
     }
-    if (added.length) {
+    if (added.length || !b.found) {
       const count = existing.length + added.length;
       const attrs = /\scount="/.test(b.attrs) ? b.attrs.replace(/\scount="\d*"/, ` count="${count}"`) : `${b.attrs} count="${count}"`;
       xml = `${xml.slice(0, b.start)}<${p}${list}${attrs}>${b.inner}${added.join('')}</${p}${list}>${xml.slice(b.end)}`;
@@ -176,9 +186,10 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
 
   // Fonts: the user's default font with our weight, slant, size and colour.
   const fontBlock = block('fonts');
-  const font0 = itemsOf(fontBlock.inner, p, 'font')[0] ?? `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`;
+  const font0 = itemsOf(fontBlock.inner, p, 'font')[0] ?? defaults.fonts![0];
+  const fontInner = font0.replace(new RegExp(`^<${p}font\\b[^>]*?(/?)>`), '').replace(new RegExp(`</${p}font>$`), '');
   const baseParts = new Map<string, string>();
-  for (const m of font0.matchAll(new RegExp(`<${p}(\\w+)(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}\\1>)`, 'g'))) if (m[1] !== 'font') baseParts.set(m[1], m[0]);
+  for (const m of fontInner.matchAll(new RegExp(`<${p}(\\w+)(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}\\1>)`, 'g'))) baseParts.set(m[1], m[0]);
   const fontOf = (look: Look) => {
     const parts = new Map(baseParts);
     parts.delete('b');

@@ -78,7 +78,7 @@ module.exports = (env = {}, argv = {}) => {
         exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.min.js'),
       },
       // The package adapter's file methods (command line only) import these lazily; never in a browser.
-      fallback: { fs: false, path: false, stream: false },
+      fallback: { fs: false, path: false, stream: false, zlib: false },
     },
     module: {
       rules: [

@@ -22,6 +22,7 @@ import { readSharedStrings } from './sharedStrings';
 import { readTableParts, type TablePart } from './tableParts';
 import { readWorkbookInfo, sheetsWithScopedName, type WorkbookInfo } from './workbookPart';
 import { OWNER_NAME, planOutputs, type OutputPlan } from './writeOutputs';
+import { readCentralDirectory, writeZip, type ZipSource } from './zipWriter';
 
 export { OWNER_NAME } from './writeOutputs';
 export { UnreadableWorkbookError, type UnreadableReason } from './opc';
@@ -39,6 +40,8 @@ export class PackageWorkbook implements WorkbookPort {
   private state: State | null = null;
   /** Parts written as chunks (big output sheets), generated when the package is written or read. */
   private readonly pending = new Map<string, () => Iterable<string>>();
+  /** Zip entries (lower-cased names) written since the package was opened; the others are the input's bytes. */
+  private readonly changed = new Set<string>();
 
   /**
    * Hook for tests: called before each new sheet is planned. Throwing here simulates a failure in
@@ -48,6 +51,8 @@ export class PackageWorkbook implements WorkbookPort {
 
   protected constructor(
     private readonly pkg: OpcPackage,
+    /** The bytes the package was opened from (its entries are copied from here when saved). */
+    private readonly source: Uint8Array,
     state: State,
     /** The file this workbook was loaded from (saveAs refuses to write over it). */
     readonly sourcePath: string | null,
@@ -58,8 +63,9 @@ export class PackageWorkbook implements WorkbookPort {
 
   /** Opens a package; throws UnreadableWorkbookError when it is no readable workbook. */
   static async fromBuffer(buf: ArrayBuffer | Uint8Array, sourcePath: string | null = null): Promise<PackageWorkbook> {
-    const pkg = await OpcPackage.open(buf);
-    return new PackageWorkbook(pkg, await PackageWorkbook.inspect(pkg), sourcePath);
+    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+    const pkg = await OpcPackage.open(bytes);
+    return new PackageWorkbook(pkg, bytes, await PackageWorkbook.inspect(pkg), sourcePath);
   }
 
   static async load(path: string): Promise<PackageWorkbook> {
@@ -138,6 +144,7 @@ export class PackageWorkbook implements WorkbookPort {
     }
     for (const [part, content] of plan.put) {
       const name = this.pkg.entryName(part) ?? part.slice(1);
+      this.changed.add(name.toLowerCase());
       if (typeof content === 'string') {
         this.pkg.zip.file(name, content);
         this.pending.delete(part.toLowerCase());
@@ -174,7 +181,6 @@ export class PackageWorkbook implements WorkbookPort {
   async saveAs(path: string): Promise<void> {
     const fs = await import('fs');
     const p = await import('path');
-    const { Readable } = await import('stream');
     const target = p.resolve(path);
     let targetReal = target;
     try {
@@ -189,21 +195,25 @@ export class PackageWorkbook implements WorkbookPort {
     let handle: import('fs').promises.FileHandle | undefined;
     try {
       handle = await fs.promises.open(tmp, 'wx');
-      for (const [part, produce] of this.pending) {
-        const chunks = (function* () {
-          for (const c of produce()) yield Buffer.from(c, 'utf8');
-        })();
-        this.pkg.zip.file(this.pkg.entryName(part) ?? part.slice(1), Readable.from(chunks));
-      }
-      const out = this.pkg.zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } });
-      const fh = handle;
-      await new Promise<void>((resolve, reject) => {
-        const sink = fs.createWriteStream('', { fd: fh.fd, autoClose: false } as never);
-        out.on('error', reject);
-        sink.on('error', reject);
-        sink.on('finish', () => resolve());
-        out.pipe(sink);
-      });
+      const stored = readCentralDirectory(this.source);
+      if (stored) {
+        // The user's parts are copied as stored; ours deflated by zlib, the sheets as they are generated.
+        const zlib = await import('zlib');
+        const entries: { name: string; source: ZipSource }[] = [];
+        const names: string[] = [];
+        this.pkg.zip.forEach((name, file) => {
+          if (!file.dir) names.push(name);
+        });
+        for (const name of names) {
+          const key = name.toLowerCase();
+          const part = this.pending.get(`/${key}`);
+          const entry = stored.get(name);
+          if (part) entries.push({ name, source: { kind: 'chunks', chunks: part } });
+          else if (entry && !this.changed.has(key)) entries.push({ name, source: { kind: 'stored', entry, source: this.source } });
+          else entries.push({ name, source: { kind: 'bytes', data: await this.pkg.zip.file(name)!.async('uint8array') } });
+        }
+        await writeZip(handle, entries, zlib);
+      } else await this.writeWithJsZip(handle);
       await handle.sync();
       await handle.close();
       handle = undefined;
@@ -212,6 +222,28 @@ export class PackageWorkbook implements WorkbookPort {
       if (handle) await handle.close().catch(() => undefined);
       await fs.promises.unlink(tmp).catch(() => undefined);
       throw e;
+    }
+  }
+
+  /** The output through JSZip (a source zip this writer does not copy from, e.g. ZIP64), streamed. */
+  private async writeWithJsZip(handle: import('fs').promises.FileHandle): Promise<void> {
+    const fs = await import('fs');
+    const { Readable } = await import('stream');
+    try {
+      for (const [part, produce] of this.pending) {
+        const chunks = (function* () {
+          for (const c of produce()) yield Buffer.from(c, 'utf8');
+        })();
+        this.pkg.zip.file(this.pkg.entryName(part) ?? part.slice(1), Readable.from(chunks));
+      }
+      const out = this.pkg.zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } });
+      await new Promise<void>((resolve, reject) => {
+        const sink = fs.createWriteStream('', { fd: handle.fd, autoClose: false } as never);
+        out.on('error', reject);
+        sink.on('error', reject);
+        sink.on('finish', () => resolve());
+        out.pipe(sink);
+      });
     } finally {
       // The streams are spent: the next read or write generates the parts again.
       for (const part of this.pending.keys()) this.pkg.zip.file(this.pkg.entryName(part) ?? part.slice(1), '');

@@ -91,7 +91,13 @@ export function escapeAttr(s: string): string {
  * A string as OOXML stores it in cell text (ST_Xstring): characters XML 1.0 cannot carry are written
  * `_xHHHH_`, and a literal `_xHHHH_` in the text is protected as `_x005F_xHHHH_`. Then XML-escaped.
  */
+// eslint-disable-next-line no-control-regex -- the characters that need more than XML escaping
+const NEEDS_OOXML_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const NEEDS_XML_ESCAPE = /[&<>]/;
+
 export function encodeCellText(s: string): string {
+  // Most text (every formula we write) needs nothing: one test instead of six replaces.
+  if (!NEEDS_OOXML_ESCAPE.test(s)) return NEEDS_XML_ESCAPE.test(s) ? escapeText(s) : s;
   const protectedText = s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry

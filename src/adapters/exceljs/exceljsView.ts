@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Table, Workbook, Worksheet } from 'exceljs';
-import { columnNumber } from '../../workbook/formula';
+import { colLetters, columnNumber } from '../../workbook/formula';
 import { installScopedNames } from './scopedNames';
 import type { PackageWorkbook } from '../xlsx/packageWorkbook';
 
@@ -51,12 +51,6 @@ export function parseRange(ref: string): Box {
   return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
 }
 
-function letters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 /** The text of a header cell as exceljs holds it. */
 function headerText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -83,7 +77,7 @@ function repairLoadedTable(ws: Worksheet, t: Table): void {
     for (const c of m.columns) c.filterButton = true;
   } else {
     // exceljs always writes an autoFilter; without one in the file, write it with hidden buttons.
-    m.autoFilterRef = `${letters(box.left)}${box.top}:${letters(box.right)}${box.bottom - (m.totalsRow ? 1 : 0)}`;
+    m.autoFilterRef = `${colLetters(box.left - 1)}${box.top}:${colLetters(box.right - 1)}${box.bottom - (m.totalsRow ? 1 : 0)}`;
     for (const c of m.columns) c.filterButton = false;
   }
   for (const c of m.columns) if (c.totalsRowFunction === 'custom' && !c.totalsRowFormula) c.totalsRowFunction = undefined;

@@ -5,6 +5,7 @@
  * the active tab kept. Only these blocks are rewritten; the rest of the part stays as written.
  */
 import { OWNER_MARK, type SheetSpec } from '../../workbook/sheetSpec';
+import { colLetters } from '../../workbook/formula';
 import type { NameInfo, SheetInfo, WorkbookInfo } from './workbookPart';
 import { escapeAttr, escapeText } from './xml';
 
@@ -46,15 +47,6 @@ function replaceBlock(xml: string, p: string, local: string, content: string, be
 /** Children of CT_Workbook after definedNames, in schema order (where a missing block is inserted). */
 const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
-function colLetter(col0: number): string {
-  let n = col0 + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function setAttr(tag: string, key: string, value: string): string {
   const re = new RegExp(`(\\s${key}=")[^"]*(")`);
@@ -128,8 +120,8 @@ export function editWorkbookXml(wb: WorkbookInfo, own: Set<number>, added: { spe
     for (const n of a.spec.names ?? []) {
       const rows = n.rows ?? 1;
       const cols = n.cols ?? 1;
-      const tl = `$${colLetter(n.col)}$${n.row + 1}`;
-      const ref = rows === 1 && cols === 1 ? tl : `${tl}:$${colLetter(n.col + cols - 1)}$${n.row + rows}`;
+      const tl = `$${colLetters(n.col)}$${n.row + 1}`;
+      const ref = rows === 1 && cols === 1 ? tl : `${tl}:$${colLetters(n.col + cols - 1)}$${n.row + rows}`;
       names.push(elementXml(`${p}definedName`, { name: n.name, ...(n.comment ? { comment: n.comment } : {}) }, `${q}!${ref}`));
     }
   }

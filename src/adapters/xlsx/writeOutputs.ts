@@ -5,7 +5,8 @@
  * Changed, because they must reference the new parts: the workbook part (its sheet list, defined
  * names, calculation properties and active tab; the rest of it as written), its relationships,
  * [Content_Types].xml (one Override per new part; the package's own content types, e.g. .xlsm's,
- * kept) and styles.xml (our styles appended; the user's keep their indexes).
+ * kept), styles.xml (our styles appended; the user's keep their indexes) and, when it lists the
+ * sheet names, docProps/app.xml.
  *
  * A rerun removes the add-in's previous output sheets (those with the owner mark) and the parts that
  * only they reached (their tables, a comment a user put there), and the calculation chain (a cache
@@ -18,12 +19,12 @@ import type { SheetSpec } from '../../workbook/sheetSpec';
 import { SheetConflictError, TableNameConflictError } from '../../workbook/port';
 import { appendOutputStyles, emptyStyles } from './outputStyles';
 import { CONTENT_TYPES_PART, OpcPackage, relativeTarget, relsPartOf, relType } from './opc';
-import { closure, contentTypesXml, reachable, workbookRelsXml } from './packageEdit';
+import { appPropertiesXml, closure, contentTypesXml, reachable, workbookRelsXml } from './packageEdit';
 import { sheetXmlChunks } from './sheetXml';
 import { tablePartXml, type TablePart } from './tableParts';
 import { editWorkbookXml, OWNER_NAME } from './workbookEdit';
 import { NS, sameSheetName, sheetsWithScopedName, type WorkbookInfo } from './workbookPart';
-import { escapeAttr, XML_DECLARATION } from './xml';
+import { attr, escapeAttr, parseXml, XML_DECLARATION } from './xml';
 
 export { OWNER_NAME, quoteSheet } from './workbookEdit';
 
@@ -132,7 +133,19 @@ export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeShee
   });
 
   // 4-6. The workbook part: its sheet list, defined names, calculation flag and active tab.
-  put.set(wb.part, editWorkbookXml(wb, own, added, redefined, ns.rel));
+  const workbookXml = editWorkbookXml(wb, own, added, redefined, ns.rel);
+  put.set(wb.part, workbookXml);
+  // The sheet titles of docProps/app.xml follow, when its list is recognisable.
+  const appRel = (await pkg.rels('/')).find((r) => relType(r.type) === 'extended-properties');
+  if (appRel?.part && pkg.has(appRel.part)) {
+    const kinds = new Map(wb.sheets.map((x) => [x.name.toLowerCase(), x.kind]));
+    const ours = new Set(specs.map((x) => x.name.toLowerCase()));
+    const sheetsEl = parseXml(workbookXml).children.find((c) => c.local === 'sheets');
+    const newNames = (sheetsEl?.children ?? []).map((c) => attr(c, 'name') ?? '');
+    const worksheets = newNames.filter((n) => ours.has(n.toLowerCase()) || kinds.get(n.toLowerCase()) === 'worksheet');
+    const app = appPropertiesXml(await pkg.text(appRel.part), wb.sheets.filter((x) => x.kind === 'worksheet').map((x) => x.name), worksheets);
+    if (app !== null) put.set(appRel.part, app);
+  }
   const oldSheets = wb.sheets;
 
   // 7. Parts only the old own sheets reached go (and the calculation chain, which names sheets by id).

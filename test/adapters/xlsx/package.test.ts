@@ -9,6 +9,7 @@ import { OpcPackage, relativeTarget, relsPartOf, resolveTarget, UnreadableWorkbo
 import { shiftFormula } from '../../../src/adapters/xlsx/sharedFormula';
 import { parseCellRef, scanSheet, type ScannedCell } from '../../../src/adapters/xlsx/sheetScanner';
 import { appendOutputStyles, emptyStyles } from '../../../src/adapters/xlsx/outputStyles';
+import { appPropertiesXml } from '../../../src/adapters/xlsx/packageEdit';
 import { decodeCellText, encodeCellText } from '../../../src/adapters/xlsx/xml';
 import { compoundFile, encryptedLike } from '../../fixtures/producers/build';
 
@@ -165,5 +166,24 @@ describe('files that are no workbook', () => {
     plain.file('notes.txt', 'x');
     expect(await reason(await plain.generateAsync({ type: 'uint8array' }))).toBe('not-workbook');
     expect(await reason(Buffer.from('PK\u0003\u0004 broken'))).toBe('damaged');
+  });
+});
+
+describe('docProps/app.xml', () => {
+  const app = (titles: string[], extra = '') =>
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    `<HeadingPairs><vt:vector size="${extra ? 4 : 2}" baseType="variant"><vt:variant><vt:lpstr>Laskentataulukot</vt:lpstr></vt:variant><vt:variant><vt:i4>${titles.length}</vt:i4></vt:variant>` +
+    (extra ? '<vt:variant><vt:lpstr>Nimetyt alueet</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>' : '') +
+    `</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="${titles.length + (extra ? 1 : 0)}" baseType="lpstr">${titles.map((t) => `<vt:lpstr>${t}</vt:lpstr>`).join('')}${extra ? `<vt:lpstr>${extra}</vt:lpstr>` : ''}</vt:vector></TitlesOfParts></Properties>`;
+
+  test('the worksheet group (any language) gets the new sheet list; other groups stay', () => {
+    const before = app(['Ohje', 'Kunnat'], 'Kunnat!Print_Area');
+    const after = appPropertiesXml(before, ['Ohje', 'Kunnat'], ['Ohje', 'Kunnat', 'TYM_Tulokset']);
+    expect(after).toBe(app(['Ohje', 'Kunnat', 'TYM_Tulokset'], 'Kunnat!Print_Area'));
+  });
+
+  test('a list that is not recognisably the worksheets is left alone', () => {
+    expect(appPropertiesXml(app(['Toinen']), ['Ohje'], ['Ohje', 'TYM_Tulokset'])).toBeNull();
+    expect(appPropertiesXml('<Properties><Application>LibreOffice</Application></Properties>', ['A'], ['A', 'B'])).toBeNull();
   });
 });

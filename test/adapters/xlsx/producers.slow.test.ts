@@ -55,7 +55,8 @@ async function changeable(file: string): Promise<Set<string>> {
   const stylesTarget = styles ? (styles[1] ?? styles[2]) : null;
   const stylesPart = stylesTarget === null ? null : stylesTarget.startsWith('/') ? stylesTarget.slice(1) : workbook.replace(/[^/]*$/, '') + stylesTarget;
   expect(book).toBeDefined();
-  return new Set([workbook, rels, '[Content_Types].xml', ...(stylesPart ? [stylesPart] : [])].map((p) => lower.get(p.toLowerCase()) ?? p));
+  // docProps/app.xml too, when it lists the sheet names (Excel's and exceljs's do).
+  return new Set([workbook, rels, '[Content_Types].xml', 'docProps/app.xml', ...(stylesPart ? [stylesPart] : [])].map((p) => lower.get(p.toLowerCase()) ?? p));
 }
 
 interface Ran {

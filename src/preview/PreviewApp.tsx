@@ -140,9 +140,8 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
       },
       async updateSetting(key, value, tableName) {
         if (!current.current) return;
-        writeSetting(current.current.book.workbook, tableName, key, value);
-        // The package is the truth: the edit reaches it (and the next read) through the view.
-        await current.current.book.commitView();
+        // In place in the file (its other parts untouched); through exceljs only where that cannot be done.
+        await current.current.book.writeSetting(tableName, key, value, (wb) => writeSetting(wb, tableName, key, value));
         bump();
       },
     }),

@@ -20,7 +20,8 @@ import type { Workbook } from 'exceljs';
 import type { RawWorkbook } from '../../domain/raw';
 import type { SheetSpec } from '../../workbook/sheetSpec';
 import { TableNameConflictError, type OutputCell, type WorkbookPort } from '../../workbook/port';
-import { PackageWorkbook, readFileReal } from '../xlsx/packageWorkbook';
+import { CellEditError, PackageWorkbook, readFileReal } from '../xlsx/packageWorkbook';
+import type { SettingKey } from '../../domain/contract';
 import { loadView, serialiseView, viewFromPackage } from './exceljsView';
 
 export { OWNER_NAME } from '../xlsx/packageWorkbook';
@@ -114,6 +115,23 @@ export class ExcelJsWorkbook implements WorkbookPort {
   async commitView(): Promise<void> {
     const bytes = await serialiseView(this.workbook);
     this.book = await PackageWorkbook.fromBuffer(bytes, this.book?.sourcePath ?? null);
+  }
+
+  /**
+   * Writes one setting into the Asetukset table of the package in place (nothing else of the file
+   * changes); the view follows. Where the sheet cannot be edited in place (CellEditError), the edit
+   * goes through the exceljs view and commitView instead.
+   */
+  async writeSetting(tableName: string, key: SettingKey, value: string | number | null, viaView: (wb: Workbook) => void): Promise<void> {
+    try {
+      await (await this.pkg()).writeSetting(tableName, key, value);
+    } catch (e) {
+      if (!(e instanceof CellEditError)) throw e;
+      viaView(this.workbook);
+      await this.commitView();
+      return;
+    }
+    if (this.viewInUse || this.viewModel) await this.reloadView();
   }
 
   /** An .xlsm/.xltm package (macros kept). */

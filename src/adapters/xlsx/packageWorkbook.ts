@@ -23,9 +23,12 @@ import { readTableParts, type TablePart } from './tableParts';
 import { readWorkbookInfo, sheetsWithScopedName, type WorkbookInfo } from './workbookPart';
 import { OWNER_NAME, planOutputs, type OutputPlan } from './writeOutputs';
 import { readCentralDirectory, writeZip, type ZipSource } from './zipWriter';
+import { planSettingWrite } from './settingWrite';
+import type { SettingKey } from '../../domain/contract';
 
 export { OWNER_NAME } from './writeOutputs';
 export { UnreadableWorkbookError, type UnreadableReason } from './opc';
+export { CellEditError } from './cellEdit';
 
 interface State {
   wb: WorkbookInfo;
@@ -116,6 +119,16 @@ export class PackageWorkbook implements WorkbookPort {
 
   async readOutputCells(sheetNames: string[]): Promise<OutputCell[]> {
     return readSheetCells(await this.context(), sheetNames);
+  }
+
+  /**
+   * Writes one setting into the Asetukset table in place (its value cell, or a new row at the table's
+   * end); every other part and byte of the sheet stays. Throws CellEditError when the sheet cannot be
+   * edited safely (the caller may then edit through exceljs instead).
+   */
+  async writeSetting(tableName: string, key: SettingKey, value: string | number | null): Promise<void> {
+    const put = await planSettingWrite(await this.context(), tableName, key, value);
+    this.apply({ put, remove: new Set() });
   }
 
   /** Every non-empty cell of the named sheets with its formula, value and number format (for display). */

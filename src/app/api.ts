@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../domain/problems';
 import type { BillingPeriod, CostKind, Settings } from '../domain/types';
+import type { WriteOutcome } from '../workbook/port';
 
 /** A step of a run, for progress display. */
 export type RunStep = 'read' | 'validate' | 'allocate' | 'layout' | 'write' | 'done';
@@ -67,6 +68,11 @@ export interface RunReport {
     /** The master check as computed by the engine (the workbook recomputes it live). */
     masterCheck: boolean;
     invoicing: InvoicingSummary;
+    /**
+     * What the workbook adapter says about the write, when it says anything: marked sheets it kept
+     * (a user's copies of output sheets), finishing touches Excel refused, a recalculation.
+     */
+    write?: WriteOutcome;
   };
 }
 

@@ -109,7 +109,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       const conflicts = outputConflicts(raw, await port.ownSheetNames(), result.sheets);
       if (conflicts.length) return { ok: false, problems: [...result.problems, ...conflicts] };
       onProgress?.('write');
-      await port.replaceOutputs(result.sheets);
+      const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');
       return {
         ok: true,
@@ -120,6 +120,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
           sheets: result.sheets.map((s) => s.name),
           masterCheck: engineMasterCheck(result.model, result.allocation),
           invoicing: summariseInvoicing(result.model, result.allocation),
+          ...(written ? { write: written } : {}),
         },
       };
     },
@@ -130,6 +131,8 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       if (!result.ok) return { ok: false, problems: result.problems, findings: [], cellsChecked: 0 };
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
+      // Values as Excel would show them now: on Manual calculation the adapter recalculates first.
+      await port.recalculate?.();
       const actual = await port.readOutputCells(present);
       const { findings, cellsChecked } = compareOutputs(result.sheets, actual);
       return { ok: findings.length === 0, problems: result.problems, findings, cellsChecked };

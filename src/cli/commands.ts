@@ -104,8 +104,9 @@ export async function cmdRun(args: Args, io: Io): Promise<number> {
   const problems = [...result.problems, ...conflicts];
   if (problems.length) io.err(problemList(problems, lang));
   if (!result.ok || conflicts.length) return EXIT.input;
+  let outcome: Awaited<ReturnType<typeof wb.replaceOutputs>>;
   try {
-    await wb.replaceOutputs(result.sheets);
+    outcome = await wb.replaceOutputs(result.sheets);
   } catch (e) {
     // Checked above; a defined name that takes a table's name is only found while writing.
     if (e instanceof SheetConflictError || e instanceof TableNameConflictError) {
@@ -119,6 +120,7 @@ export async function cmdRun(args: Args, io: Io): Promise<number> {
   } catch (e) {
     throw writeFailure(out, e, lang);
   }
+  if (outcome.otherMarkedSheets.length) io.err(say(lang, 'otherMarked', { sheets: outcome.otherMarkedSheets.map((n) => `"${n}"`).join(', ') }));
   if (args.flags.has('--json')) {
     io.out(JSON.stringify(jsonReport(result.model, result.allocation), null, 2));
   } else {

@@ -19,7 +19,7 @@
 import type { Workbook } from 'exceljs';
 import type { RawWorkbook } from '../../domain/raw';
 import type { SheetSpec } from '../../workbook/sheetSpec';
-import { TableNameConflictError, type OutputCell, type WorkbookPort } from '../../workbook/port';
+import { TableNameConflictError, type OutputCell, type WorkbookPort, type WriteOutcome } from '../../workbook/port';
 import { CellEditError, PackageWorkbook, readFileReal } from '../xlsx/packageWorkbook';
 import type { SettingKey } from '../../domain/contract';
 import { loadView, serialiseView, viewFromPackage } from './exceljsView';
@@ -151,13 +151,14 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return (await this.pkg()).readOutputCells(sheetNames);
   }
 
-  async replaceOutputs(sheets: SheetSpec[]): Promise<void> {
+  async replaceOutputs(sheets: SheetSpec[]): Promise<WriteOutcome> {
     const book = await this.pkg();
     book.beforeSheetWrite = this.beforeSheetWrite;
-    await book.replaceOutputs(sheets);
+    const outcome = await book.replaceOutputs(sheets);
     // A view someone looks at follows the package; an unused one is dropped (reloaded on demand).
     if (this.viewInUse) await this.reloadView();
     else this.viewModel = null;
+    return outcome;
   }
 
   async toBuffer(): Promise<Uint8Array> {

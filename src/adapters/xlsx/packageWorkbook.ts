@@ -13,7 +13,7 @@
  * Browser-safe: Node's fs, path and stream are imported lazily by the file methods only.
  */
 import type { RawWorkbook } from '../../domain/raw';
-import type { OutputCell, WorkbookPort } from '../../workbook/port';
+import type { OutputCell, WorkbookPort, WriteOutcome } from '../../workbook/port';
 import type { SheetSpec } from '../../workbook/sheetSpec';
 import { NO_FORMATS, readCellFormats, type CellFormats } from './cellFormats';
 import { OpcPackage } from './opc';
@@ -141,15 +141,16 @@ export class PackageWorkbook implements WorkbookPort {
     return (await this.current()).wb.sheets.map((s) => s.name);
   }
 
-  async replaceOutputs(sheets: SheetSpec[]): Promise<void> {
+  async replaceOutputs(sheets: SheetSpec[]): Promise<WriteOutcome> {
     this.materialise();
     const st = await this.current();
     const plan = await planOutputs({ pkg: this.pkg, wb: st.wb, tables: st.tables }, sheets, this.beforeSheetWrite);
     this.apply(plan);
+    return { otherMarkedSheets: plan.otherMarkedSheets, finishingFailures: [], recalculated: false };
   }
 
   /** Applies a plan in one synchronous step (no await: nothing can interleave or half-apply). */
-  private apply(plan: OutputPlan): void {
+  private apply(plan: Pick<OutputPlan, 'put' | 'remove'>): void {
     for (const part of plan.remove) {
       const name = this.pkg.entryName(part);
       if (name !== undefined) this.pkg.zip.remove(name);

@@ -115,8 +115,28 @@ export async function readWorkbookInfo(pkg: OpcPackage): Promise<WorkbookInfo> {
 /** Sheet names compare case-insensitively in Excel. */
 export const sameSheetName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-/** Indexes of the sheets that carry a sheet-scoped defined name `name` (the owner mark). */
+/** The sheet a reference such as "'Tulokset 2025'!$A$1" points at, or null. */
+export function sheetOfReference(formula: string): string | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!/.exec(formula.trim());
+  if (!m) return null;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/**
+ * Indexes of the sheets that carry a sheet-scoped defined name `name` (the owner mark) pointing at
+ * the sheet itself. Excel copies a sheet's scoped names with it, pointed at the copy, so a user's
+ * copy of an output sheet is marked too; a mark that points at another sheet is no mark.
+ */
 export function sheetsWithScopedName(wb: WorkbookInfo, name: string): Set<number> {
   const key = name.toLowerCase();
-  return new Set(wb.names.filter((n) => n.localSheetId !== undefined && n.name.toLowerCase() === key).map((n) => n.localSheetId!));
+  return new Set(
+    wb.names
+      .filter((n) => n.localSheetId !== undefined && n.name.toLowerCase() === key)
+      .filter((n) => {
+        const target = sheetOfReference(n.text);
+        const sheet = wb.sheets[n.localSheetId!];
+        return sheet !== undefined && target !== null && sameSheetName(target, sheet.name);
+      })
+      .map((n) => n.localSheetId!),
+  );
 }

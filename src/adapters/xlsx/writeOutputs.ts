@@ -16,6 +16,7 @@
  * planned; the caller applies the plan in one step.
  */
 import type { SheetSpec } from '../../workbook/sheetSpec';
+import { OUTPUT_SHEET_NAMES } from '../../workbook/layout';
 import { SheetConflictError, TableNameConflictError } from '../../workbook/port';
 import { appendOutputStyles, emptyStyles } from './outputStyles';
 import { CONTENT_TYPES_PART, OpcPackage, relativeTarget, relsPartOf, relType } from './opc';
@@ -40,6 +41,8 @@ export type PartContent = string | (() => Iterable<string>);
 export interface OutputPlan {
   put: Map<string, PartContent>;
   remove: Set<string>;
+  /** Marked sheets that are not output sheets (a user's copies): kept. */
+  otherMarkedSheets: string[];
 }
 
 export interface Loaded {
@@ -61,7 +64,12 @@ function freePart(pkg: OpcPackage, taken: Set<string>, folder: string, stem: str
 
 export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeSheet?: (spec: SheetSpec, index: number) => void): Promise<OutputPlan> {
   const { pkg, wb, tables } = loaded;
-  const own = sheetsWithScopedName(wb, OWNER_NAME);
+  // Replaced: the marked sheets named as an output sheet. Other marked sheets (a user's copy of an
+  // output sheet, which Excel marks too) are kept and named in the outcome.
+  const marked = sheetsWithScopedName(wb, OWNER_NAME);
+  const outputNames = new Set([...OUTPUT_SHEET_NAMES, ...specs.map((s) => s.name)].map((n) => n.toLowerCase()));
+  const own = new Set([...marked].filter((i) => outputNames.has(wb.sheets[i].name.toLowerCase())));
+  const otherMarkedSheets = [...marked].filter((i) => !own.has(i)).map((i) => wb.sheets[i].name);
 
   // 1. Refuse before planning anything.
   const seen = new Set<string>();
@@ -169,6 +177,6 @@ export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeShee
   // 8. The workbook's relationships and the content types.
   put.set(relsPartOf(wb.part), await workbookRelsXml(pkg, wb, dropRelIds, newRels));
   put.set(CONTENT_TYPES_PART, await contentTypesXml(pkg, remove, newOverrides));
-  return { put, remove };
+  return { put, remove, otherMarkedSheets };
 }
 

@@ -83,8 +83,8 @@ module.exports = (env = {}, argv = {}) => {
         // Only the preview imports it; the task pane never does (scripts/check-bundle-size.js checks).
         exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.min.js'),
       },
-      // The exceljs adapter's file methods (command line only) import these lazily; never in a browser.
-      fallback: { fs: false, path: false },
+      // The package adapter's file methods (command line only) import these lazily; never in a browser.
+      fallback: { fs: false, path: false, stream: false, zlib: false },
     },
     module: {
       rules: [

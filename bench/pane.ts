@@ -186,7 +186,7 @@ export function paneTargets(p: PaneBench): { id: string; target: string; figure:
   const met = paneMax <= TARGET_MS && p.pageErrors.length === 0;
   return [
     {
-      id: '5c',
+      id: '7a',
       target: `Task pane: no main-thread block over ${TARGET_MS} ms during a ${p.size} run (engine in a Web Worker)`,
       figure:
         `the pane's own longest block ${fmtMs(paneMax)} over ${inWorker.length} runs; the longest block overall ${fmtMs(Math.max(...inWorker.map((r) => r.longest)))}, inside the preview's exceljs adapter (${fmtMs(adapterMax)})` +
@@ -195,11 +195,11 @@ export function paneTargets(p: PaneBench): { id: string; target: string; figure:
       reason: met
         ? undefined
         : paneMax > TARGET_MS
-          ? `the pane's own work blocks ${fmtMs(paneMax)}: see section 6`
+          ? `the pane's own work blocks ${fmtMs(paneMax)}: see section 7`
           : `page errors: ${p.pageErrors.slice(0, 2).join('; ')}`,
     },
     {
-      id: '5d',
+      id: '7b',
       target: 'Task pane: navigation to the first painted pane (taskpane.html, office.js stand-in); no numeric target',
       figure: `loading skeleton painted at ${fmtMs(p.paint.medianSkeletonMs)}, the pane itself at ${fmtMs(p.paint.medianPaneMs)} (median of ${p.paint.loads} cold loads)`,
       verdict: p.paint.pageErrors.length ? 'not met' : 'no target',
@@ -208,9 +208,9 @@ export function paneTargets(p: PaneBench): { id: string; target: string; figure:
   ];
 }
 
-/** Section 6 of bench/results.md. */
+/** Section 7 of bench/results.md. */
 export function paneSection(p: PaneBench): string[] {
-  const md: string[] = ['## 6. Task pane: main-thread blocks and first paint', ''];
+  const md: string[] = ['## 7. Task pane: main-thread blocks and first paint', ''];
   md.push(
     `preview.html at 320 px without the sheet grid (\`?width=320&grid=off\`), the ${p.size} sample opened, headless chromium; from the click on "Laske kustannustenjako" to the result card taking the focus. ` +
       "Long tasks (over 50 ms) from chromium's PerformanceObserver, attributed by the pane's User Timing marks: 'read' and 'write' overlap the adapter's readTables / replaceOutputs (here the exceljs adapter working on the workbook in the page; in Excel, office.js builds the requests and Excel serves them out of process), 'pane' is everything else (messages to and from the engine's worker, React).",

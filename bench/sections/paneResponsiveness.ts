@@ -1,4 +1,4 @@
-/** Section 6: the task pane's longest main-thread block during a 10x run, and its first painted pane (bench/pane.ts). */
+/** Section 7: the task pane's longest main-thread block during a 10x run, and its first painted pane (bench/pane.ts). */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BenchContext } from '../context';
@@ -32,9 +32,9 @@ export function reportPaneResponsiveness({ pane, error }: PaneResponsiveness): S
   if (pane) return { targets: paneTargets(pane), markdown: paneSection(pane) };
   if (error) {
     return {
-      targets: [{ id: '5c', target: 'Task pane: main-thread blocks during a 10x run', figure: `failed: ${error}`, verdict: 'not met', reason: error }],
-      markdown: ['## 6. Task pane: main-thread blocks and first paint', '', `Not measured: ${error}`],
+      targets: [{ id: '7a', target: 'Task pane: main-thread blocks during a 10x run', figure: `failed: ${error}`, verdict: 'not met', reason: error }],
+      markdown: ['## 7. Task pane: main-thread blocks and first paint', '', `Not measured: ${error}`],
     };
   }
-  return { targets: [{ id: '5c', target: 'Task pane: main-thread blocks and first paint', figure: 'skipped (TYM_BENCH_SKIP)', verdict: 'skipped' }], markdown: [] };
+  return { targets: [{ id: '7a', target: 'Task pane: main-thread blocks and first paint', figure: 'skipped (TYM_BENCH_SKIP)', verdict: 'skipped' }], markdown: [] };
 }

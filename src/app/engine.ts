@@ -10,6 +10,7 @@ import type { RawWorkbook } from '../domain/raw';
 import type { Settings } from '../domain/types';
 import type { SheetSpec } from '../workbook/sheetSpec';
 import type { RunStep, RunSummary } from './api';
+import type { OutputNames } from './conflicts';
 import type { TableLocation } from './inputs';
 
 export interface EngineValidation {
@@ -18,6 +19,8 @@ export interface EngineValidation {
   settings: Settings | null;
   tables: TableLocation[];
   fingerprint: string;
+  /** The output sheets and tables a run would write, when the inputs allocate (for name conflicts). */
+  outputs?: OutputNames;
 }
 
 export type EngineResult =

@@ -12,6 +12,7 @@ import { inputsFingerprint, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
 import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { compareOutputs } from './verify';
+import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
 import type { RawWorkbook } from '../domain/raw';
 
 export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
@@ -81,9 +82,12 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** The engine in the caller's own thread (the default; the task pane injects a Web Worker's). */
 export const localEngine: Engine = {
   async validate(raw) {
-    const { problems, model } = validateAndAllocate(raw);
+    const allocated = validateAndAllocate(raw);
+    const { problems, model } = allocated;
+    const laid = allocated.allocation ? layoutOutputs(allocated) : null;
     return {
       problems,
+      outputs: laid?.ok ? laid.sheets.map((s) => ({ name: s.name, tables: s.tables })) : undefined,
       tablesFound: tablesFound(raw),
       settings: model?.settings ?? readableSettings(raw),
       tables: tableLocations(raw),
@@ -128,8 +132,11 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
   return {
     async validate(): Promise<ValidationReport> {
       const raw = await port.readTables();
-      const v = await engine.validate(raw);
-      return { ...v, ok: !hasErrors(v.problems) };
+      const [v, own] = await Promise.all([engine.validate(raw), port.ownSheetNames()]);
+      // What run would refuse too: output names taken by the user's own sheets and tables.
+      const problems = [...v.problems, ...outputConflicts(raw, own, v.outputs ?? ALL_OUTPUT_NAMES)];
+      const { outputs: _outputs, ...report } = v;
+      return { ...report, problems, ok: !hasErrors(problems) };
     },
 
     async run(onProgress?: (step: RunStep) => void): Promise<RunReport> {
@@ -144,6 +151,8 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       const result = await engine.compute(raw, step);
       const where = { tables: result.tables, fingerprint: result.fingerprint };
       if (!result.ok) return { ok: false, problems: result.problems, ...where };
+      const conflicts = outputConflicts(raw, await port.ownSheetNames(), result.sheets);
+      if (conflicts.length) return { ok: false, problems: [...result.problems, ...conflicts], ...where };
       onProgress?.('write');
       const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');

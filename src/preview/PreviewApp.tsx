@@ -31,12 +31,17 @@ let loadCounter = 0;
  * What Excel keeps in a document's add-in settings, kept here per open workbook (the preview's
  * stand-in for Office.context.document.settings; it lasts while the page is open).
  */
-const documentSettings = new WeakMap<object, StoredResult>();
+const documentSettings = new WeakMap<ExcelJsWorkbook, StoredResult>();
 
-/** A test and demo hook: change a cell as a user typing in Excel would (window.tymPreview.setCell). */
+/**
+ * Test and demo hooks on window.tymPreview: change a cell as a user typing in Excel would (with or
+ * without the change event Excel would send), reopen the pane, make the next write fail as Excel
+ * can refuse one.
+ */
 export interface PreviewHooks {
-  setCell(sheet: string, address: string, value: string | number | null, notify?: boolean): void;
+  setCell(sheet: string, address: string, value: string | number | null, notify?: boolean): Promise<void>;
   reopenPane(): void;
+  failNextWrite(message: string): void;
 }
 
 async function open(buf: ArrayBuffer | Uint8Array, name: string): Promise<Loaded> {
@@ -55,6 +60,7 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
   // Who listens for changes of the input tables (Host.watchTables), as Excel's events would call them.
   const watchers = React.useRef(new Set<() => void>());
   const notify = React.useCallback(() => watchers.current.forEach((w) => w()), []);
+  const failNext = React.useRef<string | null>(null);
   const engine = React.useMemo(() => (options.worker ? startEngineWorker() : localEngine), [options.worker]);
   // After a run, show the first output sheet, as a user would look at the result first.
   const written = React.useCallback((names: string[] | null) => {
@@ -134,7 +140,11 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
       readTables: () => book().readTables(),
       ownSheetNames: () => book().ownSheetNames(),
       readOutputCells: (names: string[]) => book().readOutputCells(names),
-      replaceOutputs: (sheets: Parameters<ExcelJsWorkbook['replaceOutputs']>[0]) => book().replaceOutputs(sheets),
+      replaceOutputs: (sheets: Parameters<ExcelJsWorkbook['replaceOutputs']>[0]) => {
+        const failure = failNext.current;
+        failNext.current = null;
+        return failure ? Promise.reject(new Error(failure)) : book().replaceOutputs(sheets);
+      },
     };
     return createAllocationApp(observed(port, written), { engine });
   }, [sessionId, written, engine]);
@@ -158,7 +168,8 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
       },
       async updateSetting(key, value, tableName) {
         if (!current.current) return;
-        writeSetting(current.current.book.workbook, tableName, key, value);
+        // In place in the file (its other parts untouched); through exceljs only where that cannot be done.
+        await current.current.book.writeSetting(tableName, key, value, (wb) => writeSetting(wb, tableName, key, value));
         bump();
         notify(); // Excel reports the pane's own write as a table change too
       },
@@ -167,10 +178,10 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
         return () => void watchers.current.delete(onChange);
       },
       async loadResult() {
-        return current.current ? (documentSettings.get(current.current.book.workbook) ?? null) : null;
+        return current.current ? (documentSettings.get(current.current.book) ?? null) : null;
       },
       async saveResult(result) {
-        if (current.current) documentSettings.set(current.current.book.workbook, result);
+        if (current.current) documentSettings.set(current.current.book, result);
       },
     }),
     [options.displayLanguage, options.theme, tr, show, bump, notify],
@@ -178,14 +189,17 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
 
   React.useEffect(() => {
     const hooks: PreviewHooks = {
-      setCell(sheetName, address, value, tell = true) {
-        const ws = current.current?.book.workbook.getWorksheet(sheetName);
-        if (!ws) throw new Error(`no sheet ${sheetName}`);
+      async setCell(sheetName, address, value, tell = true) {
+        const book = current.current?.book;
+        const ws = (await book?.view())?.getWorksheet(sheetName);
+        if (!book || !ws) throw new Error(`no sheet ${sheetName}`);
         ws.getCell(address).value = value;
+        await book.commitView();
         bump();
         if (tell) notify();
       },
       reopenPane: () => setPaneMount((n) => n + 1),
+      failNextWrite: (message) => void (failNext.current = message),
     };
     (window as unknown as { tymPreview?: PreviewHooks }).tymPreview = hooks;
   }, [bump, notify]);

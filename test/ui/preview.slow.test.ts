@@ -393,14 +393,14 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
 
     // 6. A cell changed as Excel reports it (table event): stale at once; changed back without an
     //    event and the pane focused: the fingerprint check finds the inputs as computed again.
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): void } }).tymPreview.setCell('Kustannukset', 'E2', 90000));
+    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 90000));
     await eventually(() => card.getAttribute('data-freshness'), 'stale');
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): void } }).tymPreview.setCell('Kustannukset', 'E2', 100000, false));
+    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 100000, false));
     await page.waitForTimeout(2100); // the background re-check after the event, then the focus interval
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await eventually(() => card.getAttribute('data-freshness'), 'current');
     //    A change with no event at all: only the focus check can see it.
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): void } }).tymPreview.setCell('Kustannukset', 'E2', 80000, false));
+    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 80000, false));
     await page.waitForTimeout(2100);
     expect(await card.getAttribute('data-freshness')).toBe('current');
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
@@ -413,7 +413,7 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await eventually(() => page.getByTestId('result-card').getAttribute('data-freshness'), 'stale');
     expect(await page.getByTestId('result-card').getAttribute('data-restored')).toBe('yes');
     await checkState(page, shotName('08-reopened'), 'result-card');
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): void } }).tymPreview.setCell('Kustannukset', 'E2', 100000));
+    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 100000));
     await eventually(() => page.getByTestId('result-card').getAttribute('data-freshness'), 'current');
 
     // 8. The auditor's check: every output cell matches.
@@ -422,16 +422,26 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     expect(await page.getByTestId('verify').getAttribute('data-freshness')).toBe('current');
     await checkState(page, shotName('09-audit'), 'verify');
 
-    // 9. A failure: a sheet of the user's own named TYM_Tulokset. The progress ends, the error is
-    //    an alert (not repeated by the live region) and can be dismissed.
+    // 9. A sheet of the user's own named TYM_Tulokset: an input problem before anything is
+    //    written, with a link to that sheet.
     await loadFile(page, 'oma-valilehti.xlsx', conflicting, tr);
+    const taken = page.locator('[data-testid="problems"] li[data-code="output-sheet-taken"] .tym-cell-link');
+    await taken.waitFor();
+    expect(await taken.getAttribute('data-cell')).toBe('TYM_Tulokset!A1');
+    expect(await page.getByTestId('validate').getAttribute('data-primary')).toBe('yes');
+    await checkState(page, shotName('10-output-name-taken'), 'problems');
+
+    // 10. A write Excel refuses: the progress ends, the error is an alert (not repeated by the
+    //     live region), and it can be dismissed.
+    await loadFile(page, 'korjattu.xlsx', fixed, tr);
+    await page.evaluate(() => (window as unknown as { tymPreview: { failNextWrite(m: string): void } }).tymPreview.failNextWrite('Excel ei vastannut'));
     await page.getByTestId('run').click();
     await page.getByTestId('failure').waitFor();
     expect(await page.getByTestId('progress').count()).toBe(0);
-    expect(await page.getByTestId('failure').textContent()).toContain(tr('errorSheetConflict', { sheet: 'TYM_Tulokset' }));
+    expect(await page.getByTestId('failure').textContent()).toContain(tr('errorUnexpected', { message: 'Excel ei vastannut' }));
     expect(await liveText(page)).toBe('');
     expect(await page.locator('[role="alert"]').count()).toBe(1);
-    await checkState(page, shotName('10-failure'), 'failure');
+    await checkState(page, shotName('11-failure'), 'failure');
     await page.getByTestId('dismiss-failure').click();
     expect(await page.getByTestId('failure').count()).toBe(0);
 

@@ -7,18 +7,9 @@
  * there (they are written in one canonical form) and reuses them instead of adding copies.
  */
 import type { CellStyle } from '../../workbook/sheetSpec';
+import { NUMBER_FORMATS } from '../../workbook/numberFormats';
 import { escapeAttr, XML_DECLARATION } from './xml';
 
-/** Number format codes by style. Percent cells hold percentage points (12.5 = 12,5 %), hence the literal " %". */
-export const NUMBER_FORMATS: Partial<Record<CellStyle, string>> = {
-  integer: '0',
-  money: '#,##0.00',
-  moneyTotal: '#,##0.00',
-  decimal: '0.00##',
-  fraction: '0.000000000',
-  percent: '0.00" %"',
-  date: 'd.m.yyyy',
-};
 
 interface Look {
   bold?: boolean;

@@ -126,7 +126,7 @@ describe('output styles appended to the user’s styles.xml', () => {
     // The user's one cell format stays index 0; ours start at 1.
     expect(Math.min(...Object.values(first.xf))).toBeGreaterThanOrEqual(1);
     expect(first.xml.startsWith(user.slice(0, user.indexOf('<fonts')))).toBe(true);
-    expect(first.xml).toContain('<numFmt numFmtId="164" formatCode="0.00##"/>');
+    expect(first.xml).toContain('<numFmt numFmtId="164" formatCode="#,##0.00##"/>');
     expect(first.xml).toMatch(/<cellXfs count="\d+"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"\/>/);
     // The money style uses the built-in #,##0.00 (id 4).
     expect(first.xml).toContain(`<xf numFmtId="4" fontId="0"`);

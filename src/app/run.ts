@@ -8,10 +8,13 @@ import { MASTER_CHECK_ROW, OUTPUT_SHEET_NAMES, SHEETS } from '../workbook/layout
 import { tableFingerprint } from '../domain/fingerprint';
 import { groupFindings } from './verifyCauses';
 import type { WorkbookPort } from '../workbook/port';
-import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyCause, VerifyReport } from './api';
+import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyCause, VerifyReport, VerifyStep } from './api';
+import type { Engine, EngineResult } from './engine';
+import { inputsFingerprint, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
-import { allocateInputs, computeOutputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
+import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { cachedValuesMissing, compareOutputs, formulaCounts, nameCauses, readRunLog, tableRangeCauses } from './verify';
+import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
 import type { RawWorkbook } from '../domain/raw';
 
 export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
@@ -78,55 +81,95 @@ export function summariseInvoicing(model: InputModel, alloc: Allocation): Invoic
 /** Lets the event loop run (the UI paints) before the next synchronous step. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The engine in the caller's own thread (the default; the task pane injects a Web Worker's). */
+export const localEngine: Engine = {
+  async validate(raw) {
+    const allocated = validateAndAllocate(raw);
+    const { problems, model } = allocated;
+    const laid = allocated.allocation ? layoutOutputs(allocated) : null;
+    return {
+      problems,
+      outputs: laid?.ok ? laid.sheets.map((s) => ({ name: s.name, tables: s.tables })) : undefined,
+      tablesFound: tablesFound(raw),
+      settings: model?.settings ?? readableSettings(raw),
+      tables: tableLocations(raw),
+      fingerprint: inputsFingerprint(raw),
+    };
+  },
+  async compute(raw, onStep, time): Promise<EngineResult> {
+    const where = { tables: tableLocations(raw), fingerprint: inputsFingerprint(raw) };
+    await onStep?.('validate');
+    const parsed = validateInputs(raw);
+    if (parsed.model) await onStep?.('allocate');
+    const allocated = allocateInputs(parsed);
+    if (allocated.allocation) await onStep?.('layout');
+    const result = layoutOutputs(allocated, raw, time);
+    if (!result.ok) return { ok: false, problems: result.problems, ...where };
+    return {
+      ok: true,
+      problems: result.problems,
+      ...where,
+      sheets: result.sheets,
+      summary: {
+        year: result.allocation.year,
+        kinds: summarise(result.model, result.allocation),
+        sheets: result.sheets.map((s) => s.name),
+        masterCheck: engineMasterCheck(result.model, result.allocation),
+        invoicing: summariseInvoicing(result.model, result.allocation),
+      },
+    };
+  },
+  async fingerprint(raw) {
+    return inputsFingerprint(raw);
+  },
+};
+
 export interface AppOptions {
+  /** Where the pure computation runs (default: localEngine, in this thread). */
+  engine?: Engine;
   /** The clock of the run log (tests that compare two runs fix it). */
   now?: () => Date;
 }
 
 export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}): AllocationApp {
+  const engine = options.engine ?? localEngine;
   const now = options.now ?? (() => new Date());
   return {
     async validate(): Promise<ValidationReport> {
       const raw = await port.readTables();
-      const { problems, model } = validateAndAllocate(raw);
-      return { problems, tablesFound: tablesFound(raw), settings: model?.settings ?? null, ok: !hasErrors(problems) };
+      const [v, own] = await Promise.all([engine.validate(raw), port.ownSheetNames()]);
+      // What run would refuse too: output names taken by the user's own sheets and tables.
+      const problems = [...v.problems, ...outputConflicts(raw, own, v.outputs ?? ALL_OUTPUT_NAMES)];
+      const { outputs: _outputs, ...report } = v;
+      return { ...report, problems, ok: !hasErrors(problems) };
     },
 
     async run(onProgress?: (step: RunStep) => void): Promise<RunReport> {
-      // Each step is reported before it starts, with a pause so the task pane can paint it:
-      // the engine is synchronous and takes seconds on very large workbooks.
+      // Each step is reported before it starts, with a pause so the task pane can paint it
+      // (the local engine is synchronous and takes seconds on very large workbooks).
       const step = async (name: RunStep) => {
         onProgress?.(name);
         if (onProgress) await nextTurn();
       };
       await step('read');
       const raw = await port.readTables();
-      await step('validate');
-      const parsed = validateInputs(raw);
-      if (parsed.model) await step('allocate');
-      const allocated = allocateInputs(parsed);
-      if (allocated.allocation) await step('layout');
-      const result = layoutOutputs(allocated, raw, now());
-      if (!result.ok) return { ok: false, problems: result.problems };
+      const result = await engine.compute(raw, step, now());
+      const where = { tables: result.tables, fingerprint: result.fingerprint };
+      if (!result.ok) return { ok: false, problems: result.problems, ...where };
+      const conflicts = outputConflicts(raw, await port.ownSheetNames(), result.sheets);
+      if (conflicts.length) return { ok: false, problems: [...result.problems, ...conflicts], ...where };
       onProgress?.('write');
       const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');
-      return {
-        ok: true,
-        problems: result.problems,
-        summary: {
-          year: result.allocation.year,
-          kinds: summarise(result.model, result.allocation),
-          sheets: result.sheets.map((s) => s.name),
-          masterCheck: engineMasterCheck(result.model, result.allocation),
-          invoicing: summariseInvoicing(result.model, result.allocation),
-          ...(written ? { write: written } : {}),
-        },
-      };
+      return { ok: true, problems: result.problems, summary: { ...result.summary, ...(written ? { write: written } : {}) }, ...where };
     },
 
-    async verify(): Promise<VerifyReport> {
+    async verify(onProgress?: (step: VerifyStep) => void): Promise<VerifyReport> {
+      onProgress?.('read');
       const raw = await port.readTables();
+      onProgress?.('compute');
+      const result = await engine.compute(raw);
+      onProgress?.('readOutputs');
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
       // Values as Excel would show them now: on Manual calculation the adapter recalculates first.
@@ -144,15 +187,16 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
         }
         if (changedTables.length) causes.push({ code: 'inputs-changed', params: { time: log.time, tables: changedTables.map((k) => found[k] ?? k).join(', ') }, cells: [], count: changedTables.length });
       } else if (present.length) causes.push({ code: 'no-run-log', params: {}, cells: [], count: 0 });
-      const result = computeOutputs(raw);
       if (!result.ok) {
         causes.push({ code: 'inputs-invalid', params: {}, cells: [], count: result.problems.length });
-        return { ok: false, problems: result.problems, findings: [], cellsChecked: 0, causes, changedTables };
+        return { ok: false, problems: result.problems, findings: [], cellsChecked: 0, causes, changedTables, fingerprint: result.fingerprint };
       }
       const expected = result.sheets.filter((s) => s.name !== SHEETS.runLog);
       // 2. A file saved without calculating: say so once, and compare the formulas only.
       const cache = cachedValuesMissing(expected.filter((s) => present.includes(s.name)), actual);
       if (cache.missing) causes.unshift({ code: 'recalculate-first', params: { count: cache.count }, cells: [], count: cache.count });
+      onProgress?.('compare');
+      if (onProgress) await nextTurn();
       const { findings, cellsChecked } = compareOutputs(expected, actual, !cache.missing);
       // 3. The output tables' ranges and the defined names.
       causes.push(...tableRangeCauses(expected, raw.tables));
@@ -168,7 +212,11 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       // A result without a run log (written by an earlier version) can still match: the note stays.
       const ok = findings.length === 0 && causes.every((c) => c.code === 'no-run-log');
       if (ok) causes.push({ code: 'ok', params: { count: cellsChecked }, cells: [], count: cellsChecked });
-      return { ok, problems: result.problems, findings, cellsChecked, causes, changedTables };
+      return { ok, problems: result.problems, findings, cellsChecked, causes, changedTables, fingerprint: result.fingerprint };
+    },
+
+    async fingerprint(): Promise<string> {
+      return engine.fingerprint(await port.readTables());
     },
   };
 }

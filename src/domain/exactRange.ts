@@ -19,7 +19,7 @@
  * and every denominator below 2^46. The engine refuses inputs outside that range (with the place).
  */
 import { Decimal, ZERO } from './decimal';
-import { error, MESSAGES, type Problem, type Where } from './problems';
+import { error, type Problem, type Where } from './problems';
 import { identityKey } from './text';
 import type { CostLine, InputModel, PartyCode, StaffMember } from './types';
 import { staffKey } from './keys';
@@ -33,21 +33,6 @@ export const EXACT_LIMIT = 2 ** 46;
 const LIMIT = BigInt(EXACT_LIMIT);
 const SCALE = BigInt(KEY_SCALE);
 
-MESSAGES['key-too-precise'] = {
-  fi: 'Arvossa {value} on yli 4 desimaalia. Jakoavaimet ja prosentit lasketaan kaavoissa 4 desimaalin tarkkuudella; pyöristä arvo enintään 4 desimaaliin.',
-  sv: 'Värdet {value} har fler än 4 decimaler. Fördelningsnycklar och procentsatser räknas i formlerna med 4 decimaler; avrunda värdet till högst 4 decimaler.',
-  en: 'The value {value} has more than 4 decimals. Keys and percentages are computed with 4 decimals in the formulas; round the value to at most 4 decimals.',
-};
-MESSAGES['amount-out-of-range'] = {
-  fi: 'Summa {amount} € ({what}) on suurempi kuin kaavojen tarkka alue ({limit} €). Jaa summa pienempiin osiin tai tarkista, onko summa oikein.',
-  sv: 'Beloppet {amount} € ({what}) är större än formlernas exakta område ({limit} €). Dela beloppet i mindre delar eller kontrollera att det är rätt.',
-  en: 'The amount {amount} € ({what}) is larger than the range in which the formulas are exact ({limit} €). Split it into smaller parts or check that it is right.',
-};
-MESSAGES['key-out-of-range'] = {
-  fi: 'Jakoavaimen {key} yhteismäärä ({what}) on liian suuri tarkkaan laskentaan kaavoissa ({value} ≥ {limit} kokonaislukuyksikköä). Käytä vähemmän desimaaleja avaimissa tai Kelan osuudessa.',
-  sv: 'Summan av fördelningsnyckeln {key} ({what}) är för stor för exakt beräkning i formlerna ({value} ≥ {limit} heltalsenheter). Använd färre decimaler i nycklarna eller i Folkpensionsanstaltens andel.',
-  en: 'The {key} key total ({what}) is too large for exact formulas ({value} ≥ {limit} whole units). Use fewer decimals in the keys or in Kela\'s share.',
-};
 
 const LIMIT_EUROS = new Decimal(EXACT_LIMIT).div(100).toFixed(2);
 

@@ -32,6 +32,7 @@ test('an input changed after the run is the root cause, even when no output valu
   // A registrant's name retyped the same way for the engine (case, spaces): every figure stays, the table's values do not.
   const ws = port.workbook.getWorksheet('Ilmoittautumiset')!;
   ws.getCell('C2').value = `  ${String(ws.getCell('C2').value).toUpperCase()} `;
+  await port.commitView();
   const report = await createAllocationApp(port).verify();
   expect(report.ok).toBe(false);
   expect(report.changedTables).toEqual(['ilmoittautumiset']);
@@ -51,6 +52,7 @@ test('the output table Tulokset cut by one row is found, and so is a defined nam
   const names = port.workbook.definedNames as unknown as { removeAllNames(n: string): void; add(ref: string, n: string): void };
   names.removeAllNames('TYM_KELA_PROS');
   names.add("'TYM_Parametrit'!$B$1", 'TYM_KELA_PROS');
+  await port.commitView();
   const reread = await ExcelJsWorkbook.fromBuffer(await port.toBuffer());
   const report = await createAllocationApp(reread).verify();
   expect(report.ok).toBe(false);
@@ -71,6 +73,7 @@ test('a file without computed values: "recalculate first" once, no value lines',
       }),
     );
   }
+  await port.commitView();
   const report = await createAllocationApp(await ExcelJsWorkbook.fromBuffer(await port.toBuffer())).verify();
   expect(codes(report)[0]).toBe('recalculate-first');
   expect(codes(report).filter((c) => c === 'recalculate-first')).toHaveLength(1);

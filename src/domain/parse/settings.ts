@@ -10,7 +10,7 @@ import {
 } from '../contract';
 import { ZERO } from '../decimal';
 import { error, type Problem } from '../problems';
-import { identityKey } from '../text';
+import { editDistance, identityKey, visible } from '../text';
 import type { RowRef, Settings } from '../types';
 import { RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
@@ -25,6 +25,20 @@ export interface ParsedSettings {
 function settingOf(name: string): SettingKey | undefined {
   const k = identityKey(name);
   return SETTING_KEYS.find((s) => SETTINGS[s].names.some((n) => identityKey(n) === k));
+}
+
+/** The setting name (any accepted spelling) nearest to a misspelt one, when it is near enough to be meant. */
+export function nearestSetting(name: string): string | undefined {
+  const k = identityKey(name);
+  let best: { name: string; d: number } | undefined;
+  for (const s of SETTING_KEYS) {
+    for (const n of SETTINGS[s].names) {
+      const d = editDistance(k, identityKey(n));
+      if (!best || d < best.d) best = { name: n, d };
+    }
+  }
+  // Near enough: a few slips, relative to the length (Vuosi vs Vuos; Kelan osuus vs Kelan osuus %).
+  return best && best.d <= Math.max(2, Math.floor(k.length / 4)) ? best.name : undefined;
 }
 
 export function defaultSettings(): Settings {
@@ -56,7 +70,11 @@ export function parseSettings(t: Located | undefined, out: Problem[]): ParsedSet
     }
     const key = settingOf(name);
     if (!key) {
-      r.warning('setting-unknown', 'setting', { name, known: SETTING_KEYS.map((s) => SETTINGS[s].names[0]).join(', ') });
+      // An error, not a warning: a misspelt setting would silently leave its default in force.
+      const known = SETTING_KEYS.map((s) => SETTINGS[s].names[0]).join(', ');
+      const suggestion = nearestSetting(name);
+      if (suggestion) r.error('setting-misspelt', 'setting', { name: visible(name), suggestion, known });
+      else r.error('setting-unknown', 'setting', { name: visible(name), known });
       return;
     }
     const before = firstRow[key];
@@ -97,10 +115,10 @@ function readSetting(key: SettingKey, r: RowReader, result: ParsedSettings): voi
       s.billingPeriod = r.word('value', BILLING_PERIOD_WORDS) ?? s.billingPeriod;
       return;
     case 'agreedTvaPct':
-      s.agreedTvaPct = r.number('value', { percent: true });
+      s.agreedTvaPct = r.number('value', { percent: true, fractionWarning: true });
       return;
     case 'kelaPct':
-      s.kelaPct = r.number('value', { percent: true }) ?? ZERO;
+      s.kelaPct = r.number('value', { percent: true, fractionWarning: true }) ?? ZERO;
       return;
     case 'customerEstimate':
       s.customerEstimate = r.number('value', { nonNegative: 'negative-value' });

@@ -139,9 +139,11 @@ test('the master check is the defined name TYM_TARKISTUS on TYM_Tarkistukset, an
   const sheets = outputs();
   const checks = sheets.find((s) => s.name === SHEETS.checks)!;
   expect(checks.names?.map((n) => n.name)).toContain('TYM_TARKISTUS');
-  for (const name of [SHEETS.results, SHEETS.invoicing, SHEETS.staffing, SHEETS.params]) {
-    const s = sheets.find((x) => x.name === name)!;
-    expect(s.cells.slice(0, 3).some((row) => row.some((c) => c?.formula === 'TYM_TARKISTUS' && c.style === 'check'))).toBe(true);
+  // In the header (first 4 rows) of every other output sheet, calculation sheets and the run log included.
+  const others = sheets.filter((s) => s.name !== SHEETS.checks);
+  expect(others.map((s) => s.name)).toEqual(expect.arrayContaining([SHEETS.results, SHEETS.invoicing, SHEETS.staffing, SHEETS.params, SHEETS.split, SHEETS.municipal, SHEETS.rows, SHEETS.runLog]));
+  for (const s of others) {
+    expect({ sheet: s.name, shown: s.cells.slice(0, 4).some((row) => row.some((c) => c?.formula === 'TYM_TARKISTUS' && c.style === 'check')) }).toEqual({ sheet: s.name, shown: true });
   }
   // Named parameters instead of addresses.
   const names = sheets.flatMap((s) => (s.names ?? []).map((n) => n.name));

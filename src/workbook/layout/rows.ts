@@ -21,6 +21,7 @@ import { NAMES } from './names';
 import { registrationBlock } from './regRows';
 import { blankCell, blankRow, HEADER, matchExact, ROWS_FIRST, SLOT_ROW, slotHeader, slotRef, trimmed } from './cells';
 import { fourDecimals, wordCode } from './settings';
+import { masterBanner } from './results';
 
 export { ROWS_FIRST } from './cells';
 
@@ -28,6 +29,7 @@ export function buildRows(ctx: Ctx): SheetSpec {
   const g = new Grid();
   g.value(0, 0, `TYM-kustannustenjako ${ctx.model.settings.year}: syöttörivit laskentaa varten`, 'title');
   g.value(1, 0, 'Yksi rivi kutakin syöttötaulukon riviä kohden; n on taulukon rivi. "Kelpaa" = laskenta hyväksyy rivin. Nimiä ei kopioida tänne. Rivi "Vuosi nro" kertoo vuosisarakkeiden vuoden (TYM_VUODET).', 'note');
+  masterBanner(g, 3, 0, 6);
   const staff = staffBlock(g, ctx);
   const reg = registrationBlock(g, ctx, staff.nextCol + 1, { header: HEADER, slotRow: SLOT_ROW });
   const cost = costBlock(g, ctx, reg.nextCol + 1);

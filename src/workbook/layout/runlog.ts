@@ -12,6 +12,7 @@ import { SETTINGS, type SettingKey } from '../../domain/contract';
 import { Grid } from '../grid';
 import type { CellValue, SheetSpec } from '../sheetSpec';
 import { SHEETS, type Ctx } from './context';
+import { masterBanner } from './results';
 
 export interface RunTable {
   /** Canonical table key (asetukset, kunnat, henkilosto, ilmoittautumiset, kustannukset). */
@@ -50,6 +51,7 @@ export function buildRunLog(ctx: Ctx, run: RunInfo): SheetSpec {
   const g = new Grid();
   g.value(0, 0, `TYM-kustannustenjako ${ctx.model.settings.year}: ajoloki`, 'title');
   g.value(1, 0, 'Laskennan aika, ohjelman versio, voimassa olleet asetukset ja syötetaulukoiden rivimäärät ja sormenjäljet (SHA-256 arvoista; arvoja ei tallenneta). Tarkista laskelma -toiminto vertaa sormenjälkiä taulukoihin.', 'note');
+  masterBanner(g, 2, 0);
   let r = RUN_LOG.firstRow;
   const put = (key: string, value: CellValue, style: 'text' | 'integer' | 'decimal' = 'text') => {
     g.value(r, 0, key, 'label');

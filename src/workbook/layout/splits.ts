@@ -18,6 +18,7 @@ import { Block, exact, orFalse } from './block';
 import { SHEETS, SPLIT_FIRST, type Ctx, type GroupEntry } from './context';
 import { levelNumerators } from './numerators';
 import { NAMES } from './names';
+import { masterBanner } from './results';
 
 /** A value or the error a formula gives (e.g. "#DIV/0!" for a zero key total). */
 type V = number | string;
@@ -146,6 +147,7 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
     g.value(1, 0, 'Kunkin ryhmän TVA-osuus (TYM_Jako) jaetaan kunnille kuntajaon perusteella (TYM_KUNTA_OSOITTAJA). Tasatilanteessa Kunnat-taulukossa ensin oleva kunta.', 'note');
   }
   g.value(2, 0, 'Tarkka laskenta kokonaisluvuilla: r = ((Aylä·Nylä − qylä·Dylä)·TYM_KANTA + (Aylä·Nala + Aala·Nylä − qylä·Dala − qala·Dylä))·TYM_KANTA + (Aala·Nala − qala·Dala); alaspäin = q0 + INT(r/D). Kaikki luvut alle 2^46: tarkka.', 'note');
+  masterBanner(g, 3, 0, 3);
   b.header(g);
   cols.forEach((c, i) => c.width && g.width(i, c.width));
   const col = (k: string) => range(b.first, b.c(k), b.last, b.c(k));

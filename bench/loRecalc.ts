@@ -68,7 +68,10 @@ async function main(): Promise<void> {
   if (ref) log(`building the baseline ${refShown}`);
   const baselineDir = ref ? buildBaseline(ref) : process.env.TYM_BENCH_BASELINE;
   const baseline = baselineDir
-    ? { pipeline: require(path.join(baselineDir, 'app/pipeline.js')) as Pipeline, adapter: require(path.join(baselineDir, 'adapters/exceljs/excelJsWorkbook.js')) as Adapter }
+    ? {
+        pipeline: (await import(path.join(baselineDir, 'app/pipeline.js'))) as Pipeline,
+        adapter: (await import(path.join(baselineDir, 'adapters/exceljs/excelJsWorkbook.js'))) as Adapter,
+      }
     : null;
   const rows: { scale: number; input: number; ours: LoRun | number; old: LoRun | number | null; formulas: number; oldFormulas: number | null; rowsIn: number }[] = [];
   const recalc = (f: string, d: string) => recalculateWithin(f, path.join(work, d), LIMIT_MS);

@@ -72,7 +72,7 @@ export function buildComparison(ctx: Ctx, notComputable: string): SheetSpec | nu
       g.value(row, idCol, rc.no, 'integer');
       g.formula(row, 0, `INDEX(${NAMES.receivers},${a1AbsCol(row, idCol)},1)`, rc.name, 'label');
       const values: CellValue[] = slots.map((s) => (s.alloc ? (s.alloc.totals[kind].get(rc.name) ?? ZERO).toNumber() : LABELS.notComputable));
-      slots.forEach((s, i) => {
+      slots.forEach((_s, i) => {
         const yr = a1AbsRow(row - 1 - receivers.indexOf(rc), 1 + i);
         const sum = (cents: string, recv: string, k: string, y: string) => `SUMIFS(${cents},${recv},${a1AbsCol(row, idCol)},${k},${kindCell},${y},${yr})`;
         g.formula(

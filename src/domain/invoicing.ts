@@ -11,7 +11,8 @@ import { linesOfYear, type Allocation } from './allocate';
 import { Decimal, ZERO, CENT } from './decimal';
 import type { BillingPeriod, CostKind, InputModel } from './types';
 
-export const INSTALLMENTS: Record<BillingPeriod, number> = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 };
+/** Advance installments per year for each billing period (docs/allocation-rules.md §5). */
+export const INSTALLMENTS: Readonly<Record<BillingPeriod, number>> = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 };
 
 /** Month (1-12) each installment falls due: the first month of its period. */
 export function dueMonths(period: BillingPeriod): number[] {

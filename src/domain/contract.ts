@@ -188,6 +188,25 @@ export const BILLING_PERIOD_WORDS: ReadonlyArray<readonly [string, BillingPeriod
   ['month', 'kuukausi'],
 ];
 
+/** The canonical word of each code of a word list, in order: the first accepted word that maps to it (aliases left out). */
+export function canonicalWords<T>(pairs: ReadonlyArray<readonly [string, T]>): string[] {
+  const seen = new Set<T>();
+  const out: string[] = [];
+  for (const [word, value] of pairs) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    out.push(word);
+  }
+  return out;
+}
+
+/** The canonical word of one code (the word written into a cell for it). */
+export function wordOf<T>(pairs: ReadonlyArray<readonly [string, T]>, value: T): string {
+  const pair = pairs.find(([, v]) => v === value);
+  if (!pair) throw new Error(`No word for ${String(value)}`);
+  return pair[0];
+}
+
 /** Header and table-name matching: case-insensitive, all white space ignored. */
 export function headerKey(s: string): string {
   return s.replace(/\s+/g, '').toLocaleLowerCase('fi');

@@ -25,9 +25,11 @@ import type { CellValue, NameSpec } from '../sheetSpec';
 import { Block, orFalse } from './block';
 import { KIND_CODE, POOL_CODE, type Ctx } from './context';
 import { NAMES } from './names';
+import { INSTALLMENTS } from '../../domain/invoicing';
 
 export const MONTHS_FI = ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'];
-export const INSTALLMENT_CODE = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 } as const;
+/** Billing period codes in the workbook: the installments per year, as the domain counts them. */
+export const INSTALLMENT_CODE = INSTALLMENTS;
 export const STAFF_BASIS_CODE = { 'henkilömäärä': 1, htv: 2, 'htv-aikapainotettu': 3 } as const;
 export const MUNICIPAL_BASIS_CODE = { asukasluku: 1, 'työttömät': 2, 'henkilöstö': 3, sovittu: 4 } as const;
 const PARTY_CODE = { TVA: 1, HVA: 2, KELA: 3 } as const;

@@ -80,9 +80,9 @@ export interface RegistrationCount {
 /**
  * Distinct persons per event: a cancelled registration or one outside the year does not count;
  * the same person twice for one event counts once, for the organisation of its first row.
+ * `year` defaults to the budget year; the budget-time key (issue 12) also counts the year before.
  */
-export function countRegistrations(model: InputModel): RegistrationCount {
-  const year = model.settings.year;
+export function countRegistrations(model: InputModel, year: number = model.settings.year): RegistrationCount {
   const events = new Map<string, EventCount>();
   const firstRowOf = new Map<string, number>();
   const warnings: Problem[] = [];

@@ -7,7 +7,7 @@ import { dayFromDate, dayFromExcelSerial, isoDate } from '../dates';
 import { error, warning, type Problem, type Where } from '../problems';
 import type { RawCell, RawTable, RawValue } from '../raw';
 import { excelTrim, identityKey } from '../text';
-import type { TableKey } from '../contract';
+import type { OptionalTableKey, TableKey } from '../contract';
 import type { RowRef, TableInfo } from '../types';
 
 /** 1-based column and row -> A1 address: (1, 1) -> "A1", (28, 3) -> "AB3". */
@@ -24,7 +24,7 @@ export function cellAddress(colNumber1Based: number, row1Based: number): string 
 
 /** An input table as found: the raw table and the position of each canonical column. */
 export interface Located {
-  key: TableKey;
+  key: TableKey | OptionalTableKey;
   raw: RawTable;
   /** canonical column key -> 0-based position in raw.headers */
   cols: Map<string, number>;

@@ -12,6 +12,8 @@ import { ZERO } from '../decimal';
 import { error, type Problem } from '../problems';
 import { identityKey } from '../text';
 import type { RowRef, Settings } from '../types';
+import type { BillingDetails } from '../types';
+import { BillingSettingsReader, billingSettingNames, defaultBilling } from './billing';
 import { RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
 
@@ -20,6 +22,8 @@ export interface ParsedSettings {
   rows: Record<string, RowRef>;
   /** The employer as written (TRIM-ed) and where, to be checked against Kunnat. */
   employerAt: RowReader | null;
+  /** The invoice-data settings (issue 12), defaults where not given. */
+  billing: BillingDetails;
 }
 
 function settingOf(name: string): SettingKey | undefined {
@@ -43,8 +47,10 @@ export function defaultSettings(): Settings {
 export function parseSettings(t: Located | undefined, out: Problem[]): ParsedSettings {
   const settings = defaultSettings();
   const rows: Record<string, RowRef> = {};
-  const result: ParsedSettings = { settings, rows, employerAt: null };
+  const result: ParsedSettings = { settings, rows, employerAt: null, billing: defaultBilling() };
   if (!t || !t.usable) return result;
+  const billing = new BillingSettingsReader();
+  result.billing = billing.details;
   const firstRow: Partial<Record<SettingKey, number>> = {};
   t.raw.rows.forEach((_, i) => {
     if (isEmptyRow(t.raw, i)) return;
@@ -56,7 +62,8 @@ export function parseSettings(t: Located | undefined, out: Problem[]): ParsedSet
     }
     const key = settingOf(name);
     if (!key) {
-      r.warning('setting-unknown', 'setting', { name, known: SETTING_KEYS.map((s) => SETTINGS[s].names[0]).join(', ') });
+      if (billing.accept(name, r, rows)) return;
+      r.warning('setting-unknown', 'setting', { name, known: [...SETTING_KEYS.map((s) => SETTINGS[s].names[0]), ...billingSettingNames()].join(', ') });
       return;
     }
     const before = firstRow[key];

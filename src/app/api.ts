@@ -55,6 +55,22 @@ export interface InvoicingSummary {
   receivers: InvoiceSummary[];
 }
 
+/** One invoice or credit note for the sales-invoicing system (issue 12); amounts "1234.50", dates ISO "2026-01-15". */
+export interface InvoiceRowSummary {
+  no: number;
+  type: 'invoice' | 'credit-note';
+  receiver: string;
+  businessId: string | null;
+  /** 'advance' (installment n of installments) or 'settlement'. */
+  kind: 'advance' | 'settlement';
+  installment: number | null;
+  installments: number;
+  invoiceDate: string;
+  dueDate: string;
+  amount: string;
+  description: string;
+}
+
 export interface RunReport {
   ok: boolean;
   problems: Problem[];
@@ -67,6 +83,8 @@ export interface RunReport {
     /** The master check as computed by the engine (the workbook recomputes it live). */
     masterCheck: boolean;
     invoicing: InvoicingSummary;
+    /** The invoices and credit notes to send (issue 12), for the CSV download; absent in reports of older versions. */
+    invoiceRows?: InvoiceRowSummary[];
   };
 }
 

@@ -5,6 +5,7 @@
  *   validate FILE                list every input problem (sheet, row, column)
  *   run FILE [--out OUT] [--json]  allocate and write OUT (the input plus the output sheets)
  *   verify FILE                  recompute and report output cells that no longer match
+ *   invoices FILE [--csv OUT]    the invoices and credit notes of the year (CSV for the invoicing system)
  *   demo [--out-dir DIR]         the bundled sample year and its allocation under out/
  * Exit codes: 0 ok, 1 input problems (or mismatches found by verify), 2 usage.
  */
@@ -19,6 +20,7 @@ import { computeOutputs } from '../app/pipeline';
 import { euros } from '../domain/decimal';
 import type { Lang } from '../domain/problems';
 import { findingList, invoicingTable, problemList, summaryTable } from './format';
+import { cmdInvoices } from './invoices';
 import type { Allocation } from '../domain/allocate';
 import type { RawWorkbook } from '../domain/raw';
 import { SheetConflictError, TableNameConflictError } from '../workbook/port';
@@ -30,6 +32,7 @@ const USAGE = `Käyttö / Usage:
   tym-allocate validate TIEDOSTO.xlsx
   tym-allocate run TIEDOSTO.xlsx [--out TULOS.xlsx] [--json]
   tym-allocate verify TULOS.xlsx
+  tym-allocate invoices TIEDOSTO.xlsx [--csv LASKUT.csv]
   tym-allocate demo [--out-dir KANSIO]
 Valinnat: --lang fi|sv|en (oletus fi)`;
 
@@ -46,7 +49,7 @@ export function parseArgs(argv: string[]): Args {
   if (!command || command === '--help' || command === '-h') throw new UsageError('');
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['--year', '--out', '--out-dir', '--lang']);
+  const valued = new Set(['--year', '--out', '--out-dir', '--lang', '--csv']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (valued.has(a)) {
@@ -219,6 +222,7 @@ const COMMANDS: Record<string, (a: Args, io: Io) => Promise<number>> = {
   run: cmdRun,
   verify: cmdVerify,
   demo: cmdDemo,
+  invoices: (a, io) => cmdInvoices({ file: requireFile(a), csv: a.flags.get('--csv') as string | undefined, lang: langOf(a) }, io, (f) => loadOrReport(f, io)),
 };
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {

@@ -4,7 +4,7 @@
  * Implemented in src/app/run.ts.
  */
 import type { Problem } from '../domain/problems';
-import type { Settings } from '../domain/types';
+import type { BillingPeriod, CostKind, Settings } from '../domain/types';
 
 /** A step of a run, for progress display. */
 export type RunStep = 'read' | 'validate' | 'allocate' | 'layout' | 'write' | 'done';
@@ -28,7 +28,7 @@ export interface ReceiverTotal {
 }
 
 export interface KindSummary {
-  kind: 'TA' | 'TOT';
+  kind: CostKind;
   total: string;
   receivers: ReceiverTotal[];
 }
@@ -48,7 +48,7 @@ export interface InvoiceSummary {
 }
 
 export interface InvoicingSummary {
-  period: 'vuosi' | 'puolivuosi' | 'neljännes' | 'kuukausi';
+  period: BillingPeriod;
   /** Month (1-12) each installment falls due. */
   dueMonths: number[];
   employer: string;

@@ -5,6 +5,7 @@
  */
 import type { Workbook } from 'exceljs';
 import { KESKI_UUSIMAA_MUNICIPALITIES, ORGANISATION_WORDS } from '../domain/contract';
+import type { CostKind, Pool } from '../domain/types';
 import { buildInputWorkbook, type InputCell, type InputData } from '../adapters/exceljs/template';
 import { Rng } from './prng';
 
@@ -149,7 +150,7 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
 
   // Cost lines: budget (TA) and actual (TOT) of pools a, muu and b.
   const costs: InputCell[][] = [];
-  const line = (kind: 'TA' | 'TOT', pool: 'a' | 'muu' | 'b', item: string, event: string | null, amount: number, payer: string | null = null) =>
+  const line = (kind: CostKind, pool: Pool, item: string, event: string | null, amount: number, payer: string | null = null) =>
     costs.push([kind, pool, item, event, Math.round(amount * 100) / 100, payer, null]);
   const salary = rng.euros(6_100, 6_600);
   line('TA', 'a', 'Johtavan henkilön palkka', null, Math.round(salary * 12.5 * 100) / 100);

@@ -25,7 +25,10 @@ interface Io {
   err: (s: string) => void;
 }
 
-const HEAD: Record<Lang, { cols: string[]; invoice: string; credit: string; none: string; summary: string; written: string; hint: string; same: string }> = {
+const HEAD: Record<
+  Lang,
+  { cols: string[]; invoice: string; credit: string; none: string; summary: string; written: string; hint: string; same: string }
+> = {
   fi: {
     cols: ['Nro', 'Tyyppi', 'Vastaanottaja', 'Y-tunnus', 'Laskun pvm', 'Eräpäivä', 'Summa €'],
     invoice: 'Lasku',
@@ -73,7 +76,11 @@ export function invoiceTable(rows: readonly InvoiceRowSummary[], lang: Lang): st
   ]);
   const widths = h.cols.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
   const right = new Set([0, 6]);
-  const line = (row: string[]) => row.map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((c, i) => (right.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const cents = rows.reduce((a, r) => a + BigInt(r.amount.replace('.', '')), 0n);
   const total = `${cents < 0n ? '-' : ''}${(cents < 0n ? -cents : cents) / 100n}.${String((cents < 0n ? -cents : cents) % 100n).padStart(2, '0')}`;
   const summary = h.summary

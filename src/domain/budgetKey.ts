@@ -11,7 +11,6 @@
  * rows with Tilaisuus blank).
  */
 import { countRegistrations, type RegistrationCount } from './keys';
-import { MESSAGES } from './problems';
 import { PARTIES, type CostKind, type InputModel, type PartyCode, type PlanRow } from './types';
 
 /** Where a group's key comes from: staff (pools a, muu) or one of the three pool b sources. */
@@ -37,22 +36,6 @@ export interface PoolBKeys {
   /** The key of a pool b group, or null when no source has anyone for it. */
   choose(kind: CostKind, eventKey: string | null): { counts: PartyCounts; source: PoolBSource } | null;
 }
-
-MESSAGES['budget-key-previous-year'] = {
-  fi: 'TA-ryhmä {group} (kustannusrivit {rows}) jaetaan vuoden {previousYear} ilmoittautumisten mukaan (TVA {tva}, HVA {hva}, Kela {kela}), koska vuodelle {year} ei ole sille ilmoittautumisia eikä osallistujasuunnitelmaa. Jos jaon pitää perustua arvioon, kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon.',
-  sv: 'TA-gruppen {group} (kostnadsrader {rows}) fördelas enligt anmälningarna år {previousYear} (TVA {tva}, HVA {hva}, FPA {kela}), eftersom det för år {year} varken finns anmälningar eller en deltagarplan för den. Om fördelningen ska bygga på en uppskattning, skriv de planerade deltagarna i tabellen Osallistujasuunnitelma.',
-  en: 'Budget group {group} (cost rows {rows}) is split by the registrations of {previousYear} (TVA {tva}, HVA {hva}, Kela {kela}), because {year} has neither registrations nor a participant plan for it. If the split should rest on an estimate, enter the planned participants in the Osallistujasuunnitelma table.',
-};
-MESSAGES['budget-event-without-key'] = {
-  fi: 'TA-rivin tilaisuudelle "{event}" (rivit {rows}) ei ole osallistujasuunnitelmaa, vuoden {year} ilmoittautumisia eikä vuoden {previousYear} ilmoittautumisia, joten jakoavainta ei ole. Kirjoita tilaisuuden suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon tai jätä Tilaisuus tyhjäksi, jolloin rivi jaetaan koko vuoden avaimella.',
-  sv: 'För evenemanget "{event}" på TA-raden (rader {rows}) finns varken deltagarplan, anmälningar för år {year} eller anmälningar för år {previousYear}, så det finns ingen fördelningsnyckel. Skriv evenemangets planerade deltagare i tabellen Osallistujasuunnitelma eller lämna Tilaisuus tom, så fördelas raden med hela årets nyckel.',
-  en: 'The event "{event}" of the budget line (rows {rows}) has no participant plan, no registrations in {year} and none in {previousYear}, so there is no key. Enter its planned participants in the Osallistujasuunnitelma table, or leave Tilaisuus blank to split the line by the whole year\'s key.',
-};
-MESSAGES['budget-year-without-key'] = {
-  fi: 'TA-rivit ilman tilaisuutta (rivit {rows}) jaetaan koko vuoden osallistujien mukaan, mutta osallistujasuunnitelmassa, vuoden {year} ilmoittautumisissa ja vuoden {previousYear} ilmoittautumisissa ei ole ketään. Kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon (Tilaisuus tyhjä = koko vuosi).',
-  sv: 'TA-raderna utan evenemang (rader {rows}) fördelas enligt hela årets deltagare, men det finns ingen i deltagarplanen, i anmälningarna år {year} eller i anmälningarna år {previousYear}. Skriv de planerade deltagarna i tabellen Osallistujasuunnitelma (Tilaisuus tom = hela året).',
-  en: 'The budget lines with no event (rows {rows}) are split by the whole year\'s participants, but the participant plan, the registrations of {year} and those of {previousYear} have nobody. Enter the planned participants in the Osallistujasuunnitelma table (Tilaisuus blank = the whole year).',
-};
 
 const zero = (): PartyCounts => ({ TVA: 0, HVA: 0, KELA: 0 });
 const total = (c: PartyCounts) => c.TVA + c.HVA + c.KELA;

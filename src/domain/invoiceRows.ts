@@ -46,7 +46,14 @@ export const CONTRACT_SECTION = 'yhteistoimintasopimus 9 §';
 
 /** The invoice settings in force (defaults when the workbook has none). */
 export function billingOf(model: InputModel): BillingDetails {
-  return model.billing ?? { invoiceDay: DEFAULT_INVOICE_DAY, paymentTermDays: DEFAULT_PAYMENT_TERM_DAYS, settlementDate: null, businessIds: { HVA: null, KELA: null } };
+  return (
+    model.billing ?? {
+      invoiceDay: DEFAULT_INVOICE_DAY,
+      paymentTermDays: DEFAULT_PAYMENT_TERM_DAYS,
+      settlementDate: null,
+      businessIds: { HVA: null, KELA: null },
+    }
+  );
 }
 
 /** The invoice day in a month: day d, or the month's last day when the month is shorter. */
@@ -73,7 +80,13 @@ export function invoiceLines(model: InputModel, inv: Invoicing): InvoiceLine[] {
   const year = model.settings.year;
   const k = inv.dueMonths.length;
   const lines: InvoiceLine[] = [];
-  const line = (r: Invoicing['receivers'][number], kind: InvoiceLine['kind'], installment: number | null, invoiceDate: number, amount: Decimal): InvoiceLine => ({
+  const line = (
+    r: Invoicing['receivers'][number],
+    kind: InvoiceLine['kind'],
+    installment: number | null,
+    invoiceDate: number,
+    amount: Decimal,
+  ): InvoiceLine => ({
     receiver: r.receiver,
     businessId: businessIdOf(model, r.receiver),
     kind,
@@ -98,7 +111,12 @@ export function invoiceLines(model: InputModel, inv: Invoicing): InvoiceLine[] {
 /** The description on the invoice: the year, the installment (or the settlement) and the contract section. */
 export function invoiceDescription(year: number, l: Pick<InvoiceLine, 'kind' | 'installment' | 'installments' | 'amount'>): string {
   const credit = l.amount.isNegative();
-  const what = l.kind === 'advance' ? `ennakkoerä ${l.installment}/${l.installments}${credit ? ' (hyvitys)' : ''}` : credit ? 'tasaus, hyvitys' : 'tasaus';
+  const what =
+    l.kind === 'advance'
+      ? `ennakkoerä ${l.installment}/${l.installments}${credit ? ' (hyvitys)' : ''}`
+      : credit
+        ? 'tasaus, hyvitys'
+        : 'tasaus';
   return `TYM-yhteistyö ${year}, ${what}: yhteisten kustannusten osuus, ${CONTRACT_SECTION}`;
 }
 
@@ -106,5 +124,10 @@ export function invoiceDescription(year: number, l: Pick<InvoiceLine, 'kind' | '
 export function invoiceRows(model: InputModel, inv: Invoicing): InvoiceRow[] {
   return invoiceLines(model, inv)
     .filter((l) => !l.isEmployer && !l.amount.isZero())
-    .map((l, i) => ({ ...l, no: i + 1, type: l.amount.isNegative() ? 'credit-note' : 'invoice', description: invoiceDescription(model.settings.year, l) }));
+    .map((l, i) => ({
+      ...l,
+      no: i + 1,
+      type: l.amount.isNegative() ? 'credit-note' : 'invoice',
+      description: invoiceDescription(model.settings.year, l),
+    }));
 }

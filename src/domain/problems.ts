@@ -265,8 +265,38 @@ export const MESSAGES: Catalog = {
     sv: 'Okänd betalare "{value}". Skriv en kommun från tabellen Kunnat eller en part: {accepted}. Tom = den administrativa arbetsgivaren.',
     en: 'Unknown payer "{value}". Write a municipality from the Kunnat table or a party: {accepted}. Blank = the administrative employer.',
   },
+  // Issue 12: budget-time key of pool b (src/domain/budgetKey.ts), invoice settings and business IDs (src/domain/parse/billing.ts).
+  'budget-key-previous-year': {
+    fi: 'TA-ryhmä {group} (kustannusrivit {rows}) jaetaan vuoden {previousYear} ilmoittautumisten mukaan (TVA {tva}, HVA {hva}, Kela {kela}), koska vuodelle {year} ei ole sille ilmoittautumisia eikä osallistujasuunnitelmaa. Jos jaon pitää perustua arvioon, kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon.',
+    sv: 'TA-gruppen {group} (kostnadsrader {rows}) fördelas enligt anmälningarna år {previousYear} (TVA {tva}, HVA {hva}, FPA {kela}), eftersom det för år {year} varken finns anmälningar eller en deltagarplan för den. Om fördelningen ska bygga på en uppskattning, skriv de planerade deltagarna i tabellen Osallistujasuunnitelma.',
+    en: 'Budget group {group} (cost rows {rows}) is split by the registrations of {previousYear} (TVA {tva}, HVA {hva}, Kela {kela}), because {year} has neither registrations nor a participant plan for it. If the split should rest on an estimate, enter the planned participants in the Osallistujasuunnitelma table.',
+  },
+  'budget-event-without-key': {
+    fi: 'TA-rivin tilaisuudelle "{event}" (rivit {rows}) ei ole osallistujasuunnitelmaa, vuoden {year} ilmoittautumisia eikä vuoden {previousYear} ilmoittautumisia, joten jakoavainta ei ole. Kirjoita tilaisuuden suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon tai jätä Tilaisuus tyhjäksi, jolloin rivi jaetaan koko vuoden avaimella.',
+    sv: 'För evenemanget "{event}" på TA-raden (rader {rows}) finns varken deltagarplan, anmälningar för år {year} eller anmälningar för år {previousYear}, så det finns ingen fördelningsnyckel. Skriv evenemangets planerade deltagare i tabellen Osallistujasuunnitelma eller lämna Tilaisuus tom, så fördelas raden med hela årets nyckel.',
+    en: 'The event "{event}" of the budget line (rows {rows}) has no participant plan, no registrations in {year} and none in {previousYear}, so there is no key. Enter its planned participants in the Osallistujasuunnitelma table, or leave Tilaisuus blank to split the line by the whole year\'s key.',
+  },
+  'budget-year-without-key': {
+    fi: 'TA-rivit ilman tilaisuutta (rivit {rows}) jaetaan koko vuoden osallistujien mukaan, mutta osallistujasuunnitelmassa, vuoden {year} ilmoittautumisissa ja vuoden {previousYear} ilmoittautumisissa ei ole ketään. Kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon (Tilaisuus tyhjä = koko vuosi).',
+    sv: 'TA-raderna utan evenemang (rader {rows}) fördelas enligt hela årets deltagare, men det finns ingen i deltagarplanen, i anmälningarna år {year} eller i anmälningarna år {previousYear}. Skriv de planerade deltagarna i tabellen Osallistujasuunnitelma (Tilaisuus tom = hela året).',
+    en: "The budget lines with no event (rows {rows}) are split by the whole year's participants, but the participant plan, the registrations of {year} and those of {previousYear} have nobody. Enter the planned participants in the Osallistujasuunnitelma table (Tilaisuus blank = the whole year).",
+  },
+  'business-id-invalid': {
+    fi: 'Y-tunnus "{value}" ei ole kelvollinen: muoto on 1234567-8 ja viimeinen numero on tarkiste. Korjaa tunnus (tarkista se esimerkiksi YTJ:stä) tai jätä solu tyhjäksi.',
+    sv: 'FO-numret "{value}" är inte giltigt: formen är 1234567-8 och den sista siffran är en kontrollsiffra. Rätta numret (kontrollera det t.ex. i FODS) eller lämna cellen tom.',
+    en: 'The business ID "{value}" is not valid: the form is 1234567-8 and the last digit is a check digit. Correct it (check it in the Finnish Business Information System, YTJ) or leave the cell blank.',
+  },
+  'invoice-day-range': {
+    fi: 'Laskutuspäivän pitää olla kuukauden päivä 1–31, nyt {value}. Kirjoita päivä, esimerkiksi 15 (lyhyemmässä kuussa käytetään kuun viimeistä päivää).',
+    sv: 'Faktureringsdagen ska vara en dag i månaden 1–31, nu {value}. Skriv dagen, t.ex. 15 (i en kortare månad används månadens sista dag).',
+    en: 'The invoice day must be a day of the month from 1 to 31, found {value}. Type the day, e.g. 15 (a shorter month takes its last day).',
+  },
+  'payment-term-range': {
+    fi: 'Maksuehdon pitää olla päivien määrä 0–365, nyt {value}. Kirjoita päivät, esimerkiksi 14.',
+    sv: 'Betalningsvillkoret ska vara ett antal dagar 0–365, nu {value}. Skriv antalet dagar, t.ex. 14.',
+    en: 'The payment term must be a number of days from 0 to 365, found {value}. Type the days, e.g. 14.',
+  },
 };
-
 
 export function formatProblem(p: Problem, lang: Lang = 'fi'): string {
   const template = MESSAGES[p.code]?.[lang] ?? `${p.code} ${JSON.stringify(p.params)}`;

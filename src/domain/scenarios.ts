@@ -67,7 +67,13 @@ function municipalScenario(model: InputModel, alloc: Allocation, basis: Municipa
     (basis === 'työttömät' && model.municipalities.some((m) => m.jobseekers === null)) ||
     (basis === 'sovittu' && model.municipalities.some((m) => m.agreedPct === null));
   const total = values.reduce((a, v) => a.plus(v.units), ZERO);
-  const unavailable: Unavailable | null = missing ? 'missing-values' : basis === 'sovittu' && !total.eq(HUNDRED) ? 'agreed-sum' : total.isZero() ? 'zero-total' : null;
+  const unavailable: Unavailable | null = missing
+    ? 'missing-values'
+    : basis === 'sovittu' && !total.eq(HUNDRED)
+      ? 'agreed-sum'
+      : total.isZero()
+        ? 'zero-total'
+        : null;
   if (unavailable) return { basis, inForce, unavailable, keys, splits: [], totals: emptyTotals(n) };
   const shares = model.municipalities.map((m, i) => ({ receiver: m.name, key: keys[i], num: values[i].units, den: total }));
   const splits = alloc.groups.map((g) => largestRemainder(g.parties.parts[0].amount, shares));
@@ -81,7 +87,8 @@ function staffScenario(model: InputModel, alloc: Allocation, basis: StaffBasis):
   const shares = staffPoolShares(m, staff);
   const inForce = basis === model.settings.staffBasis;
   const staffKeyed = alloc.groups.some((g) => g.pool !== 'b');
-  if (shares === null && staffKeyed) return { basis, inForce, unavailable: 'zero-total', keys, splits: [], totals: emptyTotals(PARTIES.length) };
+  if (shares === null && staffKeyed)
+    return { basis, inForce, unavailable: 'zero-total', keys, splits: [], totals: emptyTotals(PARTIES.length) };
   const splits = alloc.groups.map((g) => (g.pool === 'b' ? g.parties : largestRemainder(g.amount, shares!)));
   return { basis, inForce, unavailable: null, keys, splits, totals: sumSplits(alloc, splits, PARTIES.length) };
 }

@@ -89,7 +89,8 @@ test('LibreOffice reads the columns, numbers, dates and text; the amounts sum to
   await wb.xlsx.readFile(written);
   const expected = invoicingSheetTotals(wb.getWorksheet('TYM_Laskutus')!);
   const got = new Map<string, number>();
-  for (const cells of sheet.slice(1)) got.set(cells[2] as string, (got.get(cells[2] as string) ?? 0) + Math.round((cells[6] as number) * 100));
+  for (const cells of sheet.slice(1))
+    got.set(cells[2] as string, (got.get(cells[2] as string) ?? 0) + Math.round((cells[6] as number) * 100));
   for (const [receiver, cents] of expected) expect([receiver, got.get(receiver) ?? 0]).toEqual([receiver, cents]);
   expect([...got.keys()].every((k) => expected.has(k))).toBe(true);
 

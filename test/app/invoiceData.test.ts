@@ -23,7 +23,18 @@ const row = (over: Partial<InvoiceRowSummary> = {}): InvoiceRowSummary => ({
 
 describe('the invoice CSV', () => {
   test('UTF-8 BOM, header row, ";" between fields, CRLF after every line', () => {
-    const csv = invoiceCsv([row(), row({ no: 2, type: 'credit-note', receiver: 'HVA', businessId: null, amount: '-1000.00', invoiceDate: '2027-01-01', dueDate: '2027-01-15' })]);
+    const csv = invoiceCsv([
+      row(),
+      row({
+        no: 2,
+        type: 'credit-note',
+        receiver: 'HVA',
+        businessId: null,
+        amount: '-1000.00',
+        invoiceDate: '2027-01-01',
+        dueDate: '2027-01-15',
+      }),
+    ]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.slice(1).split('\r\n')).toEqual([

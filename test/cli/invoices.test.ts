@@ -50,7 +50,10 @@ describe('tym-allocate invoices', () => {
 
     const json = await cli('run', input, '--out', path.join(tmp, 'tulos.xlsx'), '--json');
     expect(json.code).toBe(0);
-    const inv = JSON.parse(json.out).invoicing as { employer: string; receivers: { receiver: string; isEmployer: boolean; advances: string[]; actual?: { settlement: string } }[] };
+    const inv = JSON.parse(json.out).invoicing as {
+      employer: string;
+      receivers: { receiver: string; isEmployer: boolean; advances: string[]; actual?: { settlement: string } }[];
+    };
     const expected = new Map<string, number>();
     for (const rec of inv.receivers) {
       if (rec.isEmployer) continue;
@@ -62,7 +65,10 @@ describe('tym-allocate invoices', () => {
     for (const [receiver, total] of expected) expect([receiver, got.get(receiver) ?? 0]).toEqual([receiver, total]);
     expect(got.has(inv.employer)).toBe(false);
     // Quarterly sample: four advance rows per invoiced receiver with a non-zero net.
-    const advances = inv.receivers.filter((x) => !x.isEmployer).flatMap((x) => x.advances).filter((a) => cents(a) !== 0).length;
+    const advances = inv.receivers
+      .filter((x) => !x.isEmployer)
+      .flatMap((x) => x.advances)
+      .filter((a) => cents(a) !== 0).length;
     expect(rows.filter((f) => f[7].includes('ennakkoerä'))).toHaveLength(advances);
     // Types follow the sign; amounts have two decimals after a comma; dates d.m.yyyy in the year.
     for (const f of rows) {

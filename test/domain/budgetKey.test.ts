@@ -94,7 +94,7 @@ describe('a plan per event and for the year', () => {
     ]);
   });
 
-  test('a line with no event takes every plan row of the year, not another year\'s', () => {
+  test("a line with no event takes every plan row of the year, not another year's", () => {
     expect(parties(group(allocate(m()), 'TA|b|'))).toEqual([
       ['TVA', '437.50'],
       ['HVA', '437.50'],
@@ -124,7 +124,7 @@ describe("a budget for a year with no registrations, from the previous year's re
       .cost('TA', 'b', '100.00', { event: 'Kevätpäivä' })
       .build();
 
-  test('splits by the previous year\'s distinct active registrants', () => {
+  test("splits by the previous year's distinct active registrants", () => {
     const a = allocate(m());
     expect(parties(group(a, 'TA|b|'))).toEqual([
       ['TVA', '450.00'],
@@ -171,19 +171,24 @@ describe('which source wins', () => {
     expect([g.keySource, ...parties(g).map((p) => p[1])]).toEqual(['plan', '0.00', '100.00', '0.00']);
   });
 
-  test('an actual line: always the year\'s registrations, whatever the plan says', () => {
+  test("an actual line: always the year's registrations, whatever the plan says", () => {
     const g = group(allocate(m()), 'TOT|b|');
     expect([g.keySource, ...parties(g).map((p) => p[1])]).toEqual(['registrations', '80.00', '0.00', '0.00']);
   });
 
-  test('without a plan, a budget line takes the year\'s registrations before the previous year\'s', () => {
+  test("without a plan, a budget line takes the year's registrations before the previous year's", () => {
     const noPlan = budget2026()
       .registration('Kevätpäivä', 'A', 'TVA', { date: '2026-04-01' })
       .registration('Kevätpäivä', 'B', 'KELA', { date: '2025-04-01' })
       .cost('TA', 'b', '100.00')
       .build();
     const a = allocate(noPlan);
-    expect([group(a, 'TA|b|').keySource, ...parties(group(a, 'TA|b|')).map((p) => p[1])]).toEqual(['registrations', '100.00', '0.00', '0.00']);
+    expect([group(a, 'TA|b|').keySource, ...parties(group(a, 'TA|b|')).map((p) => p[1])]).toEqual([
+      'registrations',
+      '100.00',
+      '0.00',
+      '0.00',
+    ]);
     expect(a.warnings).toEqual([]);
   });
 

@@ -50,7 +50,12 @@ describe('the invoice day of a month', () => {
 });
 
 describe('a year from budget to settlement', () => {
-  const billing: BillingDetails = { invoiceDay: 31, paymentTermDays: 14, settlementDate: null, businessIds: { HVA: '3221337-7', KELA: null } };
+  const billing: BillingDetails = {
+    invoiceDay: 31,
+    paymentTermDays: 14,
+    settlementDate: null,
+    businessIds: { HVA: '3221337-7', KELA: null },
+  };
 
   test('installment by installment, then the settlements; the employer and zero amounts left out', () => {
     const rows = rowsOf(build(billing));
@@ -84,9 +89,15 @@ describe('a year from budget to settlement', () => {
 
   test('defaults: the 1st of the month, 14 days; a settlement date setting is used as written', () => {
     const rows = rowsOf(build());
-    expect([isoDate(rows[0].invoiceDate), isoDate(rows[0].dueDate), isoDate(rows[8].invoiceDate)]).toEqual([d(2026, 1, 1), d(2026, 1, 15), d(2027, 1, 1)]);
+    expect([isoDate(rows[0].invoiceDate), isoDate(rows[0].dueDate), isoDate(rows[8].invoiceDate)]).toEqual([
+      d(2026, 1, 1),
+      d(2026, 1, 15),
+      d(2027, 1, 1),
+    ]);
     expect(rows[1].businessId).toBeNull();
-    const set = rowsOf(build({ invoiceDay: 1, paymentTermDays: 30, settlementDate: dayNumber(2027, 3, 15), businessIds: { HVA: null, KELA: null } }));
+    const set = rowsOf(
+      build({ invoiceDay: 1, paymentTermDays: 30, settlementDate: dayNumber(2027, 3, 15), businessIds: { HVA: null, KELA: null } }),
+    );
     expect([isoDate(set[8].invoiceDate), isoDate(set[8].dueDate)]).toEqual([d(2027, 3, 15), d(2027, 4, 14)]);
   });
 
@@ -109,7 +120,12 @@ describe('a year from budget to settlement', () => {
     // HVA: share 50 + 150 = 200, paid 300 -> net -100,00 in one installment: a credit note.
     const rows = rowsOf(m);
     expect(rows.map((r) => [r.type, r.receiver, eur(r.amount), r.description])).toEqual([
-      ['credit-note', 'HVA', '-100.00', 'TYM-yhteistyö 2026, ennakkoerä 1/1 (hyvitys): yhteisten kustannusten osuus, yhteistoimintasopimus 9 §'],
+      [
+        'credit-note',
+        'HVA',
+        '-100.00',
+        'TYM-yhteistyö 2026, ennakkoerä 1/1 (hyvitys): yhteisten kustannusten osuus, yhteistoimintasopimus 9 §',
+      ],
     ]);
   });
 });

@@ -105,13 +105,20 @@ describe('the participant plan table', () => {
       ['event-wildcard', 'A7'],
     ]);
     const noCount = addTable(sampleWorkbook(), plan([['x', 'TVA']], ['Tilaisuus', 'Organisaatio']));
-    expect(parsed(noCount).problems.map((p) => [p.code, p.where.table, p.params.column])).toEqual([['column-missing', 'Osallistujasuunnitelma', 'Osallistujia']]);
+    expect(parsed(noCount).problems.map((p) => [p.code, p.where.table, p.params.column])).toEqual([
+      ['column-missing', 'Osallistujasuunnitelma', 'Osallistujia'],
+    ]);
   });
 
   test('two plan tables are an error naming both', () => {
-    const wb = addTable(addTable(sampleWorkbook(), plan([[null, 'TVA', 1]])), rawTable('Plan', ['Organisaatio', 'Osallistujia'], [['HVA', 1]], { sheet: 'Toinen' }));
+    const wb = addTable(
+      addTable(sampleWorkbook(), plan([[null, 'TVA', 1]])),
+      rawTable('Plan', ['Organisaatio', 'Osallistujia'], [['HVA', 1]], { sheet: 'Toinen' }),
+    );
     const r = parsed(wb);
-    expect(r.problems.map((p) => [p.code, p.where.sheet, p.params.first, p.params.second])).toEqual([['table-duplicate', 'Toinen', 'Osallistujasuunnitelma', 'Plan']]);
+    expect(r.problems.map((p) => [p.code, p.where.sheet, p.params.first, p.params.second])).toEqual([
+      ['table-duplicate', 'Toinen', 'Osallistujasuunnitelma', 'Plan'],
+    ]);
   });
 
   test('a budget line may name an event that only the plan knows; an unknown event is still an error', () => {
@@ -133,7 +140,12 @@ describe('invoice settings in Asetukset', () => {
   };
 
   test('defaults: invoices on the 1st, payable in 14 days, settlement date open, no business IDs', () => {
-    expect(parsed(sampleWorkbook()).model!.billing).toEqual({ invoiceDay: 1, paymentTermDays: 14, settlementDate: null, businessIds: { HVA: null, KELA: null } });
+    expect(parsed(sampleWorkbook()).model!.billing).toEqual({
+      invoiceDay: 1,
+      paymentTermDays: 14,
+      settlementDate: null,
+      businessIds: { HVA: null, KELA: null },
+    });
   });
 
   test('read by name (Finnish or English, any case), with their rows for the formulas', () => {
@@ -148,7 +160,12 @@ describe('invoice settings in Asetukset', () => {
       ]),
     );
     expect(r.problems).toEqual([]);
-    expect(r.model!.billing).toEqual({ invoiceDay: 15, paymentTermDays: 21, settlementDate: dayNumber(2027, 3, 31), businessIds: { HVA: '3221337-7', KELA: '0246246-0' } });
+    expect(r.model!.billing).toEqual({
+      invoiceDay: 15,
+      paymentTermDays: 21,
+      settlementDate: dayNumber(2027, 3, 31),
+      businessIds: { HVA: '3221337-7', KELA: '0246246-0' },
+    });
     expect(r.model!.settingRows.invoiceDay).toEqual({ table: 'Asetukset', sheet: 'Asetukset', index: 7, sheetRow: 8 });
     expect(r.model!.settingRows.kelaBusinessId.index).toBe(11);
   });

@@ -82,7 +82,10 @@ interface Spec {
 
 const specArb: fc.Arbitrary<Spec> = fc.record({
   year: fc.constantFrom(2024, 2025),
-  munis: fc.array(fc.record({ pop: fc.integer({ min: 0, max: 60_000 }), jobs: fc.integer({ min: 0, max: 3_000 }) }), { minLength: 1, maxLength: 6 }),
+  munis: fc.array(fc.record({ pop: fc.integer({ min: 0, max: 60_000 }), jobs: fc.integer({ min: 0, max: 3_000 }) }), {
+    minLength: 1,
+    maxLength: 6,
+  }),
   agreedCuts: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 5, maxLength: 5 }),
   staff: fc.array(
     fc.record({
@@ -94,10 +97,17 @@ const specArb: fc.Arbitrary<Spec> = fc.record({
     }),
     { minLength: 1, maxLength: 12 },
   ),
-  regs: fc.array(fc.record({ event: fc.integer({ min: 0, max: 2 }), person: fc.integer({ min: 0, max: 9 }), party: fc.constantFrom('TVA' as const, 'HVA' as const, 'KELA' as const) }), {
-    minLength: 1,
-    maxLength: 20,
-  }),
+  regs: fc.array(
+    fc.record({
+      event: fc.integer({ min: 0, max: 2 }),
+      person: fc.integer({ min: 0, max: 9 }),
+      party: fc.constantFrom('TVA' as const, 'HVA' as const, 'KELA' as const),
+    }),
+    {
+      minLength: 1,
+      maxLength: 20,
+    },
+  ),
   costs: fc.array(
     fc.record({
       kind: fc.constantFrom('TA' as const, 'TOT' as const),
@@ -114,10 +124,17 @@ function build(spec: Spec): InputModel {
   const b = model({ year: spec.year, kelaPct: spec.kelaPct });
   // Agreed percentages that sum to exactly 100: the gaps between sorted cut points.
   const cuts = [0, ...spec.agreedCuts.slice(0, spec.munis.length - 1).sort((x, y) => x - y), 100];
-  spec.munis.forEach((m, i) => b.municipality(`Kunta ${i + 1}`, { population: m.pop, jobseekers: m.jobs, agreedPct: cuts[i + 1] - cuts[i] }));
+  spec.munis.forEach((m, i) =>
+    b.municipality(`Kunta ${i + 1}`, { population: m.pop, jobseekers: m.jobs, agreedPct: cuts[i + 1] - cuts[i] }),
+  );
   for (const s of spec.staff) {
     const start = s.startDay === null ? null : new Date(Date.UTC(spec.year, 0, 1 + s.startDay)).toISOString().slice(0, 10);
-    b.staff(s.party, { municipality: s.party === 'TVA' ? `Kunta ${(s.muni % spec.munis.length) + 1}` : null, headcount: s.headcount, fte: s.fteTenths / 10, start });
+    b.staff(s.party, {
+      municipality: s.party === 'TVA' ? `Kunta ${(s.muni % spec.munis.length) + 1}` : null,
+      headcount: s.headcount,
+      fte: s.fteTenths / 10,
+      start,
+    });
   }
   const events = new Set(spec.regs.map((r) => r.event));
   for (const r of spec.regs) b.registration(`Päivä ${r.event}`, `Henkilö ${r.person}`, r.party);
@@ -153,7 +170,8 @@ describe('every scenario equals a separate run of the engine with that setting',
             expect(other).toBeNull();
             continue;
           }
-          for (const k of COST_KINDS) expect(sc.totals[k].map(eur)).toEqual(m.municipalities.map((x) => eur(other!.totals[k].get(x.name)!)));
+          for (const k of COST_KINDS)
+            expect(sc.totals[k].map(eur)).toEqual(m.municipalities.map((x) => eur(other!.totals[k].get(x.name)!)));
           compared++;
         }
         for (const sc of s.staff) {
@@ -179,7 +197,8 @@ describe('every scenario equals a separate run of the engine with that setting',
         fc.pre(alloc !== null);
         const s = computeScenarios(m, alloc!);
         const muni = s.municipal.find((x) => x.inForce)!;
-        for (const k of COST_KINDS) expect(muni.totals[k].map(eur)).toEqual(m.municipalities.map((x) => eur(alloc!.totals[k].get(x.name)!)));
+        for (const k of COST_KINDS)
+          expect(muni.totals[k].map(eur)).toEqual(m.municipalities.map((x) => eur(alloc!.totals[k].get(x.name)!)));
         const staff = s.staff.find((x) => x.inForce)!;
         for (const k of COST_KINDS) expect(staff.totals[k].map(eur)).toEqual(PARTIES.map((p) => eur(alloc!.totals[k].get(p)!)));
         expect(MUNICIPAL_BASES.filter((b) => b === m.settings.municipalBasis)).toHaveLength(1);

@@ -3,31 +3,25 @@
  * the business IDs of HVA and Kela) and the optional Y-tunnus column of Kunnat. All optional;
  * a value that is there must be right, since it goes onto invoices.
  */
-import { BILLING_SETTING_KEYS, BILLING_SETTINGS, DEFAULT_INVOICE_DAY, DEFAULT_PAYMENT_TERM_DAYS, type BillingSettingKey } from '../contract';
+import {
+  BILLING_SETTING_KEYS,
+  BILLING_SETTINGS,
+  DEFAULT_INVOICE_DAY,
+  DEFAULT_PAYMENT_TERM_DAYS,
+  type BillingSettingKey,
+} from '../contract';
 import { normaliseBusinessId } from '../businessId';
-import { MESSAGES } from '../problems';
 import { excelTrim, identityKey } from '../text';
 import type { BillingDetails, RowRef } from '../types';
 import type { RowReader } from './cells';
 
-MESSAGES['business-id-invalid'] = {
-  fi: 'Y-tunnus "{value}" ei ole kelvollinen: muoto on 1234567-8 ja viimeinen numero on tarkiste. Korjaa tunnus (tarkista se esimerkiksi YTJ:stä) tai jätä solu tyhjäksi.',
-  sv: 'FO-numret "{value}" är inte giltigt: formen är 1234567-8 och den sista siffran är en kontrollsiffra. Rätta numret (kontrollera det t.ex. i FODS) eller lämna cellen tom.',
-  en: 'The business ID "{value}" is not valid: the form is 1234567-8 and the last digit is a check digit. Correct it (check it in the Finnish Business Information System, YTJ) or leave the cell blank.',
-};
-MESSAGES['invoice-day-range'] = {
-  fi: 'Laskutuspäivän pitää olla kuukauden päivä 1–31, nyt {value}. Kirjoita päivä, esimerkiksi 15 (lyhyemmässä kuussa käytetään kuun viimeistä päivää).',
-  sv: 'Faktureringsdagen ska vara en dag i månaden 1–31, nu {value}. Skriv dagen, t.ex. 15 (i en kortare månad används månadens sista dag).',
-  en: 'The invoice day must be a day of the month from 1 to 31, found {value}. Type the day, e.g. 15 (a shorter month takes its last day).',
-};
-MESSAGES['payment-term-range'] = {
-  fi: 'Maksuehdon pitää olla päivien määrä 0–365, nyt {value}. Kirjoita päivät, esimerkiksi 14.',
-  sv: 'Betalningsvillkoret ska vara ett antal dagar 0–365, nu {value}. Skriv antalet dagar, t.ex. 14.',
-  en: 'The payment term must be a number of days from 0 to 365, found {value}. Type the days, e.g. 14.',
-};
-
 export function defaultBilling(): BillingDetails {
-  return { invoiceDay: DEFAULT_INVOICE_DAY, paymentTermDays: DEFAULT_PAYMENT_TERM_DAYS, settlementDate: null, businessIds: { HVA: null, KELA: null } };
+  return {
+    invoiceDay: DEFAULT_INVOICE_DAY,
+    paymentTermDays: DEFAULT_PAYMENT_TERM_DAYS,
+    settlementDate: null,
+    businessIds: { HVA: null, KELA: null },
+  };
 }
 
 export function billingSettingOf(name: string): BillingSettingKey | undefined {

@@ -31,7 +31,8 @@ export function templateRows(key: TableKey, year: number): (string | number)[][]
         [SETTINGS.customerEstimate.names[0], ''],
       ];
     case 'kunnat':
-      return KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, '', '']);
+      // As wide as the table: a values array must match its range (the optional columns blank).
+      return KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, ...Array.from({ length: width - 2 }, () => '')]);
     default:
       // An Excel table needs one data row; an empty one is skipped by the parser.
       return [Array.from({ length: width }, () => '')];

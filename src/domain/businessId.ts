@@ -7,10 +7,14 @@
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2];
 
+/** The weighted sum of seven digits modulo 11 (the written formulas show it as a step). */
+export function businessIdRemainder(digits7: string): number {
+  return [...digits7].reduce((a, ch, i) => a + Number(ch) * WEIGHTS[i], 0) % 11;
+}
+
 /** The check digit of seven digits, or null when the number cannot be a business ID (remainder 1). */
 export function businessIdCheckDigit(digits7: string): number | null {
-  const sum = [...digits7].reduce((a, ch, i) => a + Number(ch) * WEIGHTS[i], 0);
-  const r = sum % 11;
+  const r = businessIdRemainder(digits7);
   if (r === 1) return null;
   return r === 0 ? 0 : 11 - r;
 }

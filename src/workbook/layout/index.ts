@@ -8,6 +8,7 @@ import type { SheetSpec } from '../sheetSpec';
 import { buildChecks } from './checks';
 import { buildComparison } from './comparison';
 import { buildInvoicing } from './invoicing';
+import { buildInvoiceRows } from './invoiceRows';
 import { buildStaffing } from './staffing';
 import { buildParams } from './params';
 import { computePositions } from './positions';
@@ -29,6 +30,7 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation): SheetSp
     buildResults(model, alloc, pos, rows),
     buildChecks(model, alloc, pos, invoicing),
     invoicingSheet,
+    buildInvoiceRows(model, alloc, pos, invoicing),
     ...(comparison ? [comparison] : []),
     buildStaffing(model, alloc, pos),
     buildPartySplit(model, alloc, pos, rows),

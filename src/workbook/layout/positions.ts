@@ -21,6 +21,7 @@ export const SHEETS = {
   split: 'TYM_Jako',
   municipal: 'TYM_Kuntajako',
   invoicing: 'TYM_Laskutus',
+  invoiceRows: 'TYM_Laskurivit',
   staffing: 'TYM_Henkilostoresurssit',
   comparison: 'TYM_Vertailu',
   params: 'TYM_Parametrit',

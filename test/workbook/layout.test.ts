@@ -41,9 +41,11 @@ test('the sheets come in order, every row is as wide as the sheet, and all are t
     SHEETS.checks,
     SHEETS.invoicing,
     SHEETS.invoiceRows,
+    SHEETS.scenarios,
     SHEETS.staffing,
     SHEETS.split,
     SHEETS.municipal,
+    SHEETS.scenarioSplits,
     SHEETS.params,
     SHEETS.rows,
   ]);

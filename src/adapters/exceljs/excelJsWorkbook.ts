@@ -522,7 +522,7 @@ function writeSheet(ws: Worksheet, spec: SheetSpec, nameTaken: (name: string) =>
       orientation: spec.print.landscape ? 'landscape' : 'portrait',
       fitToPage: spec.print.fitToWidth,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: spec.print.onePage ? 1 : 0,
       ...(spec.print.repeatRows ? { printTitlesRow: `1:${spec.print.repeatRows}` } : {}),
     };
     const title = spec.print.title.replace(/&/g, '&&');

@@ -819,7 +819,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
             layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
             layout.paperSize = 'A4';
             layout.headersFooters.defaultForAllPages.centerHeader = headerText(print.title);
-            if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+            if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: print.onePage ? 1 : 0 };
           }, 6 + utf8Length(print.title) / BYTES_PER_ACTION),
         );
       }

@@ -9,6 +9,7 @@ import { LEVEL_MUNICIPALITY, LEVEL_PARTY, RESULT_TABLE } from './results';
 import { invoiceColumns, invoiceRange, invoiceTotalRow } from './invoicing';
 import type { Invoicing } from '../../domain/invoicing';
 import { invoiceRowChecks } from './invoiceRows';
+import { scenarioChecks } from './scenarios';
 
 export const MASTER_CHECK_ROW = 4;
 
@@ -94,7 +95,7 @@ export function buildChecks(model: InputModel, alloc: Allocation, pos: Positions
     });
   }
 
-  checks.push(...invoiceRowChecks(model, invoicing));
+  checks.push(...invoiceRowChecks(model, invoicing), ...scenarioChecks(model, alloc));
 
   const first = MASTER_CHECK_ROW + 2;
   const last = first + checks.length - 1;

@@ -9,6 +9,9 @@ import { buildChecks } from './checks';
 import { buildComparison } from './comparison';
 import { buildInvoicing } from './invoicing';
 import { buildInvoiceRows } from './invoiceRows';
+import { computeScenarios } from '../../domain/scenarios';
+import { buildScenarios } from './scenarios';
+import { buildScenarioSplits } from './scenarioSplits';
 import { buildStaffing } from './staffing';
 import { buildParams } from './params';
 import { computePositions } from './positions';
@@ -26,15 +29,18 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation): SheetSp
   const rows = splitRows(model, alloc);
   const { sheet: invoicingSheet, invoicing } = buildInvoicing(model, alloc, pos);
   const comparison = buildComparison(model, alloc, pos);
+  const scenarios = computeScenarios(model, alloc);
   return [
     buildResults(model, alloc, pos, rows),
     buildChecks(model, alloc, pos, invoicing),
     invoicingSheet,
     buildInvoiceRows(model, alloc, pos, invoicing),
+    buildScenarios(model, alloc, pos, scenarios),
     ...(comparison ? [comparison] : []),
     buildStaffing(model, alloc, pos),
     buildPartySplit(model, alloc, pos, rows),
     buildMunicipalSplit(model, alloc, pos, rows),
+    buildScenarioSplits(model, alloc, pos, rows, scenarios),
     buildParams(model, alloc, pos),
     buildRows(model, alloc, pos),
   ];

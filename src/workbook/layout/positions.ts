@@ -22,6 +22,8 @@ export const SHEETS = {
   municipal: 'TYM_Kuntajako',
   invoicing: 'TYM_Laskutus',
   invoiceRows: 'TYM_Laskurivit',
+  scenarios: 'TYM_Skenaariot',
+  scenarioSplits: 'TYM_Skenaariojako',
   staffing: 'TYM_Henkilostoresurssit',
   comparison: 'TYM_Vertailu',
   params: 'TYM_Parametrit',

@@ -17,7 +17,8 @@ import { MUNI_COL, municipalityRef } from './params';
 import { MUNICIPAL_BASIS_CODE, SETTING_ROW, SHEETS, STAFF_BASIS_CODE, type Positions } from './positions';
 import { LEVEL_MUNICIPALITY, LEVEL_PARTY, RESULT_TABLE } from './results';
 import type { CheckRow } from './invoiceRows';
-import { MUNICIPAL_BASIS_NAMES, SC, scenarioLayout, STAFF_BASIS_NAMES } from './scenarioSplits';
+import { MUNICIPAL_BASIS_NAMES, STAFF_BASIS_NAMES } from './scenarioKeys';
+import { SC, scenarioLayout } from './scenarioSplits';
 
 /** Words the formulas use, in cells of the sheet (column Q), so no label is typed into a formula. */
 const W = { col: 16, levelMuni: 3, levelParty: 4, poolB: 5, inForce: 6, unavailable: 7 } as const;

@@ -87,7 +87,9 @@ export function countRegistrations(model: InputModel, year: number = model.setti
   const firstRowOf = new Map<string, number>();
   const warnings: Problem[] = [];
   const counted = model.registrations.map((r) => {
-    if (r.cancelled || !registrationInYear(year, r)) return false;
+    // A blank date means the budget year, also when another year is counted.
+    const inYear = r.date === null ? year === model.settings.year : registrationInYear(year, r);
+    if (r.cancelled || !inYear) return false;
     let ev = events.get(r.eventKey);
     if (!ev) {
       ev = { eventKey: r.eventKey, event: r.event, byParty: { TVA: 0, HVA: 0, KELA: 0 } };

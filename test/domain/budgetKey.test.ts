@@ -150,6 +150,22 @@ describe("a budget for a year with no registrations, from the previous year's re
     expect(formatProblem(w[1], 'en')).toContain('registrations of 2025');
   });
 
+  test('a registration with a blank date belongs to the budget year, never to the previous year', () => {
+    // Kevätpäivä 2025: TVA A, TVA B, HVA C (C twice) = TVA 2, HVA 1, plus a blank-dated TVA G (= 2026: not last year's).
+    const withBlank = budget2026()
+      .registration('Kevätpäivä', 'A', 'TVA', { date: '2025-04-02' })
+      .registration('Kevätpäivä', 'B', 'TVA', { date: '2025-04-02' })
+      .registration('Kevätpäivä', 'C', 'HVA', { date: '2025-04-02' })
+      .registration('Syyspäivä', 'G', 'TVA')
+      .cost('TA', 'b', '100.00', { event: 'Kevätpäivä' })
+      .build();
+    const a = allocate(withBlank);
+    expect(a.poolB.previous.byEvent.get('syyspäivä')).toBeUndefined();
+    expect(a.poolB.previous.year).toEqual({ TVA: 2, HVA: 1, KELA: 0 });
+    expect(a.poolB.previousCount.counted).toEqual([true, true, true, false]);
+    expect(a.poolB.registrations.year).toEqual({ TVA: 1, HVA: 0, KELA: 0 });
+  });
+
   test("the previous year's duplicate is not reported again (it is last year's table, counted once)", () => {
     expect(allocate(m()).warnings.map((p) => p.code)).toEqual(['budget-key-previous-year', 'budget-key-previous-year']);
   });

@@ -46,6 +46,7 @@ test('the sheets come in order, every row is as wide as the sheet, and all are t
     SHEETS.split,
     SHEETS.municipal,
     SHEETS.scenarioSplits,
+    SHEETS.budgetKey, // the sample has a budget line of pool b
     SHEETS.params,
     SHEETS.rows,
   ]);

@@ -10,6 +10,7 @@ import { invoiceColumns, invoiceRange, invoiceTotalRow } from './invoicing';
 import type { Invoicing } from '../../domain/invoicing';
 import { invoiceRowChecks } from './invoiceRows';
 import { scenarioChecks } from './scenarios';
+import { budgetKeyChecks } from './budgetKey';
 
 export const MASTER_CHECK_ROW = 4;
 
@@ -95,7 +96,7 @@ export function buildChecks(model: InputModel, alloc: Allocation, pos: Positions
     });
   }
 
-  checks.push(...invoiceRowChecks(model, invoicing), ...scenarioChecks(model, alloc));
+  checks.push(...invoiceRowChecks(model, invoicing), ...scenarioChecks(model, alloc), ...budgetKeyChecks(model, alloc, pos));
 
   const first = MASTER_CHECK_ROW + 2;
   const last = first + checks.length - 1;

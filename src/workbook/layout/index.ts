@@ -12,6 +12,7 @@ import { buildInvoiceRows } from './invoiceRows';
 import { computeScenarios } from '../../domain/scenarios';
 import { buildScenarios } from './scenarios';
 import { buildScenarioSplits } from './scenarioSplits';
+import { buildBudgetKey, hasBudgetPoolB } from './budgetKey';
 import { buildStaffing } from './staffing';
 import { buildParams } from './params';
 import { computePositions } from './positions';
@@ -41,6 +42,7 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation): SheetSp
     buildPartySplit(model, alloc, pos, rows),
     buildMunicipalSplit(model, alloc, pos, rows),
     buildScenarioSplits(model, alloc, pos, rows, scenarios),
+    ...(hasBudgetPoolB(alloc) ? [buildBudgetKey(model, alloc, pos)] : []),
     buildParams(model, alloc, pos),
     buildRows(model, alloc, pos),
   ];

@@ -103,7 +103,7 @@ describe('template', () => {
 
     const wb = await ExcelJsWorkbook.load(file);
     const raw = await wb.readTables();
-    expect(raw.tables.map((x) => x.name).sort()).toEqual(['Asetukset', 'Henkilosto', 'Ilmoittautumiset', 'Kunnat', 'Kustannukset']);
+    expect(raw.tables.map((x) => x.name).sort()).toEqual(['Asetukset', 'Henkilosto', 'Ilmoittautumiset', 'Kunnat', 'Kustannukset', 'Osallistujasuunnitelma']);
     const kunnat = raw.tables.find((x) => x.name === 'Kunnat')!;
     expect(kunnat.rows.map((r) => r[0].value)).toEqual(KESKI_UUSIMAA_MUNICIPALITIES.map((m) => m.name));
     const settings = raw.tables.find((x) => x.name === 'Asetukset')!;

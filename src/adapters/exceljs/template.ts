@@ -7,6 +7,11 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import {
   BILLING_PERIOD_WORDS,
+  BILLING_SETTINGS,
+  DEFAULT_INVOICE_DAY,
+  DEFAULT_PAYMENT_TERM_DAYS,
+  PLAN_TABLE,
+  type BillingSettingKey,
   DEFAULT_EMPLOYER,
   KESKI_UUSIMAA_MUNICIPALITIES,
   KIND_WORDS,
@@ -61,6 +66,17 @@ function settingRows(year: number): { key: SettingKey; value: string | number | 
   ];
 }
 
+/** The invoice-data settings (issue 12), after the allocation settings: defaults and explanations. */
+function billingSettingRows(): { key: BillingSettingKey; value: string | number | null; note: string }[] {
+  return [
+    { key: 'invoiceDay', value: DEFAULT_INVOICE_DAY, note: 'Laskurivit: laskun päivä kuukaudessa (1–31; lyhyemmässä kuussa kuun viimeinen päivä).' },
+    { key: 'paymentTerm', value: DEFAULT_PAYMENT_TERM_DAYS, note: 'Laskurivit: maksuehto päivinä (eräpäivä = laskun päivä + maksuehto).' },
+    { key: 'settlementDate', value: null, note: 'Laskurivit: tasauslaskujen päivämäärä. Tyhjä = laskutuspäivä vuotta seuraavan tammikuun.' },
+    { key: 'hvaBusinessId', value: null, note: 'Hyvinvointialueen Y-tunnus laskuriveille (muoto 1234567-8). Kuntien Y-tunnukset Kunnat-taulukossa.' },
+    { key: 'kelaBusinessId', value: null, note: 'Kelan Y-tunnus laskuriveille (muoto 1234567-8).' },
+  ];
+}
+
 function listValidation(list: string[]) {
   return {
     type: 'list',
@@ -80,16 +96,16 @@ function validate(ws: Worksheet, range: string, list: string[]): void {
 
 const colLetter = (i: number) => String.fromCharCode(65 + i);
 
-function headersOf(key: TableKey): string[] {
-  return TABLES[key].columns.map((c) => c.names[0]);
+function headersOf(key: TableKey | 'suunnitelma'): string[] {
+  return (key === 'suunnitelma' ? PLAN_TABLE : TABLES[key]).columns.map((c) => c.names[0]);
 }
 
 /** Adds an input table at A1 of `ws` with canonical headers and the given rows (at least one row). */
-function inputTable(ws: Worksheet, key: TableKey, rows: InputCell[][]): void {
+function inputTable(ws: Worksheet, key: TableKey | 'suunnitelma', rows: InputCell[][]): void {
   const headers = headersOf(key);
   const data = rows.length ? rows : [headers.map(() => null)];
   ws.addTable({
-    name: TABLES[key].names[0],
+    name: (key === 'suunnitelma' ? PLAN_TABLE : TABLES[key]).names[0],
     ref: 'A1',
     headerRow: true,
     totalsRow: false,
@@ -127,6 +143,7 @@ const INSTRUCTIONS: (string | null)[] = [
   'Henkilosto: sopimuksen liitteen 2 henkilöstö. Organisaatio TVA, HVA tai KELA; TVA:n henkilöille sijoituskunta. Henkilömäärä oletus 1, HTV oletus henkilömäärä.',
   'Ilmoittautumiset: kehittämispäivien ilmoittautumiset. Tila ilmoittautunut tai peruttu. Nimiä käytetään vain laskemiseen.',
   'Kustannukset: Laji TA (talousarvio) tai TOT (toteuma), Pooli a (johtava henkilö), muu (muut yhteiset) tai b (kehittämispäivät; Tilaisuus-sarakkeeseen tilaisuuden nimi tai tyhjä). Summat euroina ilman arvonlisäveroa.',
+  'Osallistujasuunnitelma (vapaaehtoinen): talousarviota varten suunnitellut osallistujat organisaatioittain, tilaisuuksittain tai koko vuodelle (Tilaisuus tyhjä). Poolin b TA-rivit jaetaan suunnitelman mukaan; ilman suunnitelmaa ja vuoden ilmoittautumisia edellisen vuoden ilmoittautumisten mukaan.',
   null,
   'Säännöt lyhyesti',
   '1. Kukin osapuoli maksaa oman henkilöstönsä kulut; niitä ei jaeta.',
@@ -150,7 +167,7 @@ export type InputCell = string | number | Date | null;
 export interface InputData {
   year: number;
   /** Setting values by key; a key left out keeps the template default, null = blank. */
-  settings?: Partial<Record<SettingKey, string | number | null>>;
+  settings?: Partial<Record<SettingKey | BillingSettingKey, string | number | Date | null>>;
   /** Kunnat rows [Kunta, Asukasluku, Työttömät, Sovittu osuus %]; default the six Keski-Uusimaa municipalities. */
   municipalities?: InputCell[][];
   /** Henkilosto rows [Organisaatio, Kunta, Yksikkö, Nimike, Henkilömäärä, HTV, Alkaa, Päättyy]. */
@@ -159,6 +176,8 @@ export interface InputData {
   registrations?: InputCell[][];
   /** Kustannukset rows [Laji, Pooli, Erä, Tilaisuus, Summa, Maksaja, Vuosi]. */
   costs?: InputCell[][];
+  /** Osallistujasuunnitelma rows [Tilaisuus, Organisaatio, Osallistujia, Vuosi] (issue 12); default one empty row. */
+  plan?: InputCell[][];
 }
 
 /** An empty input workbook for `year`. */
@@ -187,8 +206,13 @@ export async function buildInputWorkbook(data: InputData): Promise<Workbook> {
 
   // Asetukset
   const settings = wb.addWorksheet(TABLES.asetukset.sheet);
-  const rows = settingRows(year).map((r) => (data.settings && r.key in data.settings ? { ...r, value: data.settings[r.key] ?? null } : r));
-  inputTable(settings, 'asetukset', rows.map((r) => [SETTINGS[r.key].names[0], r.value]));
+  const given = <R extends { key: SettingKey | BillingSettingKey; value: unknown }>(r: R) =>
+    data.settings && r.key in data.settings ? { ...r, value: data.settings[r.key] ?? null } : r;
+  const rows = [
+    ...settingRows(year).map((r) => ({ ...given(r), name: SETTINGS[r.key].names[0] })),
+    ...billingSettingRows().map((r) => ({ ...given(r), name: BILLING_SETTINGS[r.key].names[0], list: undefined })),
+  ];
+  inputTable(settings, 'asetukset', rows.map((r) => [r.name, r.value as InputCell]));
   rows.forEach((r, i) => {
     if (r.list) validate(settings, `B${i + 2}`, r.list);
     const note = settings.getCell(i + 2, 4);
@@ -201,8 +225,10 @@ export async function buildInputWorkbook(data: InputData): Promise<Workbook> {
 
   // Kunnat
   const kunnat = wb.addWorksheet(TABLES.kunnat.sheet);
-  inputTable(kunnat, 'kunnat', data.municipalities ?? KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, null, null]));
-  widths(kunnat, [18, 14, 14, 18]);
+  inputTable(kunnat, 'kunnat', data.municipalities ?? KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, null, null, null]));
+  widths(kunnat, [18, 14, 14, 18, 14]);
+  // A business ID is text (a leading zero and the hyphen must stay as typed).
+  formatColumn(kunnat, 'kunnat', 'businessId', '@');
   formatColumn(kunnat, 'kunnat', 'population', '#,##0');
   formatColumn(kunnat, 'kunnat', 'jobseekers', '#,##0');
   formatColumn(kunnat, 'kunnat', 'agreedPct', NUMBER_FORMATS.percent!);
@@ -231,6 +257,12 @@ export async function buildInputWorkbook(data: InputData): Promise<Workbook> {
   formatColumn(costs, 'kustannukset', 'amount', NUMBER_FORMATS.money!);
   validate(costs, columnRange('kustannukset', 'kind', data.costs), LISTS.kind);
   validate(costs, columnRange('kustannukset', 'pool', data.costs), LISTS.pool);
+
+  // Osallistujasuunnitelma (optional, issue 12): planned participants for the budget of pool b.
+  const plan = wb.addWorksheet(PLAN_TABLE.sheet);
+  inputTable(plan, 'suunnitelma', data.plan ?? []);
+  widths(plan, [34, 16, 14, 8]);
+  validate(plan, `B2:B${Math.max(VALIDATION_ROWS, (data.plan?.length ?? 0) + 1000) + 1}`, LISTS.organisation);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return wb;

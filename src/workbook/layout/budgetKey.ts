@@ -38,7 +38,7 @@ const SOURCE_CODE: Record<PoolBSource, number> = { plan: 1, registrations: 2, 'p
 
 /** Plan rows (block A) and previous-year registration flags (block B), below the events block. */
 const A = { n: 0, event: 1, org: 2, count: 3, yearOk: 4, key: 5 } as const;
-const B = { n: 7, event: 8, org: 9, active: 10, same: 11, before: 12, counted: 13 } as const;
+const B = { active: 23, before: 24, counted: 25 } as const;
 
 export function hasBudgetPoolB(alloc: Allocation): boolean {
   return alloc.groups.some((g) => g.kind === 'TA' && g.pool === 'b');
@@ -96,7 +96,8 @@ export function buildBudgetKey(model: InputModel, alloc: Allocation, pos: Positi
   const partyHeader = (base: number, pi: number) => a1(E_HEADER, base + pi, true);
 
   const aRange = (c: number) => range(lay.rowsFirst, c, lay.rowsFirst + planRowCount(model) - 1, c);
-  const bRange = (c: number) => range(lay.rowsFirst, c, lay.rowsFirst + pos.regRows - 1, c);
+  const bRange = (c: number) => range(ROWS_FIRST, c, ROWS_FIRST + pos.regRows - 1, c);
+  const rivit = (c: number) => pos.rowsRange(c, pos.regRows);
   const rowsOf = [
     ...pos.events.map((e) => ({ no: e.no, name: e.name, key: e.eventKey as string | null })),
     { no: 0, name: 'Koko vuosi (rivit ilman tilaisuutta)', key: null },
@@ -121,11 +122,11 @@ export function buildBudgetKey(model: InputModel, alloc: Allocation, pos: Positi
         'integer',
       );
       g.formula(row, E.reg + pi, eventCountRef(pos, ev.no, p), reg[p], 'integer');
-      const prevCrit = ev.no === 0 ? '' : `,${bRange(B.event)},${at(E.no)}`;
+      const prevCrit = ev.no === 0 ? '' : `,${rivit(REG_COL.event)},${at(E.no)}`;
       g.formula(
         row,
         E.prev + pi,
-        `COUNTIFS(${bRange(B.counted)},1,${bRange(B.org)},${partyHeader(E.prev, pi)}${prevCrit})`,
+        `COUNTIFS(${bRange(B.counted)},1,${rivit(REG_COL.org)},${partyHeader(E.prev, pi)}${prevCrit})`,
         prev[p],
         'integer',
       );
@@ -153,9 +154,9 @@ export function buildBudgetKey(model: InputModel, alloc: Allocation, pos: Positi
   }
 
   planBlock(g, model, pos, lay.rowsFirst);
-  previousYearBlock(g, model, alloc, pos, lay.rowsFirst, prevYear);
+  previousYearBlock(g, model, alloc, pos, prevYear);
 
-  [6, 34, 7, 7, 7, 9, 7, 7, 7, 9, 7, 7, 7, 9, 10, 30, 7, 7, 7, 2, 12, 30].forEach((w, i) => g.width(i, w));
+  [6, 34, 7, 7, 7, 9, 7, 7, 7, 9, 7, 7, 7, 9, 10, 30, 7, 7, 7, 2, 12, 30, 2, 12, 12, 10].forEach((w, i) => g.width(i, w));
   return g.toSheet(SHEETS.budgetKey, { tabColor: 'FF7F7F7F', freeze: { rows: E_HEADER + 1, columns: 0 } });
 }
 
@@ -209,26 +210,32 @@ function planBlock(g: Grid, model: InputModel, pos: Positions, first: number): v
   }
 }
 
-/** Block B: the registrations of the previous year, on TYM_Rivit's rows (same order), first row of a person and event counts. */
-function previousYearBlock(g: Grid, model: InputModel, alloc: Allocation, pos: Positions, first: number, prevYear: string): void {
+/**
+ * Block B: the registrations of the previous year, three columns beside TYM_Rivit's registration
+ * block (row r here is row r there: same table row n, event, organisation and "same as above").
+ * A row counts when it is active in the previous year and no earlier row of its group was.
+ */
+function previousYearBlock(g: Grid, model: InputModel, alloc: Allocation, pos: Positions, prevYear: string): void {
   const t = model.tables.ilmoittautumiset;
-  g.value(first - 2, B.n, 'Edellisen vuoden ilmoittautumiset (TYM_Rivit-välilehden järjestyksessä)', 'subtitle');
-  g.headers(first - 1, B.n, ['n', 'Tilaisuus nro', 'Organisaatio', 'Voimassa ed. vuonna', 'Sama kuin ed.', 'Voimassa ennen', 'Lasketaan']);
+  g.value(
+    ROWS_FIRST - 2,
+    B.active,
+    'Edellisen vuoden ilmoittautumiset (rivi riviltä TYM_Rivit-välilehden ilmoittautumisten kanssa)',
+    'subtitle',
+  );
+  g.headers(ROWS_FIRST - 1, B.active, ['Voimassa ed. vuonna', 'Voimassa ennen', 'Lasketaan']);
   const counted = alloc.poolB.previousCount.counted;
-  const rowsCell = (row: number, col: number) => onSheet(SHEETS.rows, a1(ROWS_FIRST + (row - first), col, true));
+  const rowsCell = (row: number, col: number) => onSheet(SHEETS.rows, a1(row, col));
   const prevNo = alloc.poolB.previousYear;
   let before = 0;
   let prevActive = 0;
   const items = registrationOrder(model, pos);
   items.forEach((item, i) => {
-    const row = first + i;
+    const row = ROWS_FIRST + i;
     const at = (c: number) => a1(row, c);
-    const nRef = a1(row, B.n, true);
+    const nRef = onSheet(SHEETS.rows, a1(row, REG_COL.n, true));
     const k = item.k;
     const r = k === null ? undefined : model.registrations[k];
-    g.formula(row, B.n, rowsCell(row, REG_COL.n), item.n, 'integer');
-    g.formula(row, B.event, rowsCell(row, REG_COL.event), r ? pos.eventNo(r.eventKey) : 0, 'integer');
-    g.formula(row, B.org, rowsCell(row, REG_COL.org), r?.party ?? '', 'text');
     const status =
       t.columns.status === undefined
         ? '1'
@@ -236,16 +243,20 @@ function previousYearBlock(g: Grid, model: InputModel, alloc: Allocation, pos: P
     const inPrev =
       t.columns.date === undefined ? '0' : `IF(${tableCell(t, 'date', nRef)}="",0,IF(YEAR(${tableCell(t, 'date', nRef)})=${prevYear},1,0))`;
     const active = r && !r.cancelled && r.date !== null && yearOfDay(r.date) === prevNo ? 1 : 0;
-    g.formula(row, B.active, `IF(${at(B.event)}=0,0,${status}*${inPrev})`, active, 'integer');
+    g.formula(row, B.active, `IF(${rowsCell(row, REG_COL.event)}=0,0,${status}*${inPrev})`, active, 'integer');
     const same = i > 0 && items[i - 1].eventNo === item.eventNo && items[i - 1].person === item.person;
     if (i === 0) {
-      g.value(row, B.same, 0, 'integer');
       g.value(row, B.before, 0, 'integer');
       before = 0;
     } else {
-      g.formula(row, B.same, rowsCell(row, REG_COL.same), same ? 1 : 0, 'integer');
       before = same ? before + prevActive : 0;
-      g.formula(row, B.before, `IF(${at(B.same)}=1,${a1(row - 1, B.before)}+${a1(row - 1, B.active)},0)`, before, 'integer');
+      g.formula(
+        row,
+        B.before,
+        `IF(${rowsCell(row, REG_COL.same)}=1,${a1(row - 1, B.before)}+${a1(row - 1, B.active)},0)`,
+        before,
+        'integer',
+      );
     }
     g.formula(row, B.counted, `IF(AND(${at(B.active)}=1,${at(B.before)}=0),1,0)`, k !== null && counted[k] ? 1 : 0, 'integer');
     prevActive = active;

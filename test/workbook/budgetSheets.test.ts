@@ -43,17 +43,17 @@ test('TYM_Laskurivit: its numbered rows are the CSV rows, one to one; the others
       expect(expected(s, row, IR.amount)).toBe(0);
       continue;
     }
-    numbered.push([no, expected(s, row, IR.receiver), expected(s, row, IR.amount), expected(s, row, IR.invoiceDate), expected(s, row, IR.dueDate), expected(s, row, IR.description)]);
+    numbered.push([
+      no,
+      expected(s, row, IR.receiver),
+      expected(s, row, IR.amount),
+      expected(s, row, IR.invoiceDate),
+      expected(s, row, IR.dueDate),
+      expected(s, row, IR.description),
+    ]);
   }
   expect(numbered).toEqual(
-    csvRows.map((x) => [
-      x.no,
-      x.receiver,
-      Number(x.amount),
-      serial(x.invoiceDate),
-      serial(x.dueDate),
-      x.description,
-    ]),
+    csvRows.map((x) => [x.no, x.receiver, Number(x.amount), serial(x.invoiceDate), serial(x.dueDate), x.description]),
   );
   expect(others).toBeGreaterThan(0); // the employer's own rows
 });
@@ -75,7 +75,7 @@ test('TYM_Skenaariot prints on one A4 landscape page; its figures are the engine
   // The exceljs adapter writes the one-page set-up: fit to 1 page wide and 1 tall.
   await port.replaceOutputs(r.sheets);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await port.toBuffer());
+  await wb.xlsx.load((await port.toBuffer()) as unknown as ArrayBuffer);
   const setup = wb.getWorksheet(SHEETS.scenarios)!.pageSetup;
   expect([setup.orientation, setup.fitToPage, setup.fitToWidth, setup.fitToHeight]).toEqual(['landscape', true, 1, 1]);
   expect(wb.getWorksheet(SHEETS.invoiceRows)!.pageSetup.fitToHeight).toBe(0);

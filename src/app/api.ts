@@ -71,6 +71,14 @@ export interface InvoiceRowSummary {
   description: string;
 }
 
+/** The key source of one budget (TA) group of pool b: an event, or null for the lines with no event. */
+export interface BudgetKeySummary {
+  event: string | null;
+  source: 'plan' | 'registrations' | 'previous-year';
+  /** The year whose registrations were counted (the previous year for 'previous-year'). */
+  year: number;
+}
+
 export interface RunReport {
   ok: boolean;
   problems: Problem[];
@@ -83,7 +91,9 @@ export interface RunReport {
     /** The master check as computed by the engine (the workbook recomputes it live). */
     masterCheck: boolean;
     invoicing: InvoicingSummary;
-    /** The invoices and credit notes to send (issue 12), for the CSV download; absent in reports of older versions. */
+    /** Where each budget line of pool b took its key (issue 12: plan, the year's or the previous year's registrations). */
+    budgetKeys?: BudgetKeySummary[];
+    /** The invoices and credit notes to send (issue 12), for the CSV download. */
     invoiceRows?: InvoiceRowSummary[];
   };
 }

@@ -23,7 +23,18 @@ import { isoDate } from '../domain/dates';
 import { computeInvoicing } from '../domain/invoicing';
 import { invoiceRows } from '../domain/invoiceRows';
 import type { InputModel } from '../domain/types';
-import type { InvoiceRowSummary } from './api';
+import type { BudgetKeySummary, InvoiceRowSummary } from './api';
+
+/** The key source of every budget group of pool b (issue 12), for the pane's note. */
+export function summariseBudgetKeys(alloc: Allocation): BudgetKeySummary[] {
+  return alloc.groups
+    .filter((g) => g.kind === 'TA' && g.pool === 'b' && g.keySource !== 'staff')
+    .map((g) => ({
+      event: g.event,
+      source: g.keySource as BudgetKeySummary['source'],
+      year: g.keySource === 'previous-year' ? alloc.poolB.previousYear : alloc.year,
+    }));
+}
 
 /** The invoices and credit notes of a run, as plain strings (no float touches money). */
 export function summariseInvoiceRows(model: InputModel, alloc: Allocation): InvoiceRowSummary[] {

@@ -10,7 +10,7 @@ import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, 
 import { computeInvoicing } from '../domain/invoicing';
 import { allocateInputs, computeOutputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { compareOutputs } from './verify';
-import { summariseInvoiceRows } from './invoiceData';
+import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
 import type { RawWorkbook } from '../domain/raw';
 
 export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
@@ -114,6 +114,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
           masterCheck: engineMasterCheck(result.model, result.allocation),
           invoicing: summariseInvoicing(result.model, result.allocation),
           invoiceRows: summariseInvoiceRows(result.model, result.allocation),
+          budgetKeys: summariseBudgetKeys(result.allocation),
         },
       };
     },

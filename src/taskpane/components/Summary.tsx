@@ -15,6 +15,7 @@ import type { Lang } from '../../app/vocabulary';
 import { formatEuro } from '../format';
 import type { MessageKey, Translate } from '../i18n';
 import { BarChart } from './BarChart';
+import { BudgetKeyNote } from './BudgetKeyNote';
 import { InvoiceCsvDownload } from './InvoiceCsvDownload';
 
 const PARTY_LABELS: Record<string, MessageKey> = { TVA: 'partyTVA', HVA: 'partyHVA', KELA: 'partyKELA' };
@@ -48,6 +49,7 @@ export function Summary({ summary, lang, tr }: SummaryProps): React.ReactElement
       {summary.kinds.map((k) => (
         <KindBlock key={k.kind} kind={k} lang={lang} tr={tr} />
       ))}
+      {summary.budgetKeys ? <BudgetKeyNote keys={summary.budgetKeys} lang={lang} /> : null}
       <InvoicingBlock invoicing={summary.invoicing} lang={lang} tr={tr} />
       {summary.invoiceRows ? <InvoiceCsvDownload rows={summary.invoiceRows} year={summary.year} lang={lang} /> : null}
     </section>

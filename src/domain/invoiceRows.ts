@@ -108,16 +108,22 @@ export function invoiceLines(model: InputModel, inv: Invoicing): InvoiceLine[] {
   return lines;
 }
 
+/** The words of the descriptions (the invoice rows sheet writes the same words into cells). */
+export const DESCRIPTION_WORDS = {
+  prefix: 'TYM-yhteistyö',
+  advance: 'ennakkoerä',
+  settlement: 'tasaus',
+  credit: 'hyvitys',
+  suffix: `yhteisten kustannusten osuus, ${CONTRACT_SECTION}`,
+} as const;
+
 /** The description on the invoice: the year, the installment (or the settlement) and the contract section. */
 export function invoiceDescription(year: number, l: Pick<InvoiceLine, 'kind' | 'installment' | 'installments' | 'amount'>): string {
+  const w = DESCRIPTION_WORDS;
   const credit = l.amount.isNegative();
-  const what =
-    l.kind === 'advance'
-      ? `ennakkoerä ${l.installment}/${l.installments}${credit ? ' (hyvitys)' : ''}`
-      : credit
-        ? 'tasaus, hyvitys'
-        : 'tasaus';
-  return `TYM-yhteistyö ${year}, ${what}: yhteisten kustannusten osuus, ${CONTRACT_SECTION}`;
+  const advance = `${w.advance} ${l.installment}/${l.installments}${credit ? ` (${w.credit})` : ''}`;
+  const what = l.kind === 'advance' ? advance : credit ? `${w.settlement}, ${w.credit}` : w.settlement;
+  return `${w.prefix} ${year}, ${what}: ${w.suffix}`;
 }
 
 /** The lines to invoice: not the employer's, not zero; numbered in billing order. */

@@ -18,7 +18,7 @@ import { PARTIES, type InputModel, type PartyCode } from '../../domain/types';
 import { a1, columnRef, onSheet, range, tableCell } from '../formula';
 import { Grid } from '../grid';
 import type { SheetSpec } from '../sheetSpec';
-import type { CheckRow } from './invoiceRows';
+import type { CheckRow } from './checkRow';
 import { eventCountRef } from './params';
 import { registrationOrder } from './rows';
 import { EVENTS_HEADER, REG_COL, ROWS_FIRST, SETTING_ROW, SHEETS, type Positions } from './positions';

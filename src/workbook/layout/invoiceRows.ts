@@ -5,51 +5,33 @@
  * and a description naming the year, the installment and the contract section. Rows with a
  * non-zero amount are numbered; they are what `tym-allocate invoices` and the pane write as CSV.
  *
- * The settings block on top reads the invoice settings from Asetukset (or shows the default) and
- * holds the words the formulas put together, so no label is typed inside a formula.
+ * The settings and words block right of the rows is written by invoiceSettings.ts.
  */
 import type { Allocation } from '../../domain/allocate';
-import { BILLING_SETTINGS, DEFAULT_INVOICE_DAY, DEFAULT_PAYMENT_TERM_DAYS, type BillingSettingKey } from '../../domain/contract';
 import { excelSerialFromDay } from '../../domain/dates';
 import type { Invoicing } from '../../domain/invoicing';
 import { businessIdRemainder } from '../../domain/businessId';
-import { billingOf, CONTRACT_SECTION, invoiceDescription, invoiceLines, settlementDateOf } from '../../domain/invoiceRows';
+import { DESCRIPTION_WORDS, invoiceDescription, invoiceLines } from '../../domain/invoiceRows';
 import type { InputModel } from '../../domain/types';
 import { a1, onSheet, range, tableCell } from '../formula';
 import { Grid } from '../grid';
-import type { CellValue, SheetSpec } from '../sheetSpec';
+import type { SheetSpec } from '../sheetSpec';
+import type { CheckRow } from './checkRow';
 import { invoiceColumns, INVOICE_FIRST } from './invoicing';
 import { MUNI_COL, municipalityRef } from './params';
-import { SETTING_ROW, SHEETS, type Positions } from './positions';
+import { SHEETS, type Positions } from './positions';
+import {
+  INVOICE_ROWS_FIRST,
+  INVOICE_ROWS_HEADER,
+  INVOICE_TYPE_WORDS,
+  P,
+  param,
+  paramOnSheet,
+  WEIGHTS_RANGE,
+  writeInvoiceSettings,
+} from './invoiceSettings';
 
-export const INVOICE_ROWS_HEADER = 3;
-export const INVOICE_ROWS_FIRST = INVOICE_ROWS_HEADER + 1;
-
-/**
- * The settings and words block, right of the rows (so that only the rows' header repeats on
- * printed pages): label in column L, value in M, default in N, source in O; rows 0-based.
- */
-const P = {
-  year: 4,
-  installments: 5,
-  invoiceDay: 6,
-  paymentTerm: 7,
-  settlementDate: 8,
-  hvaId: 9,
-  kelaId: 10,
-  weights: 11,
-  invoiceWord: 13,
-  creditWord: 14,
-  noneWord: 15,
-  prefix: 16,
-  advanceWord: 17,
-  settlementWord: 18,
-  creditSuffix: 19,
-  suffix: 20,
-} as const;
-const L = 15;
-const V = L + 1;
-const D = L + 2;
+export { INVOICE_ROWS_FIRST, INVOICE_ROWS_HEADER, INVOICE_TYPE_WORDS } from './invoiceSettings';
 
 /** Columns of the invoice rows. */
 export const IR = {
@@ -69,8 +51,6 @@ export const IR = {
   idCheck: 13,
 } as const;
 
-export const INVOICE_TYPE_WORDS = { invoice: 'Lasku', credit: 'Hyvityslasku', none: 'ei laskua' } as const;
-
 export interface InvoiceRowsLayout {
   first: number;
   last: number;
@@ -88,8 +68,6 @@ export function invoiceRowsLayout(model: InputModel, inv: Invoicing): InvoiceRow
 export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Positions, inv: Invoicing): SheetSpec {
   const g = new Grid();
   const year = model.settings.year;
-  const billing = billingOf(model);
-  const k = inv.dueMonths.length;
   g.value(0, 0, `TYM-kustannustenjako ${year}: laskurivit laskutusjärjestelmään`, 'title');
   g.value(
     1,
@@ -98,85 +76,9 @@ export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Posi
     'note',
   );
 
-  // Settings and words.
-  g.value(INVOICE_ROWS_HEADER - 1, L, 'Laskutuksen asetukset ja tekstit', 'subtitle');
-  g.headers(INVOICE_ROWS_HEADER, L, ['Asetus', 'Arvo', 'Oletus', 'Lähde']);
-  const set = model.tables.asetukset;
-  const fromSettings = (
-    row: number,
-    key: BillingSettingKey,
-    formula: (cell: string) => string,
-    expected: CellValue,
-    style: 'integer' | 'date' | 'text',
-    fallback: string,
-    fallbackValue: CellValue,
-  ) => {
-    g.value(row, L, BILLING_SETTINGS[key].names[0], 'label');
-    const ref = model.settingRows[key];
-    if (fallbackValue !== null) g.value(row, D, fallbackValue, style === 'date' ? 'integer' : style);
-    if (ref && set) {
-      g.formula(row, V, formula(tableCell(set, 'value', String(ref.index))), expected, style);
-      g.value(row, D + 1, `Asetukset, rivi ${ref.sheetRow}`, 'note');
-    } else {
-      g.formula(row, V, fallback, expected, style);
-      g.value(row, D + 1, 'oletus: ei Asetukset-taulukossa', 'note');
-    }
-  };
-  g.value(P.year, L, 'Vuosi', 'label');
-  g.formula(P.year, V, pos.setting(SETTING_ROW.year), year, 'integer');
-  g.value(P.installments, L, 'Ennakkoeriä vuodessa', 'label');
-  g.formula(P.installments, V, pos.setting(SETTING_ROW.billingPeriod, true), k, 'integer');
-  const def = (row: number) => a1(row, D, true);
-  fromSettings(
-    P.invoiceDay,
-    'invoiceDay',
-    (c) => `IF(${c}="",${def(P.invoiceDay)},${c})`,
-    billing.invoiceDay,
-    'integer',
-    def(P.invoiceDay),
-    DEFAULT_INVOICE_DAY,
-  );
-  fromSettings(
-    P.paymentTerm,
-    'paymentTerm',
-    (c) => `IF(${c}="",${def(P.paymentTerm)},${c})`,
-    billing.paymentTermDays,
-    'integer',
-    def(P.paymentTerm),
-    DEFAULT_PAYMENT_TERM_DAYS,
-  );
-  const dayRef = a1(P.invoiceDay, V, true);
-  const yearRef = a1(P.year, V, true);
-  const defaultSettlement = `DATE(${yearRef}+1,1,MIN(${dayRef},31))`;
-  fromSettings(
-    P.settlementDate,
-    'settlementDate',
-    (c) => `IF(${c}="",${defaultSettlement},INT(${c}))`,
-    excelSerialFromDay(settlementDateOf(year, billing)),
-    'date',
-    defaultSettlement,
-    null,
-  );
-  const id = (c: string) => `IF(LEN(TRIM(${c}&""))=8,"0"&TRIM(${c}&""),TRIM(${c}&""))`;
-  fromSettings(P.hvaId, 'hvaBusinessId', id, billing.businessIds.HVA ?? '', 'text', '""', null);
-  fromSettings(P.kelaId, 'kelaBusinessId', id, billing.businessIds.KELA ?? '', 'text', '""', null);
-  g.value(P.weights, L, 'Y-tunnuksen tarkisteen painot', 'label');
-  [7, 9, 10, 5, 8, 4, 2].forEach((w, i) => g.value(P.weights, V + i, w, 'integer'));
-  const words: [number, string, string][] = [
-    [P.invoiceWord, 'Tyyppi, kun summa > 0', INVOICE_TYPE_WORDS.invoice],
-    [P.creditWord, 'Tyyppi, kun summa < 0', INVOICE_TYPE_WORDS.credit],
-    [P.noneWord, 'Tyyppi, kun summa = 0', INVOICE_TYPE_WORDS.none],
-    [P.prefix, 'Kuvauksen alku', 'TYM-yhteistyö'],
-    [P.advanceWord, 'Ennakkoerä', 'ennakkoerä'],
-    [P.settlementWord, 'Tasaus', 'tasaus'],
-    [P.creditSuffix, 'Hyvityksen merkintä', 'hyvitys'],
-    [P.suffix, 'Kuvauksen loppu', `yhteisten kustannusten osuus, ${CONTRACT_SECTION}`],
-  ];
-  for (const [row, label, word] of words) {
-    g.value(row, L, label, 'label');
-    g.value(row, V, word, 'text');
-  }
-  const w = (row: number) => a1(row, V, true);
+  const ps = writeInvoiceSettings(g, model, pos, inv);
+  const { yearRef, dayRef } = ps;
+  const w = ps.word;
 
   // The rows.
   g.headers(INVOICE_ROWS_HEADER, 0, [
@@ -222,14 +124,14 @@ export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Posi
         );
       else g.value(row, IR.idRaw, '', 'text');
     } else {
-      g.formula(row, IR.idRaw, a1(l.receiver === 'HVA' ? P.hvaId : P.kelaId, V, true), l.businessId ?? '', 'text');
+      g.formula(row, IR.idRaw, param(l.receiver === 'HVA' ? P.hvaId : P.kelaId), l.businessId ?? '', 'text');
     }
     g.formula(row, IR.businessId, `IF(LEN(${at(IR.idRaw)})=8,"0"&${at(IR.idRaw)},${at(IR.idRaw)})`, l.businessId ?? '', 'text');
     const check = l.businessId ? businessIdRemainder(l.businessId.slice(0, 7)) : -1;
     g.formula(
       row,
       IR.idCheck,
-      `IFERROR(MOD(SUMPRODUCT(--MID(${at(IR.businessId)},{1,2,3,4,5,6,7},1),${range(P.weights, V, P.weights, V + 6)}),11),-1)`,
+      `IFERROR(MOD(SUMPRODUCT(--MID(${at(IR.businessId)},{1,2,3,4,5,6,7},1),${WEIGHTS_RANGE}),11),-1)`,
       check,
       'integer',
     );
@@ -242,13 +144,7 @@ export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Posi
     );
     if (l.kind === 'advance') {
       g.value(row, IR.installment, l.installment, 'integer');
-      g.formula(
-        row,
-        IR.month,
-        `1+(${at(IR.installment)}-1)*12/${a1(P.installments, V, true)}`,
-        inv.dueMonths[l.installment! - 1],
-        'integer',
-      );
+      g.formula(row, IR.month, `1+(${at(IR.installment)}-1)*12/${param(P.installments)}`, inv.dueMonths[l.installment! - 1], 'integer');
       g.formula(
         row,
         IR.invoiceDate,
@@ -258,11 +154,11 @@ export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Posi
       );
       g.formula(row, IR.amount, src(col.firstInstallment + l.installment! - 1), l.amount.toNumber(), 'money');
     } else {
-      g.formula(row, IR.installment, w(P.settlementWord), 'tasaus', 'text');
-      g.formula(row, IR.invoiceDate, a1(P.settlementDate, V, true), excelSerialFromDay(l.invoiceDate), 'date');
+      g.formula(row, IR.installment, w(P.settlementWord), DESCRIPTION_WORDS.settlement, 'text');
+      g.formula(row, IR.invoiceDate, param(P.settlementDate), excelSerialFromDay(l.invoiceDate), 'date');
       g.formula(row, IR.amount, `IF(${src(col.employer)}=1,0,${src(col.settlement!)})`, l.amount.toNumber(), 'money');
     }
-    g.formula(row, IR.dueDate, `${at(IR.invoiceDate)}+${a1(P.paymentTerm, V, true)}`, excelSerialFromDay(l.dueDate), 'date');
+    g.formula(row, IR.dueDate, `${at(IR.invoiceDate)}+${param(P.paymentTerm)}`, excelSerialFromDay(l.dueDate), 'date');
     const amt = at(IR.amount);
     g.formula(row, IR.invoiced, `IF(${amt}=0,0,1)`, invoiced ? 1 : 0, 'integer');
     g.formula(
@@ -281,7 +177,7 @@ export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Posi
     );
     const what =
       l.kind === 'advance'
-        ? `${w(P.advanceWord)}&" "&${at(IR.installment)}&"/"&${a1(P.installments, V, true)}&IF(${amt}<0," ("&${w(P.creditSuffix)}&")","")`
+        ? `${w(P.advanceWord)}&" "&${at(IR.installment)}&"/"&${param(P.installments)}&IF(${amt}<0," ("&${w(P.creditSuffix)}&")","")`
         : `${w(P.settlementWord)}&IF(${amt}<0,", "&${w(P.creditSuffix)},"")`;
     g.formula(row, IR.description, `${w(P.prefix)}&" "&${yearRef}&", "&${what}&": "&${w(P.suffix)}`, invoiceDescription(year, l), 'text');
   });
@@ -294,13 +190,6 @@ export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Posi
   });
 }
 
-/** A row of TYM_Tarkistukset: label, a TRUE/FALSE formula, explanation. */
-export interface CheckRow {
-  label: string;
-  formula: string;
-  note: string;
-}
-
 /** The checks of the invoice rows, for the checks block and the master check. */
 export function invoiceRowChecks(model: InputModel, inv: Invoicing): CheckRow[] {
   const lay = invoiceRowsLayout(model, inv);
@@ -308,7 +197,7 @@ export function invoiceRowChecks(model: InputModel, inv: Invoicing): CheckRow[] 
   const inv1 = (c: number) => onSheet(SHEETS.invoicing, range(INVOICE_FIRST, c, INVOICE_FIRST + inv.receivers.length - 1, c));
   const notEmployer = (c: number) => `SUMIFS(${inv1(c)},${inv1(col.employer)},0)`;
   const billed = inv.hasActual ? `${notEmployer(col.advancesTotal)}+${notEmployer(col.settlement!)}` : notEmployer(col.advancesTotal);
-  const k = onSheet(SHEETS.invoiceRows, a1(P.installments, V, true));
+  const k = paramOnSheet(P.installments);
   return [
     {
       label: 'Laskurivit: summat yhteensä = ennakot ja tasaukset (TYM_Laskutus, muut kuin työnantaja)',

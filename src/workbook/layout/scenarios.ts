@@ -16,7 +16,7 @@ import { MASTER_CHECK_ROW } from './checks';
 import { MUNI_COL, municipalityRef } from './params';
 import { MUNICIPAL_BASIS_CODE, SETTING_ROW, SHEETS, STAFF_BASIS_CODE, type Positions } from './positions';
 import { LEVEL_MUNICIPALITY, LEVEL_PARTY, RESULT_TABLE } from './results';
-import type { CheckRow } from './invoiceRows';
+import type { CheckRow } from './checkRow';
 import { MUNICIPAL_BASIS_NAMES, STAFF_BASIS_NAMES } from './scenarioKeys';
 import { SC, scenarioLayout } from './scenarioSplits';
 

@@ -165,6 +165,16 @@ describe('a budget from the participant plan', () => {
   }, 120_000);
 });
 
+describe('a year with development days only (no staff-keyed group: the staff scenarios have nothing to split)', () => {
+  test('recalculates to the engine values with the master check TRUE', async () => {
+    const data = budgetYear([[null, 'TVA', 3, null]]);
+    data.costs = data.costs!.filter((c) => c[1] === 'b');
+    const files = await writeRun('pool-b-only', data);
+    await expectLive(files.recalculated);
+    expect(await master(files.recalculated)).toBe(true);
+  }, 300_000);
+});
+
 describe("a budget from last year's registrations", () => {
   let files: { written: string; recalculated: string };
   beforeAll(async () => {

@@ -53,13 +53,16 @@ export function scenarioBlocks(model: InputModel, alloc: Allocation): { first: n
 /** The checks of the scenarios for TYM_Tarkistukset. */
 export function scenarioChecks(model: InputModel, alloc: Allocation): CheckRow[] {
   const lay = scenarioLayout(model, alloc);
+  const hasStaffGroups = alloc.groups.some((g) => g.pool !== 'b');
+  const allTrue = (ranges: string[]) => ranges.map((r) => `COUNTIF(${r},TRUE)=ROWS(${r})`).reduce((a, b) => `AND(${a},${b})`);
   const rowChecks = scenarioBlocks(model, alloc).map((b) =>
     onSheet(SHEETS.scenarios, `${a1(b.first, CHECK_COL, true)}:${a1(b.last, CHECK_COL, true)}`),
   );
   return [
     {
       label: 'Skenaariot: jokainen ryhmä jakautuu sentilleen kullakin perusteella',
-      formula: `AND(COUNTIF(${lay.muniRange(SC.groupOk)},TRUE)=ROWS(${lay.muniRange(SC.groupOk)}),COUNTIF(${lay.staffRange(SC.groupOk)},TRUE)=ROWS(${lay.staffRange(SC.groupOk)}))`,
+      // Every row of each block that has rows (with no staff-keyed group the staff block is empty).
+      formula: allTrue([lay.muniRange(SC.groupOk), ...(hasStaffGroups ? [lay.staffRange(SC.groupOk)] : [])]),
       note: 'TYM_Skenaariojako: osuuksien summa = jaettava summa jokaisessa ryhmässä.',
     },
     {

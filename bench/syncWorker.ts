@@ -16,7 +16,7 @@ import type { RawWorkbook } from '../src/domain/raw';
 import { fakeFromRaw, type FakeSheet, type FakeWorkbook } from '../test/support/fakeExcel';
 import { emitResult } from './lib';
 import { computeOutputs } from '../src/app/pipeline';
-import { isReferenceCleanup, loadRealOfficeJs, pathName, setHost, sheetListAnswer, writeResults } from '../test/support/realOfficeJs';
+import { inventoryAnswer, isReferenceCleanup, loadRealOfficeJs, pathName, setHost, sheetListAnswer, writeResults } from '../test/support/realOfficeJs';
 import { richApiBridge } from '../test/support/richApiBridge';
 
 export interface RunSyncs {
@@ -91,12 +91,16 @@ async function realOfficeJsWrite(raw: RawWorkbook): Promise<SyncResult['officeJs
   const requests: number[] = [];
   setHost((request) => {
     if (!isReferenceCleanup(request)) requests.push(request.bytes);
-    return writeResults(request.body, (a) => (pathName(request.body, a.ObjectPathId) === 'Worksheets' ? sheetListAnswer(raw) : undefined));
+    return writeResults(request.body, (a) => {
+      const at = pathName(request.body, a.ObjectPathId);
+      return at === 'Worksheets' ? sheetListAnswer(raw) : inventoryAnswer(at);
+    });
   });
   const port = new OfficeJsWorkbook({ isSetSupported: () => true });
   await port.replaceOutputs(result.sheets);
-  const plan = (port as unknown as { lastPlan: { batchBytes: number[] } }).lastPlan;
-  return { requestBytes: requests.slice(1), estimatedBytes: plan.batchBytes };
+  const plan = (port as unknown as { lastPlan: { batchBytes: number[]; finishBytes: number } }).lastPlan;
+  // The sheet list, the data syncs, the finishing touches: each request against its estimate.
+  return { requestBytes: requests.slice(1), estimatedBytes: [...plan.batchBytes, plan.finishBytes] };
 }
 
 /** What Excel would send back for the read sync, as JSON: the four arrays per table the adapter loads. */

@@ -98,13 +98,27 @@ describe('manifest.xml', () => {
     expect(child(doc, 'DefaultLocale')!.text).toBe('fi-FI');
   });
 
-  test('display name, description and every ribbon string have Swedish and English overrides', () => {
+  test('display name, description and every ribbon string have Swedish (Sweden and Finland) and English overrides', () => {
+    // An override applies only to its exact locale, one override per area of a language ("Localization
+    // for Office Add-ins"): Swedish-speaking Finns run Excel in sv-FI and need their own.
     const localized = [child(doc, 'DisplayName')!, child(doc, 'Description')!, ...all(doc, (e) => e.name === 'bt:String')];
     expect(localized.length).toBeGreaterThan(5);
     for (const el of localized) {
-      const locales = el.children.filter((c) => local(c.name) === 'Override').map((c) => c.attrs.Locale);
-      expect({ id: el.attrs.id ?? el.name, locales: locales.sort() }).toEqual({ id: el.attrs.id ?? el.name, locales: ['en-US', 'sv-SE'] });
+      const overrides = el.children.filter((c) => local(c.name) === 'Override');
+      const locales = overrides.map((c) => c.attrs.Locale);
+      expect({ id: el.attrs.id ?? el.name, locales: locales.sort() }).toEqual({ id: el.attrs.id ?? el.name, locales: ['en-US', 'sv-FI', 'sv-SE'] });
+      const value = (locale: string) => overrides.find((c) => c.attrs.Locale === locale)!.attrs.Value;
+      expect(value('sv-FI')).toBe(value('sv-SE'));
     }
+  });
+
+  test('every Locale is a CultureName of the manifest schema, and none repeats the default locale', () => {
+    // MS-OWEMXML 2.3.7 CultureName (appforoffice 1.1 schema).
+    const cultureName = /^(?:[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$/;
+    const locales = all(doc, (e) => local(e.name) === 'Override' && 'Locale' in e.attrs).map((e) => e.attrs.Locale);
+    expect(locales.length).toBeGreaterThan(20);
+    for (const l of [child(doc, 'DefaultLocale')!.text, ...locales]) expect(l).toMatch(cultureName);
+    expect(locales.map((l) => l.toLowerCase())).not.toContain(child(doc, 'DefaultLocale')!.text.toLowerCase());
   });
 
   test('strings fit the schema limits', () => {

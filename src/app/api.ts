@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../domain/problems';
 import type { BillingPeriod, CostKind, Settings } from '../domain/types';
+import type { WriteOutcome } from '../workbook/port';
 
 /** A step of a run, for progress display. */
 export type RunStep = 'read' | 'validate' | 'allocate' | 'layout' | 'write' | 'done';
@@ -95,6 +96,11 @@ export interface RunReport {
     budgetKeys?: BudgetKeySummary[];
     /** The invoices and credit notes to send (issue 12), for the CSV download. */
     invoiceRows?: InvoiceRowSummary[];
+    /**
+     * What the workbook adapter says about the write, when it says anything: marked sheets it kept
+     * (a user's copies of output sheets), finishing touches Excel refused, a recalculation.
+     */
+    write?: WriteOutcome;
   };
 }
 

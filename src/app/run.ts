@@ -102,7 +102,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       const result = layoutOutputs(allocated);
       if (!result.ok) return { ok: false, problems: result.problems };
       onProgress?.('write');
-      await port.replaceOutputs(result.sheets);
+      const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');
       return {
         ok: true,
@@ -115,6 +115,7 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
           invoicing: summariseInvoicing(result.model, result.allocation),
           invoiceRows: summariseInvoiceRows(result.model, result.allocation),
           budgetKeys: summariseBudgetKeys(result.allocation),
+          ...(written ? { write: written } : {}),
         },
       };
     },
@@ -125,6 +126,8 @@ export function createAllocationApp(port: WorkbookPort): AllocationApp {
       if (!result.ok) return { ok: false, problems: result.problems, findings: [], cellsChecked: 0 };
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
+      // Values as Excel would show them now: on Manual calculation the adapter recalculates first.
+      await port.recalculate?.();
       const actual = await port.readOutputCells(present);
       const { findings, cellsChecked } = compareOutputs(result.sheets, actual);
       return { ok: findings.length === 0, problems: result.problems, findings, cellsChecked };

@@ -24,11 +24,35 @@ export interface WorkbookPort {
    * Replaces the add-in's own output sheets with `sheets`: new sheets are built first and the old
    * ones removed only after every write succeeded, so a failed run leaves the previous result.
    * Refuses (throws SheetConflictError) when a sheet of the same name exists that is not ours.
-   * Input sheets are never touched.
+   * Input sheets are never touched. An adapter may say what else the user should know (WriteOutcome).
    */
-  replaceOutputs(sheets: SheetSpec[]): Promise<void>;
+  replaceOutputs(sheets: SheetSpec[]): Promise<WriteOutcome | void>;
   /** Cells (formulas and current values) of the named output sheets. */
   readOutputCells(sheetNames: string[]): Promise<OutputCell[]>;
+  /**
+   * Optional: brings formula values up to date before they are read, where the host may hold stale
+   * ones (Excel on Manual calculation). Resolves true when it had to recalculate.
+   */
+  recalculate?(): Promise<boolean>;
+}
+
+/** What a write did beyond writing the sheets, for the task pane to tell the user. */
+export interface WriteOutcome {
+  /**
+   * Sheets that carry the add-in's owner mark but are not output sheets, e.g. a user's archived copy
+   * of one: kept, never replaced or deleted. Their formulas still refer to the output sheets, which
+   * every run replaces, so after a rerun they show #REF!: an archive is best kept as values.
+   */
+  otherMarkedSheets: string[];
+  /**
+   * What Excel refused after every figure was written (the write still succeeded): removing the old
+   * outputs or their names (left as sheets named "~TYM…", which the next run removes), showing the
+   * first new sheet, the recalculation on Manual calculation (press F9), freeze panes, print set-up,
+   * tab colour. `sheet` names the sheet (or the name) it concerns.
+   */
+  finishingFailures: { sheet: string; what: 'oldOutputs' | 'names' | 'show' | 'recalculate' | 'freeze' | 'print' | 'tabColor'; message: string }[];
+  /** The workbook was not on automatic calculation, so the add-in recalculated after writing. */
+  recalculated: boolean;
 }
 
 export class SheetConflictError extends Error {

@@ -10,6 +10,27 @@
  *   as add()), so after a rename it finds whatever now has that name;
  * - strings written to cells are read as Excel reads typed input: "=…", "+…", "-…", "@…" become
  *   formulas and "12" a number, unless the cell's number format is "@" (text).
+ * Host behaviour the adapter must survive, each with the source that shows it:
+ * - AutoCorrect's "fill formulas in tables to create calculated columns" (on by default, applied to
+ *   API writes too): a formula written into a column of an existing table whose other cells are
+ *   empty fills the whole column with one formula (OfficeDev/office-js issues 2093, 5909, 6745;
+ *   `autoFillTableFormulas`).
+ * - Names: sheet-scoped names travel with a copied sheet and point at the copy (issue 2875,
+ *   `copySheet`); renaming a sheet rewrites the references in every name; deleting it leaves the
+ *   names that pointed there as =#REF! (Name Manager behaviour).
+ * - Calculation: in Manual mode written formulas stay uncalculated until calculate() (Excel.Application
+ *   reference: "it is the developer's responsibility to re-calc"; `calculationMode`, `dirtyCells`).
+ * - The user at work: a batch during cell editing fails unless Excel.run got delayForCellEdit (the
+ *   "Delay execution while cell is being edited" article; `cellEditing`); while another workbook
+ *   window is active, worksheet names give InvalidSelection (issue 6365), adding or deleting sheets
+ *   GeneralException (issue 771), workbook names.add ItemNotFound (issue 2078) and getActiveCell
+ *   InvalidSelection (issue 5319) (`activeWindow`); on the web, renaming the active sheet shows an
+ *   "Invalid sheet" dialog (issue 3218, reproduced with the docs' rename-the-active-sheet sample;
+ *   `platform`, `dialogs`).
+ * - Reads: Excel on the web refuses responses over 5 MB, on some builds with a bare GeneralException
+ *   (issues 354, 1314; `responseLimitCode`); a workbook may use the 1904 date system (`date1904`:
+ *   serials count from 1904-01-01 and `text` shows the dates accordingly); the visible view of a
+ *   range leaves out hidden rows and hidden columns (`hiddenRows`, `hiddenColumns`).
  * office-addin-mock has no collections, no queued writes and no object model, hence this fake.
  */
 
@@ -26,6 +47,8 @@ export interface FakeCell {
   format: string;
   /** Sheets and tables a formula referred to when it was written (identity, as Excel binds them). */
   refs?: { sheets: (FakeSheet | null)[]; tables: (FakeTable | null)[] };
+  /** A formula not calculated since it (or what it depends on) was written: its value is stale. */
+  dirty?: boolean;
 }
 
 export class FakeTable {
@@ -50,6 +73,8 @@ export class FakeSheet {
   names = new Map<string, string>();
   tables: FakeTable[] = [];
   hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
+  visibility: 'Visible' | 'Hidden' = 'Visible';
   merged: string[] = [];
   tabColor = '';
   freeze: { rows: number; columns: number } | null = null;
@@ -126,7 +151,99 @@ export class FakeWorkbook {
   afterSync: ((syncs: number) => void) | null = null;
   /** Throws from the action when it returns an error code (failure injection). */
   failWhen: ((event: { kind: string; sheet?: string; prop?: string }) => string | null) | null = null;
+  /** Workbook-level defined names, by upper-case name. */
+  names = new Map<string, { name: string; formula: string; comment: string }>();
+  /** Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by default). */
+  autoFillTableFormulas = true;
+  /** Application.calculationMode (a setting of the Excel session, not saved in the workbook). */
+  calculationMode: 'Automatic' | 'AutomaticExceptTables' | 'Manual' = 'Automatic';
+  /** calculate() calls, by calculation type. */
+  calculations: string[] = [];
+  /** Values loaded from formula cells that were not calculated (stale values a user would see). */
+  staleReads = 0;
+  /** The workbook counts dates from 1904-01-01 (Excel for Mac's old default). */
+  date1904 = false;
+  /** 'web' shows the "Invalid sheet" dialog when the active sheet is renamed (issue 3218). */
+  platform: 'desktop' | 'web' = 'desktop';
+  /** Dialogs Excel showed the user. */
+  dialogs: string[] = [];
+  /** False while the user looks at another workbook window. */
+  activeWindow = true;
+  /** The user is typing in a cell. */
+  cellEditing = false;
+  /** Error code of a response over the limit (some builds say GeneralException). */
+  responseLimitCode = 'ResponsePayloadSizeLimitExceeded';
+  private cellEditWaiters: (() => void)[] = [];
   private tableCounter = 0;
+
+  /** The user presses Enter: batches that waited for the edit (delayForCellEdit) run now. */
+  finishCellEdit(): void {
+    this.cellEditing = false;
+    const waiters = this.cellEditWaiters;
+    this.cellEditWaiters = [];
+    for (const w of waiters) w();
+  }
+  waitForCellEdit(): Promise<void> {
+    return new Promise((resolve) => this.cellEditWaiters.push(resolve));
+  }
+  /** Formula cells whose value is stale (not calculated since written). */
+  dirtyCells(): string[] {
+    return this.sheets.flatMap((s) => [...s.cells.entries()].filter(([, c]) => c.dirty).map(([k]) => `${s.name}!${k}`));
+  }
+  /** What Excel's automatic calculation or calculate() does: every formula gets a current value. */
+  calculateAll(): void {
+    for (const s of this.sheets) for (const c of s.cells.values()) c.dirty = false;
+  }
+  /** The user clicks a sheet tab. */
+  activate(name: string): void {
+    for (const s of this.sheets) s.active = s === this.sheet(name);
+  }
+  /** Names (sheet-scoped and workbook-level) whose reference is broken (#REF!). */
+  brokenNames(): string[] {
+    const out: string[] = [];
+    for (const n of this.names.values()) if (n.formula.includes('#REF!')) out.push(`${n.name}${n.formula}`);
+    for (const s of this.sheets) for (const [k, f] of s.names) if (f.includes('#REF!')) out.push(`${s.name}!${k}${f}`);
+    return out;
+  }
+  /** A sheet was renamed: every name's reference follows it, as in Excel. */
+  renameRefs(from: string, to: string): void {
+    const fix = (f: string) => renameInReference(f, from, to);
+    for (const n of this.names.values()) n.formula = fix(n.formula);
+    for (const s of this.sheets) for (const [k, f] of s.names) s.names.set(k, fix(f));
+  }
+  /** A sheet was deleted: references to it in names become #REF!. */
+  breakRefs(name: string): void {
+    const fix = (f: string) => renameInReference(f, name, null);
+    for (const n of this.names.values()) n.formula = fix(n.formula);
+    for (const s of this.sheets) for (const [k, f] of s.names) s.names.set(k, fix(f));
+  }
+  /**
+   * The user copies a sheet (right-click the tab, Move or Copy, Create a copy): "Name (2)" with the
+   * same cells, its tables under new names, and its sheet-scoped names, which point at the copy
+   * (OfficeDev/office-js issue 2875: names.add of the same name on a copy fails as already existing).
+   */
+  copySheet(name: string, newName?: string): FakeSheet {
+    const src = this.sheet(name)!;
+    let to = newName;
+    for (let i = 2; !to; i++) if (!this.sheet(`${src.name} (${i})`)) to = `${src.name} (${i})`;
+    const copy = new FakeSheet(to);
+    this.sheets.splice(this.sheets.indexOf(src) + 1, 0, copy);
+    for (const [k, cell] of src.cells) {
+      const c: FakeCell = { ...cell };
+      if (c.formula !== undefined) c.refs = bindRefs(c.formula, this);
+      copy.cells.set(k, c);
+    }
+    for (const [k, f] of src.names) copy.names.set(k, renameInReference(f, src.name, copy.name));
+    for (const t of src.tables) {
+      let n = 2;
+      while (this.table(`${t.name}${n}`)) n++;
+      const ct = this.addTable(copy, `${t.name}${n}`, t.r0, t.c0, t.rows, t.cols);
+      ct.showTotals = t.showTotals;
+    }
+    copy.hiddenRows = new Set(src.hiddenRows);
+    copy.tabColor = src.tabColor;
+    return copy;
+  }
 
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
@@ -176,8 +293,34 @@ export class FakeWorkbook {
   context(): FakeContext {
     return new FakeContext(this);
   }
-  /** An Excel.run replacement bound to this workbook. */
-  run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context() as unknown as Excel.RequestContext);
+  /** An Excel.run replacement bound to this workbook: run(batch) or run(options, batch), as Excel.run. */
+  run = <T>(a: Excel.RunOptions | ((ctx: Excel.RequestContext) => Promise<T>), b?: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const batch = typeof a === 'function' ? a : b!;
+    const options = typeof a === 'function' ? {} : a;
+    const ctx = this.context();
+    ctx.delayForCellEdit = Boolean(options.delayForCellEdit);
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+}
+
+/**
+ * A name's reference with sheet `from` renamed to `to` (quoted as Excel quotes it), or with the
+ * sheet gone (`to` null: "#REF!", as Excel leaves a name whose sheet was deleted).
+ */
+export function renameInReference(formula: string, from: string, to: string | null): string {
+  return formula.replace(/(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu, (whole, quoted: string | undefined, bare: string | undefined) => {
+    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+    if (name.toLowerCase() !== from.toLowerCase()) return whole;
+    return to === null ? '#REF!' : `${quoteSheet(to)}!`;
+  });
+}
+
+/** Shifts the relative row numbers of A1 references by `delta` (how a calculated column's formula reads in another row). */
+export function shiftRows(formula: string, delta: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^A-Za-z0-9_.$\]])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, pre: string, d1: string, col: string, d2: string, row: string) => `${pre}${d1}${col}${d2}${d2 ? row : Number(row) + delta}`)))
+    .join('');
 }
 
 type Action = { run: () => void; bytes: number };
@@ -187,6 +330,8 @@ export class FakeContext {
   /** Loaded data of the running sync, applied only if the whole response fits. */
   private staged: { bytes: number; commit: () => void }[] = [];
   workbook: FakeWorkbookProxy;
+  /** Excel.run({ delayForCellEdit: true }): a batch waits while the user edits a cell instead of failing. */
+  delayForCellEdit = false;
   constructor(public book: FakeWorkbook) {
     this.workbook = new FakeWorkbookProxy(this);
   }
@@ -202,6 +347,13 @@ export class FakeContext {
     this.staged.push({ bytes: Buffer.byteLength(JSON.stringify(data) ?? ''), commit });
   }
   async sync(): Promise<void> {
+    if (this.book.cellEditing) {
+      if (!this.delayForCellEdit) {
+        this.queue = [];
+        throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      }
+      await this.book.waitForCellEdit();
+    }
     this.book.syncs += 1;
     const q = this.queue;
     this.queue = [];
@@ -226,9 +378,12 @@ export class FakeContext {
     const responseBytes = staged.reduce((n, x) => n + x.bytes, 0);
     this.book.responseBytes.push(responseBytes);
     if (responseLimit !== null && responseBytes > responseLimit) {
-      throw new FakeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      const code = this.book.responseLimitCode;
+      throw new FakeError(code, code === 'GeneralException' ? 'There was an internal error while processing the request.' : 'The response payload size has exceeded the limit.');
     }
     for (const x of staged) x.commit();
+    // Automatic calculation runs once the batch (and any suspension of API calculation) ends.
+    if (this.book.calculationMode === 'Automatic') this.book.calculateAll();
     this.book.afterSync?.(this.book.syncs);
   }
 }
@@ -258,6 +413,8 @@ function recorder(ctx: FakeContext, onSet: (path: string, value: unknown) => voi
         if (key === 'getItem') return (name: string) => recorder(ctx, onSet, [...base, name]);
         // Methods on a format object are recorded like a property set to true.
         if (key === 'autofitColumns' || key === 'autofitRows') return () => ctx.enqueue(() => onSet([...base, key].join('.'), true));
+        // Setter methods (pageLayout.setPrintTitleRows(...)) are recorded with their argument.
+        if (/^set[A-Z]/.test(key)) return (value: unknown) => ctx.enqueue(() => onSet([...base, key].join('.'), value));
         return recorder(ctx, onSet, [...base, key]);
       },
       set: (_t, key, value) => {
@@ -269,17 +426,95 @@ function recorder(ctx: FakeContext, onSet: (path: string, value: unknown) => voi
   ) as Record<string, unknown>;
 }
 
+class FakeApplication extends Loadable {
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue(() => (this.ctx.book.calcSuspensions += 1));
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.ctx.enqueue(() => (this.ctx.book.screenSuspensions += 1));
+  }
+  calculate(type: string): void {
+    this.ctx.enqueue(() => {
+      this.ctx.book.calculations.push(type);
+      this.ctx.book.calculateAll();
+    });
+  }
+  load(props: string): this {
+    this.ctx.enqueue(() => {
+      for (const p of splitLoad(props)) {
+        if (p !== 'calculationMode') throw new FakeError('InvalidArgument', `fake cannot load application ${p}`);
+        const mode = this.ctx.book.calculationMode;
+        this.ctx.respond(mode, () => this.loaded.set('calculationMode', mode));
+      }
+    });
+    return this;
+  }
+  get calculationMode(): string {
+    return this.get_('calculationMode') as string;
+  }
+}
+
 class FakeWorkbookProxy {
   tables: FakeTableCollection;
   worksheets: FakeWorksheetCollection;
-  application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
-  constructor(ctx: FakeContext) {
+  names: FakeWorkbookNameCollection;
+  application: FakeApplication;
+  constructor(private ctx: FakeContext) {
     this.tables = new FakeTableCollection(ctx, () => ctx.book.tables, null);
     this.worksheets = new FakeWorksheetCollection(ctx);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => ctx.enqueue(() => (ctx.book.calcSuspensions += 1)),
-      suspendScreenUpdatingUntilNextSync: () => ctx.enqueue(() => (ctx.book.screenSuspensions += 1)),
-    };
+    this.names = new FakeWorkbookNameCollection(ctx);
+    this.application = new FakeApplication(ctx);
+  }
+  /** ExcelApi 1.7; fails while another workbook window is active (issue 5319). */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      if (!this.ctx.book.activeWindow) throw new FakeError('InvalidSelection', 'The current selection is invalid for this operation.');
+      const sheet = this.ctx.book.sheets.find((x) => x.active) ?? this.ctx.book.sheets[0];
+      return { sheet, r: 0, c: 0, h: 1, w: 1 };
+    });
+  }
+}
+
+/** Workbook-level names (ExcelApi 1.4 add/delete, 1.7 formula). */
+class FakeWorkbookNameCollection extends Loadable {
+  private _items: FakeNamedItem[] | null = null;
+  private store: NameStore;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.store = bookNameStore(ctx.book);
+  }
+  get items(): FakeNamedItem[] {
+    if (!this._items) throw new FakeError('PropertyNotLoaded', 'names.items not loaded');
+    return this._items;
+  }
+  load(_props: string): this {
+    this.ctx.enqueue(() => {
+      const list = this.store.list();
+      this._items = list.map((n) => {
+        const item = new FakeNamedItem(this.ctx, n.name, this.store);
+        item.setLoaded(n.formula);
+        return item;
+      });
+      this.ctx.respond(list, () => undefined);
+    });
+    return this;
+  }
+  add(name: string, reference: string | FakeRange, comment?: string): FakeNamedItem {
+    this.ctx.enqueue(() => {
+      // Adding a name while another workbook window is active fails (issue 2078).
+      if (!this.ctx.book.activeWindow) throw new FakeError('ItemNotFound', "The requested resource doesn't exist.");
+      if (this.store.get(name) !== undefined) throw new FakeError('ItemAlreadyExists', `name ${name} exists`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeError('InvalidArgument', `bad name ${name}`);
+      this.store.set(name, typeof reference === 'string' ? reference : reference.describe(), comment);
+    });
+    return new FakeNamedItem(this.ctx, name, this.store);
+  }
+  getItem(name: string): FakeNamedItem {
+    const item = new FakeNamedItem(this.ctx, name, this.store);
+    this.ctx.enqueue(() => {
+      if (this.store.get(name) === undefined) throw new FakeError('ItemNotFound', `name ${name} not found`);
+    });
+    return item;
   }
 }
 
@@ -321,6 +556,8 @@ class FakeWorksheetCollection extends Loadable {
     const ws = new FakeWorksheet(this.ctx, () => created!);
     this.ctx.enqueue(() => {
       this.ctx.fail('addSheet', name);
+      // Adding a sheet while another workbook window is active fails on some builds (issue 771).
+      if (!this.ctx.book.activeWindow) throw new FakeError('GeneralException', 'There was an internal error while processing the request.');
       if (this.ctx.book.sheet(name)) throw new FakeError('ItemAlreadyExists', `sheet ${name} exists`);
       if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new FakeError('InvalidArgument', `bad sheet name ${name}`);
       created = this.ctx.book.addSheet(name);
@@ -346,12 +583,20 @@ class FakeWorksheet extends Loadable {
     super(ctx);
     this.names = new FakeNamedItemCollection(ctx, () => this.resolve());
     this.tables = new FakeTableCollection(ctx, () => this.resolve().tables, () => this.resolve());
+    const freeze = (f: () => { rows: number; columns: number }) =>
+      ctx.enqueue(() => {
+        ctx.fail('freeze', this.resolve().name);
+        this.resolve().freeze = f();
+      });
     this.freezePanes = {
-      freezeAt: (r) => ctx.enqueue(() => (this.resolve().freeze = { rows: r.rowCountNow(), columns: r.colCountNow() })),
-      freezeRows: (n) => ctx.enqueue(() => (this.resolve().freeze = { rows: n, columns: 0 })),
-      freezeColumns: (n) => ctx.enqueue(() => (this.resolve().freeze = { rows: 0, columns: n })),
+      freezeAt: (r) => freeze(() => ({ rows: r.rowCountNow(), columns: r.colCountNow() })),
+      freezeRows: (n) => freeze(() => ({ rows: n, columns: 0 })),
+      freezeColumns: (n) => freeze(() => ({ rows: 0, columns: n })),
     };
-    this.pageLayout = recorder(ctx, (path, value) => (this.resolve().layout[path] = value));
+    this.pageLayout = recorder(ctx, (path, value) => {
+      ctx.fail('print', this.resolve().name);
+      this.resolve().layout[path] = value;
+    });
   }
   resolve(): FakeSheet {
     if (!this.bound || (this.byName && this.boundInSync !== this.ctx.book.syncs)) {
@@ -365,13 +610,17 @@ class FakeWorksheet extends Loadable {
     const s = this.resolve();
     for (const p of props) {
       if (p === 'name') this.loaded.set('name', s.name);
-      else if (p === 'names/name') this.names.fillItems();
+      else if (p === 'visibility') this.loaded.set('visibility', s.visibility);
+      else if (p === 'names/name' || p === 'names/formula') this.names.fillItems();
       else if (p === 'tables/name') this.tables.fillItems(['name']);
       else throw new FakeError('InvalidArgument', `fake cannot load worksheet ${p}`);
     }
   }
   get name(): string {
     return this.get_('name') as string;
+  }
+  get visibility(): string {
+    return this.get_('visibility') as string;
   }
   set name(value: string) {
     this.ctx.enqueue(() => {
@@ -380,11 +629,17 @@ class FakeWorksheet extends Loadable {
       const other = this.ctx.book.sheet(value);
       if (other && other !== s) throw new FakeError('ItemAlreadyExists', `sheet ${value} exists`);
       if (value.length > 31 || /[[\]:*?/\\]/.test(value)) throw new FakeError('InvalidArgument', `bad sheet name ${value}`);
+      if (this.ctx.book.platform === 'web' && s.active) this.ctx.book.dialogs.push(`Invalid sheet: ${s.name}`);
+      const old = s.name;
       s.name = value;
+      this.ctx.book.renameRefs(old, value);
     });
   }
   set tabColor(value: string) {
-    this.ctx.enqueue(() => (this.resolve().tabColor = value));
+    this.ctx.enqueue(() => {
+      this.ctx.fail('tabColor', this.resolve().name);
+      this.resolve().tabColor = value;
+    });
   }
   getRange(address: string): FakeRange {
     const a = parseA1(address);
@@ -415,69 +670,128 @@ class FakeWorksheet extends Loadable {
     this.ctx.enqueue(() => {
       const s = this.resolve();
       this.ctx.fail('deleteSheet', s.name);
+      // Deleting a sheet while another workbook window is active fails on some builds (issue 771).
+      if (!this.ctx.book.activeWindow) throw new FakeError('GeneralException', 'There was an internal error while processing the request.');
       s.deleted = true;
       for (const t of s.tables) t.deleted = true;
       this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
+      this.ctx.book.breakRefs(s.name);
     });
   }
   activate(): void {
     this.ctx.enqueue(() => {
       const s = this.resolve();
+      if (s.visibility !== 'Visible') throw new FakeError('InvalidOperation', `sheet ${s.name} is hidden`);
       for (const x of this.ctx.book.sheets) x.active = x === s;
     });
   }
+}
+
+/** Where a name lives: a sheet's scoped names or the workbook's. */
+interface NameStore {
+  get(name: string): string | undefined;
+  set(name: string, formula: string, comment?: string): void;
+  delete(name: string): void;
+  list(): { name: string; formula: string }[];
+}
+
+function sheetNameStore(sheet: () => FakeSheet, ctx: FakeContext): NameStore {
+  // Worksheet-scoped names cannot be reached while another workbook window is active (issue 6365).
+  const s = () => {
+    if (!ctx.book.activeWindow) throw new FakeError('InvalidSelection', 'The current selection is invalid for this operation.');
+    return sheet();
+  };
+  return {
+    get: (n) => s().names.get(n.toUpperCase()),
+    set: (n, f) => s().names.set(n.toUpperCase(), f),
+    delete: (n) => s().names.delete(n.toUpperCase()),
+    list: () => [...s().names.entries()].map(([name, formula]) => ({ name, formula })),
+  };
+}
+
+function bookNameStore(book: FakeWorkbook): NameStore {
+  return {
+    get: (n) => book.names.get(n.toUpperCase())?.formula,
+    set: (n, f, comment) => {
+      const old = book.names.get(n.toUpperCase());
+      book.names.set(n.toUpperCase(), { name: old?.name ?? n, formula: f, comment: comment ?? old?.comment ?? '' });
+    },
+    delete: (n) => book.names.delete(n.toUpperCase()),
+    list: () => [...book.names.values()].map((x) => ({ name: x.name, formula: x.formula })),
+  };
 }
 
 class FakeNamedItem extends Loadable {
   constructor(
     ctx: FakeContext,
     public readonly itemName: string,
+    private store: NameStore,
   ) {
     super(ctx);
   }
-  setLoaded(): void {
+  setLoaded(formula?: string): void {
     this.loaded.set('name', this.itemName);
+    if (formula !== undefined) this.loaded.set('formula', formula);
   }
   get name(): string {
     return this.get_('name') as string;
   }
-  load(_props: string): this {
-    this.ctx.enqueue(() => this.setLoaded());
+  get formula(): string {
+    return this.get_('formula') as string;
+  }
+  /** ExcelApi 1.7: points the name elsewhere. */
+  set formula(value: string) {
+    this.ctx.enqueue(() => {
+      if (this.store.get(this.itemName) === undefined) throw new FakeError('ItemNotFound', `name ${this.itemName} not found`);
+      this.store.set(this.itemName, value);
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      if (this.store.get(this.itemName) === undefined) throw new FakeError('ItemNotFound', `name ${this.itemName} not found`);
+      this.store.delete(this.itemName);
+    });
+  }
+  load(_props?: string): this {
+    this.ctx.enqueue(() => {
+      const f = this.store.get(this.itemName);
+      if (f === undefined) throw new FakeError('ItemNotFound', `name ${this.itemName} not found`);
+      this.setLoaded(f);
+    });
     return this;
   }
 }
 
 class FakeNamedItemCollection extends Loadable {
   private _items: FakeNamedItem[] | null = null;
-  constructor(
-    ctx: FakeContext,
-    private sheet: () => FakeSheet,
-  ) {
+  private store: NameStore;
+  constructor(ctx: FakeContext, sheet: () => FakeSheet) {
     super(ctx);
+    this.store = sheetNameStore(sheet, ctx);
   }
   get items(): FakeNamedItem[] {
     if (!this._items) throw new FakeError('PropertyNotLoaded', 'names.items not loaded');
     return this._items;
   }
   fillItems(): void {
-    this._items = [...this.sheet().names.keys()].map((n) => {
-      const item = new FakeNamedItem(this.ctx, n);
-      item.setLoaded();
+    this._items = this.store.list().map((n) => {
+      const item = new FakeNamedItem(this.ctx, n.name, this.store);
+      item.setLoaded(n.formula);
       return item;
     });
   }
-  add(name: string, reference: string | FakeRange): void {
+  add(name: string, reference: string | FakeRange): FakeNamedItem {
     this.ctx.enqueue(() => {
-      const s = this.sheet();
-      if (s.names.has(name.toUpperCase())) throw new FakeError('ItemAlreadyExists', `name ${name} exists`);
+      if (this.store.get(name) !== undefined) throw new FakeError('ItemAlreadyExists', `name ${name} exists`);
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeError('InvalidArgument', `bad name ${name}`);
-      s.names.set(name.toUpperCase(), typeof reference === 'string' ? reference : reference.describe());
+      this.store.set(name, typeof reference === 'string' ? reference : reference.describe());
     });
+    return new FakeNamedItem(this.ctx, name, this.store);
   }
   getItem(name: string): FakeNamedItem {
-    const item = new FakeNamedItem(this.ctx, name);
+    const item = new FakeNamedItem(this.ctx, name, this.store);
     this.ctx.enqueue(() => {
-      if (!this.sheet().names.has(name.toUpperCase())) throw new FakeError('ItemNotFound', `name ${name} not found`);
+      if (this.store.get(name) === undefined) throw new FakeError('ItemNotFound', `name ${name} not found`);
     });
     return item;
   }
@@ -723,6 +1037,7 @@ export class FakeRange extends Loadable {
       this.loaded.set('isNullObject', rect === null);
       if (!rect) return;
       const { sheet, r, c, h, w } = rect;
+      this.ctx.fail('read', sheet.name, list.join(','));
       const grid = <T>(f: (cell: FakeCell | undefined) => T) => Array.from({ length: h }, (_, i) => Array.from({ length: w }, (__, j) => f(sheet.cell(r + i, c + j))));
       const valueOf = (cell: FakeCell | undefined): Scalar => {
         if (!cell) return '';
@@ -730,8 +1045,16 @@ export class FakeRange extends Loadable {
         return cell.value;
       };
       const set = (prop: string, value: unknown) => this.ctx.respond(value, () => this.loaded.set(prop, value));
+      const book = this.ctx.book;
       for (const p of list) {
-        if (p === 'values') set(p, grid(valueOf));
+        if (p === 'values') {
+          set(p, grid(valueOf));
+          for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) if (sheet.cell(r + i, c + j)?.dirty) book.staleReads += 1;
+        } else if (p === 'text') set(p, grid((cell) => textOf(cell, book.date1904)));
+        else if (p === 'columnHidden') {
+          const hidden = Array.from({ length: w }, (_, j) => sheet.hiddenColumns.has(c + j));
+          set(p, hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false);
+        }
         else if (p === 'formulas') set(p, grid((cell) => cell?.formula ?? valueOf(cell)));
         else if (p === 'numberFormat') set(p, grid((cell) => cell?.format ?? 'General'));
         else if (p === 'valueTypes')
@@ -784,6 +1107,12 @@ export class FakeRange extends Loadable {
   get address(): string {
     return this.get_('address') as string;
   }
+  get text(): string[][] {
+    return this.get_('text') as string[][];
+  }
+  get columnHidden(): boolean | null {
+    return this.get_('columnHidden') as boolean | null;
+  }
   private write(prop: WriteRecord['prop'], grid: unknown[][]): void {
     const bytes = JSON.stringify(grid).length + 100;
     this.ctx.enqueue(() => {
@@ -802,11 +1131,12 @@ export class FakeRange extends Loadable {
           }
           const format = old?.format ?? 'General';
           const parsed = typedInput(input, format, this.ctx.book);
-          if (parsed) sheet.cells.set(key, { ...parsed, format });
+          if (parsed) sheet.cells.set(key, { ...parsed, format, ...(parsed.formula !== undefined ? { dirty: true } : {}) });
           else if (old && format !== 'General') sheet.cells.set(key, { value: null, format });
           else sheet.cells.delete(key);
         }),
       );
+      if (prop !== 'numberFormat' && this.ctx.book.autoFillTableFormulas) fillCalculatedColumns(sheet, r, c, h, w);
     }, bytes);
   }
   set values(grid: unknown[][]) {
@@ -852,25 +1182,38 @@ export class FakeRange extends Loadable {
       return { sheet, r, c: c + i, h, w: 1 };
     });
   }
-  getVisibleView(): { load(p: string): void; cellAddresses: string[][] } {
+  /** ExcelApi 1.2: the same top-left corner, `dr` more rows and `dc` more columns. */
+  getResizedRange(dr: number, dc: number): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const { sheet, r, c, h, w } = this.rect();
+      if (h + dr < 1 || w + dc < 1) throw new FakeError('InvalidArgument', 'resized range is empty');
+      return { sheet, r, c, h: h + dr, w: w + dc };
+    });
+  }
+  getVisibleView(): { load(p: string): unknown; cellAddresses: string[][] } {
     let addresses: string[][] | null = null;
     const ctx = this.ctx;
-    return {
-      load: () =>
+    const view = {
+      load: () => {
         ctx.enqueue(() => {
           const { sheet, r, c, h, w } = this.rect();
           const found: string[][] = [];
+          // Visible cells only: hidden rows and hidden columns are left out (a row of hidden cells is no row at all).
+          const columns = Array.from({ length: w }, (_, j) => c + j).filter((col) => !sheet.hiddenColumns.has(col));
           for (let i = 0; i < h; i++) {
-            if (sheet.hiddenRows.has(r + i)) continue;
-            found.push(Array.from({ length: w }, (_, j) => `${quoteSheet(sheet.name)}!${addr(r + i, c + j)}`));
+            if (sheet.hiddenRows.has(r + i) || columns.length === 0) continue;
+            found.push(columns.map((col) => `${quoteSheet(sheet.name)}!${addr(r + i, col)}`));
           }
           ctx.respond(found, () => (addresses = found));
-        }),
+        });
+        return view;
+      },
       get cellAddresses() {
         if (!addresses) throw new FakeError('PropertyNotLoaded', 'cellAddresses not loaded');
         return addresses;
       },
     };
+    return view;
   }
   getMergedAreasOrNullObject(): { load(p: string): void; isNullObject: boolean; areas: { items: { address: string }[] } } {
     let result: string[] | null | undefined;
@@ -895,6 +1238,70 @@ export class FakeRange extends Loadable {
       },
     };
   }
+}
+
+/**
+ * AutoCorrect's "fill formulas in tables to create calculated columns", as applied to API writes
+ * (issues 2093, 5909, 6745: by design): formulas written into a table column whose other data
+ * cells are empty make it a calculated column, one formula in every row; the bottom-most written
+ * one wins (issue 6745: "all values in that column would become" the last one; 5909: first or last).
+ */
+function fillCalculatedColumns(sheet: FakeSheet, r: number, c: number, h: number, w: number): void {
+  for (const t of sheet.tables) {
+    if (t.deleted) continue;
+    const top = t.r0 + 1;
+    const bottom = t.r0 + t.rows - 1 - (t.showTotals ? 1 : 0);
+    for (let col = Math.max(c, t.c0); col <= Math.min(c + w - 1, t.c0 + t.cols - 1); col++) {
+      let last: { row: number; formula: string } | null = null;
+      for (let row = Math.max(r, top); row <= Math.min(r + h - 1, bottom); row++) {
+        const f = sheet.cell(row, col)?.formula;
+        if (f !== undefined) last = { row, formula: f };
+      }
+      if (!last) continue;
+      // Only a column of formulas (and empty cells) turns into a calculated column; a constant anywhere
+      // in it, written now or before, keeps it as it is (what Excel does with mixed columns is not
+      // documented, so the fake does not claim it).
+      let onlyFormulas = true;
+      for (let row = top; row <= bottom && onlyFormulas; row++) {
+        const v = sheet.cell(row, col);
+        if (v && v.formula === undefined && v.value !== null && v.value !== '') onlyFormulas = false;
+      }
+      // Formulas already in the column outside this write are the user's or an earlier write's: a
+      // formula that differs from them is an exception Excel keeps, not a new calculated column.
+      for (let row = top; row <= bottom && onlyFormulas; row++) {
+        if (row >= r && row <= r + h - 1) continue;
+        if (sheet.cell(row, col)?.formula !== undefined) onlyFormulas = false;
+      }
+      if (!onlyFormulas) continue;
+      const refs = sheet.cell(last.row, col)?.refs;
+      for (let row = top; row <= bottom; row++) {
+        const formula = shiftRows(last.formula, row - last.row);
+        const format = sheet.cell(row, col)?.format ?? 'General';
+        sheet.cells.set(`${row},${col}`, { value: 0, formula, format, dirty: true, refs });
+      }
+    }
+  }
+}
+
+/** A cell's text as Excel shows it: dates in their format and the workbook's date system, else the value. */
+function textOf(cell: FakeCell | undefined, date1904: boolean): string {
+  if (!cell) return '';
+  const v = cell.value;
+  if (typeof v === 'object' && v !== null) return v.error;
+  if (typeof v === 'number' && /[dy]/i.test(cell.format.replace(/"[^"]*"|\[[^\]]*\]/g, ''))) {
+    const days = Math.floor(v) + (date1904 ? 1462 : 0) - EXCEL_EPOCH_OFFSET;
+    const d = new Date(days * 86_400_000);
+    const parts: Record<string, string> = {
+      yyyy: String(d.getUTCFullYear()),
+      yy: String(d.getUTCFullYear() % 100).padStart(2, '0'),
+      mm: String(d.getUTCMonth() + 1).padStart(2, '0'),
+      m: String(d.getUTCMonth() + 1),
+      dd: String(d.getUTCDate()).padStart(2, '0'),
+      d: String(d.getUTCDate()),
+    };
+    return cell.format.replace(/yyyy|yy|mm|m|dd|d/gi, (t) => parts[t.toLowerCase()]);
+  }
+  return v === null ? '' : String(v);
 }
 
 const serial = (d: Date) => d.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;

@@ -45,7 +45,12 @@ export interface CapturedRequest {
   body: RichApiRequest;
   /** UTF-8 bytes of the serialized request body, as sent to the host. */
   bytes: number;
+  /** The request flags office.js sends beside the body (64: wait while a cell is edited, from Excel.run's delayForCellEdit). */
+  flags: number;
 }
+
+/** The request flag office.js sets for Excel.run({ delayForCellEdit: true }) (onBeforeExcelRun in excel-web-16.00.js). */
+export const DELAY_FOR_CELL_EDIT_FLAG = 64;
 
 /** Action and object path types of the RichApi protocol, as office.js numbers them. */
 export const ACTION = { instantiate: 1, query: 2, method: 3, setProperty: 4 } as const;
@@ -71,8 +76,9 @@ export function loadRealOfficeJs(): void {
   const osf = g.OSF as { DDA: { RichApi?: unknown } };
   osf.DDA.RichApi = {
     executeRichApiRequestAsync(message: unknown[], callback: (result: unknown) => void) {
+      // The message is office.js's safe array: [customData, method, path, headers, body, permission, flags, ...].
       const text = String(message[4]);
-      void Promise.resolve(host({ body: JSON.parse(text) as RichApiRequest, bytes: Buffer.byteLength(text) })).then((answer) =>
+      void Promise.resolve(host({ body: JSON.parse(text) as RichApiRequest, bytes: Buffer.byteLength(text), flags: Number(message[6]) || 0 })).then((answer) =>
         setTimeout(() => {
           if ('errorCode' in answer) callback({ status: 'failed', error: { code: answer.errorCode, message: answer.message } });
           else {
@@ -129,11 +135,22 @@ export function isReferenceCleanup(request: CapturedRequest): boolean {
 
 /** Excel's answer to `worksheets.load(...)` for a workbook holding only these input sheets (none of them ours). */
 export function sheetListAnswer(raw: RawWorkbook): unknown {
+  return sheetsAnswer(raw.sheetNames.map((name) => ({ name, tables: raw.tables.filter((t) => t.sheet === name).map((t) => t.name) })));
+}
+
+/** Excel's answer to `worksheets.load(...)`: every sheet visible, with its tables and no names. */
+export function sheetsAnswer(sheets: { name: string; tables: string[] }[]): unknown {
   return {
-    _Items: raw.sheetNames.map((name) => ({
-      Name: name,
-      Names: { _Items: [] },
-      Tables: { _Items: raw.tables.filter((t) => t.sheet === name).map((t) => ({ Name: t.name })) },
-    })),
+    _Items: sheets.map((s) => ({ Name: s.name, Visibility: 'Visible', Names: { _Items: [] }, Tables: { _Items: s.tables.map((Name) => ({ Name })) } })),
   };
+}
+
+/**
+ * Excel's answers to the inventory's queries besides the sheets (the workbook's names, none; the
+ * calculation mode, Automatic), by the query's object path; undefined for any other path.
+ */
+export function inventoryAnswer(path: string): unknown {
+  if (path === 'Names') return { _Items: [] };
+  if (path === 'Application') return { CalculationMode: 'Automatic' };
+  return undefined;
 }

@@ -7,7 +7,10 @@
  * proxies, load parsing, object lifetimes and array slicing, against a workbook the tests can see.
  */
 import { FakeError, type FakeWorkbook } from './fakeExcel';
-import { ACTION, type CapturedRequest, type HostAnswer, PATH, type RichApiAction, type RichApiObjectPath } from './realOfficeJs';
+import { ACTION, type CapturedRequest, DELAY_FOR_CELL_EDIT_FLAG, type HostAnswer, PATH, type RichApiAction, type RichApiObjectPath } from './realOfficeJs';
+
+/** The host's code for a request it cannot run now (ooeInvalidApiCallInContext): the user is editing a cell. */
+const CELL_EDIT_ERROR_CODE = 5004;
 
 type Obj = Record<string, unknown> & { load?: (props?: string) => unknown };
 
@@ -59,7 +62,12 @@ export function richApiBridge(book: FakeWorkbook): (request: CapturedRequest) =>
   // One fake context for the whole session: objects Excel handed out reference ids for are fake
   // proxies bound to it, and later requests queue their calls on them.
   const ctx = book.context();
-  return async ({ body }) => {
+  return async ({ body, flags }) => {
+    // Excel in cell-edit mode: a request with the delay flag waits for the edit to end, one without fails.
+    if (book.cellEditing) {
+      if (!(flags & DELAY_FOR_CELL_EDIT_FLAG)) return { errorCode: CELL_EDIT_ERROR_CODE, message: 'The operation is not allowed in cell-edit mode.' };
+      await book.waitForCellEdit();
+    }
     const objects = new Map<number, unknown>();
     const pathOf = (id: number): RichApiObjectPath => body.ObjectPaths[String(id)];
     const argsOf = (info: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] } | undefined) =>

@@ -92,8 +92,12 @@ function fakeExcel(sheetNames: string[], asetukset?: { headers: string[]; body: 
       },
     },
   };
-  const run = async <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(ctx as unknown as Excel.RequestContext);
-  return { run, log, sheets, ranges, added, syncs: () => syncs };
+  const options: Excel.RunOptions[] = [];
+  const run = async <T>(o: Excel.RunOptions, batch: (c: Excel.RequestContext) => Promise<T>) => {
+    options.push(o);
+    return batch(ctx as unknown as Excel.RequestContext);
+  };
+  return { run, log, sheets, ranges, added, options, syncs: () => syncs };
 }
 
 test('selectCell activates the sheet and selects the cell in one sync', async () => {
@@ -101,6 +105,8 @@ test('selectCell activates the sheet and selects the cell in one sync', async ()
   await createOfficeHost({ run: fx.run }).selectCell('Kustannukset', 'E2');
   expect(fx.log).toEqual(['activate Kustannukset', 'select Kustannukset!E2']);
   expect(fx.syncs()).toBe(1);
+  // The batch waits while the user is still typing in a cell ("Delay execution while cell is being edited").
+  expect(fx.options).toEqual([{ delayForCellEdit: true }]);
 });
 
 test('createTemplate adds only the missing tables, on free sheet names, as text, in two syncs', async () => {

@@ -7,7 +7,8 @@ import { KESKI_UUSIMAA_MUNICIPALITIES, SETTINGS, TABLES, TABLE_KEYS, type Settin
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with options (tests inject a fake). */
+type Run = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface OfficeHostOptions {
   run?: Run;
@@ -53,7 +54,9 @@ export function freeSheetName(wanted: string, taken: string[]): string {
 }
 
 export function createOfficeHost(options: OfficeHostOptions = {}): Host {
-  const run: Run = options.run ?? ((batch) => Excel.run(batch));
+  const excelRun: Run = options.run ?? ((o, batch) => Excel.run(o, batch));
+  // A click in the pane while the user is still typing in a cell waits for the edit instead of failing.
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => excelRun({ delayForCellEdit: true }, batch);
   return {
     displayLanguage: options.displayLanguage ?? 'fi-FI',
     theme: options.theme,

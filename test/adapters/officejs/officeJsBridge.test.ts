@@ -15,7 +15,7 @@ import { createAllocationApp } from '../../../src/app/run';
 import type { RawWorkbook } from '../../../src/domain/raw';
 import { buildSampleInputs } from '../../../src/sample/sample';
 import { fakeFromRaw, FakeWorkbook, type FakeSheet } from '../../support/fakeExcel';
-import { loadRealOfficeJs, setHost } from '../../support/realOfficeJs';
+import { DELAY_FOR_CELL_EDIT_FLAG, loadRealOfficeJs, setHost } from '../../support/realOfficeJs';
 import { richApiBridge } from '../../support/richApiBridge';
 
 beforeAll(() => loadRealOfficeJs());
@@ -160,4 +160,61 @@ test("the pane's host (template, settings, select a cell) does under the real cl
   const rowOf = (name: string) => [...settings.cells.entries()].find(([, c]) => c.value === name)![0].split(',').map(Number)[0];
   expect(settings.cell(rowOf('Vuosi'), 1)).toMatchObject({ value: 2028 });
   expect(settings.cell(rowOf('Asiakasmäärä'), 1)).toMatchObject({ value: 'noin 300', format: '@' });
+});
+
+test('under the real client, Excel.run asks to wait while a cell is edited (flag 64), and an Excel that cannot wait gives a clear error', async () => {
+  const { bridged, viaOfficeJs } = pair();
+  const seen: number[] = [];
+  const bridge = richApiBridge(bridged);
+  setHost((request) => {
+    seen.push(request.flags);
+    return bridge(request);
+  });
+  bridged.cellEditing = true;
+  const reading = viaOfficeJs.readTables();
+  await new Promise((r) => setTimeout(r, 30));
+  bridged.finishCellEdit();
+  expect((await reading).tables.length).toBeGreaterThan(3);
+  expect(seen.every((f) => (f & DELAY_FOR_CELL_EDIT_FLAG) !== 0)).toBe(true);
+  // An Excel without the DelayForCellEdit requirement set answers 5004 at once; office.js names it.
+  setHost(() => ({ errorCode: 5004, message: 'cell edit' }));
+  await expect(viaOfficeJs.readTables()).rejects.toMatchObject({ name: 'CellEditModeError' });
+});
+
+test('under the real client, a user copy of an output sheet survives a rerun, and switching workbooks as the write starts is explained', async () => {
+  const { bridged, viaOfficeJs } = pair();
+  const app = createAllocationApp(viaOfficeJs);
+  expect((await app.run()).ok).toBe(true);
+  const copy = bridged.copySheet('TYM_Tulokset');
+  copy.name = 'Tulokset 2026';
+  bridged.renameRefs('TYM_Tulokset (2)', 'Tulokset 2026');
+  const rerun = await app.run();
+  expect(rerun.summary?.write?.otherMarkedSheets).toEqual(['Tulokset 2026']);
+  expect(bridged.sheet('Tulokset 2026')).toBeDefined();
+  const before = outputs(bridged);
+  // The user switches to another workbook once the tables are read (requests: list, read, office.js's
+  // reference clean-up); the write's first request then fails on the sheets' names (issue 6365).
+  let syncs = 0;
+  bridged.afterSync = () => {
+    if (++syncs === 3) bridged.activeWindow = false;
+  };
+  const viaOfficeJsAgain = new OfficeJsWorkbook({ isSetSupported: () => true, sleep: async () => void (bridged.activeWindow = true) });
+  const failure = await createAllocationApp(viaOfficeJsAgain).run().catch((e: unknown) => e);
+  bridged.afterSync = null;
+  expect(failure).toMatchObject({ name: 'WorkbookNotActiveError', restored: true });
+  expect(outputs(bridged)).toEqual(before);
+  expect(bridged.brokenRefs().filter((r) => !r.startsWith('Tulokset 2026!'))).toEqual([]);
+});
+
+test('under the real client, a workbook on the 1904 date system with a hidden first column reads as the plain one does on the fake', async () => {
+  const { bridged, direct, viaOfficeJs, onFake } = pair();
+  bridged.date1904 = true;
+  for (const s of bridged.sheets) for (const c of s.cells.values()) if (typeof c.value === 'number' && /y/.test(c.format)) c.value -= 1462;
+  const staff = bridged.table('Henkilosto')!;
+  staff.sheet.hiddenColumns.add(staff.c0);
+  staff.sheet.hiddenRows.add(staff.r0 + 3);
+  direct.table('Henkilosto')!.sheet.hiddenRows.add(staff.r0 + 3);
+  const expected = await onFake.readTables();
+  expect(expected.tables.some((t) => t.rows.some((r) => r.some((c) => c.value instanceof Date)))).toBe(true);
+  expect(await viaOfficeJs.readTables()).toEqual(expected);
 });

@@ -1,67 +1,9 @@
 import { OfficeJsWorkbook, OWNER_NAME, TableNameConflictError, widthToPoints } from '../../../src/adapters/officejs/officeJsWorkbook';
 import { SheetConflictError } from '../../../src/workbook/port';
 import type { CellSpec, SheetSpec } from '../../../src/workbook/sheetSpec';
-import { FakeWorkbook, type FakeSheet } from '../../support/fakeExcel';
+import { FakeWorkbook } from '../../support/fakeExcel';
+import { adapter, all, inputWorkbook, outputSpecs, snapshot } from './fixtures';
 
-// ---------------------------------------------------------------- fixtures
-
-/** An input sheet "Henkilosto" with a table of `n` staff rows: text, number, date (serial), blank. */
-function inputWorkbook(n: number): FakeWorkbook {
-  const book = new FakeWorkbook();
-  const settings = book.addSheet('Asetukset');
-  settings.put(0, 0, 'Asetus');
-  settings.put(0, 1, 'Arvo');
-  settings.put(1, 0, 'Vuosi');
-  settings.put(1, 1, 2025);
-  book.addTable(settings, 'Asetukset', 0, 0, 2, 2);
-  const staff = book.addSheet('Henkilosto');
-  staff.put(0, 0, 'Henkilöstö 2025'); // a title above the table: the table starts at row 3, column B
-  ['Organisaatio', 'HTV', 'Alkaa', 'Huom'].forEach((h, i) => staff.put(2, 1 + i, h));
-  for (let i = 0; i < n; i++) {
-    staff.put(3 + i, 1, i % 3 === 0 ? 'TVA' : 'HVA');
-    staff.put(3 + i, 2, 0.5 + (i % 4) * 0.25, '0.00');
-    staff.put(3 + i, 3, 45658 + (i % 30), 'd.m.yyyy'); // 45658 = 2025-01-01
-  }
-  book.addTable(staff, 'Henkilosto', 2, 1, n + 1, 4);
-  return book;
-}
-
-/** Output sheets shaped like the layout's: a parameter sheet, a long row sheet with a table, a results sheet. */
-function outputSpecs(n: number, label = 'A'): SheetSpec[] {
-  const params: (CellSpec | null)[][] = [
-    [{ value: `Parametrit ${label}`, style: 'title' }, null],
-    [{ value: 'Kelan osuus', style: 'label' }, { value: 0.1, style: 'percent' }],
-  ];
-  const rows: (CellSpec | null)[][] = [[{ value: 'Rivit', style: 'title' }, null, null, null]];
-  rows.push(['Nimi', 'Summa', 'Osuus', 'Huom'].map((h) => ({ value: h, style: 'header' as const })));
-  for (let i = 0; i < n; i++) {
-    const r = rows.length + 1;
-    rows.push([
-      { value: `Rivi ${i + 1}`, style: 'text' },
-      { value: 100 + i, style: 'money' },
-      { formula: `ROUND(B${r}*Parametrit!$B$2,2)`, expected: Math.round((100 + i) * 10) / 100, style: 'money' },
-      i === 0 ? { value: '=HYPERLINK("http://evil.example","klikkaa")', style: 'text' } : null,
-    ]);
-  }
-  const results: (CellSpec | null)[][] = [
-    [{ value: 'Tulokset', style: 'title' }, null],
-    [{ value: 'Yhteensä', style: 'label' }, { formula: 'SUM(Rivit[Summa])', expected: 0, style: 'moneyTotal' }],
-    [{ value: 'Osuudet', style: 'label' }, { formula: "SUM('Rivit'!C3:C100000)", expected: 0, style: 'moneyTotal' }],
-  ];
-  return [
-    { name: 'Tulokset', cells: results, columnWidths: [24, 14], print: { title: 'Tulokset & tarkistus', landscape: true, fitToWidth: true } },
-    { name: 'Rivit', cells: rows, columnWidths: [20, 12, 12, 30], freeze: { rows: 2, columns: 1 }, tables: [{ name: 'Rivit', row: 1, col: 0, headers: ['Nimi', 'Summa', 'Osuus', 'Huom'], rowCount: n }] },
-    { name: 'Parametrit', cells: params, tabColor: 'FF00B050' },
-  ];
-}
-
-const snapshot = (s: FakeSheet) => JSON.stringify({ name: s.name, cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.formula ?? null, c.format]), tables: s.tables.map((t) => [t.name, t.r0, t.c0, t.rows, t.cols]), names: [...s.names] });
-const all = (book: FakeWorkbook) => book.sheets.map(snapshot);
-
-function adapter(book: FakeWorkbook, extra: Partial<ConstructorParameters<typeof OfficeJsWorkbook>[0]> = {}) {
-  let n = 0;
-  return new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `t${++n}`, ...extra });
-}
 
 // ---------------------------------------------------------------- readTables
 
@@ -133,17 +75,25 @@ describe('readTables', () => {
 // ---------------------------------------------------------------- replaceOutputs
 
 describe('replaceOutputs', () => {
-  test.each([10, 10_000])('a full run (read + write) takes at most 3 syncs at %i rows, in blocks', async (n) => {
+  test.each([10, 10_000])('a full run (read + write) takes 4 syncs at %i rows (the last for the finishing touches), in blocks', async (n) => {
     const book = inputWorkbook(n);
     const wb = adapter(book);
     await wb.readTables();
     await wb.replaceOutputs(outputSpecs(n));
-    expect(book.syncs).toBeLessThanOrEqual(3);
-    // Cell writes: per sheet one numberFormat and one formulas rectangle, plus one header row per table.
-    const cellWrites = book.writes.filter((w) => w.prop !== 'values');
-    expect(cellWrites).toHaveLength(3 * 2);
-    expect(book.writes.filter((w) => w.prop === 'values')).toHaveLength(1);
-    expect(book.writes.find((w) => w.sheet === 'Rivit' && w.prop === 'formulas')).toMatchObject({ rows: n + 2, cols: 4 });
+    expect(book.syncs).toBe(4);
+    // Cell writes: one numberFormat and one formulas write per rectangle: the table Rivit (header
+    // and body, written before the table exists), the title above it, and one rectangle on each other sheet.
+    expect(book.writes.filter((w) => w.prop === 'values')).toHaveLength(0);
+    expect(book.writes.map((w) => `${w.sheet}!${w.address} ${w.prop}`)).toEqual([
+      'Rivit!A2:D' + (n + 2) + ' numberFormat',
+      'Rivit!A2:D' + (n + 2) + ' formulas',
+      'Tulokset!A1:B3 numberFormat',
+      'Tulokset!A1:B3 formulas',
+      'Rivit!A1:D1 numberFormat',
+      'Rivit!A1:D1 formulas',
+      'Parametrit!A1:B2 numberFormat',
+      'Parametrit!A1:B2 formulas',
+    ]);
     // Calculation suspended in every write batch; screen updating too.
     expect(book.calcSuspensions).toBe(1);
     expect(book.screenSuspensions).toBe(1);
@@ -151,10 +101,10 @@ describe('replaceOutputs', () => {
     expect(Math.max(...book.syncBytes)).toBeLessThan(5_000_000);
   });
 
-  test('replaceOutputs alone (no read before) takes 2 syncs', async () => {
+  test('replaceOutputs alone (no read before) takes 3 syncs (list, write, finishing touches)', async () => {
     const book = inputWorkbook(10);
     await adapter(book).replaceOutputs(outputSpecs(10));
-    expect(book.syncs).toBe(2);
+    expect(book.syncs).toBe(3);
   });
 
   test('writes cells, formulas, tables, marks, widths, freeze panes, tab colour and print set-up', async () => {
@@ -243,6 +193,40 @@ describe('replaceOutputs', () => {
     expect(book.sheet('Asetukset')!.cell(5, 1)!.formula).toBe('=+1+1');
   });
 
+  test('the fake fills a table column with one formula when formulas are written into an existing table (AutoCorrect)', async () => {
+    // Guards the next test: Excel's "fill formulas in tables to create calculated columns" (issues 2093, 5909, 6745).
+    const book = new FakeWorkbook();
+    const s = book.addSheet('S');
+    ['Avain', 'Euroa'].forEach((h, i) => s.put(0, i, h));
+    book.addTable(s, 'T', 0, 0, 4, 2);
+    const ctx = book.context();
+    ctx.workbook.worksheets.getItem('S').getRangeByIndexes(1, 0, 3, 2).formulas = [
+      ['=Jako!$H$5', '=Jako!$O$5'],
+      ['=Jako!$H$6', '=Jako!$O$6'],
+      ['=Jako!$H$7', '=Jako!$O$7'],
+    ];
+    await ctx.sync();
+    expect([1, 2, 3].map((r) => book.formulaAt('S', r, 1))).toEqual(['=Jako!$O$7', '=Jako!$O$7', '=Jako!$O$7']);
+    // Relative references shift row by row, as a calculated column's one formula does.
+    ctx.workbook.worksheets.getItem('S').getRangeByIndexes(1, 0, 3, 1).formulas = [['=B2*2'], ['=B3*3'], ['=B4*4']];
+    await ctx.sync();
+    expect([1, 2, 3].map((r) => book.formulaAt('S', r, 0))).toEqual(['=B2*4', '=B3*4', '=B4*4']);
+  });
+
+  test('a table column with a different formula in every row keeps every formula (written before the table exists)', async () => {
+    const book = inputWorkbook(1);
+    const n = 6;
+    const cells: (CellSpec | null)[][] = [[{ value: 'Summa' }, { formula: 'SUM(Tulos[Euroa])', expected: 0 }], [{ value: 'Vastaanottaja' }, { value: 'Euroa' }]];
+    for (let i = 0; i < n; i++) cells.push([{ value: `R${i}` }, { formula: `Parametrit!$B$${2 + 3 * i}`, expected: 0, style: 'money' }]);
+    const spec: SheetSpec = { name: 'Tulos', cells, tables: [{ name: 'Tulos', row: 1, col: 0, headers: ['Vastaanottaja', 'Euroa'], rowCount: n }] };
+    await adapter(book).replaceOutputs([spec, outputSpecs(1)[2]]);
+    expect(Array.from({ length: n }, (_, i) => book.formulaAt('Tulos', 2 + i, 1))).toEqual(Array.from({ length: n }, (_, i) => `=Parametrit!$B$${2 + 3 * i}`));
+    expect(book.formulaAt('Tulos', 0, 1)).toBe('=SUM(Tulos[Euroa])');
+    expect(book.table('Tulos')).toMatchObject({ r0: 1, c0: 0, rows: n + 1, cols: 2 });
+    expect(book.table('Tulos')!.headers).toEqual(['Vastaanottaja', 'Euroa']);
+    expect(book.brokenRefs()).toEqual([]);
+  });
+
   test("refuses to overwrite a user's sheet of the same name, and changes nothing", async () => {
     const book = inputWorkbook(5);
     book.addSheet('Rivit').put(0, 0, 'käyttäjän omaa dataa');
@@ -273,7 +257,7 @@ describe('replaceOutputs', () => {
     await wb.readTables();
     book.syncs = 0;
     await wb.replaceOutputs(outputSpecs(8, 'B'));
-    expect(book.syncs).toBe(1);
+    expect(book.syncs).toBe(2);
     expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Muistiinpanot', 'Tulokset', 'Rivit', 'Parametrit']);
     expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
     expect(book.table('Rivit')!.rows).toBe(9);
@@ -343,7 +327,8 @@ describe('replaceOutputs', () => {
     // The chunks tile the sheet exactly.
     expect(formulaWrites.reduce((s, w) => s + w.rows, 0)).toBe(n + 2);
     for (const bytes of book.syncBytes) expect(bytes).toBeLessThanOrEqual(limit + 1000);
-    expect(book.calcSuspensions).toBe(book.syncs - 1);
+    // Calculation suspended in every data sync: not in the listing nor in the finishing touches.
+    expect(book.calcSuspensions).toBe(book.syncs - 2);
     expect(book.formulaAt('Rivit', n + 1, 2)).toBe(`=ROUND(B${n + 2}*Parametrit!$B$2,2)`);
     expect(book.formulaAt('Rivit', n + 1, 0)).toBe(`Rivi ${n}`);
     expect(book.brokenRefs()).toEqual([]);
@@ -363,10 +348,10 @@ describe('replaceOutputs', () => {
     expect(book.brokenRefs()).toEqual([]);
   });
 
-  test('no chunking below the limit: one formulas write per sheet', async () => {
+  test('no chunking below the limit: one formulas write per rectangle (the table, the title above it)', async () => {
     const book = inputWorkbook(1);
     await adapter(book).replaceOutputs(outputSpecs(10_000));
-    expect(book.writes.filter((w) => w.sheet === 'Rivit' && w.prop === 'formulas')).toHaveLength(1);
+    expect(book.writes.filter((w) => w.sheet === 'Rivit' && w.prop === 'formulas').map((w) => w.address)).toEqual(['A2:D10002', 'A1:D1']);
   });
 });
 

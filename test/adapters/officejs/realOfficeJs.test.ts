@@ -16,7 +16,7 @@ import { computeOutputs } from '../../../src/app/pipeline';
 import type { RawWorkbook } from '../../../src/domain/raw';
 import { buildSampleInputs } from '../../../src/sample/sample';
 import type { SheetSpec } from '../../../src/workbook/sheetSpec';
-import { ACTION, type CapturedRequest, isReferenceCleanup, loadRealOfficeJs, pathName, type RichApiAction, setHost, sheetListAnswer, writeResults } from '../../support/realOfficeJs';
+import { ACTION, type CapturedRequest, inventoryAnswer, isReferenceCleanup, loadRealOfficeJs, pathName, type RichApiAction, setHost, sheetListAnswer, sheetsAnswer, writeResults } from '../../support/realOfficeJs';
 
 const EXCEL_WEB_LIMIT = 5_000_000;
 
@@ -34,7 +34,10 @@ function captureWrites(raw: RawWorkbook): CapturedRequest[] {
   const requests: CapturedRequest[] = [];
   setHost((request) => {
     if (!isReferenceCleanup(request)) requests.push(request);
-    return writeResults(request.body, (a) => (pathName(request.body, a.ObjectPathId) === 'Worksheets' ? sheetListAnswer(raw) : undefined));
+    return writeResults(request.body, (a) => {
+      const at = pathName(request.body, a.ObjectPathId);
+      return at === 'Worksheets' ? sheetListAnswer(raw) : inventoryAnswer(at);
+    });
   });
   return requests;
 }
@@ -59,12 +62,16 @@ describe('writes under the real office.js client', () => {
     const requests = captureWrites(raw);
     const port = new OfficeJsWorkbook({ isSetSupported: () => true }); // the real Excel.run
     await port.replaceOutputs(sheets);
-    const plan = (port as unknown as { lastPlan: { batchBytes: number[] } }).lastPlan;
-    // 1 request for the sheet list, then the write in one request (realistic size).
-    expect(requests).toHaveLength(2);
-    const writes = requests.slice(1);
+    const plan = (port as unknown as { lastPlan: { batchBytes: number[]; finishBytes: number } }).lastPlan;
+    // 1 request for the sheet list, the write in one request (realistic size), the finishing touches in one.
+    expect(requests).toHaveLength(3);
+    const writes = requests.slice(1, -1);
     expect(writes.map((r) => r.bytes <= plan.batchBytes[0])).toEqual([true]);
     expect(writes[0].bytes).toBeLessThan(EXCEL_WEB_LIMIT);
+    const touches = requests[2];
+    expect(touches.body.Actions.some((a) => a.Name === 'FreezeRows' || a.Name === 'FreezeAt')).toBe(true);
+    expect(touches.body.Actions.some((a) => a.Name === 'TabColor')).toBe(true);
+    expect(touches.bytes).toBeLessThanOrEqual(plan.finishBytes);
     expect(formulasSent(writes)).toHaveLength(formulaCount(sheets));
     // English function names and argument commas, whatever the user's Excel language.
     const sample = formulasSent(writes).find((f) => f.includes('SUMIFS('));
@@ -77,8 +84,9 @@ describe('writes under the real office.js client', () => {
     const limit = 250_000;
     const port = new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: limit });
     await port.replaceOutputs(sheets);
-    const plan = (port as unknown as { lastPlan: { batchBytes: number[] } }).lastPlan;
-    const writes = requests.slice(1);
+    const plan = (port as unknown as { lastPlan: { batchBytes: number[]; finishBytes: number } }).lastPlan;
+    const writes = requests.slice(1, -1);
+    expect(requests[requests.length - 1].bytes).toBeLessThanOrEqual(plan.finishBytes);
     expect(writes.length).toBe(plan.batchBytes.length);
     expect(writes.length).toBeGreaterThan(5);
     writes.forEach((r, i) => {
@@ -100,8 +108,8 @@ describe('reads under the real office.js client', () => {
         return writeResults(request.body, (a) => {
           const at = pathName(request.body, a.ObjectPathId);
           if (at === 'Tables') return { _Items: [{ Id: '{T1}', Name: 'Henkilosto', ShowTotals: false, Worksheet: { Name: 'Henkilöstö' } }] };
-          if (at === 'Worksheets') return { _Items: [{ Name: 'Henkilöstö', Names: { _Items: [] }, Tables: { _Items: [{ Name: 'Henkilosto' }] } }] };
-          return undefined;
+          if (at === 'Worksheets') return sheetsAnswer([{ name: 'Henkilöstö', tables: ['Henkilosto'] }]);
+          return inventoryAnswer(at);
         });
       }
       return { errorCode: 5012, message: 'The session has timed out.' };
@@ -115,7 +123,9 @@ describe('reads under the real office.js client', () => {
       r.body.Actions.filter((a: RichApiAction) => a.ActionType === ACTION.query).map((a) => [pathName(r.body, a.ObjectPathId), [...(a.QueryInfo?.Select ?? [])].sort().join(',')]);
     expect(queries(requests[0])).toEqual([
       ['Tables', 'name,showTotals,worksheet/name'],
-      ['Worksheets', 'name,names/name,tables/name'],
+      ['Worksheets', 'name,names/formula,names/name,tables/name,visibility'],
+      ['Names', 'formula,name'],
+      ['Application', 'calculationMode'],
     ]);
     // The table is addressed by the id Excel gave it in the listing.
     expect(queries(requests[1]).sort()).toEqual(
@@ -124,7 +134,9 @@ describe('reads under the real office.js client', () => {
         ['Tables[{T1}].GetDataBodyRange', 'columnCount,columnIndex,rowCount,rowIndex'],
         ['Tables[{T1}].GetRange.GetMergedAreasOrNullObject', 'areas/address'],
         ['Tables[{T1}].GetDataBodyRange', 'numberFormat,valueTypes,values'],
+        ['Tables[{T1}].GetDataBodyRange.GetColumn', 'columnHidden'],
         ['Tables[{T1}].GetDataBodyRange.GetColumn.GetVisibleView', 'cellAddresses'],
+        ['Tables[{T1}].GetDataBodyRange.GetRow.GetResizedRange', 'text'],
       ].sort(),
     );
   });
@@ -166,9 +178,13 @@ describe('the chunked read under the real office.js client', () => {
         const at = pathName(body, a.ObjectPathId);
         const select = a.QueryInfo?.Select ?? [];
         if (at === 'Tables') return { _Items: [{ Id: '{T1}', Name: 'Henkilosto', ShowTotals: false, Worksheet: { Name: 'Henkilöstö' } }] };
-        if (at === 'Worksheets') return { _Items: [{ Name: 'Henkilöstö', Names: { _Items: [] }, Tables: { _Items: [{ Name: 'Henkilosto' }] } }] };
+        if (at === 'Worksheets') return sheetsAnswer([{ name: 'Henkilöstö', tables: ['Henkilosto'] }]);
+        if (at === 'Names' || at === 'Application') return inventoryAnswer(at);
         if (at.endsWith('.Columns')) return { _Items: [{ Name: 'Organisaatio' }, { Name: 'HTV' }] };
         if (at.endsWith('GetMergedAreasOrNullObject')) return null;
+        // The text of the first rows (the date-system probe) and whether the first column is hidden.
+        if (at.endsWith('GetResizedRange')) return { Text: Array.from({ length: 20 }, (_, i) => rowAt(i).map(String)) };
+        if (at.endsWith('GetColumn')) return { ColumnHidden: false };
         if (at.endsWith('GetDataBodyRange')) return rangeAnswer(1, n, select);
         if (at.endsWith('GetRangeByIndexes')) {
           const [r0, , h] = argsOf(a.ObjectPathId) as number[];

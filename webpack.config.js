@@ -31,7 +31,7 @@ function devServerTransport() {
   return { type: 'http' };
 }
 
-/** Writes entrypoints.json: each entry's files including its lazily loaded chunks (for the size check). */
+/** Writes entrypoints.json: each entry's files including its lazily loaded chunks and workers (for the size check). */
 class EntrypointFilesPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
@@ -40,7 +40,13 @@ class EntrypointFilesPlugin {
         const out = {};
         for (const [name, entry] of compilation.entrypoints) {
           const files = new Set(entry.getFiles());
-          for (const chunk of entry.chunks) for (const lazy of chunk.getAllAsyncChunks()) for (const f of lazy.files) files.add(f);
+          const chunks = new Set(entry.chunks);
+          for (const chunk of entry.chunks) for (const lazy of chunk.getAllAsyncChunks()) {
+            chunks.add(lazy);
+            for (const f of lazy.files) files.add(f);
+          }
+          // Web Workers the entry starts (new Worker(new URL(...))) are loaded by it too.
+          for (const chunk of chunks) for (const worker of chunk.getAllReferencedAsyncEntrypoints()) for (const f of worker.getFiles()) files.add(f);
           out[name] = [...files].filter((f) => /\.(js|css)$/.test(f)).sort();
         }
         compilation.emitAsset('entrypoints.json', new RawSource(JSON.stringify(out, null, 2)));
@@ -77,8 +83,8 @@ module.exports = (env = {}, argv = {}) => {
         // Only the preview imports it; the task pane never does (scripts/check-bundle-size.js checks).
         exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.min.js'),
       },
-      // The exceljs adapter's file methods (command line only) import these lazily; never in a browser.
-      fallback: { fs: false, path: false },
+      // The package adapter's file methods (command line only) import these lazily; never in a browser.
+      fallback: { fs: false, path: false, stream: false, zlib: false },
     },
     module: {
       rules: [

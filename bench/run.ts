@@ -18,8 +18,10 @@ import { machine, mark, table, type SectionReport, type TargetRow } from './repo
 import { measureCommandLine, reportCommandLine } from './sections/commandLine';
 import { measureEngine, reportEngine } from './sections/engine';
 import { measureLibreOffice, reportLibreOffice } from './sections/libreoffice';
+import { measureMemory, reportMemory } from './sections/memory';
 import { measureSyncs, reportSyncs } from './sections/syncs';
 import { measureTaskPane, reportTaskPane } from './sections/taskpane';
+import { measurePaneResponsiveness, reportPaneResponsiveness } from './sections/paneResponsiveness';
 
 const BENCH_BUDGET_MS = 10 * 60_000;
 
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
     const commandLine = await measureCommandLine(ctx);
     const lo = await measureLibreOffice(ctx, commandLine.outputs);
     const pane = await measureTaskPane(ctx);
+    const responsiveness = await measurePaneResponsiveness(ctx);
+    const memory = await measureMemory(ctx);
     const totalMs = performance.now() - started;
 
     const sections: SectionReport[] = [
@@ -50,6 +54,8 @@ async function main(): Promise<void> {
       reportSyncs(syncs),
       reportLibreOffice(lo, commandLine, engine),
       reportTaskPane(pane),
+      reportMemory(memory, commandLine, ctx),
+      reportPaneResponsiveness(responsiveness),
     ];
     const targets: TargetRow[] = [
       ...sections.flatMap((s) => s.targets),

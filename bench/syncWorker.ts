@@ -165,7 +165,7 @@ async function oneRun(book: FakeWorkbook, port: OfficeJsWorkbook): Promise<RunSy
 
 async function main(): Promise<void> {
   const [file] = process.argv.slice(2);
-  const raw = await (await ExcelJsWorkbook.fromBuffer(fs.readFileSync(file))).readTables();
+  const raw = await (await ExcelJsWorkbook.fromBuffer(fs.readFileSync(file), { view: false })).readTables();
   const book = fakeFromRaw(raw);
   const readBytes = readResponseBytes(book);
   let n = 0;

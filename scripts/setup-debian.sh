@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need: LibreOffice Calc (headless formula recalculation)
-# and Chromium (browser tests of the task pane preview). Idempotent: installs only what is missing.
+# Installs the Debian packages the tests need: LibreOffice Calc (headless formula recalculation),
+# Chromium (browser tests of the task pane preview), and Python's openpyxl and LibreOffice's Python
+# bridge (workbooks as other producers write them: test/fixtures/producers, the bad-input corpus).
+# Idempotent: installs only what is missing.
 # Run as root or as a user with sudo: npm run setup:debian
 set -euo pipefail
 
@@ -16,6 +18,14 @@ if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then
   say "Chromium present: $(command -v chromium || echo /usr/bin/chromium)"
 else
   packages+=(chromium)
+fi
+
+# Producers of test workbooks: /usr/bin/python3 with openpyxl, and LibreOffice driven through UNO.
+if ! /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1; then
+  packages+=(python3-openpyxl)
+fi
+if ! /usr/bin/python3 -c 'import uno' >/dev/null 2>&1; then
+  packages+=(python3-uno)
 fi
 
 if [ "${#packages[@]}" -eq 0 ]; then

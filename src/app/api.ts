@@ -6,6 +6,9 @@
 import type { Problem } from '../domain/problems';
 import type { BillingPeriod, CostKind, Settings } from '../domain/types';
 import type { WriteOutcome } from '../workbook/port';
+import type { TableLocation } from './inputs';
+
+export type { TableLocation };
 
 /** A step of a run, for progress display. */
 export type RunStep = 'read' | 'validate' | 'allocate' | 'layout' | 'write' | 'done';
@@ -18,6 +21,10 @@ export interface ValidationReport {
   /** The settings as read (null when Asetukset cannot be read). */
   settings: Settings | null;
   ok: boolean;
+  /** Where each input table is, so every problem can link to its place (src/app/locate.ts). */
+  tables?: TableLocation[];
+  /** inputsFingerprint of the tables read: equal to a run's fingerprint means that result is current. */
+  fingerprint?: string;
 }
 
 /** Euro amounts as strings with two decimals ("1234.50"), so no float ever touches money in the UI. */
@@ -80,28 +87,34 @@ export interface BudgetKeySummary {
   year: number;
 }
 
+export interface RunSummary {
+  year: number;
+  kinds: KindSummary[];
+  /** Names of the sheets written. */
+  sheets: string[];
+  /** The master check as computed by the engine (the workbook recomputes it live). */
+  masterCheck: boolean;
+  invoicing: InvoicingSummary;
+  /** Where each budget line of pool b took its key (issue 12: plan, the year's or the previous year's registrations). */
+  budgetKeys?: BudgetKeySummary[];
+  /** The invoices and credit notes to send (issue 12), for the CSV download. */
+  invoiceRows?: InvoiceRowSummary[];
+  /**
+   * What the workbook adapter says about the write, when it says anything: marked sheets it kept
+   * (a user's copies of output sheets), finishing touches Excel refused, a recalculation.
+   */
+  write?: WriteOutcome;
+}
+
 export interface RunReport {
   ok: boolean;
   problems: Problem[];
   /** Present when ok. */
-  summary?: {
-    year: number;
-    kinds: KindSummary[];
-    /** Names of the sheets written. */
-    sheets: string[];
-    /** The master check as computed by the engine (the workbook recomputes it live). */
-    masterCheck: boolean;
-    invoicing: InvoicingSummary;
-    /** Where each budget line of pool b took its key (issue 12: plan, the year's or the previous year's registrations). */
-    budgetKeys?: BudgetKeySummary[];
-    /** The invoices and credit notes to send (issue 12), for the CSV download. */
-    invoiceRows?: InvoiceRowSummary[];
-    /**
-     * What the workbook adapter says about the write, when it says anything: marked sheets it kept
-     * (a user's copies of output sheets), finishing touches Excel refused, a recalculation.
-     */
-    write?: WriteOutcome;
-  };
+  summary?: RunSummary;
+  /** Where each input table is (problem links). */
+  tables?: TableLocation[];
+  /** inputsFingerprint of the tables the run read. */
+  fingerprint?: string;
 }
 
 export interface VerifyFinding {
@@ -118,10 +131,17 @@ export interface VerifyReport {
   problems: Problem[];
   findings: VerifyFinding[];
   cellsChecked: number;
+  /** inputsFingerprint of the tables the check read. */
+  fingerprint?: string;
 }
+
+/** A step of the auditor's check, for progress display. */
+export type VerifyStep = 'read' | 'compute' | 'readOutputs' | 'compare';
 
 export interface AllocationApp {
   validate(): Promise<ValidationReport>;
   run(onProgress?: (step: RunStep) => void): Promise<RunReport>;
-  verify(): Promise<VerifyReport>;
+  verify(onProgress?: (step: VerifyStep) => void): Promise<VerifyReport>;
+  /** Reads the input tables and gives their inputsFingerprint (a cheap "did anything change?"). */
+  fingerprint(): Promise<string>;
 }

@@ -5,6 +5,28 @@
  * the faces call it, the adapters implement it.
  */
 import type { SettingKey, TableKey } from '../domain/contract';
+import type { RunSummary } from './api';
+
+/**
+ * The last result as the host keeps it in the document (inside Excel: the add-in's document
+ * settings), so a reopened pane shows it, and whether it is still current.
+ */
+export interface StoredResult {
+  version: 1;
+  /** When the run finished (ISO 8601, UTC). */
+  at: string;
+  /** inputsFingerprint of the tables the run read. */
+  fingerprint: string;
+  summary: RunSummary;
+}
+
+/** Is this (parsed from the document) a StoredResult this version can show? */
+export function isStoredResult(x: unknown): x is StoredResult {
+  const r = x as Partial<StoredResult> | null;
+  return Boolean(
+    r && r.version === 1 && typeof r.at === 'string' && typeof r.fingerprint === 'string' && r.summary && Array.isArray(r.summary.kinds) && typeof r.summary.year === 'number',
+  );
+}
 
 /** A setting value as written into the Arvo cell: text, a number, or null to clear the cell. */
 export type SettingValue = string | number | null;
@@ -26,4 +48,19 @@ export interface Host {
    * new row when the setting is not there yet). Only offered when the host implements it.
    */
   updateSetting?(key: SettingKey, value: SettingValue, tableName: string): Promise<void>;
+  /**
+   * Optional: calls `onChange` whenever data in one of the named tables may have changed (inside
+   * Excel: the tables' onChanged events, ExcelApi 1.7; tables added or deleted where 1.9 is
+   * available). Resolves to a function that stops watching.
+   */
+  watchTables?(tableNames: string[], onChange: () => void): Promise<() => void>;
+  /** Optional: the last result kept in the document, or null. */
+  loadResult?(): Promise<StoredResult | null>;
+  /** Optional: keeps `result` in the document (replacing the one before). */
+  saveResult?(result: StoredResult): Promise<void>;
+  /**
+   * Optional: the cells' formulas as the user's Excel shows them (Range.formulasLocal: function
+   * names and separators of the user's language), null for a cell without a formula.
+   */
+  localFormulas?(cells: { sheet: string; address: string }[]): Promise<(string | null)[]>;
 }

@@ -6,11 +6,14 @@ import { COST_KINDS, PARTIES } from '../domain/types';
 import type { InputModel } from '../domain/types';
 import { OUTPUT_SHEET_NAMES } from '../workbook/layout';
 import type { WorkbookPort } from '../workbook/port';
-import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyReport } from './api';
+import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyReport, VerifyStep } from './api';
+import type { Engine, EngineResult } from './engine';
+import { inputsFingerprint, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
-import { allocateInputs, computeOutputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
+import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { compareOutputs } from './verify';
 import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
+import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
 import type { RawWorkbook } from '../domain/raw';
 
 export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
@@ -77,60 +80,108 @@ export function summariseInvoicing(model: InputModel, alloc: Allocation): Invoic
 /** Lets the event loop run (the UI paints) before the next synchronous step. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function createAllocationApp(port: WorkbookPort): AllocationApp {
+/** The engine in the caller's own thread (the default; the task pane injects a Web Worker's). */
+export const localEngine: Engine = {
+  async validate(raw) {
+    const allocated = validateAndAllocate(raw);
+    const { problems, model } = allocated;
+    const laid = allocated.allocation ? layoutOutputs(allocated) : null;
+    return {
+      problems,
+      outputs: laid?.ok ? laid.sheets.map((s) => ({ name: s.name, tables: s.tables })) : undefined,
+      tablesFound: tablesFound(raw),
+      settings: model?.settings ?? readableSettings(raw),
+      tables: tableLocations(raw),
+      fingerprint: inputsFingerprint(raw),
+    };
+  },
+  async compute(raw, onStep): Promise<EngineResult> {
+    const where = { tables: tableLocations(raw), fingerprint: inputsFingerprint(raw) };
+    await onStep?.('validate');
+    const parsed = validateInputs(raw);
+    if (parsed.model) await onStep?.('allocate');
+    const allocated = allocateInputs(parsed);
+    if (allocated.allocation) await onStep?.('layout');
+    const result = layoutOutputs(allocated);
+    if (!result.ok) return { ok: false, problems: result.problems, ...where };
+    return {
+      ok: true,
+      problems: result.problems,
+      ...where,
+      sheets: result.sheets,
+      summary: {
+        year: result.allocation.year,
+        kinds: summarise(result.model, result.allocation),
+        sheets: result.sheets.map((s) => s.name),
+        masterCheck: engineMasterCheck(result.model, result.allocation),
+        invoicing: summariseInvoicing(result.model, result.allocation),
+        invoiceRows: summariseInvoiceRows(result.model, result.allocation),
+        budgetKeys: summariseBudgetKeys(result.allocation),
+      },
+    };
+  },
+  async fingerprint(raw) {
+    return inputsFingerprint(raw);
+  },
+};
+
+export interface AppOptions {
+  /** Where the pure computation runs (default: localEngine, in this thread). */
+  engine?: Engine;
+}
+
+export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}): AllocationApp {
+  const engine = options.engine ?? localEngine;
   return {
     async validate(): Promise<ValidationReport> {
       const raw = await port.readTables();
-      const { problems, model } = validateAndAllocate(raw);
-      return { problems, tablesFound: tablesFound(raw), settings: model?.settings ?? null, ok: !hasErrors(problems) };
+      const [v, own] = await Promise.all([engine.validate(raw), port.ownSheetNames()]);
+      // What run would refuse too: output names taken by the user's own sheets and tables.
+      const problems = [...v.problems, ...outputConflicts(raw, own, v.outputs ?? ALL_OUTPUT_NAMES)];
+      const { outputs: _outputs, ...report } = v;
+      return { ...report, problems, ok: !hasErrors(problems) };
     },
 
     async run(onProgress?: (step: RunStep) => void): Promise<RunReport> {
-      // Each step is reported before it starts, with a pause so the task pane can paint it:
-      // the engine is synchronous and takes seconds on very large workbooks.
+      // Each step is reported before it starts, with a pause so the task pane can paint it
+      // (the local engine is synchronous and takes seconds on very large workbooks).
       const step = async (name: RunStep) => {
         onProgress?.(name);
         if (onProgress) await nextTurn();
       };
       await step('read');
       const raw = await port.readTables();
-      await step('validate');
-      const parsed = validateInputs(raw);
-      if (parsed.model) await step('allocate');
-      const allocated = allocateInputs(parsed);
-      if (allocated.allocation) await step('layout');
-      const result = layoutOutputs(allocated);
-      if (!result.ok) return { ok: false, problems: result.problems };
+      const result = await engine.compute(raw, step);
+      const where = { tables: result.tables, fingerprint: result.fingerprint };
+      if (!result.ok) return { ok: false, problems: result.problems, ...where };
+      const conflicts = outputConflicts(raw, await port.ownSheetNames(), result.sheets);
+      if (conflicts.length) return { ok: false, problems: [...result.problems, ...conflicts], ...where };
       onProgress?.('write');
       const written = await port.replaceOutputs(result.sheets);
       onProgress?.('done');
-      return {
-        ok: true,
-        problems: result.problems,
-        summary: {
-          year: result.allocation.year,
-          kinds: summarise(result.model, result.allocation),
-          sheets: result.sheets.map((s) => s.name),
-          masterCheck: engineMasterCheck(result.model, result.allocation),
-          invoicing: summariseInvoicing(result.model, result.allocation),
-          invoiceRows: summariseInvoiceRows(result.model, result.allocation),
-          budgetKeys: summariseBudgetKeys(result.allocation),
-          ...(written ? { write: written } : {}),
-        },
-      };
+      return { ok: true, problems: result.problems, summary: { ...result.summary, ...(written ? { write: written } : {}) }, ...where };
     },
 
-    async verify(): Promise<VerifyReport> {
+    async verify(onProgress?: (step: VerifyStep) => void): Promise<VerifyReport> {
+      onProgress?.('read');
       const raw = await port.readTables();
-      const result = computeOutputs(raw);
-      if (!result.ok) return { ok: false, problems: result.problems, findings: [], cellsChecked: 0 };
+      onProgress?.('compute');
+      const result = await engine.compute(raw);
+      if (!result.ok) return { ok: false, problems: result.problems, findings: [], cellsChecked: 0, fingerprint: result.fingerprint };
+      onProgress?.('readOutputs');
       const own = new Set(await port.ownSheetNames());
       const present = OUTPUT_SHEET_NAMES.filter((n) => own.has(n));
       // Values as Excel would show them now: on Manual calculation the adapter recalculates first.
       await port.recalculate?.();
       const actual = await port.readOutputCells(present);
+      onProgress?.('compare');
+      if (onProgress) await nextTurn();
       const { findings, cellsChecked } = compareOutputs(result.sheets, actual);
-      return { ok: findings.length === 0, problems: result.problems, findings, cellsChecked };
+      return { ok: findings.length === 0, problems: result.problems, findings, cellsChecked, fingerprint: result.fingerprint };
+    },
+
+    async fingerprint(): Promise<string> {
+      return engine.fingerprint(await port.readTables());
     },
   };
 }

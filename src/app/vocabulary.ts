@@ -20,3 +20,6 @@ export {
 export { formatProblem, type Lang, type Problem } from '../domain/problems';
 export { identityKey } from '../domain/text';
 export type { Settings } from '../domain/types';
+export { formatWhere } from '../domain/problems';
+export { problemTarget, type CellTarget } from './locate';
+export type { TableLocation } from './inputs';

@@ -1,33 +1,27 @@
 /**
- * `tym-allocate invoices FILE [--csv OUT]` (issue 12): the invoices and credit notes of the budget
- * year, from the input tables of FILE (an input or a result workbook), as a table on the screen
- * and, with --csv, as the CSV file for the sales-invoicing system (src/app/invoiceData.ts).
- * Nothing is written when the inputs have errors; FILE is never written.
+ * `tym-allocate invoices FILE [--csv OUT] [--force]` (issue 12): the invoices and credit notes of the
+ * budget year, from the input tables of FILE (an input or a result workbook), as a table on the
+ * screen and, with --csv, as the CSV file for the sales-invoicing system (src/app/invoiceData.ts).
+ *
+ * The command line's rules (src/cli/files.ts): FILE is opened with one message per reason it cannot
+ * be read; OUT is checked before any work (its folder, not a folder or device, never FILE itself
+ * also through a link, a .csv name, and someone's existing file only with --force: an earlier
+ * invoice CSV of this program, recognised by its first line, is replaced); the write is atomic.
+ * Nothing is written when the inputs have errors. Texts in Finnish, Swedish or English (--lang).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { InvoiceRowSummary } from '../app/api';
-import { finnishDate, invoiceCsv, summariseInvoiceRows } from '../app/invoiceData';
+import { finnishDate, invoiceCsv, invoiceCsvFileName, summariseInvoiceRows } from '../app/invoiceData';
 import { hasErrors, validateAndAllocate } from '../app/pipeline';
 import type { Lang } from '../domain/problems';
-import type { WorkbookPort } from '../workbook/port';
+import { EXIT, langOf, UsageError, type Args, type Io } from './commands';
+import { checkTarget, CliRefusal, openInput, writeAtomically, writeFailure } from './files';
 import { finnishEuros, problemList } from './format';
-
-export interface InvoicesArgs {
-  file: string;
-  /** Where to write the CSV; undefined = only the table on the screen. */
-  csv?: string;
-  lang: Lang;
-}
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 const HEAD: Record<
   Lang,
-  { cols: string[]; invoice: string; credit: string; none: string; summary: string; written: string; hint: string; same: string }
+  { cols: string[]; invoice: string; credit: string; none: string; summary: string; written: string; hint: string; extension: string }
 > = {
   fi: {
     cols: ['Nro', 'Tyyppi', 'Vastaanottaja', 'Y-tunnus', 'Laskun pvm', 'Eräpäivä', 'Summa €'],
@@ -37,7 +31,8 @@ const HEAD: Record<
     summary: 'Laskuja {invoices}, hyvityslaskuja {credits}, yhteensä {total} €',
     written: 'Laskutustiedot kirjoitettu',
     hint: 'CSV-tiedosto laskutusjärjestelmään: lisää --csv TIEDOSTO.csv',
-    same: 'CSV-tiedosto ei voi olla sama kuin syöttötiedosto',
+    extension:
+      'Laskutustiedoston {out} pääte ei ole .csv: suomenkielinen Excel avaa laskutustiedot kaksoisnapsautuksella vain .csv-tiedostona. Anna --csv-valinnalle nimi, joka päättyy .csv.',
   },
   sv: {
     cols: ['Nr', 'Typ', 'Mottagare', 'FO-nummer', 'Fakturadatum', 'Förfallodag', 'Belopp €'],
@@ -47,7 +42,8 @@ const HEAD: Record<
     summary: 'Fakturor {invoices}, kreditfakturor {credits}, totalt {total} €',
     written: 'Faktureringsuppgifterna skrivna',
     hint: 'CSV-fil för faktureringssystemet: lägg till --csv FIL.csv',
-    same: 'CSV-filen kan inte vara densamma som indatafilen',
+    extension:
+      'Faktureringsfilen {out} har inte ändelsen .csv: Excel med finländska inställningar öppnar faktureringsuppgifterna med ett dubbelklick bara som en .csv-fil. Ange med --csv ett namn som slutar på .csv.',
   },
   en: {
     cols: ['No', 'Type', 'Receiver', 'Business ID', 'Invoice date', 'Due date', 'Amount €'],
@@ -57,7 +53,8 @@ const HEAD: Record<
     summary: 'Invoices {invoices}, credit notes {credits}, total {total} €',
     written: 'Invoice data written',
     hint: 'A CSV file for the invoicing system: add --csv FILE.csv',
-    same: 'The CSV file cannot be the input file',
+    extension:
+      'The invoice file {out} does not end in .csv: Excel with Finnish regional settings opens the invoice data by a double click only as a .csv file. Give --csv a name ending in .csv.',
   },
 };
 
@@ -90,26 +87,54 @@ export function invoiceTable(rows: readonly InvoiceRowSummary[], lang: Lang): st
   return [line(h.cols), ...cells.map(line), '', summary].join('\n');
 }
 
-export async function cmdInvoices(a: InvoicesArgs, io: Io, load: (file: string) => Promise<WorkbookPort | null>): Promise<number> {
-  const h = HEAD[a.lang];
-  if (a.csv !== undefined && path.resolve(a.csv) === path.resolve(a.file)) {
-    io.err(h.same);
-    return 2;
+/** True when `file` begins as an invoice CSV of this program does (its byte order mark and header row). */
+async function isEarlierCsv(file: string): Promise<boolean> {
+  const head = invoiceCsv([]);
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, 'r');
+    const want = Buffer.from(head, 'utf8');
+    const got = Buffer.alloc(want.length);
+    const { bytesRead } = await handle.read(got, 0, want.length, 0);
+    return bytesRead === want.length && got.equals(want);
+  } catch {
+    return false;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
-  const wb = await load(a.file);
-  if (!wb) return 1;
+}
+
+export async function cmdInvoices(args: Args, io: Io): Promise<number> {
+  const lang = langOf(args);
+  if (!args.file) throw new UsageError(`${args.command}: tiedosto puuttuu / FILE missing`);
+  const file = args.file;
+  const h = HEAD[lang];
+  const csv = args.flags.get('--csv') as string | undefined;
+  const wb = await openInput(file, lang);
+  if (csv !== undefined) {
+    await checkTarget(csv, file, {
+      force: args.flags.has('--force'),
+      lang,
+      option: '--csv',
+      isEarlier: isEarlierCsv,
+      suggestion: invoiceCsvFileName(new Date().getFullYear()),
+    });
+    if (path.extname(csv).toLowerCase() !== '.csv') throw new CliRefusal(h.extension.replace('{out}', csv), 2);
+  }
   const { problems, model, allocation } = validateAndAllocate(await wb.readTables());
-  if (problems.length) io.err(problemList(problems, a.lang));
-  if (hasErrors(problems) || !model || !allocation) return 1;
+  if (problems.length) io.err(problemList(problems, lang));
+  if (hasErrors(problems) || !model || !allocation) return EXIT.input;
   const rows = summariseInvoiceRows(model, allocation);
-  io.out(invoiceTable(rows, a.lang));
-  if (a.csv === undefined) {
+  io.out(invoiceTable(rows, lang));
+  if (csv === undefined) {
     io.out(`\n${h.hint}`);
-    return 0;
+    return EXIT.ok;
   }
-  const tmp = path.join(path.dirname(a.csv), `.${path.basename(a.csv)}.${process.pid}.tmp`);
-  await fs.promises.writeFile(tmp, invoiceCsv(rows), 'utf8');
-  await fs.promises.rename(tmp, a.csv);
-  io.out(`\n${h.written}: ${a.csv}`);
-  return 0;
+  try {
+    await writeAtomically(csv, Buffer.from(invoiceCsv(rows), 'utf8'));
+  } catch (e) {
+    throw writeFailure(csv, e, lang);
+  }
+  io.out(`\n${h.written}: ${csv}`);
+  return EXIT.ok;
 }

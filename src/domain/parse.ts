@@ -6,7 +6,7 @@
 import { TABLE_KEYS, type TableKey } from './contract';
 import { error, type Problem } from './problems';
 import type { RawWorkbook } from './raw';
-import { identityKey } from './text';
+import { identityKey, visible } from './text';
 import type { InputModel, TableInfo } from './types';
 import { parseCosts } from './parse/costs';
 import { knownEvents, parsePlan } from './parse/plan';
@@ -43,7 +43,7 @@ export function parseWorkbook(raw: RawWorkbook): ParseResult {
     if (m) settings.employer = m.name;
     else {
       const where = employerAt ? employerAt.where('value') : { sheet: set.raw.sheet, table: set.raw.name };
-      problems.push(error('employer-unknown', where, { name: settings.employer, known: municipalities.map((x) => x.name).join(', ') }));
+      problems.push(error('employer-unknown', where, { name: visible(settings.employer), known: municipalities.map((x) => x.name).join(', ') }));
     }
   }
 

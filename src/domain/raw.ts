@@ -10,6 +10,11 @@ export interface RawCell {
   value: RawValue;
   /** Number format code, e.g. "0.00%" or "d.m.yyyy"; undefined when General or unknown. */
   numFmt?: string;
+  /**
+   * A formula cell whose value was never calculated: the file holds the formula but no stored result
+   * (scripts such as openpyxl and pandas write formulas so). `value` is then null and means nothing.
+   */
+  uncached?: true;
 }
 
 export interface RawTable {
@@ -29,6 +34,13 @@ export interface RawTable {
   hiddenRows?: number[];
   /** A1 ranges of merged cells that overlap the table. */
   mergedRanges?: string[];
+  /**
+   * The sheet row directly below the table (below its totals row, if any), cell by cell under the
+   * table's columns, when any of those cells holds a value: a row typed just below a table is not part
+   * of it. Cells that belong to another table are left out (null). Absent when the row is blank or the
+   * adapter cannot tell.
+   */
+  below?: { row: number; cells: RawCell[] };
 }
 
 export interface RawWorkbook {

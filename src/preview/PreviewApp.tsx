@@ -3,11 +3,12 @@
  * .xlsx loaded through the exceljs adapter. Nothing leaves the browser.
  */
 import * as React from 'react';
-import { createAllocationApp } from '../app/run';
+import { createAllocationApp, localEngine } from '../app/run';
+import { startEngineWorker } from '../app/startEngineWorker';
 import { ExcelJsWorkbook } from '../adapters/exceljs/excelJsWorkbook';
 import { buildTemplate } from '../adapters/exceljs/template';
 import { App } from '../taskpane/App';
-import type { Host } from '../app/host';
+import type { Host, StoredResult } from '../app/host';
 import { langOf, translator } from '../taskpane/i18n';
 import { observed } from './observedPort';
 import { SheetGrid } from './SheetGrid';
@@ -26,6 +27,23 @@ type Status = { kind: 'info' | 'error'; text: string } | null;
 
 let loadCounter = 0;
 
+/**
+ * What Excel keeps in a document's add-in settings, kept here per open workbook (the preview's
+ * stand-in for Office.context.document.settings; it lasts while the page is open).
+ */
+const documentSettings = new WeakMap<ExcelJsWorkbook, StoredResult>();
+
+/**
+ * Test and demo hooks on window.tymPreview: change a cell as a user typing in Excel would (with or
+ * without the change event Excel would send), reopen the pane, make the next write fail as Excel
+ * can refuse one.
+ */
+export interface PreviewHooks {
+  setCell(sheet: string, address: string, value: string | number | null, notify?: boolean): Promise<void>;
+  reopenPane(): void;
+  failNextWrite(message: string): void;
+}
+
 async function open(buf: ArrayBuffer | Uint8Array, name: string): Promise<Loaded> {
   return { id: ++loadCounter, name, book: await ExcelJsWorkbook.fromBuffer(buf) };
 }
@@ -37,7 +55,13 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
   const [sheet, setSheet] = React.useState<string | null>(null);
   const [selected, setSelected] = React.useState<{ sheet: string; address: string } | null>(null);
   const [status, setStatus] = React.useState<Status>(null);
+  const [paneMount, setPaneMount] = React.useState(0);
   const bump = React.useCallback(() => setVersion((v) => v + 1), []);
+  // Who listens for changes of the input tables (Host.watchTables), as Excel's events would call them.
+  const watchers = React.useRef(new Set<() => void>());
+  const notify = React.useCallback(() => watchers.current.forEach((w) => w()), []);
+  const failNext = React.useRef<string | null>(null);
+  const engine = React.useMemo(() => (options.worker ? startEngineWorker() : localEngine), [options.worker]);
   // After a run, show the first output sheet, as a user would look at the result first.
   const written = React.useCallback((names: string[] | null) => {
     setVersion((v) => v + 1);
@@ -116,10 +140,14 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
       readTables: () => book().readTables(),
       ownSheetNames: () => book().ownSheetNames(),
       readOutputCells: (names: string[]) => book().readOutputCells(names),
-      replaceOutputs: (sheets: Parameters<ExcelJsWorkbook['replaceOutputs']>[0]) => book().replaceOutputs(sheets),
+      replaceOutputs: (sheets: Parameters<ExcelJsWorkbook['replaceOutputs']>[0]) => {
+        const failure = failNext.current;
+        failNext.current = null;
+        return failure ? Promise.reject(new Error(failure)) : book().replaceOutputs(sheets);
+      },
     };
-    return createAllocationApp(observed(port, written));
-  }, [sessionId, written]);
+    return createAllocationApp(observed(port, written), { engine });
+  }, [sessionId, written, engine]);
 
   const host: Host = React.useMemo(
     () => ({
@@ -140,18 +168,47 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
       },
       async updateSetting(key, value, tableName) {
         if (!current.current) return;
-        writeSetting(current.current.book.workbook, tableName, key, value);
+        // In place in the file (its other parts untouched); through exceljs only where that cannot be done.
+        await current.current.book.writeSetting(tableName, key, value, (wb) => writeSetting(wb, tableName, key, value));
         bump();
+        notify(); // Excel reports the pane's own write as a table change too
+      },
+      async watchTables(_names, onChange) {
+        watchers.current.add(onChange);
+        return () => void watchers.current.delete(onChange);
+      },
+      async loadResult() {
+        return current.current ? (documentSettings.get(current.current.book) ?? null) : null;
+      },
+      async saveResult(result) {
+        if (current.current) documentSettings.set(current.current.book, result);
       },
     }),
-    [options.displayLanguage, options.theme, tr, show, bump],
+    [options.displayLanguage, options.theme, tr, show, bump, notify],
   );
+
+  React.useEffect(() => {
+    const hooks: PreviewHooks = {
+      async setCell(sheetName, address, value, tell = true) {
+        const book = current.current?.book;
+        const ws = (await book?.view())?.getWorksheet(sheetName);
+        if (!book || !ws) throw new Error(`no sheet ${sheetName}`);
+        ws.getCell(address).value = value;
+        await book.commitView();
+        bump();
+        if (tell) notify();
+      },
+      reopenPane: () => setPaneMount((n) => n + 1),
+      failNextWrite: (message) => void (failNext.current = message),
+    };
+    (window as unknown as { tymPreview?: PreviewHooks }).tymPreview = hooks;
+  }, [bump, notify]);
 
   return (
     <div className="pv-root">
       <style>{PREVIEW_CSS}</style>
-      <aside className="pv-pane" aria-label={tr('productName')}>
-        {app && sessionId !== null ? <App key={sessionId} app={app} host={host} /> : null}
+      <aside className="pv-pane" aria-label={tr('productName')} style={{ width: options.width }} data-testid="pane">
+        {app && sessionId !== null ? <App key={`${sessionId}-${paneMount}`} app={app} host={host} /> : null}
       </aside>
       <div className="pv-main">
         <div className="pv-toolbar">
@@ -162,12 +219,13 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
             <label className="pv-button" htmlFor="pv-file">{tr('previewOpenFile')}</label>
             <input id="pv-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} className="pv-file" data-testid="file-input" />
             <button type="button" className="pv-button" onClick={download} disabled={!loaded} data-testid="download">{tr('previewDownload')}</button>
+            <button type="button" className="pv-button" onClick={() => setPaneMount((n) => n + 1)} disabled={!loaded} data-testid="reopen">{tr('previewReopen')}</button>
           </div>
           <p role="status" aria-live="polite" className={status?.kind === 'error' ? 'pv-status pv-error' : 'pv-status'} data-testid="preview-status">
             {status?.text ?? ''}
           </p>
         </div>
-        {loaded ? (
+        {loaded && options.grid ? (
           <SheetGrid workbook={loaded.book.workbook} version={version} sheet={sheet} selected={selected} onSheet={setSheet} tr={tr} />
         ) : null}
       </div>

@@ -2,7 +2,7 @@
 import * as React from 'react';
 import type { Workbook } from 'exceljs';
 import type { Translate } from '../taskpane/i18n';
-import { columnName, parseAddress, sheetView, MAX_ROWS } from './grid';
+import { columnName, parseRange, sheetView, MAX_ROWS } from './grid';
 
 export interface SheetGridProps {
   workbook: Workbook;
@@ -18,7 +18,8 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
   const names = workbook.worksheets.map((w) => w.name);
   const current = sheet && names.includes(sheet) ? sheet : names[0] ?? null;
   const ws = current ? workbook.getWorksheet(current) : undefined;
-  const target = selected && current && selected.sheet.toLowerCase() === current.toLowerCase() ? parseAddress(selected.address) : null;
+  const range = selected && current && selected.sheet.toLowerCase() === current.toLowerCase() ? parseRange(selected.address) : null;
+  const target = range ? { row: range.top, col: range.left } : null;
   const view = React.useMemo(
     () => (ws ? sheetView(ws, MAX_ROWS, target?.row) : null),
     // version: the same Worksheet object changes content when the app writes, so it is a dependency too.
@@ -85,17 +86,20 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
                 {view.rows.map((r) => (
                   <tr key={r.row}>
                     <th scope="row">{r.row}</th>
-                    {r.cells.map((c) => {
+                    {r.cells.map((c, ci) => {
                       const isSel = target !== null && c.address === `${columnName(target.col)}${target.row}`;
+                      const col = ci + 1;
+                      const inRange = range !== null && r.row >= range.top && r.row <= range.bottom && col >= range.left && col <= range.right;
                       return (
                         <td
                           key={c.address}
                           ref={isSel ? selectedRef : undefined}
                           data-address={c.address}
                           data-selected={isSel ? 'true' : undefined}
+                          data-in-range={inRange ? 'true' : undefined}
                           aria-selected={isSel || undefined}
                           title={c.formula}
-                          className={[c.numeric ? 'pv-num' : '', c.formula ? 'pv-formula' : '', isSel ? 'pv-selected' : ''].join(' ').trim() || undefined}
+                          className={[c.numeric ? 'pv-num' : '', c.formula ? 'pv-formula' : '', inRange ? 'pv-in-range' : '', isSel ? 'pv-selected' : ''].join(' ').trim() || undefined}
                         >
                           {c.text}
                         </td>

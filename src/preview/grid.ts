@@ -40,6 +40,15 @@ export function parseAddress(address: string): { row: number; col: number } | nu
 }
 
 
+/** "B3:D7", "$E$7" or "E7" -> the rectangle it covers (1-based); null when not an A1 cell or range. */
+export function parseRange(address: string): { top: number; left: number; bottom: number; right: number } | null {
+  const [a, b] = address.split(':');
+  const p = parseAddress(a);
+  const q = b === undefined ? p : parseAddress(b);
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
 /**
  * A number shown with the number formats the add-in writes ('#,##0.00', '0.00%', '0.000000', ...),
  * in Finnish conventions as a Finnish Excel shows them; other formats show the plain number.

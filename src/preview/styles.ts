@@ -3,7 +3,7 @@ export const PREVIEW_CSS = `
 html, body, #root { height: 100%; margin: 0; }
 body { font-family: "Segoe UI", system-ui, sans-serif; font-size: 14px; }
 .pv-root { display: flex; height: 100%; }
-.pv-pane { width: 380px; flex: none; border-right: 1px solid #d1d1d1; overflow-y: auto; }
+.pv-pane { width: 380px; flex: none; box-sizing: border-box; border-right: 1px solid #d1d1d1; overflow-y: auto; overflow-x: auto; }
 .pv-main { flex: 1; display: flex; flex-direction: column; min-width: 0; }
 .pv-toolbar { padding: 8px 12px; border-bottom: 1px solid #d1d1d1; background: #f5f5f5; }
 .pv-title { margin: 0 0 6px; }
@@ -29,6 +29,7 @@ body { font-family: "Segoe UI", system-ui, sans-serif; font-size: 14px; }
 .pv-grid td { border: 1px solid #edebe9; padding: 1px 4px; white-space: nowrap; max-width: 260px; overflow: hidden; text-overflow: ellipsis; }
 .pv-num { text-align: right; font-variant-numeric: tabular-nums; }
 .pv-formula { background: #f7fbff; }
+.pv-in-range { background: #fff4ce; }
 .pv-selected { outline: 3px solid #c50f1f; outline-offset: -2px; background: #fff4ce !important; }
 .pv-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0,0,0,0); white-space: nowrap; }
 `;

@@ -4,33 +4,31 @@
  * Excel (src/taskpane/index.tsx) and in the browser preview (src/preview/index.tsx).
  */
 import * as React from 'react';
-import {
-  Button,
-  Field,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Text,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
-import type { AllocationApp, RunStep } from '../app/api';
-import { type Lang, type SettingKey } from '../app/vocabulary';
+import { FluentProvider, MessageBar, MessageBarBody, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import type { AllocationApp, RunStep, VerifyStep } from '../app/api';
 import type { Host, SettingValue } from '../app/host';
-import { langOf, settingLabelKey, stepKey, translator, type Translate } from './i18n';
-import { failureOf, initialState, noticeText, progressOf, reduce, type Action } from './state';
+import type { CellTarget, Lang, SettingKey } from '../app/vocabulary';
+import { barActions, primaryAction } from './actions';
+import { langOf, settingLabelKey, translator, type Translate } from './i18n';
+import { failureOf, freshness, initialState, noticeText, reduce, type Action } from './state';
 import { PANE_CSS } from './styles';
+import { useFreshness } from './useFreshness';
+import { ActionBar } from './components/ActionBar';
+import { AuditSection } from './components/AuditSection';
+import { Header } from './components/Header';
+import { Notices } from './components/Notices';
 import { ProblemList } from './components/ProblemList';
+import { ResultCard } from './components/ResultCard';
+import { ResultDetails } from './components/ResultDetails';
+import { RunProgress } from './components/RunProgress';
 import { SettingsPanel } from './components/SettingsPanel';
-import { Summary } from './components/Summary';
 import { TableStatus } from './components/TableStatus';
-import { VerifyPanel } from './components/VerifyPanel';
 
 export interface AppProps {
   app: AllocationApp;
   host: Host;
+  /** Extra invoicing actions (e.g. a CSV download) shown beside "copy". */
+  invoicingActions?: React.ReactNode;
 }
 
 /** Budget year for a new template: the settings' year, else next year (budgets are made a year ahead). */
@@ -38,12 +36,21 @@ export function templateYear(settingsYear: number | undefined, today: Date = new
   return settingsYear && settingsYear >= 2000 ? settingsYear : today.getFullYear() + 1;
 }
 
-export function App({ app, host }: AppProps): React.ReactElement {
+export function App({ app, host, invoicingActions }: AppProps): React.ReactElement {
   const lang: Lang = langOf(host.displayLanguage);
   const tr: Translate = React.useMemo(() => translator(lang), [lang]);
   const [state, dispatch] = React.useReducer(reduce, initialState);
-  // A ref, not state: two quick clicks must not start two actions before React re-renders.
+  const [localActual, setLocalActual] = React.useState<Record<string, string>>({});
+  // Refs, not state: two quick clicks must not start two actions before React re-renders, and a
+  // read must know the change count at the moment it starts.
   const busyRef = React.useRef(false);
+  const seqRef = React.useRef(0);
+  const cardRef = React.useRef<HTMLElement | null>(null);
+  const seq = React.useCallback(() => seqRef.current, []);
+  const changed = React.useCallback(() => {
+    seqRef.current += 1;
+    dispatch({ type: 'inputsChanged' });
+  }, []);
 
   const act = React.useCallback(async (action: Action, fn: () => Promise<void>) => {
     if (busyRef.current) return;
@@ -58,28 +65,63 @@ export function App({ app, host }: AppProps): React.ReactElement {
     }
   }, []);
 
-  const validate = React.useCallback(
-    () => act('validate', async () => dispatch({ type: 'validated', report: await app.validate() })),
-    [act, app],
-  );
+  const validateNow = React.useCallback(async () => {
+    const at = seqRef.current;
+    dispatch({ type: 'validated', report: await app.validate(), seq: at });
+  }, [app]);
+  const validate = React.useCallback(() => act('validate', validateNow), [act, validateNow]);
 
   React.useEffect(() => {
     void validate();
-  }, [validate]);
+    host.loadResult?.().then(
+      (stored) => stored && dispatch({ type: 'restored', stored }),
+      () => undefined, // nothing kept, or not readable: the pane starts without a result
+    );
+  }, [validate, host]);
+
+  useFreshness({ app, host, state, dispatch, changed, seq, recheck: () => void (busyRef.current ? undefined : validate()) });
+
+  React.useEffect(() => {
+    if (!state.focusResult) return;
+    cardRef.current?.focus();
+    globalThis.performance?.mark?.('tym:result:shown'); // for the bench: the run is over for the user
+  }, [state.focusResult]);
 
   const run = () =>
     act('run', async () => {
+      globalThis.performance?.mark?.('tym:run:start');
+      const at = seqRef.current;
       const report = await app.run((step: RunStep) => dispatch({ type: 'progress', step }));
-      dispatch({ type: 'ran', report });
+      const finished = new Date().toISOString();
+      // A transition: React renders the result in slices, so the page keeps answering meanwhile.
+      React.startTransition(() => dispatch({ type: 'ran', report, seq: at, at: finished }));
+      if (report.ok && report.summary && report.fingerprint && host.saveResult) {
+        // Kept in the document for the next time the pane opens; a failure here loses nothing now.
+        host.saveResult({ version: 1, at: finished, fingerprint: report.fingerprint, summary: report.summary }).catch(() => undefined);
+      }
     });
 
-  const verify = () => act('verify', async () => dispatch({ type: 'verified', report: await app.verify() }));
+  const verify = () =>
+    act('verify', async () => {
+      const at = seqRef.current;
+      setLocalActual({});
+      const report = await app.verify((step: VerifyStep) => dispatch({ type: 'verifyProgress', step }));
+      dispatch({ type: 'verified', report, seq: at });
+      const formulas = report.findings.filter((f) => f.actual.startsWith('=')).slice(0, 200);
+      if (host.localFormulas && formulas.length) {
+        host.localFormulas(formulas.map((f) => ({ sheet: f.sheet, address: f.address }))).then(
+          (local) => setLocalActual(Object.fromEntries(formulas.flatMap((f, i) => (local[i] ? [[`${f.sheet}!${f.address}`, local[i]!]] : [])))),
+          () => undefined, // the pane's own translation stays
+        );
+      }
+    });
 
   const createTemplate = () =>
     act('template', async () => {
       const v = state.validation;
       await host.createTemplate(v?.tablesFound ?? {}, templateYear(v?.settings?.year));
-      dispatch({ type: 'validated', report: await app.validate() });
+      changed();
+      await validateNow();
       dispatch({ type: 'noted', note: { key: 'templateCreated' } });
     });
 
@@ -88,108 +130,91 @@ export function App({ app, host }: AppProps): React.ReactElement {
         act('setting', async () => {
           const table = state.validation?.tablesFound.asetukset ?? 'Asetukset';
           await host.updateSetting!(key, value, table);
-          dispatch({ type: 'validated', report: await app.validate() });
+          changed();
+          await validateNow();
           dispatch({ type: 'noted', note: { key: 'settingSaved', params: { setting: tr(settingLabelKey(key)) } } });
         })
     : undefined;
 
-  const selectCell = (sheet: string, address: string) => {
-    host.selectCell(sheet, address).catch((e: unknown) => dispatch({ type: 'failed', failure: failureOf(e) }));
+  const select = (target: CellTarget) => {
+    host.selectCell(target.sheet, target.address).catch((e: unknown) => dispatch({ type: 'failed', failure: failureOf(e) }));
   };
 
   const busy = state.busy !== null;
   const v = state.validation;
-  const showProgress = state.busy === 'run' || (state.steps.length > 0 && !state.run);
+  const running = state.busy === 'run';
+  const fresh = state.result ? freshness(state, state.result.fingerprint) : 'checking';
+  // A missing table is shown by the table status, with the template as the action; not twice.
+  const listed = state.problems?.filter((p) => p.code !== 'table-missing') ?? null;
+  const showProblems =
+    listed !== null &&
+    (listed.length > 0 || state.problems!.length === 0) &&
+    (!state.result || fresh !== 'current' || state.runFailed || listed.some((p) => p.severity === 'error'));
 
   return (
-    <FluentProvider theme={host.theme === 'dark' ? webDarkTheme : webLightTheme} className="tym-pane" lang={lang}>
+    // No layout class on the provider: Fluent copies the provider's className to its portals
+    // (drop-down lists, info pop-ups), which must not get the pane's padding or height.
+    <FluentProvider theme={host.theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang}>
       <style>{PANE_CSS}</style>
-      <header className="tym-header">
-        <h1 className="tym-h1">{tr('productName')}</h1>
-        <Text size={200}>{tr('productTagline')}</Text>
-      </header>
+      <div className="tym-pane">
+      <Header tr={tr} />
       <main>
         <div role="status" aria-live="polite" aria-atomic="true" className="tym-sr-only" data-testid="live">
           {state.announcement ? noticeText(state.announcement, tr) : ''}
         </div>
-        {state.failure ? (
-          <div role="alert">
-            <MessageBar intent="error" data-testid="failure">
-              <MessageBarBody>
-                <MessageBarTitle>{tr('errorHeading')}</MessageBarTitle>
-                {noticeText(state.failure, tr)}
-              </MessageBarBody>
-            </MessageBar>
-          </div>
-        ) : null}
-        {state.note ? (
-          <MessageBar intent="success" data-testid="note">
-            <MessageBarBody>{noticeText(state.note, tr)}</MessageBarBody>
-          </MessageBar>
+        <Notices failure={state.failure} note={state.note} tr={tr} onDismiss={(what) => dispatch({ type: 'dismiss', what })} />
+
+        {running ? <RunProgress steps={state.steps} tr={tr} /> : null}
+        {state.result && !running ? (
+          <ResultCard ref={cardRef} result={state.result} freshness={fresh} tables={state.tables} lang={lang} tr={tr} busy={busy} onRun={run} onSelect={select} />
         ) : null}
 
-        <TableStatus tablesFound={v ? v.tablesFound : null} busy={busy} tr={tr} onCreateTemplate={createTemplate} />
+        <ActionBar
+          actions={barActions(state)}
+          primary={primaryAction(state)}
+          busy={busy}
+          tr={tr}
+          on={{ template: createTemplate, run, validate: () => void validate() }}
+        />
 
-        <div className="tym-actions">
-          <Button appearance="primary" onClick={run} disabled={busy} data-testid="run">
-            {tr('runButton')}
-          </Button>
-          <Button appearance="secondary" onClick={validate} disabled={busy} data-testid="validate">
-            {tr('validateButton')}
-          </Button>
-        </div>
-
-        {showProgress ? <RunProgress steps={state.steps} tr={tr} /> : null}
-
-        {state.run && !state.run.ok ? (
-          <MessageBar intent="warning" data-testid="run-failed">
+        {state.runFailed && !running ? (
+          <MessageBar intent="warning" data-testid="run-failed" layout="multiline">
             <MessageBarBody>{tr('runFailed')}</MessageBarBody>
           </MessageBar>
         ) : null}
 
-        {state.problems && (state.problems.length > 0 || !state.run) ? (
-          <ProblemList
-            problems={state.problems}
-            lang={lang}
-            tr={tr}
-            onSelectCell={selectCell}
-            headingId="problems-heading"
-            heading={tr('problemsHeading')}
-          />
+        <TableStatus tablesFound={v ? v.tablesFound : null} tr={tr} />
+
+        {showProblems && listed ? (
+          <ProblemList problems={listed} tables={state.tables} lang={lang} tr={tr} onSelect={select} headingId="problems-heading" heading={tr('problemsHeading')} />
         ) : null}
 
-        {state.run?.ok && state.run.summary ? <Summary summary={state.run.summary} lang={lang} tr={tr} /> : null}
+        {state.result && !running ? <ResultDetails summary={state.result.summary} freshness={fresh} lang={lang} tr={tr} invoicingActions={invoicingActions} /> : null}
 
-        <SettingsPanel settings={v?.settings ?? null} loaded={v !== null} lang={lang} tr={tr} busy={busy} onUpdate={updateSetting} />
+        <SettingsPanel
+          settings={v?.settings ?? null}
+          loaded={v !== null}
+          tableFound={Boolean(v?.tablesFound.asetukset)}
+          lang={lang}
+          tr={tr}
+          busy={busy}
+          onUpdate={updateSetting}
+        />
 
-        <section aria-labelledby="audit-heading" className="tym-section" data-testid="audit">
-          <h2 id="audit-heading" className="tym-h2">{tr('verifyHeading')}</h2>
-          <Text size={200} id="verify-hint">{tr('verifyHint')}</Text>
-          <div className="tym-actions">
-            <Button appearance="secondary" onClick={verify} disabled={busy} aria-describedby="verify-hint" data-testid="verify-button">
-              {tr('verifyButton')}
-            </Button>
-          </div>
-          {state.verify ? <VerifyPanel report={state.verify} tr={tr} onSelectCell={selectCell} /> : null}
-        </section>
+        <AuditSection
+          report={state.verify}
+          steps={state.verifySteps}
+          running={state.busy === 'verify'}
+          busy={busy}
+          freshness={state.verify ? freshness(state, state.verify.fingerprint) : 'checking'}
+          localActual={localActual}
+          lang={lang}
+          tr={tr}
+          onVerify={verify}
+          onSelect={select}
+        />
       </main>
+      </div>
     </FluentProvider>
-  );
-}
-
-function RunProgress({ steps, tr }: { steps: RunStep[]; tr: Translate }): React.ReactElement {
-  const current = steps[steps.length - 1];
-  return (
-    <section aria-labelledby="run-heading" className="tym-section" data-testid="progress">
-      <h2 id="run-heading" className="tym-h2">{tr('runHeading')}</h2>
-      <Field label={tr('runProgressLabel')} validationMessage={current ? tr(stepKey(current)) : undefined} validationState="none">
-        <ProgressBar value={progressOf(steps)} max={1} thickness="large" />
-      </Field>
-      <ol className="tym-steps">
-        {steps.map((s) => (
-          <li key={s} data-state={s === current ? 'current' : 'done'}>{tr(stepKey(s))}</li>
-        ))}
-      </ol>
-    </section>
   );
 }

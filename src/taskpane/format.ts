@@ -38,14 +38,62 @@ export function formatEuro(amount: string, lang: Lang = 'fi'): string {
   return `${negative ? MINUS : ''}${groupThousands(intPart, NBSP)},${frac}${NBSP}€`;
 }
 
-/** A plain decimal text ("12.5") with the language's decimal separator ("12,5"). */
-export function formatDecimalText(value: string, lang: Lang = 'fi'): string {
+/** "1234.5" -> "1 234,50" (fi, sv) or "1,234.50" (en): an amount without the currency sign, for tables headed "€". */
+export function formatAmount(amount: string, lang: Lang = 'fi'): string {
+  const text = formatEuro(amount, lang);
+  return lang === 'en' ? text.replace('€', '') : text.replace(`${NBSP}€`, '');
+}
+
+/**
+ * A plain decimal text ("12.5", "-1234.567") in the language's format: decimal comma and minus
+ * sign in Finnish and Swedish; thousands grouped (no-break space, or a comma in English) when
+ * `group` is set and the integer part has four digits or more. Other text is returned unchanged.
+ */
+export function formatDecimalText(value: string, lang: Lang = 'fi', group = false): string {
   const m = DECIMAL_TEXT.exec(value.trim());
   if (!m) return value;
   const [, sign, intPart, fracPart] = m;
   const s = sign === '-' ? (lang === 'en' ? '-' : MINUS) : '';
   const sep = lang === 'en' ? '.' : ',';
-  return `${s}${intPart}${fracPart !== undefined ? sep + fracPart : ''}`;
+  const whole = group && intPart.length >= 4 ? groupThousands(intPart, lang === 'en' ? ',' : NBSP) : intPart;
+  return `${s}${whole}${fracPart !== undefined ? sep + fracPart : ''}`;
+}
+
+/** A count or other whole number with the language's thousands separator ("12 345", "12,345"). */
+export function formatCount(n: number, lang: Lang = 'fi'): string {
+  return Number.isSafeInteger(n) ? formatDecimalText(String(n), lang, true) : String(n);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO date ("2025-12-31") as the language writes it: 31.12.2025, 2025-12-31, 31 Dec 2025. */
+export function formatIsoDate(iso: string, lang: Lang = 'fi'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (lang === 'fi') return `${d}.${mo}.${y}`;
+  if (lang === 'sv') return `${m[1]}-${m[2]}-${m[3]}`;
+  return `${d} ${EN_MONTHS[mo - 1]} ${y}`;
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A moment (ISO 8601) in local time: "3.12.2026 klo 14.05", "2026-12-03 kl. 14.05", "3 Dec 2026, 14:05". */
+export function formatDateTime(iso: string, lang: Lang = 'fi'): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const date = `${t.getFullYear()}-${pad2(t.getMonth() + 1)}-${pad2(t.getDate())}`;
+  const [h, mi] = [t.getHours(), pad2(t.getMinutes())];
+  if (lang === 'fi') return `${formatIsoDate(date, 'fi')} klo ${h}.${mi}`;
+  if (lang === 'sv') return `${date} kl. ${pad2(h)}.${mi}`;
+  return `${formatIsoDate(date, 'en')}, ${pad2(h)}:${mi}`;
+}
+
+/** "1234.50" as a spreadsheet takes it when pasted: "1234,50" (fi, sv) or "1234.50" (en); no grouping. */
+export function plainAmount(amount: string, lang: Lang = 'fi'): string {
+  const m = DECIMAL_TEXT.exec(amount.trim());
+  if (!m) return amount;
+  return lang === 'en' ? amount.trim() : amount.trim().replace('.', ',');
 }
 
 /** "1234.50" -> 123450n cents; null when not a decimal with at most two decimals. */

@@ -11,11 +11,55 @@ import {
 } from '../app/vocabulary';
 import { formatDecimalText, parseTypedNumber } from './format';
 import { settingLabelKey, type MessageKey, type Translate } from './i18n';
+import { municipalityName } from './names';
+
+const INFO_KEYS: Record<SettingKey, MessageKey> = {
+  year: 'infoYear',
+  staffBasis: 'infoStaffBasis',
+  municipalBasis: 'infoMunicipalBasis',
+  agreedTvaPct: 'infoAgreedTvaPct',
+  kelaPct: 'infoKelaPct',
+  employer: 'infoEmployer',
+  billingPeriod: 'infoBillingPeriod',
+  customerEstimate: 'infoCustomerEstimate',
+};
+
+/** The accepted words of the choice settings and what each means, in every language. */
+const VALUE_KEYS: Record<string, MessageKey> = {
+  henkilömäärä: 'valueHeadcount',
+  htv: 'valueFte',
+  'htv-aikapainotettu': 'valueFteTime',
+  asukasluku: 'valuePopulation',
+  työttömät: 'valueJobseekers',
+  henkilöstö: 'valueStaff',
+  sovittu: 'valueAgreed',
+  vuosi: 'valueYear',
+  puolivuosi: 'valueHalfYear',
+  neljännes: 'valueQuarter',
+  kuukausi: 'valueMonth',
+};
+
+/**
+ * A choice setting's word as the pane shows it: explained in the UI language, with the word the
+ * cell holds in parentheses where the explanation is in another language ("quarter, 4
+ * installments (neljännes)").
+ */
+export function choiceText(word: string, lang: Lang, tr: Translate): string {
+  const key = VALUE_KEYS[word];
+  if (!key) return word;
+  return lang === 'fi' ? tr(key) : `${tr(key)} (${word})`;
+}
+
+export function settingInfo(key: SettingKey, tr: Translate): string {
+  return tr(INFO_KEYS[key]);
+}
 import type { SettingValue } from '../app/host';
 
 export interface SettingRow {
   key: SettingKey;
   label: string;
+  /** What the setting does, in a sentence or two (shown behind an info button). */
+  info: string;
   /** The word written in the Asetus column (canonical Finnish name). */
   sheetName: string;
   value: string;
@@ -24,21 +68,27 @@ export interface SettingRow {
 type DecimalLike = { toString(): string } | null;
 
 function dec(x: DecimalLike, lang: Lang, tr: Translate, emptyKey: MessageKey = 'settingNotSet'): string {
-  return x === null ? tr(emptyKey) : formatDecimalText(x.toString(), lang);
+  return x === null ? tr(emptyKey) : formatDecimalText(x.toString(), lang, true);
 }
 
 export function settingRows(s: Settings, lang: Lang, tr: Translate): SettingRow[] {
   const value: Record<SettingKey, string> = {
     year: String(s.year),
-    staffBasis: s.staffBasis,
-    municipalBasis: s.municipalBasis,
+    staffBasis: choiceText(s.staffBasis, lang, tr),
+    municipalBasis: choiceText(s.municipalBasis, lang, tr),
     agreedTvaPct: dec(s.agreedTvaPct, lang, tr, 'settingAgreedNotSet'),
     kelaPct: dec(s.kelaPct, lang, tr),
-    employer: s.employer,
-    billingPeriod: s.billingPeriod,
+    employer: municipalityName(s.employer, lang),
+    billingPeriod: choiceText(s.billingPeriod, lang, tr),
     customerEstimate: dec(s.customerEstimate, lang, tr),
   };
-  return SETTING_KEYS.map((key) => ({ key, label: tr(settingLabelKey(key)), sheetName: SETTINGS[key].names[0], value: value[key] }));
+  return SETTING_KEYS.map((key) => ({
+    key,
+    label: tr(settingLabelKey(key)),
+    info: settingInfo(key, tr),
+    sheetName: SETTINGS[key].names[0],
+    value: value[key],
+  }));
 }
 
 export type FieldKind = { type: 'choice'; options: string[] } | { type: 'number'; integer: boolean } | { type: 'text' };
@@ -95,5 +145,3 @@ export function parseSettingInput(key: SettingKey, text: string): { ok: true; va
   const trimmed = text.trim();
   return { ok: true, value: trimmed === '' ? null : trimmed };
 }
-
-

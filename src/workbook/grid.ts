@@ -1,11 +1,22 @@
 import type { CellSpec, CellStyle, CellValue, SheetSpec } from './sheetSpec';
 
+/**
+ * A formula built by concatenation is, in V8, a rope of its many small pieces (about twice the memory
+ * of the text itself); converting it to a number flattens it in place, once, so the pieces can go.
+ * Measured on the 100x sample: the output specs take 173 MB instead of 392 MB; it is what keeps the
+ * command line within 1 GB at 200,000 registrations. Harmless (a no-op) on other engines.
+ */
+function flatten(s: string): void {
+  void Number(s);
+}
+
 /** A sheet under construction: cells by 0-based (row, col). */
 export class Grid {
   readonly cells: (CellSpec | null)[][] = [];
   readonly widths: number[] = [];
 
   set(row: number, col: number, cell: CellSpec): void {
+    if (cell.formula !== undefined) flatten(cell.formula);
     while (this.cells.length <= row) this.cells.push([]);
     const r = this.cells[row];
     while (r.length <= col) r.push(null);

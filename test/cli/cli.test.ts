@@ -117,6 +117,7 @@ describe('template', () => {
     setTableRows(wb, 'Ilmoittautumiset', y.registrations!.map((r) => [r[0], d(2027, 3, 12), r[2], r[3], r[4]]) as never);
     setTableRows(wb, 'Kustannukset', [['TA', 'a', 'Palkka', null, 5000, null, null], ['TA', 'b', 'Tarjoilu', EVENT, 300, null, null]]);
     const filled = path.join(dir, 'taytetty.xlsx');
+    await wb.commitView();
     await wb.saveAs(filled);
 
     const v = await cli('validate', filled);
@@ -159,12 +160,12 @@ describe('validate', () => {
     const dir = dirOf('validate-missing');
     const missing = await cli('validate', path.join(dir, 'ei-ole.xlsx'));
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('Tiedostoa ei löydy');
+    expect(missing.err).toContain(`Tiedostoa ${path.join(dir, 'ei-ole.xlsx')} ei löydy`);
     const text = path.join(dir, 'teksti.xlsx');
     fs.writeFileSync(text, 'not a zip');
     const notXlsx = await cli('validate', text);
     expect(notXlsx.code).toBe(1);
-    expect(notXlsx.err).toContain('Tiedostoa ei voi lukea');
+    expect(notXlsx.err).toContain(`Tiedosto ${text} ei ole Excel-työkirja (.xlsx)`);
   });
 });
 
@@ -207,7 +208,7 @@ describe('run', () => {
     for (const out of [file, path.join(dir, '..', path.basename(dir), '.', 'syotteet.xlsx')]) {
       const r = await cli('run', file, '--out', out);
       expect(r.code).toBe(2);
-      expect(r.err).toContain('OUT must differ from FILE');
+      expect(r.err).toContain('on sama tiedosto kuin syöttötiedosto');
     }
     expect(sha256(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['syotteet.xlsx']);
@@ -279,6 +280,7 @@ describe('verify', () => {
     expect(target).toBeDefined();
     wb.workbook.getWorksheet(target.sheet)!.getCell(target.address).value = target.value as number; // same value, no formula
     const edited = path.join(dir, 'kaava-ylikirjoitettu.xlsx');
+    await wb.commitView();
     await wb.saveAs(edited);
     const v = await cli('verify', edited);
     expect(v.code).toBe(1);
@@ -290,6 +292,7 @@ describe('verify', () => {
     // TA a 1000 -> 2000: TVA's share should now be 60 % = 1200, the stored one is 600.
     wb.workbook.getWorksheet('Kustannukset')!.getCell('E2').value = 2000;
     const edited = path.join(dir, 'syote-muutettu.xlsx');
+    await wb.commitView();
     await wb.saveAs(edited);
     const v = await cli('verify', edited);
     expect(v.code).toBe(1);

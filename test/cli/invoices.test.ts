@@ -1,7 +1,8 @@
 /**
- * `tym-allocate invoices FILE [--csv OUT]` (issue 12), in-process through main(argv, io). The rows'
- * amounts are checked against the invoicing of `run --json` (a separate path: the installments and
- * settlements per receiver), the file's bytes against the CSV format.
+ * `tym-allocate invoices FILE [--csv OUT] [--force]` (issue 12), in-process through main(argv, io).
+ * The rows' amounts are checked against the invoicing of `run --json` (a separate path: the
+ * installments and settlements per receiver), the file's bytes against the CSV format; the paths
+ * follow the command line's rules (src/cli/files.ts), in Finnish, Swedish and English.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -87,21 +88,61 @@ describe('tym-allocate invoices', () => {
     expect(fs.readdirSync(tmp).sort()).toEqual(before);
   });
 
-  test('input errors: exit 1, the problems on stderr, no file', async () => {
+  test('input errors: exit 1, one message naming the file, no CSV', async () => {
     const csv = path.join(tmp, 'ei.csv');
     const bad = path.join(tmp, 'rikki.xlsx');
     fs.writeFileSync(bad, 'not a workbook');
     const r = await cli('invoices', bad, '--csv', csv);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/cannot read/);
+    expect(r.err).toContain(bad);
+    expect(r.err).toMatch(/^VIRHE: /);
     expect(fs.existsSync(csv)).toBe(false);
+    const missing = await cli('invoices', path.join(tmp, 'ei-ole.xlsx'), '--lang', 'sv');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^FEL: /);
   });
 
-  test('the CSV may not replace the input; a missing FILE is a usage error', async () => {
-    expect((await cli('invoices', input, '--csv', input)).code).toBe(2);
-    expect(fs.statSync(input).size).toBeGreaterThan(1000);
+  test('the CSV may not replace the input (also through a link); a missing FILE is a usage error', async () => {
+    const same = await cli('invoices', input, '--csv', input);
+    expect(same.code).toBe(2);
+    expect(same.err).toContain('--csv-valinnalle');
+    const link = path.join(tmp, 'linkki.csv');
+    fs.symlinkSync(input, link);
+    const viaLink = await cli('invoices', input, '--csv', link, '--force', '--lang', 'en');
+    expect(viaLink.code).toBe(2);
+    expect(viaLink.err).toContain('is the input file');
+    expect(fs.readFileSync(input).subarray(0, 2).toString()).toBe('PK');
     const u = await cli('invoices');
     expect(u.code).toBe(2);
     expect(u.err).toContain('invoices TIEDOSTO.xlsx [--csv LASKUT.csv]');
+  });
+
+  test("someone's file is replaced only with --force; an earlier invoice CSV of ours without it", async () => {
+    const theirs = path.join(tmp, 'muistiinpanot.csv');
+    fs.writeFileSync(theirs, 'omat;muistiinpanot\r\n');
+    const refused = await cli('invoices', input, '--csv', theirs);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('lisää --force');
+    expect(fs.readFileSync(theirs, 'utf8')).toBe('omat;muistiinpanot\r\n');
+    const forced = await cli('invoices', input, '--csv', theirs, '--force');
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(theirs, 'utf8').startsWith('\uFEFFNro;Tyyppi;')).toBe(true);
+    // The file is now an invoice CSV of this program: a second run replaces it without --force.
+    const again = await cli('invoices', input, '--csv', theirs);
+    expect(again.code).toBe(0);
+  });
+
+  test('paths that cannot be written: a missing folder, a folder, a name not ending in .csv (fi, sv, en); nothing written', async () => {
+    const before = fs.readdirSync(tmp).sort();
+    const noFolder = await cli('invoices', input, '--csv', path.join(tmp, 'ei', 'laskut.csv'));
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.err).toContain(`Kansiota ${path.join(tmp, 'ei')} ei ole olemassa`);
+    const folder = await cli('invoices', input, '--csv', tmp, '--lang', 'sv');
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain('är en mapp. Ange ett filnamn med --csv');
+    const ext = await cli('invoices', input, '--csv', path.join(tmp, 'laskut.xlsx'), '--lang', 'en');
+    expect(ext.code).toBe(2);
+    expect(ext.err).toContain('does not end in .csv');
+    expect(fs.readdirSync(tmp).sort()).toEqual(before);
   });
 });

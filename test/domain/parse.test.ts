@@ -438,8 +438,8 @@ describe('parseWorkbook: number cells', () => {
 });
 
 describe('parseWorkbook: Asetukset', () => {
-  it('warns about an unknown setting and keeps the model', () => {
-    const { p } = expectOne(addRow(sampleWorkbook(), 'Asetukset', { Asetus: 'Alv-kanta', Arvo: 24 }), 'setting-unknown', 'warning', {
+  it('refuses an unknown setting (its value would be ignored silently)', () => {
+    const { p } = expectOne(addRow(sampleWorkbook(), 'Asetukset', { Asetus: 'Alv-kanta', Arvo: 24 }), 'setting-unknown', 'error', {
       ...ASET,
       row: 8,
       column: 'Asetus',

@@ -191,10 +191,19 @@ describe('invoice settings in Asetukset', () => {
   });
 
   test('an unknown setting lists the invoice settings among the known ones', () => {
-    const r = parsed(withSettings([['Laskupäivä', 3]]));
-    expect(r.problems.map((p) => p.code)).toEqual(['setting-unknown']);
+    const r = parsed(withSettings([['Pankkitili', 'FI00 1234']]));
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['setting-unknown', 'error']]);
     expect(r.problems[0].params.known).toContain('Laskutuspäivä');
     expect(r.problems[0].params.known).toContain('Kelan Y-tunnus');
+  });
+
+  test('a misspelt invoice setting is an error that suggests the nearest name', () => {
+    // "laskupäivä" -> "laskun päivä" (an accepted name of the invoice day): two insertions, within
+    // the limit of max(2, 10 / 4); "laskutuspäivä" is three away.
+    const r = parsed(withSettings([['Laskupäivä', 3]]));
+    expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['setting-misspelt', 'error']]);
+    expect(r.problems[0].params.suggestion).toBe('Laskun päivä');
+    expect(r.problems[0].params.known).toContain('Maksuehto (pv)');
   });
 });
 

@@ -105,6 +105,8 @@ async function editAndRecalculate(
     if (col < 0) throw new Error(`no column ${e.column} in ${e.table}`);
     wb.getWorksheet(t.sheet)!.getCell(t.headerRow + e.row, t.firstColumn + col).value = e.value;
   }
+  // Edits through the exceljs view reach the package only when committed (src/adapters/exceljs/excelJsWorkbook.ts).
+  await port.commitView();
   const edited = path.join(dir, `${name}.xlsx`);
   await port.saveAs(edited);
   return recalculate(edited, path.join(dir, `${name}-lo`));
@@ -141,6 +143,9 @@ describe('a budget from the participant plan', () => {
     const edited = await editAndRecalculate(files.written, 'plan-edited', [
       { table: 'Osallistujasuunnitelma', column: 'Osallistujia', row: 2, value: 27 },
     ]);
+    // The edit reached the file: the plan as read now has 27 where 12 stood.
+    const plan = (await (await ExcelJsWorkbook.load(edited)).readTables()).tables.find((t) => t.name === 'Osallistujasuunnitelma')!;
+    expect(plan.rows[1][2].value).toBe(27);
     await expectLive(edited);
     expect(await master(edited)).toBe(true);
   }, 120_000);

@@ -123,6 +123,8 @@ async function perturbedWorkbook(seed: number, data: InputData): Promise<Buffer>
       }
     }
   }
+  // The edits above were made through the exceljs view: make them the package.
+  await wb.commitView();
   return Buffer.from(await wb.toBuffer());
 }
 

@@ -5,6 +5,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { summariseBudgetKeys } from '../../src/app/invoiceData';
 import { allocate } from '../../src/domain/allocate';
 import { BudgetKeyNote, budgetKeyText } from '../../src/taskpane/components/BudgetKeyNote';
+import { translator } from '../../src/taskpane/i18n';
 import { model } from '../domain/support/modelBuilder';
 
 const html = (el: React.ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
@@ -33,14 +34,14 @@ test('one entry per budget group of pool b, with its source and the year counted
 
 test('the note in three languages; nothing when there is no budget line of pool b', () => {
   const keys = summariseBudgetKeys(allocate(m()));
-  const fi = html(<BudgetKeyNote keys={keys} lang="fi" />);
+  const fi = html(<BudgetKeyNote keys={keys} tr={translator('fi')} />);
   expect(fi).toContain('Kehittämispäivien talousarvio (TA, pooli b)');
-  expect(budgetKeyText('fi', keys[0])).toBe('Kevätpäivä: osallistujasuunnitelman mukaan');
-  expect(budgetKeyText('fi', keys[1])).toContain('Syyspäivä: edellisen vuoden (2025) ilmoittautumisten mukaan');
-  expect(budgetKeyText('sv', keys[1])).toContain('föregående års (2025) anmälningar');
-  expect(budgetKeyText('en', { event: null, source: 'registrations', year: 2026 })).toBe(
+  expect(budgetKeyText(translator('fi'), keys[0])).toBe('Kevätpäivä: osallistujasuunnitelman mukaan');
+  expect(budgetKeyText(translator('fi'), keys[1])).toContain('Syyspäivä: edellisen vuoden (2025) ilmoittautumisten mukaan');
+  expect(budgetKeyText(translator('sv'), keys[1])).toContain('föregående års (2025) anmälningar');
+  expect(budgetKeyText(translator('en'), { event: null, source: 'registrations', year: 2026 })).toBe(
     'lines with no event: by the registrations of 2026',
   );
   expect(fi).toMatch(/data-source="previous-year"/);
-  expect(html(<BudgetKeyNote keys={[]} lang="en" />)).not.toContain('budget-keys');
+  expect(html(<BudgetKeyNote keys={[]} tr={translator('en')} />)).not.toContain('budget-keys');
 });

@@ -1,4 +1,4 @@
-import { barsOf, centsOf, formatDecimalText, formatEuro, parseTypedNumber } from '../../src/taskpane/format';
+import { barsOf, centsOf, formatAmount, formatCount, formatDateTime, formatDecimalText, formatEuro, formatIsoDate, parseTypedNumber, plainAmount } from '../../src/taskpane/format';
 
 const NB = '\u00a0';
 
@@ -38,6 +38,36 @@ describe('numbers', () => {
     expect(formatDecimalText('12.5')).toBe('12,5');
     expect(formatDecimalText('12.5', 'en')).toBe('12.5');
     expect(formatDecimalText('7')).toBe('7');
+  });
+
+  test('numbers in messages: grouped from four digits, the separators of the language', () => {
+    expect(formatDecimalText('1234.567', 'fi', true)).toBe(`1${NB}234,567`);
+    expect(formatDecimalText('12345.67', 'sv', true)).toBe(`12${NB}345,67`);
+    expect(formatDecimalText('12345.67', 'en', true)).toBe('12,345.67');
+    expect(formatDecimalText('-999.5', 'fi', true)).toBe('\u2212999,5');
+    expect(formatDecimalText('1e-7', 'fi', true)).toBe('1e-7');
+    expect(formatCount(35, 'fi')).toBe('35');
+    expect(formatCount(52821, 'fi')).toBe(`52${NB}821`);
+    expect(formatCount(52821, 'en')).toBe('52,821');
+  });
+
+  test('amounts without the sign, and as a spreadsheet takes them pasted', () => {
+    expect(formatAmount('-158640.31')).toBe(`\u2212158${NB}640,31`);
+    expect(formatAmount('1750.31', 'en')).toBe('1,750.31');
+    expect(formatAmount('-5.00', 'en')).toBe('-5.00');
+    expect(plainAmount('-158640.31')).toBe('-158640,31');
+    expect(plainAmount('1750.31', 'en')).toBe('1750.31');
+  });
+
+  test('dates and times the way of the language', () => {
+    expect(formatIsoDate('2025-12-31')).toBe('31.12.2025');
+    expect(formatIsoDate('2025-01-05', 'sv')).toBe('2025-01-05');
+    expect(formatIsoDate('2025-01-05', 'en')).toBe('5 Jan 2025');
+    // local time of the machine: build the ISO text from a local date so the test holds in any zone
+    const t = new Date(2026, 11, 3, 9, 5).toISOString();
+    expect(formatDateTime(t, 'fi')).toBe('3.12.2026 klo 9.05');
+    expect(formatDateTime(t, 'sv')).toBe('2026-12-03 kl. 09.05');
+    expect(formatDateTime(t, 'en')).toBe('3 Dec 2026, 09:05');
   });
 
   test('centsOf', () => {

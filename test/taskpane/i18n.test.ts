@@ -49,3 +49,9 @@ describe('i18n', () => {
     ]);
   });
 });
+
+test('no text of the pane sends the user to the command line', () => {
+  for (const lang of ['fi', 'sv', 'en'] as const) {
+    for (const [k, v] of Object.entries(DICTIONARIES[lang])) expect([lang, k, /tym-allocate|npm |npx |komentori|kommandorad|command line/i.test(v)]).toEqual([lang, k, false]);
+  }
+});

@@ -3,8 +3,8 @@ import * as React from 'react';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { InvoiceRowSummary, RunReport } from '../../src/app/api';
-import { csvDataUrl, InvoiceCsvDownload, invoiceText } from '../../src/taskpane/components/InvoiceCsvDownload';
-import { Summary } from '../../src/taskpane/components/Summary';
+import { csvDataUrl, InvoiceCsvDownload } from '../../src/taskpane/components/InvoiceCsvDownload';
+import { ResultDetails } from '../../src/taskpane/components/ResultDetails';
 import { translator } from '../../src/taskpane/i18n';
 import type { Lang } from '../../src/app/vocabulary';
 
@@ -53,7 +53,7 @@ const hrefOf = (h: string) => {
 };
 
 test('a download link of the CSV named by the year, and a copy button', () => {
-  const h = html(<InvoiceCsvDownload rows={rows} year={2026} lang="fi" />);
+  const h = html(<InvoiceCsvDownload rows={rows} year={2026} tr={translator('fi')} />);
   expect(h).toMatch(/<a[^>]*download="tym-laskutus-2026.csv"/);
   const href = hrefOf(h);
   expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
@@ -76,15 +76,15 @@ test.each<[Lang, string, string]>([
   ['sv', 'Faktureringsuppgifter för faktureringssystemet', 'Ladda ned CSV-fil'],
   ['en', 'Invoice data for the invoicing system', 'Download CSV file'],
 ])('%s texts', (lang, heading, button) => {
-  const t = text(html(<InvoiceCsvDownload rows={rows} year={2026} lang={lang} />));
+  const t = text(html(<InvoiceCsvDownload rows={rows} year={2026} tr={translator(lang)} />));
   expect(t).toContain(heading);
   expect(t).toContain(button);
   expect(t).not.toMatch(/\{\w+\}/);
 });
 
 test('nothing to invoice: says so, offers no empty file', () => {
-  const h = html(<InvoiceCsvDownload rows={[]} year={2026} lang="sv" />);
-  expect(text(h)).toContain(invoiceText('sv', 'none'));
+  const h = html(<InvoiceCsvDownload rows={[]} year={2026} tr={translator('sv')} />);
+  expect(text(h)).toContain('Inget att fakturera: alla förskott och utjämningar är noll.');
   expect(h).not.toContain('invoice-csv-download');
 });
 
@@ -92,7 +92,17 @@ test('the data URL carries the BOM as UTF-8 bytes', () => {
   expect(csvDataUrl('\uFEFFä')).toBe('data:text/csv;charset=utf-8,%EF%BB%BF%C3%A4');
 });
 
-test('hooked into the summary under the invoicing, only when the run has invoice rows', () => {
+test('a stale result offers no file and says to calculate again', () => {
+  const h = html(<InvoiceCsvDownload rows={rows} year={2026} tr={translator('fi')} freshness="stale" />);
+  expect(h).not.toContain('invoice-csv-download');
+  expect(h).not.toContain('invoice-csv-copy');
+  expect(h).not.toContain('data:text/csv');
+  expect(text(h)).toContain('Syötteet ovat muuttuneet tämän laskennan jälkeen: laske uudelleen');
+  // While the freshness is still being checked, the file of the result shown is offered.
+  expect(html(<InvoiceCsvDownload rows={rows} year={2026} tr={translator('fi')} freshness="checking" />)).toContain('invoice-csv-download');
+});
+
+test('hooked into the result details under the invoicing, only when the run has invoice rows', () => {
   const summary: NonNullable<RunReport['summary']> = {
     year: 2026,
     masterCheck: true,
@@ -100,7 +110,7 @@ test('hooked into the summary under the invoicing, only when the run has invoice
     invoicing: { period: 'vuosi', dueMonths: [1], employer: 'Järvenpää', receivers: [] },
     kinds: [],
   };
-  expect(html(<Summary summary={summary} lang="en" tr={translator('en')} />)).not.toContain('invoice-csv');
-  const h = html(<Summary summary={{ ...summary, invoiceRows: rows }} lang="en" tr={translator('en')} />);
+  expect(html(<ResultDetails summary={summary} freshness="current" lang="en" tr={translator('en')} />)).not.toContain('invoice-csv');
+  const h = html(<ResultDetails summary={{ ...summary, invoiceRows: rows }} freshness="current" lang="en" tr={translator('en')} />);
   expect(h.indexOf('data-testid="invoicing"')).toBeLessThan(h.indexOf('data-testid="invoice-csv"'));
 });

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import { buildTemplate } from '../../src/adapters/exceljs/template';
 import { parseWorkbook } from '../../src/domain/parse';
-import { columnName, displayText, parseAddress, sheetView } from '../../src/preview/grid';
+import { columnName, displayText, parseAddress, parseRange, sheetView } from '../../src/preview/grid';
 import { optionsFromUrl } from '../../src/preview/options';
 import { writeSetting } from '../../src/preview/settingsWriter';
 
@@ -12,6 +12,9 @@ test('A1 helpers', () => {
   expect(parseAddress('E7')).toEqual({ row: 7, col: 5 });
   expect(parseAddress('$AA$10')).toEqual({ row: 10, col: 27 });
   expect(parseAddress('A1:B2')).toBeNull();
+  expect(parseRange('D7:B3')).toEqual({ top: 3, left: 2, bottom: 7, right: 4 });
+  expect(parseRange('$E$7')).toEqual({ top: 7, left: 5, bottom: 7, right: 5 });
+  expect(parseRange('E7:')).toBeNull();
 });
 
 test('display texts follow Finnish conventions and never show a formula object', () => {
@@ -95,6 +98,7 @@ test('a setting missing from the table gets a new row inside the table; a formul
 });
 
 test('URL options', () => {
-  expect(optionsFromUrl('')).toEqual({ file: 'sample.xlsx', displayLanguage: 'fi-FI', theme: 'light' });
-  expect(optionsFromUrl('?file=out%2Fdemo.xlsx&lang=sv&theme=dark')).toEqual({ file: 'out/demo.xlsx', displayLanguage: 'sv', theme: 'dark' });
+  expect(optionsFromUrl('')).toEqual({ file: 'sample.xlsx', displayLanguage: 'fi-FI', theme: 'light', width: 380, worker: true, grid: true });
+  expect(optionsFromUrl('?file=out%2Fdemo.xlsx&lang=sv&theme=dark&width=320&worker=off&grid=off')).toEqual({ file: 'out/demo.xlsx', displayLanguage: 'sv', theme: 'dark', width: 320, worker: false, grid: false });
+  expect(optionsFromUrl('?width=12').width).toBe(380);
 });

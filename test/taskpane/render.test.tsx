@@ -2,13 +2,16 @@
 import * as React from 'react';
 import { renderToString } from 'react-dom/server';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { AllocationApp, RunReport } from '../../src/app/api';
+import type { AllocationApp, RunSummary } from '../../src/app/api';
+import { tableLocation } from '../../src/app/inputs';
 import { error, warning } from '../../src/domain/problems';
 import { App, templateYear } from '../../src/taskpane/App';
-import { ProblemList, sortProblems } from '../../src/taskpane/components/ProblemList';
-import { Summary } from '../../src/taskpane/components/Summary';
-import { VerifyPanel } from '../../src/taskpane/components/VerifyPanel';
+import { AuditSection } from '../../src/taskpane/components/AuditSection';
+import { ProblemList } from '../../src/taskpane/components/ProblemList';
+import { ResultCard } from '../../src/taskpane/components/ResultCard';
+import { ResultDetails } from '../../src/taskpane/components/ResultDetails';
 import { translator } from '../../src/taskpane/i18n';
+import type { ResultView } from '../../src/taskpane/state';
 import type { Host } from '../../src/app/host';
 
 const NB = '\u00a0';
@@ -27,30 +30,42 @@ const problems = [
   warning('hidden-rows', { sheet: 'Henkilosto', table: 'Henkilosto' }, { count: 1, rows: '4' }),
   error('number-is-text', { sheet: 'Kustannukset', table: 'Kustannukset', row: 2, column: 'Summa', cell: 'E2' }, { value: 'kymmenen' }),
 ];
+const tables = [tableLocation({ name: 'Henkilosto', sheet: 'Henkilosto', headerRow: 1, firstColumn: 1, headers: ['Organisaatio', 'HTV'], rows: Array(5).fill([]) })];
+const noop = () => undefined;
 
-test('problems: errors first, message from formatProblem, a real button to the cell', () => {
-  expect(sortProblems(problems).map((p) => p.severity)).toEqual(['error', 'warning']);
-  const h = html(<ProblemList problems={problems} lang="fi" tr={translator('fi')} onSelectCell={() => undefined} headingId="p" heading="Syötteiden tarkistus" />);
+test('problems: grouped by table, errors listed, warnings folded with their count, every one with a link', () => {
+  const h = html(<ProblemList problems={problems} tables={tables} lang="fi" tr={translator('fi')} onSelect={noop} headingId="p" heading="Syötteiden tarkistus" />);
   const t = text(h);
   expect(t).toContain('Virheitä 1, varoituksia 1.');
-  expect(t).toContain('Virhe: Taulukko Kustannukset (Kustannukset), solu E2, sarake "Summa": Solussa on tekstiä ("kymmenen"), ei lukua.');
+  expect(t).toContain('Virhe: Solu E2, sarake "Summa": Solussa on tekstiä ("kymmenen"), ei lukua.');
+  expect(h).toMatch(/<h3[^>]*>Kustannukset<\/h3>/);
   expect(h).toMatch(/<button[^>]*data-cell="Kustannukset!E2"[^>]*>Siirry soluun Kustannukset!E2<\/button>/);
-  // the warning has no cell, so no button
-  expect(h.match(/data-cell=/g)).toHaveLength(1);
+  // the warning without a cell links to its table
+  expect(h).toMatch(/<details[^>]*><summary[^>]*>Varoitukset \(1\)<\/summary>/);
+  expect(h).toMatch(/data-cell="Henkilosto!A1:B6"[^>]*>Näytä taulukko Henkilosto \(Henkilosto!A1:B6\)<\/button>/);
+  expect(h.match(/data-cell=/g)).toHaveLength(2);
   expect(h).toContain('<h2 id="p"');
 });
 
 test('problems in Swedish', () => {
-  const t = text(html(<ProblemList problems={problems} lang="sv" tr={translator('sv')} onSelectCell={() => undefined} headingId="p" heading="x" />));
-  expect(t).toContain('Fel: Blad Kustannukset (Kustannukset), cell E2, kolumn "Summa": Cellen innehåller text ("kymmenen"), inte ett tal.');
+  const t = text(html(<ProblemList problems={problems} tables={tables} lang="sv" tr={translator('sv')} onSelect={noop} headingId="p" heading="x" />));
+  expect(t).toContain('Fel: Cell E2, kolumn "Summa": Cellen innehåller text ("kymmenen"), inte ett tal.');
   expect(t).toContain('Gå till cell Kustannukset!E2');
 });
 
-const summary: NonNullable<RunReport['summary']> = {
+const summary: RunSummary = {
   year: 2026,
   masterCheck: true,
   sheets: ['TYM_Tulokset'],
-  invoicing: { period: 'vuosi', dueMonths: [1], employer: 'Järvenpää', receivers: [] },
+  invoicing: {
+    period: 'neljännes',
+    dueMonths: [1, 4, 7, 10],
+    employer: 'Järvenpää',
+    receivers: [
+      { receiver: 'Järvenpää', isEmployer: true, taShare: '500.00', taPaid: '1500.01', taNet: '-1000.01', advances: [], actual: { share: '510.00', paid: '1510.00', net: '-1000.00', advancesBilled: '-1000.01', settlement: '0.01' } },
+      { receiver: 'HVA', isEmployer: false, taShare: '1000.01', taPaid: '0.00', taNet: '1000.01', advances: ['250.01', '250.00', '250.00', '250.00'], actual: { share: '1000.00', paid: '0.00', net: '1000.00', advancesBilled: '1000.01', settlement: '-0.01' } },
+    ],
+  },
   kinds: [
     {
       kind: 'TA',
@@ -64,73 +79,89 @@ const summary: NonNullable<RunReport['summary']> = {
     },
   ],
 };
+const result: ResultView = { summary, warnings: [problems[0]], fingerprint: 'f', at: new Date(2026, 11, 1, 10, 37).toISOString(), restored: false };
 
-test('summary: a table per kind with Finnish euros, a chart with a text alternative, the master check', () => {
-  const h = html(<Summary summary={summary} lang="fi" tr={translator('fi')} />);
+test('result card: year, time, status, master check, party totals, open the result sheet, warnings folded', () => {
+  const h = html(<ResultCard result={result} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />);
   const t = text(h);
-  expect(t).toContain('Yhteenveto 2026');
+  expect(t).toContain('Tulos 2026');
+  expect(t).toContain('Ajan tasalla');
+  expect(t).toContain('Laskettu 1.12.2026 klo 10.37.');
   expect(t).toContain('Täsmäytys kunnossa');
-  expect(t).toContain(`Jaettavat kustannukset yhteensä 100${NB}000,00${NB}€`);
-  expect(h).toMatch(/<table[^>]*aria-labelledby="kind-TA"/);
+  expect(t).toContain(`Talousarvio (TA)100${NB}000,00${NB}€`);
   expect(t).toContain(`Työllisyysalue (TVA)58${NB}333,33${NB}€`);
-  expect(t).toContain(`Hyvinvointialue (HVA)41${NB}666,67${NB}€`);
-  expect(h).toContain(`aria-label="Talousarvio (TA): osapuolten osuudet: Työllisyysalue (TVA) 58${NB}333,33${NB}€; Hyvinvointialue (HVA) 41${NB}666,67${NB}€; Kela 0,00${NB}€"`);
-  expect(h).toContain('role="img"');
-  const failed = text(html(<Summary summary={{ ...summary, masterCheck: false }} lang="en" tr={translator('en')} />));
-  expect(failed).toContain('Master check failed');
-  expect(failed).toContain('€100,000.00');
+  expect(t).toContain('Avaa TYM_Tulokset');
+  expect(t).toContain('Varoitukset (1)');
+  expect(h).toMatch(/<section[^>]*tabindex="-1"[^>]*aria-labelledby="result-heading"/);
 });
 
-test('summary: the invoicing per receiver, with installments, the employer not invoiced, and the settlement', () => {
-  // 1 000,01 € net in quarterly installments: 250,01 + 250,00 + 250,00 + 250,00 (leftover cent first).
-  const invoicing: NonNullable<RunReport['summary']>['invoicing'] = {
-    period: 'neljännes',
-    dueMonths: [1, 4, 7, 10],
-    employer: 'Järvenpää',
-    receivers: [
-      { receiver: 'Järvenpää', isEmployer: true, taShare: '500.00', taPaid: '1500.01', taNet: '-1000.01', advances: [], actual: { share: '510.00', paid: '1510.00', net: '-1000.00', advancesBilled: '-1000.01', settlement: '0.01' } },
-      { receiver: 'HVA', isEmployer: false, taShare: '1000.01', taPaid: '0.00', taNet: '1000.01', advances: ['250.01', '250.00', '250.00', '250.00'], actual: { share: '1000.00', paid: '0.00', net: '1000.00', advancesBilled: '1000.01', settlement: '-0.01' } },
-    ],
+test('the result card passes on what the adapter said about the write', () => {
+  const write = {
+    otherMarkedSheets: ['TYM_Tulokset (2)'],
+    finishingFailures: [{ sheet: '~TYM_Jako', what: 'oldOutputs' as const, message: 'refused' }],
+    recalculated: true,
   };
-  const t = text(html(<Summary summary={{ ...summary, invoicing }} lang="fi" tr={translator('fi')} />));
-  expect(t).toContain('Laskutus: ennakot ja tasaus');
-  expect(t).toContain('Järvenpää maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden 4 ennakkoerässä');
-  expect(t).toContain('työnantaja, ei laskuteta');
-  expect(t).toContain(`erä 1 (tammi): 250,01${NB}€, erä 2 (huhti): 250,00${NB}€`);
-  expect(t).toContain(`1${NB}000,01${NB}€`);
-  expect(t).toContain(`−0,01${NB}€`);
+  const t = text(html(<ResultCard result={{ ...result, summary: { ...summary, write } }} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />));
+  expect(t).toContain('Työkirja oli manuaalisella laskennalla');
+  expect(t).toContain('Välilehdet TYM_Tulokset (2) ovat tulosvälilehtien kopioita');
+  expect(t).toContain('Excel ei tehnyt näitä viimeistelyjä: vanhan tulosvälilehden poisto (~TYM_Jako).');
+  // nothing to say: nothing shown
+  expect(html(<ResultCard result={result} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />)).not.toContain('write-notes');
 });
 
-test('verify findings name the cell and what changed', () => {
-  const h = html(
-    <VerifyPanel
-      report={{ ok: false, problems: [], cellsChecked: 50, findings: [{ sheet: 'TYM_Tulokset', address: 'C6', kind: 'formula', expected: 'SUM(G21:G22)', actual: '58333.33' }] }}
-      tr={translator('fi')}
-      onSelectCell={() => undefined}
-    />,
-  );
+test('a stale result card says so, offers "Laske uudelleen" first and does not call the old check "kunnossa"', () => {
+  const h = html(<ResultCard result={result} freshness="stale" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />);
   const t = text(h);
-  expect(t).toContain('Poikkeamia 1 (tarkistettuja soluja 50).');
-  expect(t).toContain('Kaava muutettu: odotettu SUM(G21:G22), nyt 58333.33');
+  expect(t).toContain('Vanhentunut');
+  expect(t).toContain('Syötteet tai asetukset ovat muuttuneet laskennan jälkeen');
+  expect(t).not.toContain('Täsmäytys kunnossa');
+  expect(t).toContain('Täsmäytys koskee vanhoja syötteitä');
+  expect(h.indexOf('Laske uudelleen')).toBeLessThan(h.indexOf('Avaa TYM_Tulokset'));
+  expect(h).toMatch(/data-freshness="stale"/);
+});
+
+test('details: a table per kind, charts with a text alternative, and the invoicing grid with right-aligned numbers', () => {
+  const h = html(<ResultDetails summary={summary} freshness="current" lang="fi" tr={translator('fi')} />);
+  const t = text(h);
+  expect(t).toContain('Erittely 2026');
+  expect(t).toContain(`Jaettavat kustannukset yhteensä 100${NB}000,00${NB}€`);
+  expect(h).toContain(`aria-label="Talousarvio (TA): osapuolten osuudet: Työllisyysalue (TVA) 58${NB}333,33${NB}€; Hyvinvointialue (HVA) 41${NB}666,67${NB}€; Kela 0,00${NB}€"`);
+  // invoicing: a grid, payer × installment, settlement labelled, the employer explained
+  expect(h).toMatch(/role="grid"/);
+  expect(t).toContain('Erä 1 · tammi');
+  expect(t).toContain('Erä 4 · loka');
+  expect(t).toContain(`1${NB}000,01`);
+  expect(t).toContain('250,01');
+  expect(t).toContain('hyvitys');
+  expect(t).toContain('työnantaja');
+  expect(t).toContain('Järvenpää on hallinnollinen työnantaja');
+  expect(t).toContain('Kopioi taulukko');
+  expect(h).toMatch(/class="[^"]*tym-grid-num[^"]*"[^>]*data-column="net"/);
+  // Swedish names in Swedish
+  expect(text(html(<ResultDetails summary={summary} freshness="current" lang="sv" tr={translator('sv')} />))).toContain('Träskända');
+});
+
+test('audit findings: the formula in the user language, values in its format, a link to the cell, stale marked', () => {
+  const report = { ok: false, problems: [], cellsChecked: 1234, fingerprint: 'f', findings: [{ sheet: 'TYM_Tulokset', address: 'C6', kind: 'formula' as const, expected: '=SUM(G21:G22)', actual: '58333.33' }] };
+  const props = { report, steps: [], running: false, busy: false, localActual: {}, lang: 'fi' as const, tr: translator('fi'), onVerify: noop, onSelect: noop };
+  const h = html(<AuditSection {...props} freshness="current" />);
+  const t = text(h);
+  expect(t).toContain(`Poikkeamia 1 (tarkistettuja soluja 1${NB}234).`);
+  expect(t).toContain(`Kaava muutettu: odotettu =SUMMA(G21:G22), nyt 58${NB}333,33`);
   expect(h).toContain('data-cell="TYM_Tulokset!C6"');
+  expect(text(html(<AuditSection {...props} freshness="stale" />))).toContain('Syötteet ovat muuttuneet tarkistuksen jälkeen');
+  // Excel's own text of the actual formula wins where the host gives it
+  const withLocal = { ...props, report: { ...report, findings: [{ ...report.findings[0], actual: '=SUM(G21)' }] }, localActual: { 'TYM_Tulokset!C6': '=SUMMA(G21)' } };
+  expect(text(html(<AuditSection {...withLocal} freshness="current" />))).toContain('nyt =SUMMA(G21)');
 });
 
 test('the App renders its first frame in the host language without touching the app', () => {
   const calls: string[] = [];
-  const app: AllocationApp = {
-    validate: async () => {
-      calls.push('validate');
-      throw new Error('not during render');
-    },
-    run: async () => {
-      calls.push('run');
-      throw new Error('no');
-    },
-    verify: async () => {
-      calls.push('verify');
-      throw new Error('no');
-    },
+  const refuse = (name: string) => async () => {
+    calls.push(name);
+    throw new Error('not during render');
   };
+  const app: AllocationApp = { validate: refuse('validate'), run: refuse('run'), verify: refuse('verify'), fingerprint: refuse('fingerprint') };
   const host = (displayLanguage: string, extra: Partial<Host> = {}): Host => ({
     displayLanguage,
     selectCell: async () => undefined,
@@ -139,6 +170,7 @@ test('the App renders its first frame in the host language without touching the 
   });
   const fi = text(renderToString(<App app={app} host={host('fi-FI')} />));
   expect(fi).toContain('TYM-kustannustenjako');
+  expect(fi).toContain('Ohje');
   expect(fi).toContain('Laske kustannustenjako');
   expect(fi).toContain('Tarkista syötteet');
   expect(fi).toContain('Tarkista laskelma');
@@ -146,9 +178,9 @@ test('the App renders its first frame in the host language without touching the 
   expect(fi).not.toContain('Muuta asetusta'); // the host cannot write settings
   const sv = renderToString(<App app={app} host={host('sv-SE', { updateSetting: async () => undefined })} />);
   expect(text(sv)).toContain('Beräkna kostnadsfördelningen');
-  expect(text(sv)).toContain('Ändra inställning');
   expect(sv).toContain('lang="sv"');
   expect(sv).toContain('role="status"');
+  expect(sv).toContain('src="assets/icon-32.png"');
   expect(text(renderToString(<App app={app} host={host('en-US')} />))).toContain('Calculate the cost allocation');
   expect(calls).toEqual([]); // effects do not run in a server render
 });

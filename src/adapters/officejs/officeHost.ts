@@ -3,7 +3,8 @@
  * Lives in the adapters folder so Excel.run stays there. The Excel.run function is injectable so the
  * batches can be checked with office-addin-mock.
  */
-import { KESKI_UUSIMAA_MUNICIPALITIES, SETTINGS, TABLES, TABLE_KEYS, type SettingKey, type TableKey } from '../../domain/contract';
+import { SETTINGS, TABLES, TABLE_KEYS, type SettingKey, type TableKey } from '../../domain/contract';
+import { templateRows as pureTemplateRows } from '../../workbook/template';
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
 
@@ -16,28 +17,11 @@ export interface OfficeHostOptions {
   theme?: 'light' | 'dark';
 }
 
-/** Rows a new input table starts with (canonical column order; see TABLES). */
+/** Rows a new input table starts with (canonical column order; see src/workbook/template.ts). */
 export function templateRows(key: TableKey, year: number): (string | number)[][] {
-  const width = TABLES[key].columns.length;
-  switch (key) {
-    case 'asetukset':
-      return [
-        [SETTINGS.year.names[0], year],
-        [SETTINGS.staffBasis.names[0], 'henkilömäärä'],
-        [SETTINGS.municipalBasis.names[0], 'asukasluku'],
-        [SETTINGS.agreedTvaPct.names[0], ''],
-        [SETTINGS.kelaPct.names[0], ''],
-        [SETTINGS.employer.names[0], 'Järvenpää'],
-        [SETTINGS.billingPeriod.names[0], 'vuosi'],
-        [SETTINGS.customerEstimate.names[0], ''],
-      ];
-    case 'kunnat':
-      // As wide as the table: a values array must match its range (the optional columns blank).
-      return KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, ...Array.from({ length: width - 2 }, () => '')]);
-    default:
-      // An Excel table needs one data row; an empty one is skipped by the parser.
-      return [Array.from({ length: width }, () => '')];
-  }
+  const rows = pureTemplateRows(key, year).map((r) => r.map((v) => v ?? ''));
+  // An Excel table needs one data row; an empty one is skipped by the parser.
+  return rows.length ? rows : [TABLES[key].columns.map(() => '')];
 }
 
 /** "A", "B", … for the first 26 columns (the input tables are narrower). */

@@ -2,6 +2,7 @@
  * How each CellStyle looks in Excel through office.js. Number formats are in the English (invariant)
  * syntax of `range.numberFormat`, so a Finnish Excel shows them with its own separators.
  */
+import { NUMBER_FORMATS } from '../../workbook/numberFormats';
 import type { CellStyle } from '../../workbook/sheetSpec';
 
 export interface OfficeStyle {
@@ -24,13 +25,13 @@ export const OFFICE_STYLES: Record<CellStyle, OfficeStyle> = {
   header: { numberFormat: GENERAL_FORMAT, bold: true, fill: '#DDEBF7', wrap: true },
   label: { numberFormat: GENERAL_FORMAT },
   text: { numberFormat: GENERAL_FORMAT },
-  integer: { numberFormat: '#,##0' },
-  money: { numberFormat: '#,##0.00' },
-  moneyTotal: { numberFormat: '#,##0.00', bold: true, topBorder: true },
-  decimal: { numberFormat: '#,##0.00##' },
-  fraction: { numberFormat: '0.000000' },
-  percent: { numberFormat: '0.00%' },
-  date: { numberFormat: 'd.m.yyyy' },
+  integer: { numberFormat: NUMBER_FORMATS.integer! },
+  money: { numberFormat: NUMBER_FORMATS.money! },
+  moneyTotal: { numberFormat: NUMBER_FORMATS.moneyTotal!, bold: true, topBorder: true },
+  decimal: { numberFormat: NUMBER_FORMATS.decimal! },
+  fraction: { numberFormat: NUMBER_FORMATS.fraction! },
+  percent: { numberFormat: NUMBER_FORMATS.percent! },
+  date: { numberFormat: NUMBER_FORMATS.date! },
   check: { numberFormat: GENERAL_FORMAT, bold: true },
   note: { numberFormat: GENERAL_FORMAT, italic: true, fontColor: '#595959' },
 };

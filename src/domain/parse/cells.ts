@@ -4,9 +4,9 @@
  */
 import { Decimal } from '../decimal';
 import { dayFromDate, dayFromExcelSerial, isoDate } from '../dates';
-import { error, warning, type Problem, type Where } from '../problems';
+import { error, warning, type Problem, type ProblemCode, type ProblemParams, type Where } from '../problems';
 import type { RawCell, RawTable, RawValue } from '../raw';
-import { excelTrim, identityKey } from '../text';
+import { excelTrim, identityKey, visible } from '../text';
 import type { OptionalTableKey, TableKey } from '../contract';
 import type { RowRef, TableInfo } from '../types';
 
@@ -68,12 +68,12 @@ export function isDateFormat(numFmt: string | undefined): boolean {
 /** A decimal-comma number written as text, e.g. "12,5" or "1 234,50". */
 const FINNISH_DECIMAL = /^[-+−]?\d{1,3}(?:[ \u00a0]?\d{3})*,\d+$|^[-+−]?\d+,\d+$/;
 
-/** A cell value shown in a message (never used for personal names). */
+/** A cell value shown in a message, invisible characters made visible (never used for personal names). */
 function show(v: RawValue): string {
   if (v === null) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : isoDate(dayFromDate(v));
   if (isErrorValue(v)) return v.error;
-  return typeof v === 'string' ? excelTrim(v) : String(v);
+  return typeof v === 'string' ? visible(excelTrim(v)) : String(v);
 }
 
 export interface NumberOptions {
@@ -82,6 +82,8 @@ export interface NumberOptions {
   nonNegative?: 'negative-key' | 'negative-value';
   /** Percentage points 0..100, not in a %-formatted cell. */
   percent?: boolean;
+  /** Warn when a percentage is between 0 and 1 (it looks like a fraction: 0.6 for 60 %). */
+  fractionWarning?: boolean;
   maxDecimals?: number;
   integer?: boolean;
 }
@@ -133,16 +135,20 @@ export class RowReader {
     return isBlankValue(this.value(key));
   }
 
-  error(code: string, key: string | undefined, params: Record<string, string | number> = {}): void {
+  error(code: ProblemCode, key: string | undefined, params: ProblemParams = {}): void {
     this.out.push(error(code, this.where(key), params));
   }
 
-  warning(code: string, key: string | undefined, params: Record<string, string | number> = {}): void {
+  warning(code: ProblemCode, key: string | undefined, params: ProblemParams = {}): void {
     this.out.push(warning(code, this.where(key), params));
   }
 
-  /** Common start of every reader: undefined when blank (reporting a required one) or an error value (reported). */
+  /**
+   * Common start of every reader: undefined when blank (reporting a required one), an error value
+   * (reported) or a formula never calculated (reported for the whole table by locateTables).
+   */
   present(key: string, required: boolean): RawValue | undefined {
+    if (this.cell(key)?.uncached) return undefined;
     const v = this.value(key);
     if (isBlankValue(v)) {
       if (required) this.error('required', key);
@@ -192,7 +198,7 @@ export class RowReader {
     if (v === undefined) return null;
     if (typeof v === 'string') {
       const t = v.trim();
-      this.error(FINNISH_DECIMAL.test(t) ? 'number-is-text-comma' : 'number-is-text', key, { value: excelTrim(v) });
+      this.error(FINNISH_DECIMAL.test(t) ? 'number-is-text-comma' : 'number-is-text', key, { value: visible(excelTrim(v)) });
       return null;
     }
     if (typeof v === 'boolean') {
@@ -220,6 +226,10 @@ export class RowReader {
     if (opts.percent && (d.isNegative() && !d.isZero() || d.gt(100))) {
       this.error('percent-range', key, { value: String(v) });
       return null;
+    }
+    // 0.6 typed for 60 % (a fraction, as a %-formatted cell would hold it) is read as 0.6 %: say so.
+    if (opts.percent && opts.fractionWarning && d.gt(0) && d.lt(1)) {
+      this.warning('percent-fraction', key, { value: String(v), percent: d.mul(100).toString() });
     }
     if (opts.integer && !d.isInteger()) {
       this.error('not-integer', key, { value: String(v) });
@@ -254,7 +264,7 @@ export class RowReader {
       return day;
     }
     if (typeof v === 'string') {
-      this.error('date-is-text', key, { value: excelTrim(v) });
+      this.error('date-is-text', key, { value: visible(excelTrim(v)) });
       return null;
     }
     this.error('date-invalid', key, { value: show(v) });

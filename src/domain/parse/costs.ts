@@ -1,7 +1,7 @@
 /** The Kustannukset table: budget (TA) and actual (TOT) cost lines of the pools. */
 import { KIND_WORDS, ORGANISATION_WORDS, POOL_WORDS } from '../contract';
 import type { Problem } from '../problems';
-import { excelTrim, identityKey } from '../text';
+import { excelTrim, identityKey, visible } from '../text';
 import type { CostLine, Municipality } from '../types';
 import { isBlankValue, RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
@@ -42,13 +42,13 @@ export function parseCosts(t: Located, ctx: CostContext, out: Problem[]): CostLi
       if (pool !== null && pool !== 'b') {
         // An event on pool a or muu would silently be ignored by the split: say so instead.
         const v = r.present('event', false);
-        if (v !== undefined) r.error('event-not-pool-b', 'event', { pool, event: typeof v === 'string' ? excelTrim(v) : String(v) });
+        if (v !== undefined) r.error('event-not-pool-b', 'event', { pool, event: typeof v === 'string' ? visible(excelTrim(v)) : String(v) });
         eventOk = false;
       } else {
         event = readEvent(r, false);
         if (event === null) eventOk = false;
         else if (pool === 'b' && ctx.events && !events.has(identityKey(event))) {
-          r.error('event-unknown', 'event', { event, known: knownText });
+          r.error('event-unknown', 'event', { event: visible(event), known: knownText });
           eventOk = false;
         }
       }
@@ -88,6 +88,6 @@ function readPayer(r: RowReader, ctx: CostContext): string | null {
   if (party) return party;
   if (!ctx.municipalities) return written; // Kunnat unreadable: already an error, nothing to check against
   const accepted = [...ctx.municipalities.values()].map((x) => x.name).concat(ORGANISATION_WORDS.map(([w]) => w));
-  r.error('payer-unknown', 'payer', { value: written, accepted: accepted.join(', ') });
+  r.error('payer-unknown', 'payer', { value: visible(written), accepted: accepted.join(', ') });
   return null;
 }

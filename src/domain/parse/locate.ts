@@ -6,7 +6,16 @@
 import { headerKey, tableDef, TABLE_KEYS, TABLES, type OptionalTableKey, type TableKey } from '../contract';
 import { error, warning, type Problem } from '../problems';
 import type { RawTable, RawWorkbook } from '../raw';
+import { hiddenCharacters } from '../text';
 import { cellAddress, isBlankValue, type Located } from './cells';
+
+/** How many cells a message lists before "…". */
+const CELLS_SHOWN = 10;
+
+/** "A2, A3, … (12 in all)" style list of cell addresses. */
+export function cellList(cells: string[]): string {
+  return cells.length <= CELLS_SHOWN ? cells.join(', ') : `${cells.slice(0, CELLS_SHOWN).join(', ')}, … (+${cells.length - CELLS_SHOWN})`;
+}
 
 export function tableKeyOf(name: string): TableKey | undefined {
   const k = headerKey(name);
@@ -81,6 +90,7 @@ export function locateColumns(key: TableKey | OptionalTableKey, raw: RawTable, o
       );
     }
   }
+  cellProblems(raw, cols, out);
   for (const range of raw.mergedRanges ?? []) {
     out.push(error('merged-cells', { sheet: raw.sheet, table: raw.name, cell: range }, { range }));
   }
@@ -98,4 +108,44 @@ export function locateColumns(key: TableKey | OptionalTableKey, raw: RawTable, o
     usable,
     info: { name: raw.name, sheet: raw.sheet, headerRow: raw.headerRow, firstColumn: raw.firstColumn, rowCount: raw.rows.length, columns },
   };
+}
+
+/**
+ * What the cells of the read columns hide, reported once per table or column with the cells named:
+ * formulas whose value was never calculated (an error: the value is unknown), invisible characters
+ * and decomposed letters (a warning: such a text differs from the same-looking word), and values in
+ * the row just below the table (a warning: they are not part of it and are not counted).
+ */
+function cellProblems(raw: RawTable, cols: Map<string, number>, out: Problem[]): void {
+  const at = (j: number, i: number) => cellAddress(raw.firstColumn + j, raw.headerRow + 1 + i);
+  const uncached: string[] = [];
+  const hidden = new Map<number, { cells: string[]; chars: Set<string> }>();
+  raw.rows.forEach((row, i) => {
+    for (const j of cols.values()) {
+      const c = row[j];
+      if (!c) continue;
+      if (c.uncached) uncached.push(at(j, i));
+      else if (typeof c.value === 'string') {
+        const chars = hiddenCharacters(c.value);
+        if (!chars.length) continue;
+        let h = hidden.get(j);
+        if (!h) hidden.set(j, (h = { cells: [], chars: new Set() }));
+        h.cells.push(at(j, i));
+        chars.forEach((x) => h!.chars.add(x));
+      }
+    }
+  });
+  if (uncached.length) {
+    out.push(error('formula-not-calculated', { sheet: raw.sheet, table: raw.name, cell: uncached[0] }, { count: uncached.length, cells: cellList(uncached) }));
+  }
+  for (const [j, h] of [...hidden.entries()].sort((a, b) => a[0] - b[0])) {
+    out.push(
+      warning('hidden-characters', { sheet: raw.sheet, table: raw.name, column: raw.headers[j], cell: h.cells[0] }, { chars: [...h.chars].join(', '), cells: cellList(h.cells) }),
+    );
+  }
+  if (raw.below) {
+    const row = raw.below.row;
+    const filled = raw.below.cells.map((c, j) => (c && (c.uncached || !isBlankValue(c.value)) ? cellAddress(raw.firstColumn + j, row) : null)).filter((x): x is string => x !== null);
+    if (filled.length) out.push(warning('values-below-table', { sheet: raw.sheet, table: raw.name, row, cell: filled[0] }, { row, cells: cellList(filled) }));
+  }
 }

@@ -1,7 +1,7 @@
 /** The Kunnat table: the member municipalities, in the order used for tie-breaks. */
 import { ORGANISATION_WORDS, TABLES } from '../contract';
 import { Decimal, HUNDRED, ZERO } from '../decimal';
-import { error, MESSAGES, type Problem } from '../problems';
+import { error, type Problem } from '../problems';
 import { identityKey } from '../text';
 import type { MunicipalBasis, Municipality } from '../types';
 import { readBusinessId } from './billing';
@@ -17,17 +17,8 @@ const BASIS_COLUMN: Partial<Record<MunicipalBasis, 'population' | 'jobseekers' |
 
 // A municipality's name is a receiver in the written SUMIFS (case-insensitive, wildcards and leading
 // comparison operators active) and a payer word: a party's name ("Kela") would add the party's euros
-// to the municipality, and "*", "?", "~" or a leading "=", "<", ">" would match other receivers.
-MESSAGES['municipality-reserved'] = {
-  fi: 'Kunnan nimi "{name}" on sama kuin osapuolen nimi ({party}), joten kunnan ja osapuolen osuudet sekoittuisivat. Kirjoita kunnan nimi toisin, esimerkiksi "{name} kunta".',
-  sv: 'Kommunnamnet "{name}" är detsamma som en parts namn ({party}), så kommunens och partens andelar skulle blandas ihop. Skriv kommunens namn på annat sätt, t.ex. "{name} kommun".',
-  en: 'The municipality name "{name}" is the name of a party ({party}), so the municipality\'s and the party\'s shares would be mixed up. Write the municipality\'s name differently, e.g. "{name} kunta".',
-};
-MESSAGES['municipality-name-chars'] = {
-  fi: 'Kunnan nimessä "{name}" on merkki *, ? tai ~ tai se alkaa merkillä =, < tai >, jotka Excel tulkitsee hakuehdoissa erikoismerkeiksi. Poista merkki nimestä (myös Henkilosto- ja Kustannukset-taulukoista).',
-  sv: 'Kommunnamnet "{name}" innehåller *, ? eller ~ eller börjar med =, < eller >, som Excel tolkar som specialtecken i villkor. Ta bort tecknet ur namnet (även i tabellerna Henkilosto och Kustannukset).',
-  en: 'The municipality name "{name}" contains *, ? or ~ or starts with =, < or >, which Excel reads as special characters in criteria. Remove the character from the name (also in the Henkilosto and Kustannukset tables).',
-};
+// to the municipality, and "*", "?", "~" or a leading "=", "<", ">" would match other receivers
+// (codes municipality-reserved and municipality-name-chars).
 
 /** The party a name would be taken for (TRIM, ignoring case), or undefined. */
 function partyNamed(name: string): string | undefined {
@@ -91,7 +82,9 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
   // Only a complete column can be summed meaningfully; missing values are reported above.
   if (basis === 'sovittu' && t.cols.has('agreedPct') && sumComplete && list.length > 0 && !sum.eq(HUNDRED)) {
     const header = raw.headers[t.cols.get('agreedPct')!];
-    out.push(error('agreed-sum', { sheet: raw.sheet, table: raw.name, column: header }, { column: header, sum: sum.toString() }));
+    // Shares typed as fractions (0.25 for 25 %) sum to about 1: say so rather than only "not 100".
+    const code = sum.gt(0) && sum.lte(1) && list.every((m) => m.agreedPct === null || m.agreedPct.lt(1)) ? 'agreed-sum-fractions' : 'agreed-sum';
+    out.push(error(code, { sheet: raw.sheet, table: raw.name, column: header }, { column: header, sum: sum.toString() }));
   }
   return list;
 }

@@ -1,6 +1,8 @@
 /** The Asetukset table: one setting per row (Asetus, Arvo). */
 import {
   BILLING_PERIOD_WORDS,
+  BILLING_SETTING_KEYS,
+  BILLING_SETTINGS,
   DEFAULT_EMPLOYER,
   MUNICIPAL_BASIS_WORDS,
   SETTING_KEYS,
@@ -10,7 +12,7 @@ import {
 } from '../contract';
 import { ZERO } from '../decimal';
 import { error, type Problem } from '../problems';
-import { identityKey } from '../text';
+import { editDistance, identityKey, visible } from '../text';
 import type { RowRef, Settings } from '../types';
 import type { BillingDetails } from '../types';
 import { BillingSettingsReader, billingSettingNames, defaultBilling } from './billing';
@@ -29,6 +31,20 @@ export interface ParsedSettings {
 function settingOf(name: string): SettingKey | undefined {
   const k = identityKey(name);
   return SETTING_KEYS.find((s) => SETTINGS[s].names.some((n) => identityKey(n) === k));
+}
+
+/** The setting name (any accepted spelling) nearest to a misspelt one, when it is near enough to be meant. */
+export function nearestSetting(name: string): string | undefined {
+  const k = identityKey(name);
+  let best: { name: string; d: number } | undefined;
+  // The invoice settings (issue 12) are settings of the same table: a slip in their names is caught too.
+  const names = [...SETTING_KEYS.flatMap((s) => SETTINGS[s].names), ...BILLING_SETTING_KEYS.flatMap((s) => BILLING_SETTINGS[s].names)];
+  for (const n of names) {
+    const d = editDistance(k, identityKey(n));
+    if (!best || d < best.d) best = { name: n, d };
+  }
+  // Near enough: a few slips, relative to the length (Vuosi vs Vuos; Kelan osuus vs Kelan osuus %).
+  return best && best.d <= Math.max(2, Math.floor(k.length / 4)) ? best.name : undefined;
 }
 
 export function defaultSettings(): Settings {
@@ -63,7 +79,11 @@ export function parseSettings(t: Located | undefined, out: Problem[]): ParsedSet
     const key = settingOf(name);
     if (!key) {
       if (billing.accept(name, r, rows)) return;
-      r.warning('setting-unknown', 'setting', { name, known: [...SETTING_KEYS.map((s) => SETTINGS[s].names[0]), ...billingSettingNames()].join(', ') });
+      // An error, not a warning: a misspelt setting would silently leave its default in force.
+      const known = [...SETTING_KEYS.map((s) => SETTINGS[s].names[0]), ...billingSettingNames()].join(', ');
+      const suggestion = nearestSetting(name);
+      if (suggestion) r.error('setting-misspelt', 'setting', { name: visible(name), suggestion, known });
+      else r.error('setting-unknown', 'setting', { name: visible(name), known });
       return;
     }
     const before = firstRow[key];
@@ -104,10 +124,10 @@ function readSetting(key: SettingKey, r: RowReader, result: ParsedSettings): voi
       s.billingPeriod = r.word('value', BILLING_PERIOD_WORDS) ?? s.billingPeriod;
       return;
     case 'agreedTvaPct':
-      s.agreedTvaPct = r.number('value', { percent: true });
+      s.agreedTvaPct = r.number('value', { percent: true, fractionWarning: true });
       return;
     case 'kelaPct':
-      s.kelaPct = r.number('value', { percent: true }) ?? ZERO;
+      s.kelaPct = r.number('value', { percent: true, fractionWarning: true }) ?? ZERO;
       return;
     case 'customerEstimate':
       s.customerEstimate = r.number('value', { nonNegative: 'negative-value' });

@@ -2,7 +2,7 @@
 import { ORGANISATION_WORDS } from '../contract';
 import { ONE } from '../decimal';
 import { error, type Problem } from '../problems';
-import { identityKey } from '../text';
+import { identityKey, visible } from '../text';
 import type { MunicipalBasis, Municipality, StaffMember } from '../types';
 import { RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
@@ -23,7 +23,7 @@ export function parseStaff(t: Located, basis: MunicipalBasis, municipalities: Ma
     if (written !== null && municipalities) {
       const m = municipalities.get(identityKey(written));
       if (m) municipality = m.name;
-      else r.error('municipality-unknown', 'municipality', { name: written, known: [...municipalities.values()].map((x) => x.name).join(', ') });
+      else r.error('municipality-unknown', 'municipality', { name: visible(written), known: [...municipalities.values()].map((x) => x.name).join(', ') });
     } else if (written === null && r.isBlank('municipality') && basis === 'henkilöstö' && party === 'TVA' && t.cols.has('municipality')) {
       r.error('staff-municipality-required', 'municipality');
     }
@@ -37,6 +37,8 @@ export function parseStaff(t: Located, basis: MunicipalBasis, municipalities: Ma
     if (party === null) return;
     const hc = headcount ?? (r.isBlank('headcount') ? ONE : null);
     if (hc === null) return;
+    // One person works at most one FTE: more FTE than persons is a typing slip (5 for 0.5, say).
+    if (fte !== null && fte.gt(hc)) r.warning('fte-above-headcount', 'fte', { fte: fte.toString(), headcount: hc.toString() });
     list.push({
       party,
       municipality,

@@ -1,15 +1,20 @@
-/** Settings as read from Asetukset (read-only list) and, when the host can write, a small edit form. */
+/**
+ * Settings as read from Asetukset, each with a short explanation behind an info button, and, when
+ * the host can write, a small form that changes one setting.
+ */
 import * as React from 'react';
-import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { Button, Dropdown, Field, InfoLabel, Input, Option, Text } from '@fluentui/react-components';
 import { type Lang, SETTING_KEYS, type SettingKey, type Settings } from '../../app/vocabulary';
 import type { SettingValue } from '../../app/host';
 import { settingLabelKey, type Translate } from '../i18n';
-import { fieldOf, formTextOf, parseSettingInput, settingRows } from '../settings';
+import { choiceText, fieldOf, formTextOf, parseSettingInput, settingRows } from '../settings';
 
 export interface SettingsPanelProps {
   settings: Settings | null;
-  /** null while the first validation runs */
+  /** false while the first validation runs */
   loaded: boolean;
+  /** Whether the workbook has an Asetukset table at all. */
+  tableFound: boolean;
   lang: Lang;
   tr: Translate;
   busy: boolean;
@@ -17,29 +22,33 @@ export interface SettingsPanelProps {
   onUpdate?: (key: SettingKey, value: SettingValue) => void;
 }
 
-export function SettingsPanel({ settings, loaded, lang, tr, busy, onUpdate }: SettingsPanelProps): React.ReactElement {
+export function SettingsPanel({ settings, loaded, tableFound, lang, tr, busy, onUpdate }: SettingsPanelProps): React.ReactElement {
   return (
     <section aria-labelledby="settings-heading" className="tym-section" data-testid="settings">
       <h2 id="settings-heading" className="tym-h2">{tr('settingsHeading')}</h2>
-      <Text size={200}>{tr('settingsHint')}</Text>
+      {tableFound || !loaded ? <Text size={200}>{tr('settingsHint')}</Text> : null}
       {!loaded ? null : settings ? (
         <dl className="tym-settings">
           {settingRows(settings, lang, tr).map((r) => (
             <div key={r.key} className="tym-setting" data-setting={r.key}>
-              <dt>{r.label}</dt>
+              <dt>
+                <InfoLabel info={r.info} size="small" infoButton={{ 'aria-label': tr('settingInfoButton', { setting: r.label }) }}>
+                  {r.label}
+                </InfoLabel>
+              </dt>
               <dd>{r.value}</dd>
             </div>
           ))}
         </dl>
       ) : (
-        <Text>{tr('settingsUnavailable')}</Text>
+        <Text data-testid="settings-unavailable">{tr(tableFound ? 'settingsUnavailable' : 'settingsTableMissing')}</Text>
       )}
-      {onUpdate ? <SettingEditor settings={settings} lang={lang} tr={tr} busy={busy} onUpdate={onUpdate} /> : null}
+      {onUpdate && tableFound ? <SettingEditor settings={settings} lang={lang} tr={tr} busy={busy} onUpdate={onUpdate} /> : null}
     </section>
   );
 }
 
-type EditorProps = Omit<SettingsPanelProps, 'loaded'> & { onUpdate: NonNullable<SettingsPanelProps['onUpdate']> };
+type EditorProps = Omit<SettingsPanelProps, 'loaded' | 'tableFound'> & { onUpdate: NonNullable<SettingsPanelProps['onUpdate']> };
 
 /** The form is folded away by default: most users only read the settings. */
 function SettingEditor(props: EditorProps): React.ReactElement {
@@ -81,11 +90,19 @@ function SettingForm({ settings, lang, tr, busy, onUpdate }: EditorProps): React
   return (
     <form className="tym-form" id="setting-form" onSubmit={submit} aria-label={tr('settingEditHeading')}>
       <Field label={tr('settingEditSetting')}>
-        <Select value={key} onChange={(_, d) => setKey(d.value as SettingKey)} data-testid="setting-key">
+        <Dropdown
+          className="tym-dropdown"
+          value={tr(settingLabelKey(key))}
+          selectedOptions={[key]}
+          onOptionSelect={(_, d) => d.optionValue && setKey(d.optionValue as SettingKey)}
+          data-testid="setting-key"
+        >
           {SETTING_KEYS.map((k) => (
-            <option key={k} value={k}>{tr(settingLabelKey(k))}</option>
+            <Option key={k} value={k} data-setting={k}>
+              {tr(settingLabelKey(k))}
+            </Option>
           ))}
-        </Select>
+        </Dropdown>
       </Field>
       <Field
         label={tr('settingEditValue')}
@@ -94,22 +111,26 @@ function SettingForm({ settings, lang, tr, busy, onUpdate }: EditorProps): React
         validationMessage={error ?? undefined}
       >
         {field.type === 'choice' ? (
-          <Select value={text} onChange={(_, d) => setText(d.value)} data-testid="setting-value">
-            {!field.options.includes(text) ? <option value={text}>{text}</option> : null}
-            {field.options.map((o) => (
-              <option key={o} value={o}>{o}</option>
-            ))}
-          </Select>
-        ) : (
-          <Input
-            value={text}
-            onChange={(_, d) => setText(d.value)}
-            inputMode={field.type === 'number' ? 'decimal' : 'text'}
+          <Dropdown
+            className="tym-dropdown"
+            value={choiceText(text, lang, tr)}
+            selectedOptions={[text]}
+            onOptionSelect={(_, d) => d.optionValue !== undefined && setText(d.optionValue)}
             data-testid="setting-value"
-          />
+          >
+            {(field.options.includes(text) ? field.options : [text, ...field.options]).map((o) => (
+              <Option key={o} value={o} text={choiceText(o, lang, tr)} data-value={o}>
+                {choiceText(o, lang, tr)}
+              </Option>
+            ))}
+          </Dropdown>
+        ) : (
+          <Input value={text} onChange={(_, d) => setText(d.value)} inputMode={field.type === 'number' ? 'decimal' : 'text'} data-testid="setting-value" />
         )}
       </Field>
-      <Button type="submit" appearance="secondary" disabled={busy}>{tr('settingEditSave')}</Button>
+      <Button type="submit" appearance="secondary" disabled={busy} data-testid="setting-save">
+        {tr('settingEditSave')}
+      </Button>
     </form>
   );
 }

@@ -1,22 +1,17 @@
-/** Which input tables the workbook has, with "create input template" when some are missing. */
+/** Which input tables the workbook has: one line when all are there, the list when some are missing. */
 import * as React from 'react';
-import { Button, Text } from '@fluentui/react-components';
-import { TABLE_KEYS, type TableKey } from '../../app/vocabulary';
+import { Text } from '@fluentui/react-components';
+import { TABLE_KEYS } from '../../app/vocabulary';
+import { missingTables } from '../actions';
 import { tableLabelKey, type Translate } from '../i18n';
 import { CheckIcon, MissingIcon } from './icons';
 
 export interface TableStatusProps {
   tablesFound: Record<string, string | null> | null;
-  busy: boolean;
   tr: Translate;
-  onCreateTemplate: () => void;
 }
 
-export function missingTables(found: Record<string, string | null>): TableKey[] {
-  return TABLE_KEYS.filter((k) => !found[k]);
-}
-
-export function TableStatus({ tablesFound, busy, tr, onCreateTemplate }: TableStatusProps): React.ReactElement {
+export function TableStatus({ tablesFound, tr }: TableStatusProps): React.ReactElement {
   if (!tablesFound) {
     return (
       <section aria-labelledby="tables-heading" className="tym-section">
@@ -29,7 +24,13 @@ export function TableStatus({ tablesFound, busy, tr, onCreateTemplate }: TableSt
   return (
     <section aria-labelledby="tables-heading" className="tym-section" data-testid="table-status">
       <h2 id="tables-heading" className="tym-h2">{tr('tablesHeading')}</h2>
-      <ul className="tym-list">
+      {missing.length === 0 ? (
+        <div className="tym-item" data-found-all="yes">
+          <CheckIcon />
+          <Text>{tr('tablesAllFound')}</Text>
+        </div>
+      ) : null}
+      <ul className="tym-list" hidden={missing.length === 0}>
         {TABLE_KEYS.map((k) => {
           const name = tablesFound[k];
           const label = tr(tableLabelKey(k));
@@ -45,17 +46,12 @@ export function TableStatus({ tablesFound, busy, tr, onCreateTemplate }: TableSt
           );
         })}
       </ul>
-      {missing.length === 0 ? (
-        <Text>{tr('tablesAllFound')}</Text>
-      ) : (
-        <div className="tym-stack">
+      {missing.length ? (
+        <>
           <Text weight="semibold">{tr('tablesSomeMissing', { count: missing.length })}</Text>
-          <Button appearance="secondary" onClick={onCreateTemplate} disabled={busy} aria-describedby="template-hint">
-            {tr('createTemplate')}
-          </Button>
           <Text id="template-hint" size={200}>{tr('createTemplateHint')}</Text>
-        </div>
-      )}
+        </>
+      ) : null}
     </section>
   );
 }

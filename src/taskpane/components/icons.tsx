@@ -38,3 +38,20 @@ export function MissingIcon(): React.ReactElement {
     </svg>
   );
 }
+
+export function CloseIcon(): React.ReactElement {
+  return (
+    <svg {...common} data-icon="close">
+      <path d="M4 4l8 8m0-8l-8 8" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function CopyIcon(): React.ReactElement {
+  return (
+    <svg {...common} data-icon="copy">
+      <rect x="5.5" y="5.5" width="8" height="9" rx="1.2" fill="none" stroke="currentColor" strokeWidth="1.2" />
+      <path d="M3.5 10.5h-.3a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v.3" fill="none" stroke="currentColor" strokeWidth="1.2" />
+    </svg>
+  );
+}

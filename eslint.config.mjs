@@ -1,9 +1,19 @@
-// ESLint 9 flat config: the Office add-in rules (load before read, sync after load, isNullObject
-// tests, no sync in loops...) from eslint-plugin-office-addins, for the TypeScript sources.
+// ESLint 9 flat config: typescript-eslint's recommended set for every TypeScript file (src, test,
+// bench); the React hooks rules for the components and hooks; the Office add-in rules (load before
+// read, sync after load, isNullObject tests, no sync in loops...) from eslint-plugin-office-addins
+// for the sources; ESLint's recommended set for the Node scripts; the layer rules (below).
+import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
 import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 const TS = ['src/**/*.ts', 'src/**/*.tsx'];
+const ALL_TS = [...TS, 'test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts', 'bench/**/*.tsx'];
+/** Where React components and hooks live (a custom hook may sit in a .ts file of the faces). */
+const REACT = ['src/**/*.tsx', 'src/taskpane/**/*.ts', 'src/preview/**/*.ts', 'test/**/*.tsx'];
+const SCRIPTS = ['scripts/**/*.js', 'assets/**/*.js', 'test/**/*.js', 'bench/**/*.js', '*.config.js'];
 
 /**
  * The layers (docs/ARCHITECTURE.md): each folder of src/ and the folders of ours it must not import.
@@ -49,9 +59,38 @@ const compositionRoot = {
 // The plugin's configs apply to the file kinds it names (js/ts); extend them to .tsx here.
 const scoped = (configs) => configs.map((c) => ({ ...c, files: TS }));
 
+// The office-addins configs register their own copy of the @typescript-eslint plugin; drop it so that
+// typescript-eslint's (the same package, one instance) is the one ESLint sees.
+const withoutTsPlugin = (configs) =>
+  configs.map((c) => {
+    if (!c.plugins || !c.plugins['@typescript-eslint']) return c;
+    const plugins = Object.fromEntries(Object.entries(c.plugins).filter(([name]) => name !== '@typescript-eslint'));
+    return { ...c, plugins };
+  });
+
 export default [
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
-  ...scoped(officeAddins.configs.react),
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ALL_TS })),
+  ...withoutTsPlugin(scoped(officeAddins.configs.react)),
+  { files: REACT, ...reactHooks.configs.flat.recommended },
+  {
+    files: ALL_TS,
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: {
+      'no-undef': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: SCRIPTS,
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
+    files: ['*.config.mjs'],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: { ...globals.node } },
+  },
   {
     files: TS,
     // The plugin's recommended config reads the parser's default export, which

@@ -4,7 +4,6 @@
  * taskpane.html, which needs Office to start).
  */
 import * as fs from 'fs';
-import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as zlib from 'zlib';

@@ -44,6 +44,11 @@ export interface PreviewHooks {
   failNextWrite(message: string): void;
 }
 
+/** The last part of a file's path or address, as the user knows the file. */
+function fileNameOf(file: string): string {
+  return file.split('/').pop() || file;
+}
+
 async function open(buf: ArrayBuffer | Uint8Array, name: string): Promise<Loaded> {
   return { id: ++loadCounter, name, book: await ExcelJsWorkbook.fromBuffer(buf) };
 }
@@ -54,7 +59,8 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
   const [version, setVersion] = React.useState(0);
   const [sheet, setSheet] = React.useState<string | null>(null);
   const [selected, setSelected] = React.useState<{ sheet: string; address: string } | null>(null);
-  const [status, setStatus] = React.useState<Status>(null);
+  // The page's options are fixed when it loads (from the URL): the first file is announced from the start.
+  const [status, setStatus] = React.useState<Status>(() => ({ kind: 'info', text: tr('previewLoading', { file: fileNameOf(options.file) }) }));
   const [paneMount, setPaneMount] = React.useState(0);
   const bump = React.useCallback(() => setVersion((v) => v + 1), []);
   // Who listens for changes of the input tables (Host.watchTables), as Excel's events would call them.
@@ -81,8 +87,7 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
   // The sample (or ?file=) first; an empty workbook when there is none, so "create template" works.
   React.useEffect(() => {
     let cancelled = false;
-    const name = options.file.split('/').pop() || options.file;
-    setStatus({ kind: 'info', text: tr('previewLoading', { file: name }) });
+    const name = fileNameOf(options.file);
     (async () => {
       try {
         const res = await fetch(options.file);
@@ -146,6 +151,8 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
         return failure ? Promise.reject(new Error(failure)) : book().replaceOutputs(sheets);
       },
     };
+    // The port's functions read the refs only when the app calls them (after a user's action), never during render.
+    // eslint-disable-next-line react-hooks/refs
     return createAllocationApp(observed(port, written), { engine });
   }, [sessionId, written, engine]);
 

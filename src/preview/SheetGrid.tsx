@@ -23,6 +23,7 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
   const view = React.useMemo(
     () => (ws ? sheetView(ws, MAX_ROWS, target?.row) : null),
     // version: the same Worksheet object changes content when the app writes, so it is a dependency too.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [ws, version, target?.row],
   );
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);

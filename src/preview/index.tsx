@@ -1,5 +1,4 @@
 /** Entry of the browser preview (npm run preview): no office.js, the exceljs adapter instead. */
-import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { optionsFromUrl } from './options';
 import { PreviewApp } from './PreviewApp';

@@ -3,7 +3,6 @@
  * The engine runs in a Web Worker (the page stays responsive during a run); reading and writing
  * the workbook stay here, on the main thread, where office.js lives.
  */
-import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAllocationApp } from '../app/run';
 import { startEngineWorker } from '../app/startEngineWorker';

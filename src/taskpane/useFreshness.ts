@@ -31,7 +31,9 @@ export interface FreshnessDeps {
 export function useFreshness({ app, host, state, dispatch, changed, seq, recheck }: FreshnessDeps): void {
   const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
   const recheckRef = React.useRef(recheck);
-  recheckRef.current = recheck;
+  React.useEffect(() => {
+    recheckRef.current = recheck;
+  }, [recheck]);
 
   const onChange = React.useCallback(() => {
     changed();

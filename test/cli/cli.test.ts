@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
-import { buildInputWorkbook, type InputCell, type InputData } from '../../src/adapters/exceljs/template';
+import { buildInputWorkbook, type InputData } from '../../src/adapters/exceljs/template';
 import { KESKI_UUSIMAA_MUNICIPALITIES } from '../../src/domain/contract';
 import { defaultOutPath, main, type Io } from '../../src/cli/tym-allocate';
 import { setTableRows } from '../fixtures/bad/edit';

@@ -460,7 +460,7 @@ class FakeWorkbookProxy {
   names: FakeWorkbookNameCollection;
   application: FakeApplication;
   constructor(private ctx: FakeContext) {
-    this.tables = new FakeTableCollection(ctx, () => ctx.book.tables, null);
+    this.tables = new FakeTableCollection(ctx, () => ctx.book.tables);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeWorkbookNameCollection(ctx);
     this.application = new FakeApplication(ctx);
@@ -582,7 +582,7 @@ class FakeWorksheet extends Loadable {
   ) {
     super(ctx);
     this.names = new FakeNamedItemCollection(ctx, () => this.resolve());
-    this.tables = new FakeTableCollection(ctx, () => this.resolve().tables, () => this.resolve());
+    this.tables = new FakeTableCollection(ctx, () => this.resolve().tables);
     const freeze = (f: () => { rows: number; columns: number }) =>
       ctx.enqueue(() => {
         ctx.fail('freeze', this.resolve().name);
@@ -802,7 +802,6 @@ class FakeTableCollection extends Loadable {
   constructor(
     ctx: FakeContext,
     private list: () => FakeTable[],
-    private sheet: (() => FakeSheet) | null,
   ) {
     super(ctx);
   }

@@ -106,7 +106,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
   private chunkReads = false;
   /** The workbook's date system as the last read found it (null: no date cell showed it). */
   private date1904: boolean | null = null;
-  private lastPlan: WritePlan | null = null;
+  private lastWrite: WritePlan | null = null;
 
   constructor(options: OfficeJsWorkbookOptions = {}) {
     const run = options.run ?? defaultRun;
@@ -231,8 +231,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
 
   private plan(specs: SheetSpec[], inv: Inventory): WritePlan {
     const plan = planWrite(specs, inv, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9'), outputNames: this.outputNames, date1904: this.date1904 === true });
-    this.lastPlan = plan;
+    this.lastWrite = plan;
     return plan;
+  }
+
+  /** The plan of the last write (its batches and their sizes in bytes): the tests and the bench measure the payloads with it. */
+  get lastPlan(): WritePlan | null {
+    return this.lastWrite;
   }
 
   private async execute(plan: WritePlan): Promise<WriteOutcome> {

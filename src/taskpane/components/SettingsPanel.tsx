@@ -70,11 +70,15 @@ function SettingForm({ settings, lang, tr, busy, onUpdate }: EditorProps): React
   const [error, setError] = React.useState<string | null>(null);
   const field = fieldOf(key);
 
-  // Follow the workbook: when the settings are re-read, show the current value of the chosen one.
-  React.useEffect(() => {
+  // Follow the workbook: when the settings are re-read (or another setting or language is chosen),
+  // show the current value of the chosen one. Adjusted during render, as React advises for state
+  // that follows props (react.dev/learn/you-might-not-need-an-effect), not in an effect.
+  const [shownFor, setShownFor] = React.useState({ key, settings, lang });
+  if (shownFor.key !== key || shownFor.settings !== settings || shownFor.lang !== lang) {
+    setShownFor({ key, settings, lang });
     setText(formTextOf(key, settings, lang));
     setError(null);
-  }, [key, settings, lang]);
+  }
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();

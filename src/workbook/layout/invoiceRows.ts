@@ -58,14 +58,14 @@ export interface InvoiceRowsLayout {
   range(col: number): string;
 }
 
-export function invoiceRowsLayout(model: InputModel, inv: Invoicing): InvoiceRowsLayout {
+export function invoiceRowsLayout(_model: InputModel, inv: Invoicing): InvoiceRowsLayout {
   const n = inv.receivers.length * (inv.dueMonths.length + (inv.hasActual ? 1 : 0));
   const first = INVOICE_ROWS_FIRST;
   const last = first + Math.max(1, n) - 1;
   return { first, last, range: (col) => onSheet(SHEETS.invoiceRows, range(first, col, last, col)) };
 }
 
-export function buildInvoiceRows(model: InputModel, alloc: Allocation, pos: Positions, inv: Invoicing): SheetSpec {
+export function buildInvoiceRows(model: InputModel, _alloc: Allocation, pos: Positions, inv: Invoicing): SheetSpec {
   const g = new Grid();
   const year = model.settings.year;
   g.value(0, 0, `TYM-kustannustenjako ${year}: laskurivit laskutusjärjestelmään`, 'title');

@@ -148,7 +148,7 @@ export function buildScenarios(
       );
     });
     const first = header + 2;
-    names.forEach((name, i) => {
+    names.forEach((_name, i) => {
       const r = first + i;
       const at = (c: number) => a1(r, c);
       const rc = receiverCell(i);

@@ -93,7 +93,8 @@ function widths(g: Grid): void {
   [7, 5, 6, 8, 28, 14, 15, 10, 12, 16, 15, 13, 9, 6, 15, 9, 9].forEach((w, i) => g.width(i, w));
 }
 
-export function buildPartySplit(model: InputModel, alloc: Allocation, pos: Positions, rows: SplitRows): SheetSpec {
+// The model is unused here, but every sheet builder takes (model, alloc, pos, rows) alike.
+export function buildPartySplit(_model: InputModel, alloc: Allocation, pos: Positions, rows: SplitRows): SheetSpec {
   const g = new Grid();
   header(
     g,

@@ -17,6 +17,7 @@ import { computeOutputs } from '../../src/app/pipeline';
 import { createAllocationApp } from '../../src/app/run';
 import { MASTER_CHECK_ROW, SHEETS } from '../../src/workbook/layout';
 import { recalculate } from '../support/libreoffice';
+import { renameColumn } from '../fixtures/bad/edit';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tym-budget-'));
 afterAll(() => {
@@ -202,4 +203,25 @@ describe("a budget from last year's registrations", () => {
     await expectLive(edited);
     expect(await master(edited)).toBe(true);
   }, 120_000);
+});
+
+describe('a workbook made before issue 12 (Kunnat without the Y-tunnus column)', () => {
+  test('the invoice rows recalculate in LibreOffice to the engine values (business IDs blank, not 0); the master check is TRUE', async () => {
+    const data = budgetYear([[SPRING, 'TVA', 2, null]], [['TA', 'b', 'Kevätpäivän puhujat', SPRING, 600, null, null]]);
+    data.municipalities = data.municipalities!.map((r) => [...r.slice(0, 4), null]);
+    const port = await ExcelJsWorkbook.fromBuffer(Buffer.from(await (await buildInputWorkbook(data)).xlsx.writeBuffer()));
+    // An old workbook's fifth column is none of ours: the parser sees no business ID column.
+    renameColumn(port, 'Kunnat', 'Y-tunnus', 'Muistiinpano');
+    await port.commitView();
+    const raw = await port.readTables();
+    expect(raw.tables.find((t) => t.name === 'Kunnat')!.headers).not.toContain('Y-tunnus');
+    const result = computeOutputs(raw);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
+    await port.replaceOutputs(result.sheets);
+    const written = path.join(dir, 'no-id-column.xlsx');
+    await port.saveAs(written);
+    const recalculated = await recalculate(written, path.join(dir, 'no-id-column-lo'));
+    await expectLive(recalculated);
+    expect(await master(recalculated)).toBe(true);
+  }, 180_000);
 });

@@ -126,7 +126,8 @@ export function buildInvoiceRows(model: InputModel, _alloc: Allocation, pos: Pos
     } else {
       g.formula(row, IR.idRaw, param(l.receiver === 'HVA' ? P.hvaId : P.kelaId), l.businessId ?? '', 'text');
     }
-    g.formula(row, IR.businessId, `IF(LEN(${at(IR.idRaw)})=8,"0"&${at(IR.idRaw)},${at(IR.idRaw)})`, l.businessId ?? '', 'text');
+    // &"": an empty ID cell is text "" (an empty inline string is read back as a blank cell, whose value is 0).
+    g.formula(row, IR.businessId, `IF(LEN(${at(IR.idRaw)})=8,"0"&${at(IR.idRaw)},${at(IR.idRaw)}&"")`, l.businessId ?? '', 'text');
     const check = l.businessId ? businessIdRemainder(l.businessId.slice(0, 7)) : -1;
     g.formula(
       row,

@@ -6,6 +6,7 @@
  */
 export {
   BILLING_PERIOD_WORDS,
+  canonicalWords,
   MUNICIPAL_BASIS_WORDS,
   SETTING_KEYS,
   SETTINGS,
@@ -13,10 +14,12 @@ export {
   TABLE_KEYS,
   TABLES,
   headerKey,
+  wordOf,
   locateSetting,
   type SettingKey,
   type TableKey,
 } from '../domain/contract';
+export { DECIMAL_TEXT, formatAmount, formatDecimalText, formatEuro, type AmountTextOptions } from '../domain/amountText';
 export { formatProblem, type Lang, type Problem } from '../domain/problems';
 export { identityKey } from '../domain/text';
 export type { Settings } from '../domain/types';

@@ -1,13 +1,11 @@
 /** Plain-text output of the command line: summary tables and problem lists. */
+import { formatAmount } from '../domain/amountText';
 import { formatProblem, type Lang, type Problem } from '../domain/problems';
 import type { InvoicingSummary, KindSummary, VerifyFinding } from '../app/api';
 
-/** 1234567.5 as "1 234 567,50" (Finnish grouping with a no-break space), from the decimal string. */
+/** 1234567.5 as "1 234 567,50" (grouped with a no-break space; "1,234,567.50" in English), negatives with a hyphen-minus. */
 export function finnishEuros(amount: string, lang: Lang = 'fi'): string {
-  const neg = amount.startsWith('-');
-  const [int, frac = '00'] = (neg ? amount.slice(1) : amount).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'en' ? ',' : '\u00a0');
-  return `${neg ? '-' : ''}${grouped}${lang === 'en' ? '.' : ','}${frac.padEnd(2, '0')}`;
+  return formatAmount(amount, lang, { asciiMinus: true });
 }
 
 const HEAD: Record<Lang, { receiver: string; total: string; parties: string; municipalities: string }> = {

@@ -1,5 +1,5 @@
 /**
- * The allocation engine (contract section 9, appendix 6; rule book "What is shared" and "Money").
+ * The allocation engine (contract section 9, appendix 6; docs/allocation-rules.md §2 and §4).
  * Pure and synchronous: InputModel -> Allocation. Every split is exact to the cent.
  */
 import { poolBKeys, type KeySource, type PoolBKeys } from './budgetKey';
@@ -90,7 +90,8 @@ const share = (receiver: string, key: Decimal, num: Decimal, den: Decimal): Shar
 
 /**
  * Level-1 shares of a staff-keyed pool: Kela its percentage; TVA and HVA the rest by staff key
- * (or by the agreed TVA percentage). Each share is num/den of exact decimals.
+ * (or by the agreed TVA percentage), docs/allocation-rules.md §2.2, §4.6. Each share is num/den of
+ * exact decimals.
  */
 export function staffPoolShares(model: InputModel, staff: Record<PartyCode, KeyValue>): ShareSpec[] | null {
   const { kelaPct: k, agreedTvaPct: p } = model.settings;
@@ -113,7 +114,7 @@ export function staffPoolShares(model: InputModel, staff: Record<PartyCode, KeyV
   ];
 }
 
-/** Level-1 shares of a pool b group: by registrants of the event, or of the whole year. */
+/** Level-1 shares of a pool b group: by registrants of the event, or of the whole year (docs/allocation-rules.md §2.3, §4.5). */
 export function registrationShares(counts: Record<PartyCode, number>): ShareSpec[] | null {
   const total = counts.TVA + counts.HVA + counts.KELA;
   if (total === 0) return null;
@@ -121,7 +122,7 @@ export function registrationShares(counts: Record<PartyCode, number>): ShareSpec
   return PARTIES.map((p) => share(p, new Decimal(counts[p]), new Decimal(counts[p]), den));
 }
 
-/** The municipal key by the setting in force, in Kunnat order. */
+/** The municipal key by the setting in force, in Kunnat order (docs/allocation-rules.md §2.4, level 2 of §4.6). */
 export function municipalKey(model: InputModel): Map<string, { shown: Decimal; units: Decimal }> {
   const basis = model.settings.municipalBasis;
   const staff = basis === 'henkilöstö' ? tvaStaffKeyByMunicipality(model) : null;
@@ -154,8 +155,8 @@ function groupLabel(g: GroupDraft): string {
 }
 
 /**
- * Allocates every group of the year. Throws InputError when a key cannot split an amount
- * (zero key total, an event with no registrants in the year).
+ * Allocates every group of the year (docs/allocation-rules.md §4.5-§4.7). Throws InputError when a
+ * key cannot split an amount (zero key total, an event with no registrants in the year: §4.4).
  */
 export function allocate(model: InputModel): Allocation {
   const problems: Problem[] = [];

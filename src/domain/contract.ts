@@ -96,7 +96,7 @@ export const TABLES: Record<TableKey, TableDef> = {
 export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
 
 /**
- * The optional participant plan (issue 12, rule book "Before the year"): planned participants per
+ * The optional participant plan (issue 12, rule book §9 "Before the year"): planned participants per
  * organisation for the budget year's development days, per event or (Tilaisuus blank) for the year.
  * It keys the budget (TA) lines of pool b; actual (TOT) lines always use the registrations.
  */
@@ -232,6 +232,25 @@ export const BILLING_PERIOD_WORDS: ReadonlyArray<readonly [string, BillingPeriod
   ['kuukausi', 'kuukausi'],
   ['month', 'kuukausi'],
 ];
+
+/** The canonical word of each code of a word list, in order: the first accepted word that maps to it (aliases left out). */
+export function canonicalWords<T>(pairs: ReadonlyArray<readonly [string, T]>): string[] {
+  const seen = new Set<T>();
+  const out: string[] = [];
+  for (const [word, value] of pairs) {
+    if (seen.has(value)) continue;
+    seen.add(value);
+    out.push(word);
+  }
+  return out;
+}
+
+/** The canonical word of one code (the word written into a cell for it). */
+export function wordOf<T>(pairs: ReadonlyArray<readonly [string, T]>, value: T): string {
+  const pair = pairs.find(([, v]) => v === value);
+  if (!pair) throw new Error(`No word for ${String(value)}`);
+  return pair[0];
+}
 
 /** Header and table-name matching: case-insensitive, all white space ignored. */
 export function headerKey(s: string): string {

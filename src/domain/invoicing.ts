@@ -1,5 +1,5 @@
 /**
- * The budget year (rule book "Budget year flow"; issue 4): what each receiver owes on the budget
+ * The budget year (docs/allocation-rules.md §5; issue 4): what each receiver owes on the budget
  * (TA), netted against what it paid itself, billed in advance installments; and, once the actual
  * costs (TOT) are known, the settlement = actual net minus the advances billed.
  *
@@ -11,7 +11,8 @@ import { linesOfYear, type Allocation } from './allocate';
 import { Decimal, ZERO, CENT } from './decimal';
 import type { BillingPeriod, CostKind, InputModel } from './types';
 
-export const INSTALLMENTS: Record<BillingPeriod, number> = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 };
+/** Advance installments per year for each billing period (docs/allocation-rules.md §5). */
+export const INSTALLMENTS: Readonly<Record<BillingPeriod, number>> = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 };
 
 /** Month (1-12) each installment falls due: the first month of its period. */
 export function dueMonths(period: BillingPeriod): number[] {
@@ -20,8 +21,8 @@ export function dueMonths(period: BillingPeriod): number[] {
 }
 
 /**
- * Splits an amount into k equal installments exact to the cent; the leftover cents go to the
- * earliest installments. Negative amounts mirror positive ones.
+ * Splits an amount into k equal installments exact to the cent (docs/allocation-rules.md §5); the
+ * leftover cents go to the earliest installments. Negative amounts mirror positive ones (as §4.3).
  */
 export function installments(amount: Decimal, k: number): Decimal[] {
   const abs = amount.abs();
@@ -86,6 +87,7 @@ export function computeInvoicing(model: InputModel, alloc: Allocation): Invoicin
       const totPaid = paid('TOT', receiver);
       const net = share.minus(totPaid);
       const advancesBilled = isEmployer ? taNet : advances.reduce((a, x) => a.plus(x), ZERO);
+      // Settlement = actual net minus the advances billed (docs/allocation-rules.md §5).
       out.actual = { share, paid: totPaid, net, advancesBilled, settlement: net.minus(advancesBilled) };
     }
     return out;

@@ -1,3 +1,7 @@
+/**
+ * The keys the costs are split by (docs/allocation-rules.md §3): staff per party on the staff basis
+ * in force (§3.1, §3.3), TVA staff per municipality (§2.4), registrants per event (§3.2).
+ */
 import { Decimal, ZERO } from './decimal';
 import { daysInYear, daysInYearOverlap, yearOfDay } from './dates';
 import { warning, type Problem } from './problems';
@@ -24,7 +28,7 @@ export function staffDays(settings: Settings, m: StaffMember): number {
   return daysInYearOverlap(settings.year, m.start, m.end);
 }
 
-/** One staff row's key on the staff basis in force. A row with no days in the year counts zero. */
+/** One staff row's key on the staff basis in force (docs/allocation-rules.md §3.1, §3.3). A row with no days in the year counts zero. */
 export function staffKey(settings: Settings, m: StaffMember): KeyValue {
   const days = staffDays(settings, m);
   if (days === 0) return ZERO_KEY;
@@ -46,7 +50,7 @@ export function staffKeyByParty(model: InputModel): Record<PartyCode, KeyValue> 
   return out;
 }
 
-/** TVA staff key by municipality name (rows without a municipality are not placed anywhere). */
+/** TVA staff key by municipality name, for the municipal split by staff (docs/allocation-rules.md §2.4); rows without a municipality are not placed anywhere. */
 export function tvaStaffKeyByMunicipality(model: InputModel): Map<string, KeyValue> {
   const out = new Map<string, KeyValue>(model.municipalities.map((m) => [m.name, ZERO_KEY]));
   for (const m of model.staff) {
@@ -79,8 +83,9 @@ export interface RegistrationCount {
 
 /**
  * Distinct persons per event: a cancelled registration or one outside the year does not count;
- * the same person twice for one event counts once, for the organisation of its first row.
- * `year` defaults to the budget year; the budget-time key (issue 12) also counts the year before.
+ * the same person twice for one event counts once, for the organisation of its first row
+ * (docs/allocation-rules.md §3.2). `year` defaults to the budget year; the budget-time key (issue 12)
+ * also counts the year before.
  */
 export function countRegistrations(model: InputModel, year: number = model.settings.year): RegistrationCount {
   const events = new Map<string, EventCount>();

@@ -43,7 +43,7 @@ function fraction(d: Decimal): { n: bigint; d: bigint } {
 
 /**
  * Splits `total` (a whole number of cents) into cents by the largest-remainder method
- * (rule book, "Money"): floor each exact share to cents, then hand the leftover cents one by one
+ * (docs/allocation-rules.md §4.2, §4.3): floor each exact share to cents, then hand the leftover cents one by one
  * to the largest remainders; ties go to the receiver listed first. A negative total is split as
  * its absolute value and negated, so +x and -x split as mirror images.
  *

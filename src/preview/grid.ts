@@ -3,7 +3,7 @@
  * from exceljs cells without touching the workbook.
  */
 import type { Cell, Worksheet } from 'exceljs';
-import { colLetters } from '../workbook/formula';
+import { colLetters, columnNumber } from '../workbook/formula';
 
 export const MAX_ROWS = 200;
 export const MAX_COLUMNS = 52;
@@ -34,9 +34,7 @@ export function columnName(n: number): string {
 export function parseAddress(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
 
 

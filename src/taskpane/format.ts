@@ -1,63 +1,11 @@
 /**
  * Number formatting for the pane. Euro amounts arrive as strings with two decimals ("1234.50") and
- * are formatted by string manipulation only, so no binary float ever touches money.
+ * are formatted by string manipulation only, so no binary float ever touches money. The amount and
+ * decimal texts are the domain's (src/domain/amountText.ts), shared with the command line.
  */
-import type { Lang } from '../app/vocabulary';
+import { DECIMAL_TEXT, formatAmount, formatDecimalText, formatEuro, type Lang } from '../app/vocabulary';
 
-const NBSP = '\u00a0';
-const MINUS = '\u2212';
-
-const DECIMAL_TEXT = /^([+-]?)(\d+)(?:\.(\d+))?$/;
-
-function groupThousands(digits: string, sep: string): string {
-  const stripped = digits.replace(/^0+(?=\d)/, '');
-  let out = '';
-  for (let i = 0; i < stripped.length; i++) {
-    if (i > 0 && (stripped.length - i) % 3 === 0) out += sep;
-    out += stripped[i];
-  }
-  return out;
-}
-
-/**
- * "1234.5" -> "1 234,50 €" (fi, sv) or "€1,234.50" (en). Thousands are separated by a no-break
- * space so an amount never wraps; negatives get a real minus sign. Text that is not a decimal
- * number is returned unchanged (never guessed at).
- */
-export function formatEuro(amount: string, lang: Lang = 'fi'): string {
-  const m = DECIMAL_TEXT.exec(amount.trim());
-  if (!m) return amount;
-  const [, sign, intPart, fracPart = ''] = m;
-  // Amounts come with two decimals; more is never rounded here (it would hide a bug), only shown.
-  const frac = fracPart.length >= 2 ? fracPart : fracPart.padEnd(2, '0');
-  const isZero = /^0*$/.test(intPart) && /^0*$/.test(frac);
-  const negative = sign === '-' && !isZero;
-  if (lang === 'en') {
-    return `${negative ? '-' : ''}€${groupThousands(intPart, ',')}.${frac}`;
-  }
-  return `${negative ? MINUS : ''}${groupThousands(intPart, NBSP)},${frac}${NBSP}€`;
-}
-
-/** "1234.5" -> "1 234,50" (fi, sv) or "1,234.50" (en): an amount without the currency sign, for tables headed "€". */
-export function formatAmount(amount: string, lang: Lang = 'fi'): string {
-  const text = formatEuro(amount, lang);
-  return lang === 'en' ? text.replace('€', '') : text.replace(`${NBSP}€`, '');
-}
-
-/**
- * A plain decimal text ("12.5", "-1234.567") in the language's format: decimal comma and minus
- * sign in Finnish and Swedish; thousands grouped (no-break space, or a comma in English) when
- * `group` is set and the integer part has four digits or more. Other text is returned unchanged.
- */
-export function formatDecimalText(value: string, lang: Lang = 'fi', group = false): string {
-  const m = DECIMAL_TEXT.exec(value.trim());
-  if (!m) return value;
-  const [, sign, intPart, fracPart] = m;
-  const s = sign === '-' ? (lang === 'en' ? '-' : MINUS) : '';
-  const sep = lang === 'en' ? '.' : ',';
-  const whole = group && intPart.length >= 4 ? groupThousands(intPart, lang === 'en' ? ',' : NBSP) : intPart;
-  return `${s}${whole}${fracPart !== undefined ? sep + fracPart : ''}`;
-}
+export { formatAmount, formatDecimalText, formatEuro };
 
 /** A count or other whole number with the language's thousands separator ("12 345", "12,345"). */
 export function formatCount(n: number, lang: Lang = 'fi'): string {

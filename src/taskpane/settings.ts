@@ -1,6 +1,7 @@
 /** The settings panel's pure logic: what is shown for each setting, and what the form writes. */
 import {
   BILLING_PERIOD_WORDS,
+  canonicalWords,
   type Lang,
   MUNICIPAL_BASIS_WORDS,
   SETTING_KEYS,
@@ -93,19 +94,14 @@ export function settingRows(s: Settings, lang: Lang, tr: Translate): SettingRow[
 
 export type FieldKind = { type: 'choice'; options: string[] } | { type: 'number'; integer: boolean } | { type: 'text' };
 
-/** The canonical words of a word list, in order, without aliases. */
-function canonical(words: ReadonlyArray<readonly [string, string]>): string[] {
-  return [...new Set(words.map(([, c]) => c))];
-}
-
 export function fieldOf(key: SettingKey): FieldKind {
   switch (key) {
     case 'staffBasis':
-      return { type: 'choice', options: canonical(STAFF_BASIS_WORDS) };
+      return { type: 'choice', options: canonicalWords(STAFF_BASIS_WORDS) };
     case 'municipalBasis':
-      return { type: 'choice', options: canonical(MUNICIPAL_BASIS_WORDS) };
+      return { type: 'choice', options: canonicalWords(MUNICIPAL_BASIS_WORDS) };
     case 'billingPeriod':
-      return { type: 'choice', options: canonical(BILLING_PERIOD_WORDS) };
+      return { type: 'choice', options: canonicalWords(BILLING_PERIOD_WORDS) };
     case 'year':
       return { type: 'number', integer: true };
     case 'agreedTvaPct':

@@ -2,26 +2,10 @@
  * Small pure helpers for writing formulas in English syntax (no leading "="), shared by the layout
  * and by verify. Only functions that every Excel since 2010 and LibreOffice have are used.
  */
+import { colLetters } from '../domain/columns';
 import type { TableInfo } from '../domain/types';
 
-/** 0-based column number -> letters (0 -> A, 26 -> AA). */
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Column letters -> 1-based column number (A -> 1, AA -> 27). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { colLetters, columnNumber } from '../domain/columns';
 
 /** A1 address of a 0-based (row, col); `abs` makes it $A$1. */
 export function a1(row: number, col: number, abs = false): string {

@@ -85,3 +85,9 @@ export interface SheetSpec {
 
 /** Marker every output sheet carries, so a rerun replaces only the add-in's own sheets. */
 export const OWNER_MARK = 'TYM-kustannustenjako';
+
+/**
+ * The worksheet-scoped defined name that carries the mark on a sheet ("TYM_kustannustenjako": a
+ * defined name allows no hyphen). Both adapters write and look for this one name.
+ */
+export const OWNER_NAME = OWNER_MARK.replace(/[^A-Za-z0-9_.]/g, '_');

@@ -12,6 +12,8 @@ import {
   BILLING_SETTINGS,
   DEFAULT_INVOICE_DAY,
   DEFAULT_PAYMENT_TERM_DAYS,
+  canonicalWords,
+  wordOf,
   KESKI_UUSIMAA_MUNICIPALITIES,
   KIND_WORDS,
   MUNICIPAL_BASIS_WORDS,
@@ -30,18 +32,6 @@ import {
   type TableKey,
 } from '../domain/contract';
 import { defaultSettings } from '../domain/parse/settings';
-
-/** The canonical word of each canonical value: the first accepted word that maps to it. */
-export function canonicalWords<T>(pairs: ReadonlyArray<readonly [string, T]>): string[] {
-  const seen = new Set<T>();
-  const out: string[] = [];
-  for (const [word, value] of pairs) {
-    if (seen.has(value)) continue;
-    seen.add(value);
-    out.push(word);
-  }
-  return out;
-}
 
 /** The drop-down lists of the coded columns and settings (canonical words only; aliases are accepted too). */
 export const LISTS = {
@@ -82,11 +72,6 @@ export interface TemplateSettingRow {
   note: string;
 }
 
-/** The canonical word of a setting value (the parser's default, say). */
-function wordFor<T>(pairs: ReadonlyArray<readonly [string, T]>, value: T): string {
-  return pairs.find(([, v]) => v === value)![0];
-}
-
 /**
  * Setting rows of the template, in the order of SETTING_KEYS: canonical label, default, list,
  * explanation. The defaults are the parser's (a blank or missing setting means the same).
@@ -95,12 +80,12 @@ export function templateSettingRows(year: number): TemplateSettingRow[] {
   const d = defaultSettings();
   const rows: Record<SettingKey, Omit<TemplateSettingRow, 'key' | 'label'>> = {
     year: { value: year, note: 'Talousarviovuosi, jonka kustannukset jaetaan.' },
-    staffBasis: { value: wordFor(STAFF_BASIS_WORDS, d.staffBasis), list: LISTS.staffBasis, note: 'Yhteiskustannusten (pooli a ja muu) jakoperuste: henkilömäärä, htv tai htv-aikapainotettu.' },
-    municipalBasis: { value: wordFor(MUNICIPAL_BASIS_WORDS, d.municipalBasis), list: LISTS.municipalBasis, note: 'TVA:n osuuden jako kunnille: asukasluku (31.12. edellisenä vuonna), työttömät, henkilöstö tai sovittu.' },
+    staffBasis: { value: wordOf(STAFF_BASIS_WORDS, d.staffBasis), list: LISTS.staffBasis, note: 'Yhteiskustannusten (pooli a ja muu) jakoperuste: henkilömäärä, htv tai htv-aikapainotettu.' },
+    municipalBasis: { value: wordOf(MUNICIPAL_BASIS_WORDS, d.municipalBasis), list: LISTS.municipalBasis, note: 'TVA:n osuuden jako kunnille: asukasluku (31.12. edellisenä vuonna), työttömät, henkilöstö tai sovittu.' },
     agreedTvaPct: { value: null, note: 'Tyhjä = henkilöstön mukaan. Muuten sovittu TVA:n prosenttiosuus (HVA saa loput), esimerkiksi 60 tarkoittaa 60 %.' },
     kelaPct: { value: null, note: 'Kelan prosenttiosuus henkilöstöperusteisista pooleista, esimerkiksi 5 tarkoittaa 5 %. Tyhjä = 0.' },
     employer: { value: d.employer, note: 'Hallinnollinen työnantaja (vastuukunta), joka maksaa yhteiset kustannukset ja laskuttaa muita.' },
-    billingPeriod: { value: wordFor(BILLING_PERIOD_WORDS, d.billingPeriod), list: LISTS.billingPeriod, note: 'Ennakkolaskutuksen jakso: vuosi, puolivuosi, neljännes tai kuukausi.' },
+    billingPeriod: { value: wordOf(BILLING_PERIOD_WORDS, d.billingPeriod), list: LISTS.billingPeriod, note: 'Ennakkolaskutuksen jakso: vuosi, puolivuosi, neljännes tai kuukausi.' },
     customerEstimate: { value: null, note: 'Valinnainen arvio asiakasmäärästä henkilöstön riittävyyden tunnuslukuja varten.' },
   };
   const billing: Record<BillingSettingKey, Omit<TemplateSettingRow, 'key' | 'label'>> = {

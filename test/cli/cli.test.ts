@@ -12,7 +12,8 @@ import * as path from 'path';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import { buildInputWorkbook, type InputData } from '../../src/adapters/exceljs/template';
 import { KESKI_UUSIMAA_MUNICIPALITIES } from '../../src/domain/contract';
-import { defaultOutPath, main, type Io } from '../../src/cli/tym-allocate';
+import { defaultOutPath } from '../../src/cli/tym-allocate';
+import { runCli } from '../support/cli';
 import { setTableRows } from '../fixtures/bad/edit';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -21,17 +22,7 @@ afterAll(() => {
   if (!process.env.TYM_KEEP_ARTIFACTS) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function capture(): Io & { stdout: string[]; stderr: string[]; all: () => string } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (s) => stdout.push(s), err: (s) => stderr.push(s), all: () => [...stdout, ...stderr].join('\n') };
-}
-
-async function cli(...argv: string[]) {
-  const io = capture();
-  const code = await main(argv, io);
-  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
-}
+const cli = runCli;
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const dirOf = (name: string) => fs.mkdtempSync(path.join(tmp, `${name}-`));

@@ -8,19 +8,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildInputWorkbook } from '../../src/adapters/exceljs/template';
-import { main, type Io } from '../../src/cli/tym-allocate';
+import { runCli } from '../support/cli';
 import { baseData } from '../fixtures/bad/corpus';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tym-files-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-  const code = await main(argv, io);
-  return { code, out: stdout.join('\n'), err: stderr.join('\n') };
-}
+const cli = runCli;
 
 const sha = (f: string) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 let n = 0;

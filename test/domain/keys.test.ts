@@ -1,5 +1,5 @@
 /**
- * Staff keys (rule book "Counting": headcount, FTE, FTE weighted by days) and registration
+ * Staff keys (docs/allocation-rules.md §3.1-§3.3: headcount, FTE, FTE weighted by days) and registration
  * counting (distinct persons per event, cancelled and other-year rows ignored, duplicates once).
  * Day counts are worked out by hand from the calendar in the comments.
  */

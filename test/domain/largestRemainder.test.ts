@@ -1,5 +1,5 @@
 /**
- * largestRemainder(total, shares): the rule book's "Money" section, checked against figures
+ * largestRemainder(total, shares): docs/allocation-rules.md §4.2-§4.3, checked against figures
  * worked out by hand (arithmetic in the comments; amounts in euros, "r" = remainder below the cent).
  */
 import { Decimal } from '../../src/domain/decimal';

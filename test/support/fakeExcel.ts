@@ -503,18 +503,12 @@ class FakeWorkbookNameCollection extends Loadable {
     this.ctx.enqueue(() => {
       // Adding a name while another workbook window is active fails (issue 2078).
       if (!this.ctx.book.activeWindow) throw new FakeError('ItemNotFound', "The requested resource doesn't exist.");
-      if (this.store.get(name) !== undefined) throw new FakeError('ItemAlreadyExists', `name ${name} exists`);
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeError('InvalidArgument', `bad name ${name}`);
-      this.store.set(name, typeof reference === 'string' ? reference : reference.describe(), comment);
+      addName(this.store, name, reference, comment);
     });
     return new FakeNamedItem(this.ctx, name, this.store);
   }
   getItem(name: string): FakeNamedItem {
-    const item = new FakeNamedItem(this.ctx, name, this.store);
-    this.ctx.enqueue(() => {
-      if (this.store.get(name) === undefined) throw new FakeError('ItemNotFound', `name ${name} not found`);
-    });
-    return item;
+    return getNamedItem(this.ctx, this.store, name);
   }
 }
 
@@ -782,19 +776,29 @@ class FakeNamedItemCollection extends Loadable {
   }
   add(name: string, reference: string | FakeRange): FakeNamedItem {
     this.ctx.enqueue(() => {
-      if (this.store.get(name) !== undefined) throw new FakeError('ItemAlreadyExists', `name ${name} exists`);
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeError('InvalidArgument', `bad name ${name}`);
-      this.store.set(name, typeof reference === 'string' ? reference : reference.describe());
+      addName(this.store, name, reference);
     });
     return new FakeNamedItem(this.ctx, name, this.store);
   }
   getItem(name: string): FakeNamedItem {
-    const item = new FakeNamedItem(this.ctx, name, this.store);
-    this.ctx.enqueue(() => {
-      if (this.store.get(name) === undefined) throw new FakeError('ItemNotFound', `name ${name} not found`);
-    });
-    return item;
+    return getNamedItem(this.ctx, this.store, name);
   }
+}
+
+/** names.add as Excel checks it (a workbook's or a sheet's names alike): a new, valid name. */
+function addName(store: NameStore, name: string, reference: string | FakeRange, comment?: string): void {
+  if (store.get(name) !== undefined) throw new FakeError('ItemAlreadyExists', `name ${name} exists`);
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeError('InvalidArgument', `bad name ${name}`);
+  store.set(name, typeof reference === 'string' ? reference : reference.describe(), comment);
+}
+
+/** names.getItem: the proxy at once, ItemNotFound at the sync when there is no such name. */
+function getNamedItem(ctx: FakeContext, store: NameStore, name: string): FakeNamedItem {
+  const item = new FakeNamedItem(ctx, name, store);
+  ctx.enqueue(() => {
+    if (store.get(name) === undefined) throw new FakeError('ItemNotFound', `name ${name} not found`);
+  });
+  return item;
 }
 
 class FakeTableCollection extends Loadable {

@@ -20,7 +20,7 @@ import {
   type TemplateTable,
 } from '../../workbook/template';
 
-export { canonicalWords, LISTS } from '../../workbook/template';
+export { LISTS } from '../../workbook/template';
 
 /** A cell of an input row (canonical column order of the table). */
 export type InputCell = string | number | Date | null;

@@ -11,11 +11,8 @@
  * add-in's own leftover backups, "~TYM1~…"); other marked sheets are listed to the user and never
  * deleted. A mark whose reference points at another sheet than its own is no mark.
  */
-import { OWNER_MARK } from '../../workbook/sheetSpec';
+import { OWNER_NAME } from '../../workbook/sheetSpec';
 import { lower } from './tableRead';
-
-/** Worksheet-scoped name that marks a sheet as the add-in's own (as in the exceljs adapter). */
-export const OWNER_NAME = OWNER_MARK.replace(/[^A-Za-z0-9_.]/g, '_');
 
 /** Backup names the write gives old outputs while it builds the new ones ("~TYM1~token"). */
 export const BACKUP_NAME = /^~+TYM\d+~/;

@@ -5,6 +5,7 @@
  */
 import { SETTINGS, TABLES, TABLE_KEYS, type SettingKey, type TableKey } from '../../domain/contract';
 import { templateRows as pureTemplateRows } from '../../workbook/template';
+import { colLetters } from '../../workbook/formula';
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
 
@@ -24,8 +25,6 @@ export function templateRows(key: TableKey, year: number): (string | number)[][]
   return rows.length ? rows : [TABLES[key].columns.map(() => '')];
 }
 
-/** "A", "B", … for the first 26 columns (the input tables are narrower). */
-const letter = (i: number) => String.fromCharCode(65 + i);
 
 /** A sheet name not yet used (Excel compares sheet names case-insensitively). */
 export function freeSheetName(wanted: string, taken: string[]): string {
@@ -70,7 +69,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): Host {
           first = first ?? ws;
           const headers = TABLES[key].columns.map((c) => c.names[0]);
           const rows = templateRows(key, year);
-          const range = ws.getRange(`A1:${letter(headers.length - 1)}${rows.length + 1}`);
+          const range = ws.getRange(`A1:${colLetters(headers.length - 1)}${rows.length + 1}`);
           // Text as text: "@" keeps every typed word out of Excel's formula parser.
           range.numberFormat = [headers.map(() => '@'), ...rows.map((r) => r.map((v) => (typeof v === 'number' ? 'General' : '@')))];
           range.values = [headers, ...rows];

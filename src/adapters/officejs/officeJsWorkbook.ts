@@ -42,7 +42,7 @@ import { executeWrite, isWindowActive, recover, type Run } from './replace';
 import { lower } from './tableRead';
 import { planWrite, type WritePlan } from './writePlan';
 
-export { OWNER_NAME } from './inventory';
+export { OWNER_NAME } from '../../workbook/sheetSpec';
 export { CellEditModeError, isPayloadLimitError, RecoveryFailedError, WorkbookNotActiveError } from './hostErrors';
 export { DEFAULT_PAYLOAD_LIMIT } from './payload';
 export { widthToPoints } from './writePlan';

@@ -17,7 +17,7 @@ import { type DateSample, detect1904 } from './dates1904';
 import { type Inventory, inventoryOf, queueInventory } from './inventory';
 import { GUESS_BYTES_PER_CELL, LARGE_RESPONSE_BYTES, ROW_OVERHEAD_BYTES, utf8Length } from './payload';
 import type { Run } from './replace';
-import { isDateFormat } from './styles';
+import { isDateFormat } from '../../domain/parse/cells';
 import {
   concatRows,
   dateCells,

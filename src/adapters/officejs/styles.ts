@@ -41,16 +41,3 @@ export function hasVisualFormat(s: OfficeStyle): boolean {
   return Boolean(s.bold || s.italic || s.size || s.fontColor || s.fill || s.wrap || s.topBorder);
 }
 
-/**
- * True when a number format shows dates or times: after removing quoted text, escapes, and
- * [..] sections (colours, locales), a d, m, y, h or s remains.
- */
-export function isDateFormat(format: string | undefined): boolean {
-  if (!format || format === GENERAL_FORMAT || format === TEXT_FORMAT) return false;
-  const stripped = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/_.|\*./g, '');
-  return /[dmyhs]/i.test(stripped);
-}

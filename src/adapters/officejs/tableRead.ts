@@ -9,7 +9,8 @@ import { a1 } from '../../workbook/formula';
 import type { OutputCell } from '../../workbook/port';
 import { utf8Length } from './blocks';
 import { EXCEL_1904_OFFSET_DAYS, type DateSample } from './dates1904';
-import { GENERAL_FORMAT, isDateFormat } from './styles';
+import { isDateFormat } from '../../domain/parse/cells';
+import { GENERAL_FORMAT } from './styles';
 
 export const lower = (s: string) => s.toLocaleLowerCase('fi-FI');
 

@@ -1,5 +1,5 @@
 /** The office.js calls each step of a write plan (writePlan.ts, steps.ts) makes. */
-import { OWNER_NAME } from './inventory';
+import { OWNER_NAME } from '../../workbook/sheetSpec';
 import type { Step } from './steps';
 
 /** Sheets the write made or bound in this Excel.run, by name (new sheets) or "old:" + name. */

@@ -14,19 +14,19 @@
  */
 import type { RawWorkbook } from '../../domain/raw';
 import type { OutputCell, WorkbookPort, WriteOutcome } from '../../workbook/port';
-import type { SheetSpec } from '../../workbook/sheetSpec';
+import { OWNER_NAME, type SheetSpec } from '../../workbook/sheetSpec';
 import { NO_FORMATS, readCellFormats, type CellFormats } from './cellFormats';
 import { OpcPackage } from './opc';
 import { readRawWorkbook, readSheetCells, type ReadContext, type SheetCell } from './readTables';
 import { readSharedStrings } from './sharedStrings';
 import { readTableParts, type TablePart } from './tableParts';
 import { readWorkbookInfo, sheetsWithScopedName, type WorkbookInfo } from './workbookPart';
-import { OWNER_NAME, planOutputs, type OutputPlan } from './writeOutputs';
+import { planOutputs, type OutputPlan } from './writeOutputs';
 import { readCentralDirectory, writeZip, type ZipSource } from './zipWriter';
 import { planSettingWrite } from './settingWrite';
 import type { SettingKey } from '../../domain/contract';
 
-export { OWNER_NAME } from './writeOutputs';
+export { OWNER_NAME } from '../../workbook/sheetSpec';
 export { UnreadableWorkbookError, type UnreadableReason } from './opc';
 export { CellEditError } from './cellEdit';
 

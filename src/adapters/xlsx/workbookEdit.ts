@@ -4,13 +4,10 @@
  * new index; ours added: owner marks, print titles, SheetSpec.names), full recalculation on load and
  * the active tab kept. Only these blocks are rewritten; the rest of the part stays as written.
  */
-import { OWNER_MARK, type SheetSpec } from '../../workbook/sheetSpec';
+import { OWNER_NAME, type SheetSpec } from '../../workbook/sheetSpec';
 import { colLetters } from '../../workbook/formula';
 import type { NameInfo, SheetInfo, WorkbookInfo } from './workbookPart';
 import { escapeAttr, escapeText } from './xml';
-
-/** Name of the sheet-scoped defined name that marks an output sheet as the add-in's own. */
-export const OWNER_NAME = OWNER_MARK.replace(/[^A-Za-z0-9_.]/g, '_');
 
 /** Sheet name as written in a reference: always quoted, quotes doubled. */
 export function quoteSheet(name: string): string {

@@ -15,7 +15,7 @@
  * `planOutputs` only computes: what to put and what to remove. Nothing changes until every part is
  * planned; the caller applies the plan in one step.
  */
-import type { SheetSpec } from '../../workbook/sheetSpec';
+import { OWNER_NAME, type SheetSpec } from '../../workbook/sheetSpec';
 import { OUTPUT_SHEET_NAMES } from '../../workbook/layout';
 import { SheetConflictError, TableNameConflictError } from '../../workbook/port';
 import { appendOutputStyles, emptyStyles } from './outputStyles';
@@ -23,11 +23,11 @@ import { CONTENT_TYPES_PART, OpcPackage, relativeTarget, relsPartOf, relType } f
 import { appPropertiesXml, closure, contentTypesXml, reachable, workbookRelsXml } from './packageEdit';
 import { sheetXmlChunks } from './sheetXml';
 import { tablePartXml, type TablePart } from './tableParts';
-import { editWorkbookXml, OWNER_NAME } from './workbookEdit';
+import { editWorkbookXml } from './workbookEdit';
 import { NS, sameSheetName, sheetsWithScopedName, type WorkbookInfo } from './workbookPart';
 import { attr, escapeAttr, parseXml, XML_DECLARATION } from './xml';
 
-export { OWNER_NAME, quoteSheet } from './workbookEdit';
+export { quoteSheet } from './workbookEdit';
 
 export const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',

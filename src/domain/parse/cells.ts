@@ -7,19 +7,13 @@ import { dayFromDate, dayFromExcelSerial, isoDate } from '../dates';
 import { error, warning, type Problem, type ProblemCode, type ProblemParams, type Where } from '../problems';
 import type { RawCell, RawTable, RawValue } from '../raw';
 import { excelTrim, identityKey, visible } from '../text';
+import { colLetters } from '../columns';
 import type { OptionalTableKey, TableKey } from '../contract';
 import type { RowRef, TableInfo } from '../types';
 
 /** 1-based column and row -> A1 address: (1, 1) -> "A1", (28, 3) -> "AB3". */
 export function cellAddress(colNumber1Based: number, row1Based: number): string {
-  let n = colNumber1Based;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${letters}${row1Based}`;
+  return `${colLetters(colNumber1Based - 1)}${row1Based}`;
 }
 
 /** An input table as found: the raw table and the position of each canonical column. */
@@ -58,11 +52,23 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
   return numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
 }
 
-/** True when a number format shows a date (d, m or y outside quotes, escapes and [...] sections). */
+/**
+ * True when a number format shows the number as a date or a time serial, as Excel classes formats
+ * (and exceljs, which turns such cells into dates): a d, m, y, h or s remains once quoted text,
+ * escaped characters, [...] sections (colours, locales, conditions; not the elapsed-time [h], [mm],
+ * [ss]), and the character after a _ (a space as wide as it) or a * (a fill) are removed. "General"
+ * and "@" (text) have none of them.
+ * The one rule for every reader: the office.js adapter turns such numbers into dates with it, the
+ * parser accepts a number in a date column without a warning when its format is one.
+ */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  const bare = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-  return /[dmy]/i.test(bare) && !/general/i.test(bare);
+  const bare = numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, '')
+    .replace(/[_*]./g, '');
+  return /[dmyhs]/i.test(bare);
 }
 
 /** A decimal-comma number written as text, e.g. "12,5" or "1 234,50". */

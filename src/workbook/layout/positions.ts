@@ -4,6 +4,7 @@
  */
 import type { InputModel } from '../../domain/types';
 import { identityKey } from '../../domain/text';
+import { INSTALLMENTS } from '../../domain/invoicing';
 import {
   BILLING_PERIOD_WORDS,
   KIND_WORDS,
@@ -83,8 +84,8 @@ export const PARAM_CODE_COL = 3;
 export const STAFF_KEY_FIRST = 19; // TVA, HVA, KELA rows; key in column B
 export const EVENTS_HEADER = 24;
 
-/** Billing period codes: installments per year. */
-export const BILLING_PERIOD_CODE = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 } as const;
+/** Billing period codes in the workbook: the installments per year, as the domain counts them. */
+export const BILLING_PERIOD_CODE = INSTALLMENTS;
 
 export interface WordList {
   title: string;

@@ -15,7 +15,7 @@ import JSZip from 'jszip';
 import { ExcelJsWorkbook } from '../../../src/adapters/exceljs/excelJsWorkbook';
 import { PackageWorkbook } from '../../../src/adapters/xlsx/packageWorkbook';
 import { createAllocationApp } from '../../../src/app/run';
-import { main, type Io } from '../../../src/cli/tym-allocate';
+import { runCli } from '../../support/cli';
 import { OUTPUT_SHEET_NAMES, SHEETS, MASTER_CHECK_ROW } from '../../../src/workbook/layout';
 import { baseData } from '../../fixtures/bad/corpus';
 import { exceljsInput, PRODUCER_FIXTURES, PRODUCERS } from '../../fixtures/producers/build';
@@ -26,13 +26,7 @@ afterAll(() => {
   if (!process.env.TYM_KEEP_ARTIFACTS) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: Io = { out: (s) => stdout.push(s), err: (s) => stderr.push(s) };
-  const code = await main(argv, io);
-  return { code, out: stdout.join('\n'), err: stderr.join('\n') };
-}
+const cli = runCli;
 
 /** Every entry of a zip: name -> bytes. */
 async function parts(file: string): Promise<Map<string, Buffer>> {

@@ -12,6 +12,8 @@ import { sampleWorkbook, setCell } from '../domain/support/rawBuilders';
 const ALLOWED = new Set([
   'ABS', 'AND', 'CHOOSE', 'COUNT', 'COUNTIF', 'COUNTIFS', 'DATE', 'IF', 'INDEX', 'INT', 'ISERROR', 'ISNUMBER', 'MATCH',
   'MAX', 'MIN', 'N', 'OR', 'ROUND', 'ROUNDDOWN', 'ROWS', 'SIGN', 'SUM', 'SUMIFS', 'SUMPRODUCT', 'TRIM', 'YEAR',
+  // issue 12 (invoice rows: business ID check digit, dates in short months)
+  'DAY', 'IFERROR', 'LEN', 'MID', 'MOD', 'RIGHT',
 ]);
 const VOLATILE = ['NOW', 'TODAY', 'RAND', 'RANDBETWEEN', 'OFFSET', 'INDIRECT', 'CELL', 'INFO'];
 
@@ -38,9 +40,13 @@ test('the sheets come in order, every row is as wide as the sheet, and all are t
     SHEETS.results,
     SHEETS.checks,
     SHEETS.invoicing,
+    SHEETS.invoiceRows,
+    SHEETS.scenarios,
     SHEETS.staffing,
     SHEETS.split,
     SHEETS.municipal,
+    SHEETS.scenarioSplits,
+    SHEETS.budgetKey, // the sample has a budget line of pool b
     SHEETS.params,
     SHEETS.rows,
   ]);

@@ -79,6 +79,13 @@ export const PROBLEM_CODES = [
   // The output sheets would take a name the user's workbook already uses (src/app/conflicts.ts)
   'output-sheet-taken',
   'output-table-taken',
+  // Issue 12: the budget-time key of pool b (src/domain/budgetKey.ts), invoice settings and business IDs (src/domain/parse/billing.ts)
+  'budget-key-previous-year',
+  'budget-event-without-key',
+  'budget-year-without-key',
+  'business-id-invalid',
+  'invoice-day-range',
+  'payment-term-range',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

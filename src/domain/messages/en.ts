@@ -71,5 +71,11 @@ export const EN: Catalogue = {
     'file-damaged': 'File {file} is damaged or incomplete and cannot be read ({reason}). Open it in Excel (Excel may offer to repair it), save it again and give the saved file.',
     'output-sheet-taken': 'Sheet "{sheet}" exists and was not written by this allocation, so the results cannot replace it. Rename the sheet (e.g. "{sheet} own") and run again.',
     'output-table-taken': 'The table name {table} is already taken (on sheet {sheet}), but the results table needs it. Rename that table (Table Design > Table Name) and run again.',
+    'budget-key-previous-year': 'Budget group {group} (cost rows {rows}) is split by the registrations of {previousYear} (TVA {tva}, HVA {hva}, Kela {kela}), because {year} has neither registrations nor a participant plan for it. If the split should rest on an estimate, enter the planned participants in the Osallistujasuunnitelma table.',
+    'budget-event-without-key': 'The event "{event}" of the budget line (rows {rows}) has no participant plan, no registrations in {year} and none in {previousYear}, so there is no key. Enter its planned participants in the Osallistujasuunnitelma table, or leave Tilaisuus blank to split the line by the whole year\'s key.',
+    'budget-year-without-key': "The budget lines with no event (rows {rows}) are split by the whole year's participants, but the participant plan, the registrations of {year} and those of {previousYear} have nobody. Enter the planned participants in the Osallistujasuunnitelma table (Tilaisuus blank = the whole year).",
+    'business-id-invalid': 'The business ID "{value}" is not valid: the form is 1234567-8 and the last digit is a check digit. Correct it (check it in the Finnish Business Information System, YTJ) or leave the cell blank.',
+    'invoice-day-range': 'The invoice day must be a day of the month from 1 to 31, found {value}. Type the day, e.g. 15 (a shorter month takes its last day).',
+    'payment-term-range': 'The payment term must be a number of days from 0 to 365, found {value}. Type the days, e.g. 14.',
   },
 };

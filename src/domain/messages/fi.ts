@@ -71,5 +71,11 @@ export const FI: Catalogue = {
     'file-damaged': 'Tiedosto {file} on vioittunut tai keskeneräinen, eikä sitä voi lukea ({reason}). Avaa se Excelissä (Excel voi tarjoutua korjaamaan sen), tallenna uudelleen ja anna tallennettu tiedosto.',
     'output-sheet-taken': 'Välilehti "{sheet}" on jo olemassa eikä se ole tämän laskelman tekemä, joten tuloksia ei voi kirjoittaa sen tilalle. Nimeä välilehti uudelleen (esimerkiksi "{sheet} oma") ja aja uudelleen.',
     'output-table-taken': 'Taulukon nimi {table} on jo käytössä (välilehdellä {sheet}), mutta tulostaulukko tarvitsee sen. Nimeä taulukko uudelleen (Taulukon rakenne > Taulukon nimi) ja aja uudelleen.',
+    'budget-key-previous-year': 'TA-ryhmä {group} (kustannusrivit {rows}) jaetaan vuoden {previousYear} ilmoittautumisten mukaan (TVA {tva}, HVA {hva}, Kela {kela}), koska vuodelle {year} ei ole sille ilmoittautumisia eikä osallistujasuunnitelmaa. Jos jaon pitää perustua arvioon, kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon.',
+    'budget-event-without-key': 'TA-rivin tilaisuudelle "{event}" (rivit {rows}) ei ole osallistujasuunnitelmaa, vuoden {year} ilmoittautumisia eikä vuoden {previousYear} ilmoittautumisia, joten jakoavainta ei ole. Kirjoita tilaisuuden suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon tai jätä Tilaisuus tyhjäksi, jolloin rivi jaetaan koko vuoden avaimella.',
+    'budget-year-without-key': 'TA-rivit ilman tilaisuutta (rivit {rows}) jaetaan koko vuoden osallistujien mukaan, mutta osallistujasuunnitelmassa, vuoden {year} ilmoittautumisissa ja vuoden {previousYear} ilmoittautumisissa ei ole ketään. Kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon (Tilaisuus tyhjä = koko vuosi).',
+    'business-id-invalid': 'Y-tunnus "{value}" ei ole kelvollinen: muoto on 1234567-8 ja viimeinen numero on tarkiste. Korjaa tunnus (tarkista se esimerkiksi YTJ:stä) tai jätä solu tyhjäksi.',
+    'invoice-day-range': 'Laskutuspäivän pitää olla kuukauden päivä 1–31, nyt {value}. Kirjoita päivä, esimerkiksi 15 (lyhyemmässä kuussa käytetään kuun viimeistä päivää).',
+    'payment-term-range': 'Maksuehdon pitää olla päivien määrä 0–365, nyt {value}. Kirjoita päivät, esimerkiksi 14.',
   },
 };

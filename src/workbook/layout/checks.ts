@@ -8,6 +8,9 @@ import { COST_COL, REG_COL, ROWS_FIRST, ROWS_LAST_COL, SHEETS, SPLIT_COL, SPLIT_
 import { LEVEL_MUNICIPALITY, LEVEL_PARTY, RESULT_TABLE } from './results';
 import { invoiceColumns, invoiceRange, invoiceTotalRow } from './invoicing';
 import type { Invoicing } from '../../domain/invoicing';
+import { invoiceRowChecks } from './invoiceRows';
+import { scenarioChecks } from './scenarios';
+import { budgetKeyChecks } from './budgetKey';
 
 export const MASTER_CHECK_ROW = 4;
 
@@ -92,6 +95,8 @@ export function buildChecks(model: InputModel, alloc: Allocation, pos: Positions
       note: 'Tasauslaskut ja hyvitykset kumoavat toisensa.',
     });
   }
+
+  checks.push(...invoiceRowChecks(model, invoicing), ...scenarioChecks(model, alloc), ...budgetKeyChecks(model, alloc, pos));
 
   const first = MASTER_CHECK_ROW + 2;
   const last = first + checks.length - 1;

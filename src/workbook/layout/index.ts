@@ -8,6 +8,11 @@ import type { SheetSpec } from '../sheetSpec';
 import { buildChecks } from './checks';
 import { buildComparison } from './comparison';
 import { buildInvoicing } from './invoicing';
+import { buildInvoiceRows } from './invoiceRows';
+import { computeScenarios } from '../../domain/scenarios';
+import { buildScenarios } from './scenarios';
+import { buildScenarioSplits } from './scenarioSplits';
+import { buildBudgetKey, hasBudgetPoolB } from './budgetKey';
 import { buildStaffing } from './staffing';
 import { buildParams } from './params';
 import { computePositions } from './positions';
@@ -25,14 +30,19 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation): SheetSp
   const rows = splitRows(model, alloc);
   const { sheet: invoicingSheet, invoicing } = buildInvoicing(model, alloc, pos);
   const comparison = buildComparison(model, alloc, pos);
+  const scenarios = computeScenarios(model, alloc);
   return [
     buildResults(model, alloc, pos, rows),
     buildChecks(model, alloc, pos, invoicing),
     invoicingSheet,
+    buildInvoiceRows(model, alloc, pos, invoicing),
+    buildScenarios(model, alloc, pos, scenarios),
     ...(comparison ? [comparison] : []),
     buildStaffing(model, alloc, pos),
     buildPartySplit(model, alloc, pos, rows),
     buildMunicipalSplit(model, alloc, pos, rows),
+    buildScenarioSplits(model, alloc, pos, rows, scenarios),
+    ...(hasBudgetPoolB(alloc) ? [buildBudgetKey(model, alloc, pos)] : []),
     buildParams(model, alloc, pos),
     buildRows(model, alloc, pos),
   ];

@@ -22,6 +22,10 @@ export const SHEETS = {
   split: 'TYM_Jako',
   municipal: 'TYM_Kuntajako',
   invoicing: 'TYM_Laskutus',
+  invoiceRows: 'TYM_Laskurivit',
+  scenarios: 'TYM_Skenaariot',
+  scenarioSplits: 'TYM_Skenaariojako',
+  budgetKey: 'TYM_TA_avain',
   staffing: 'TYM_Henkilostoresurssit',
   comparison: 'TYM_Vertailu',
   params: 'TYM_Parametrit',
@@ -125,7 +129,9 @@ const WORDS_COL = 10; // K: word, L: code
 export function computePositions(model: InputModel): Positions {
   const events: EventEntry[] = [];
   const seen = new Set<string>();
-  for (const r of model.registrations) {
+  // Events of the registrations, then those only the participant plan names (issue 12: a budget line may name them).
+  const named = [...model.registrations, ...(model.plan ?? []).flatMap((p) => (p.event === null ? [] : [{ event: p.event, eventKey: p.eventKey! }]))];
+  for (const r of named) {
     if (seen.has(r.eventKey)) continue;
     seen.add(r.eventKey);
     events.push({ no: events.length + 1, name: r.event, eventKey: r.eventKey, row: EVENTS_HEADER + 1 + events.length });

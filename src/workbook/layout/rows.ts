@@ -109,12 +109,7 @@ function registrationBlock(g: Grid, model: InputModel, alloc: Allocation, pos: P
   const eventNames = eventNamesRange(pos);
   const year = model.settings.year;
 
-  // Calculation order: model rows sorted by (event, person, table row), then the table's blank rows.
-  interface Item { n: number; k: number | null; eventNo: number; person: string }
-  const items: Item[] = model.registrations.map((r, k) => ({ n: r.ref.index, k, eventNo: pos.eventNo(r.eventKey), person: r.personKey }));
-  items.sort((a, b) => a.eventNo - b.eventNo || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0) || a.n - b.n);
-  const used = new Set(items.map((x) => x.n));
-  for (let n = 1; n <= pos.regRows; n++) if (!used.has(n)) items.push({ n, k: null, eventNo: 0, person: '' });
+  const items = registrationOrder(model, pos);
 
   let activeBefore = 0;
   items.forEach((item, i) => {
@@ -162,6 +157,24 @@ function registrationBlock(g: Grid, model: InputModel, alloc: Allocation, pos: P
       'integer',
     );
   });
+}
+
+export interface RegistrationItem {
+  /** Table row (1-based). */
+  n: number;
+  /** Index in model.registrations, or null for a blank table row. */
+  k: number | null;
+  eventNo: number;
+  person: string;
+}
+
+/** Calculation order of the registration block: model rows sorted by (event, person, table row), then the table's blank rows. */
+export function registrationOrder(model: InputModel, pos: Positions): RegistrationItem[] {
+  const items: RegistrationItem[] = model.registrations.map((r, k) => ({ n: r.ref.index, k, eventNo: pos.eventNo(r.eventKey), person: r.personKey }));
+  items.sort((a, b) => a.eventNo - b.eventNo || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0) || a.n - b.n);
+  const used = new Set(items.map((x) => x.n));
+  for (let n = 1; n <= pos.regRows; n++) if (!used.has(n)) items.push({ n, k: null, eventNo: 0, person: '' });
+  return items;
 }
 
 function costBlock(g: Grid, model: InputModel, pos: Positions): void {

@@ -10,6 +10,7 @@ import { PARTIES } from '../../domain/types';
 import { a1, onSheet } from '../formula';
 import { Grid } from '../grid';
 import type { SheetSpec } from '../sheetSpec';
+import { budgetKeyRef } from './budgetKey';
 import { eventCountRef, MUNI_COL, municipalityRef, staffKeyRef } from './params';
 import { COST_COL, SETTING_ROW, SHEETS, SPLIT_COL, SPLIT_FIRST, type Positions } from './positions';
 
@@ -127,7 +128,8 @@ export function buildPartySplit(_model: InputModel, alloc: Allocation, pos: Posi
         'money',
       );
       if (grp.pool === 'b') {
-        g.formula(row, S.key, eventCountRef(pos, eventNo, party), part.key.toNumber(), 'decimal');
+        // Budget lines of pool b take the budget-time key (plan, registrations or last year's; issue 12).
+        g.formula(row, S.key, grp.kind === 'TA' ? budgetKeyRef(pos, eventNo, party) : eventCountRef(pos, eventNo, party), part.key.toNumber(), 'decimal');
         g.formula(row, S.fraction, `${at(S.key)}/SUM(${a1(first, S.key, true)}:${a1(last, S.key, true)})`, part.fraction.toNumber(), 'fraction');
       } else if (party === 'KELA') {
         g.formula(row, S.key, kela, part.key.toNumber(), 'decimal');

@@ -63,6 +63,30 @@ export interface InvoicingSummary {
   receivers: InvoiceSummary[];
 }
 
+/** One invoice or credit note for the sales-invoicing system (issue 12); amounts "1234.50", dates ISO "2026-01-15". */
+export interface InvoiceRowSummary {
+  no: number;
+  type: 'invoice' | 'credit-note';
+  receiver: string;
+  businessId: string | null;
+  /** 'advance' (installment n of installments) or 'settlement'. */
+  kind: 'advance' | 'settlement';
+  installment: number | null;
+  installments: number;
+  invoiceDate: string;
+  dueDate: string;
+  amount: string;
+  description: string;
+}
+
+/** The key source of one budget (TA) group of pool b: an event, or null for the lines with no event. */
+export interface BudgetKeySummary {
+  event: string | null;
+  source: 'plan' | 'registrations' | 'previous-year';
+  /** The year whose registrations were counted (the previous year for 'previous-year'). */
+  year: number;
+}
+
 export interface RunSummary {
   year: number;
   kinds: KindSummary[];
@@ -71,6 +95,10 @@ export interface RunSummary {
   /** The master check as computed by the engine (the workbook recomputes it live). */
   masterCheck: boolean;
   invoicing: InvoicingSummary;
+  /** Where each budget line of pool b took its key (issue 12: plan, the year's or the previous year's registrations). */
+  budgetKeys?: BudgetKeySummary[];
+  /** The invoices and credit notes to send (issue 12), for the CSV download. */
+  invoiceRows?: InvoiceRowSummary[];
   /**
    * What the workbook adapter says about the write, when it says anything: marked sheets it kept
    * (a user's copies of output sheets), finishing touches Excel refused, a recalculation.

@@ -14,6 +14,7 @@ import { inputsFingerprint, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
 import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { cachedValuesMissing, compareOutputs, formulaCounts, nameCauses, readRunLog, tableRangeCauses } from './verify';
+import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
 import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
 import type { RawWorkbook } from '../domain/raw';
 
@@ -116,6 +117,8 @@ export const localEngine: Engine = {
         sheets: result.sheets.map((s) => s.name),
         masterCheck: engineMasterCheck(result.model, result.allocation),
         invoicing: summariseInvoicing(result.model, result.allocation),
+        invoiceRows: summariseInvoiceRows(result.model, result.allocation),
+        budgetKeys: summariseBudgetKeys(result.allocation),
       },
     };
   },

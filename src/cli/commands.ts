@@ -54,6 +54,8 @@ export function jsonReport(model: InputModel, alloc: Allocation): unknown {
       event: g.event,
       receiver: p.receiver,
       key: p.key.toDecimalPlaces(10).toString(),
+      // Where the key comes from: staff, registrations, plan or previous-year (issue 12: budget lines of pool b).
+      keySource: g.keySource,
       amount: euros(p.amount),
     })),
   );

@@ -53,19 +53,19 @@ export async function openInput(file: string, lang: Lang): Promise<PackageWorkbo
 }
 
 /** The folder of `target` exists, is a folder and can be written to; else a CliRefusal (exit 2). */
-async function checkFolder(target: string, lang: Lang): Promise<void> {
+async function checkFolder(target: string, lang: Lang, option = '--out'): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(dir);
   } catch {
-    throw new CliRefusal(say(lang, 'outFolderMissing', { dir, out: target }), 2);
+    throw new CliRefusal(say(lang, 'outFolderMissing', { dir, out: target, option }), 2);
   }
-  if (!stat.isDirectory()) throw new CliRefusal(say(lang, 'outFolderMissing', { dir, out: target }), 2);
+  if (!stat.isDirectory()) throw new CliRefusal(say(lang, 'outFolderMissing', { dir, out: target, option }), 2);
   try {
     await fs.promises.access(dir, fs.constants.W_OK);
   } catch (e) {
-    throw new CliRefusal(say(lang, 'outUnwritable', { dir, reason: osReason(e, lang) }), 2);
+    throw new CliRefusal(say(lang, 'outUnwritable', { dir, reason: osReason(e, lang), option }), 2);
   }
 }
 
@@ -88,14 +88,27 @@ async function isEarlierOutput(file: string): Promise<boolean> {
   }
 }
 
+/** How a path to write is checked: the option that named it, and what counts as an earlier output. */
+export interface TargetRules {
+  force: boolean;
+  lang: Lang;
+  /** The option that named the path, for the messages ('--out', '--csv'). */
+  option: string;
+  /** True when an existing file at the path is an earlier output of this program (replaced without --force). */
+  isEarlier: (file: string) => Promise<boolean>;
+  /** A file name to suggest inside a folder given as the path. */
+  suggestion: string;
+}
+
 /**
- * Every check of run's OUT, before any work: folder, not a folder itself, not a device, not the input
- * (also through another spelling, a symbolic or a hard link), the right extension, and not a file of
- * someone's (only an earlier output is replaced, unless --force).
+ * Every check of a path to write, before any work: folder, not a folder itself, not a device, not the
+ * input (also through another spelling, a symbolic or a hard link), and not a file of someone's (only
+ * an earlier output is replaced, unless --force).
  */
-export async function checkOutput(out: string, input: string, book: PackageWorkbook, force: boolean, lang: Lang): Promise<void> {
-  if (path.resolve(out) === path.resolve(input)) throw new CliRefusal(say(lang, 'outSameAsFile', { out, file: input }), 2);
-  await checkFolder(out, lang);
+export async function checkTarget(out: string, input: string, rules: TargetRules): Promise<void> {
+  const { lang, option } = rules;
+  if (path.resolve(out) === path.resolve(input)) throw new CliRefusal(say(lang, 'outSameAsFile', { out, file: input, option }), 2);
+  await checkFolder(out, lang, option);
   let stat: fs.Stats | null = null;
   try {
     stat = await fs.promises.stat(out);
@@ -103,12 +116,17 @@ export async function checkOutput(out: string, input: string, book: PackageWorkb
     stat = null; // does not exist (or a dangling link, which the write replaces)
   }
   if (stat) {
-    if (stat.isDirectory()) throw new CliRefusal(say(lang, 'outIsDirectory', { out, suggestion: path.join(out, path.basename(defaultOutPath(input))) }), 2);
-    if (!stat.isFile()) throw new CliRefusal(say(lang, 'outNotRegular', { out }), 2);
+    if (stat.isDirectory()) throw new CliRefusal(say(lang, 'outIsDirectory', { out, suggestion: path.join(out, rules.suggestion), option }), 2);
+    if (!stat.isFile()) throw new CliRefusal(say(lang, 'outNotRegular', { out, option }), 2);
     const inStat = await fs.promises.stat(input);
-    if (stat.dev === inStat.dev && stat.ino === inStat.ino) throw new CliRefusal(say(lang, 'outSameAsFile', { out, file: input }), 2);
-    if (!force && !(await isEarlierOutput(out))) throw new CliRefusal(say(lang, 'outExists', { out }), 2);
+    if (stat.dev === inStat.dev && stat.ino === inStat.ino) throw new CliRefusal(say(lang, 'outSameAsFile', { out, file: input, option }), 2);
+    if (!rules.force && !(await rules.isEarlier(out))) throw new CliRefusal(say(lang, 'outExists', { out, option }), 2);
   }
+}
+
+/** Every check of run's OUT (checkTarget with --out), and the extension the workbook's kind needs. */
+export async function checkOutput(out: string, input: string, book: PackageWorkbook, force: boolean, lang: Lang): Promise<void> {
+  await checkTarget(out, input, { force, lang, option: '--out', isEarlier: isEarlierOutput, suggestion: path.basename(defaultOutPath(input)) });
   const { ext, kind } = extensionFor(book);
   if (path.extname(out).toLowerCase() !== ext) throw new CliRefusal(say(lang, 'outExtension', { out, kind: say(lang, kind), wanted: ext }), 2);
 }

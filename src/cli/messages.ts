@@ -5,13 +5,13 @@
 import type { Lang } from '../domain/problems';
 
 const FI = {
-  outSameAsFile: 'Tulostiedosto {out} on sama tiedosto kuin syöttötiedosto {file}, jota ei koskaan korvata. Anna --out-valinnalle toinen nimi.',
-  outFolderMissing: 'Kansiota {dir} ei ole olemassa, joten tulostiedostoa {out} ei voi kirjoittaa. Luo kansio tai anna --out-valinnalle toinen kansio.',
-  outIsDirectory: '{out} on kansio. Anna --out-valinnalle tiedoston nimi, esimerkiksi {suggestion}.',
-  outNotRegular: '{out} ei ole tavallinen tiedosto (vaan esimerkiksi laite tai putki). Anna --out-valinnalle tiedoston nimi.',
+  outSameAsFile: 'Tulostiedosto {out} on sama tiedosto kuin syöttötiedosto {file}, jota ei koskaan korvata. Anna {option}-valinnalle toinen nimi.',
+  outFolderMissing: 'Kansiota {dir} ei ole olemassa, joten tulostiedostoa {out} ei voi kirjoittaa. Luo kansio tai anna {option}-valinnalle toinen kansio.',
+  outIsDirectory: '{out} on kansio. Anna {option}-valinnalle tiedoston nimi, esimerkiksi {suggestion}.',
+  outNotRegular: '{out} ei ole tavallinen tiedosto (vaan esimerkiksi laite tai putki). Anna {option}-valinnalle tiedoston nimi.',
   outExists:
-    'Tiedosto {out} on jo olemassa eikä se ole tämän ohjelman aiemmin kirjoittama tulos, joten sitä ei korvata. Anna --out-valinnalle toinen nimi, tai lisää --force, jos haluat korvata tiedoston.',
-  outUnwritable: 'Kansioon {dir} ei voi kirjoittaa ({reason}). Anna --out-valinnalle kansio, johon sinulla on kirjoitusoikeus.',
+    'Tiedosto {out} on jo olemassa eikä se ole tämän ohjelman aiemmin kirjoittama tulos, joten sitä ei korvata. Anna {option}-valinnalle toinen nimi, tai lisää --force, jos haluat korvata tiedoston.',
+  outUnwritable: 'Kansioon {dir} ei voi kirjoittaa ({reason}). Anna {option}-valinnalle kansio, johon sinulla on kirjoitusoikeus.',
   outExtension: 'Tulostiedoston {out} pääte ei sovi työkirjalle: {kind} tallennetaan päätteellä {wanted}, muuten Excel ei avaa sitä. Anna nimi, joka päättyy {wanted}.',
   writeFailed: 'Tiedostoa {out} ei voitu kirjoittaa ({reason}). Mitään ei kirjoitettu. Tarkista levytila ja kansion oikeudet ja aja uudelleen.',
   templateExists: 'Tiedosto {file} on jo olemassa, joten sitä ei korvata. Anna uudelle pohjalle toinen nimi.',
@@ -33,13 +33,13 @@ const FI = {
 type Texts = typeof FI;
 
 const SV: Texts = {
-  outSameAsFile: 'Resultatfilen {out} är samma fil som indatafilen {file}, som aldrig skrivs över. Ange ett annat namn med --out.',
-  outFolderMissing: 'Mappen {dir} finns inte, så resultatfilen {out} kan inte skrivas. Skapa mappen eller ange en annan mapp med --out.',
-  outIsDirectory: '{out} är en mapp. Ange ett filnamn med --out, till exempel {suggestion}.',
-  outNotRegular: '{out} är ingen vanlig fil (utan till exempel en enhet eller ett rör). Ange ett filnamn med --out.',
+  outSameAsFile: 'Resultatfilen {out} är samma fil som indatafilen {file}, som aldrig skrivs över. Ange ett annat namn med {option}.',
+  outFolderMissing: 'Mappen {dir} finns inte, så resultatfilen {out} kan inte skrivas. Skapa mappen eller ange en annan mapp med {option}.',
+  outIsDirectory: '{out} är en mapp. Ange ett filnamn med {option}, till exempel {suggestion}.',
+  outNotRegular: '{out} är ingen vanlig fil (utan till exempel en enhet eller ett rör). Ange ett filnamn med {option}.',
   outExists:
-    'Filen {out} finns redan och är inget tidigare resultat av det här programmet, så den skrivs inte över. Ange ett annat namn med --out, eller lägg till --force om du vill skriva över filen.',
-  outUnwritable: 'Det går inte att skriva i mappen {dir} ({reason}). Ange med --out en mapp där du har skrivrätt.',
+    'Filen {out} finns redan och är inget tidigare resultat av det här programmet, så den skrivs inte över. Ange ett annat namn med {option}, eller lägg till --force om du vill skriva över filen.',
+  outUnwritable: 'Det går inte att skriva i mappen {dir} ({reason}). Ange med {option} en mapp där du har skrivrätt.',
   outExtension: 'Ändelsen på resultatfilen {out} passar inte arbetsboken: en {kind} sparas med ändelsen {wanted}, annars öppnar Excel den inte. Ange ett namn som slutar på {wanted}.',
   writeFailed: 'Filen {out} kunde inte skrivas ({reason}). Ingenting skrevs. Kontrollera diskutrymmet och mappens behörigheter och kör igen.',
   templateExists: 'Filen {file} finns redan, så den skrivs inte över. Ge den nya mallen ett annat namn.',
@@ -59,12 +59,12 @@ const SV: Texts = {
 };
 
 const EN: Texts = {
-  outSameAsFile: 'The output file {out} is the input file {file}, which is never overwritten. Give --out another name.',
-  outFolderMissing: 'Folder {dir} does not exist, so the output file {out} cannot be written. Create the folder or give --out another folder.',
-  outIsDirectory: '{out} is a folder. Give --out a file name, e.g. {suggestion}.',
-  outNotRegular: '{out} is not a regular file (but e.g. a device or a pipe). Give --out a file name.',
-  outExists: 'File {out} exists and is not an earlier output of this program, so it is not overwritten. Give --out another name, or add --force to overwrite the file.',
-  outUnwritable: 'Folder {dir} cannot be written to ({reason}). Give --out a folder you can write to.',
+  outSameAsFile: 'The output file {out} is the input file {file}, which is never overwritten. Give {option} another name.',
+  outFolderMissing: 'Folder {dir} does not exist, so the output file {out} cannot be written. Create the folder or give {option} another folder.',
+  outIsDirectory: '{out} is a folder. Give {option} a file name, e.g. {suggestion}.',
+  outNotRegular: '{out} is not a regular file (but e.g. a device or a pipe). Give {option} a file name.',
+  outExists: 'File {out} exists and is not an earlier output of this program, so it is not overwritten. Give {option} another name, or add --force to overwrite the file.',
+  outUnwritable: 'Folder {dir} cannot be written to ({reason}). Give {option} a folder you can write to.',
   outExtension: 'The extension of the output file {out} does not suit the workbook: a {kind} is saved as {wanted}, or Excel will not open it. Give a name ending in {wanted}.',
   writeFailed: 'File {out} could not be written ({reason}). Nothing was written. Check the disk space and the folder permissions and run again.',
   templateExists: 'File {file} exists, so it is not overwritten. Give the new template another name.',
@@ -88,6 +88,8 @@ const TEXTS: Record<Lang, Texts> = { fi: FI, sv: SV, en: EN };
 export type CliText = keyof Texts;
 
 export function say(lang: Lang, key: CliText, params: Record<string, string | number> = {}): string {
+  // {option} is the option that named the path to write: --out (run) unless said (invoices: --csv).
+  params = { option: '--out', ...params };
   return TEXTS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 

@@ -5,6 +5,7 @@
  *   validate FILE                             list every input problem (sheet, row, column)
  *   run FILE [--out OUT] [--json] [--force]   allocate and write OUT (the input plus the output sheets)
  *   verify FILE                               recompute and report output cells that no longer match
+ *   invoices FILE [--csv OUT] [--force]       the invoices and credit notes of the year (CSV for the invoicing system)
  *   demo [--out-dir DIR]                      the bundled sample year and its allocation under out/
  * Exit codes: 0 ok, 1 input problems (the input file, its tables, or mismatches found by verify; also
  * a write that failed), 2 usage (arguments, and paths to write that cannot be used), 3 a bug.
@@ -14,6 +15,7 @@
  * output quietly.
  */
 import { COMMANDS, CliRefusal, EXIT, UsageError, type Args, type Io } from './commands';
+import { cmdInvoices } from './invoices';
 import { say } from './messages';
 
 export { EXIT, jsonReport, type Io } from './commands';
@@ -24,15 +26,16 @@ const USAGE = `Käyttö / Usage:
   tym-allocate validate TIEDOSTO.xlsx
   tym-allocate run TIEDOSTO.xlsx [--out TULOS.xlsx] [--json] [--force]
   tym-allocate verify TULOS.xlsx
+  tym-allocate invoices TIEDOSTO.xlsx [--csv LASKUT.csv] [--force]
   tym-allocate demo [--out-dir KANSIO]
-Valinnat: --lang fi|sv|en (oletus fi); --force korvaa olemassa olevan --out-tiedoston / overwrites an existing OUT`;
+Valinnat: --lang fi|sv|en (oletus fi); --force korvaa olemassa olevan --out- tai --csv-tiedoston / overwrites an existing OUT`;
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError('');
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['--year', '--out', '--out-dir', '--lang']);
+  const valued = new Set(['--year', '--out', '--out-dir', '--lang', '--csv']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (valued.has(a)) {
@@ -66,7 +69,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     const args = parseArgs(argv);
     const l = args.flags.get('--lang');
     if (l === 'sv' || l === 'en') lang = l;
-    const cmd = COMMANDS[args.command];
+    const cmd = args.command === 'invoices' ? cmdInvoices : COMMANDS[args.command];
     if (!cmd) throw new UsageError(`tuntematon komento / unknown command: ${args.command}`);
     return await cmd(args, out);
   } catch (e) {

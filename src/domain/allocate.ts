@@ -2,10 +2,11 @@
  * The allocation engine (contract section 9, appendix 6; docs/allocation-rules.md §2 and §4).
  * Pure and synchronous: InputModel -> Allocation. Every split is exact to the cent.
  */
+import { poolBKeys, type KeySource, type PoolBKeys } from './budgetKey';
 import { Decimal, ZERO, HUNDRED } from './decimal';
 import { countRegistrations, staffKeyByParty, tvaStaffKeyByMunicipality, type KeyValue, type RegistrationCount } from './keys';
 import { largestRemainder, type ShareSpec, type Split } from './largestRemainder';
-import { error, InputError, type Problem } from './problems';
+import { error, InputError, warning, type Problem } from './problems';
 import { exactRangeProblems } from './exactRange';
 import { COST_KINDS, PARTIES, type CostKind, type CostLine, type InputModel, type PartyCode, type Pool, type RowRef } from './types';
 
@@ -24,6 +25,8 @@ export interface AllocationGroup {
   parties: Split;
   /** Level 2: TVA's rounded share over the municipalities (in Kunnat order). */
   municipalities: Split;
+  /** Where the level-1 key comes from (pool b budget lines: plan, registrations or the previous year's). */
+  keySource: KeySource;
 }
 
 export interface Allocation {
@@ -36,6 +39,8 @@ export interface Allocation {
   staffKeys: Record<PartyCode, KeyValue>;
   municipalKeys: Map<string, Decimal>;
   registrations: RegistrationCount;
+  /** The pool b keys of every source (issue 12: plan and previous year for budget lines). */
+  poolB: PoolBKeys;
   warnings: Problem[];
 }
 
@@ -169,9 +174,8 @@ export function allocate(model: InputModel): Allocation {
   const problems: Problem[] = [];
   const staffKeys = staffKeyByParty(model);
   const registrations = countRegistrations(model);
-  const yearCounts: Record<PartyCode, number> = { TVA: 0, HVA: 0, KELA: 0 };
-  const countsByEvent = new Map(registrations.events.map((e) => [e.eventKey, e.byParty]));
-  for (const e of registrations.events) for (const p of PARTIES) yearCounts[p] += e.byParty[p];
+  const poolB = poolBKeys(model, registrations);
+  const warnings: Problem[] = [...registrations.warnings];
 
   const muniKey = municipalKey(model);
   const muniTotal = [...muniKey.values()].reduce((a, v) => a.plus(v.units), ZERO);
@@ -209,9 +213,20 @@ export function allocate(model: InputModel): Allocation {
 
   const groups: AllocationGroup[] = [];
   for (const d of drafts) {
-    const shares = d.pool === 'b' ? registrationShares(d.eventKey === null ? yearCounts : (countsByEvent.get(d.eventKey) ?? { TVA: 0, HVA: 0, KELA: 0 })) : staffPoolShares(model, staffKeys);
+    const choice = d.pool === 'b' ? poolB.choose(d.kind, d.eventKey) : null;
+    const shares = d.pool === 'b' ? (choice ? registrationShares(choice.counts) : null) : staffPoolShares(model, staffKeys);
     const refs = d.lines.map((l) => l.ref);
     const rows = refs.map((r) => r.sheetRow).join(', ');
+    if (shares === null && d.pool === 'b' && d.kind === 'TA') {
+      const code = d.eventKey !== null ? 'budget-event-without-key' : 'budget-year-without-key';
+      const column = d.eventKey !== null ? model.tables.kustannukset?.columns.event : undefined;
+      problems.push(error(code, { ...where(refs), ...(column ? { column } : {}) }, { event: d.event ?? '', year: model.settings.year, previousYear: poolB.previousYear, rows }));
+      continue;
+    }
+    if (choice?.source === 'previous-year') {
+      const c = choice.counts;
+      warnings.push(warning('budget-key-previous-year', where(refs), { group: groupLabel(d), rows, year: model.settings.year, previousYear: poolB.previousYear, tva: c.TVA, hva: c.HVA, kela: c.KELA }));
+    }
     if (shares === null) {
       if (d.pool === 'b' && d.eventKey !== null) {
         const kust = model.tables.kustannukset;
@@ -242,6 +257,7 @@ export function allocate(model: InputModel): Allocation {
       lines: refs,
       parties,
       municipalities: largestRemainder(tva, muniShares),
+      keySource: choice?.source ?? 'staff',
     });
   }
   if (problems.length) throw new InputError(problems);
@@ -266,6 +282,7 @@ export function allocate(model: InputModel): Allocation {
     staffKeys,
     municipalKeys: new Map([...muniKey.entries()].map(([n, v]) => [n, v.shown])),
     registrations,
-    warnings: registrations.warnings,
+    poolB,
+    warnings,
   };
 }

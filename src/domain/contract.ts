@@ -17,7 +17,7 @@ export interface ColumnDef {
 }
 
 export interface TableDef {
-  key: TableKey;
+  key: TableKey | OptionalTableKey;
   /** Accepted table names; the first is canonical. */
   names: string[];
   /** Canonical sheet name for templates. */
@@ -26,6 +26,8 @@ export interface TableDef {
 }
 
 export type TableKey = 'asetukset' | 'kunnat' | 'henkilosto' | 'ilmoittautumiset' | 'kustannukset';
+/** Tables a workbook may have; when absent nothing is missing (issue 12: the participant plan). */
+export type OptionalTableKey = 'suunnitelma';
 
 const col = (key: string, required: boolean, ...names: string[]): ColumnDef => ({ key, names, required });
 
@@ -45,6 +47,7 @@ export const TABLES: Record<TableKey, TableDef> = {
       col('population', false, 'Asukasluku', 'Population'),
       col('jobseekers', false, 'Työttömät', 'Jobseekers', 'Unemployed'),
       col('agreedPct', false, 'Sovittu osuus %', 'Agreed share %'),
+      col('businessId', false, 'Y-tunnus', 'Business ID'),
     ],
   },
   henkilosto: {
@@ -91,6 +94,48 @@ export const TABLES: Record<TableKey, TableDef> = {
 };
 
 export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
+
+/**
+ * The optional participant plan (issue 12, rule book §9 "Before the year"): planned participants per
+ * organisation for the budget year's development days, per event or (Tilaisuus blank) for the year.
+ * It keys the budget (TA) lines of pool b; actual (TOT) lines always use the registrations.
+ */
+export const PLAN_TABLE: TableDef = {
+  key: 'suunnitelma',
+  names: ['Osallistujasuunnitelma', 'Suunnitelma', 'ParticipantPlan', 'Plan'],
+  sheet: 'Osallistujasuunnitelma',
+  columns: [
+    col('event', false, 'Tilaisuus', 'Event'),
+    col('organisation', true, 'Organisaatio', 'Organisation', 'Organization'),
+    col('count', true, 'Osallistujia', 'Participants', 'Määrä', 'Count'),
+    col('year', false, 'Vuosi', 'Year'),
+  ],
+};
+
+/** The definition of an input table, required or optional. */
+export function tableDef(key: TableKey | OptionalTableKey): TableDef {
+  return key === 'suunnitelma' ? PLAN_TABLE : TABLES[key];
+}
+
+/**
+ * Invoice-data settings (issue 12), read from the same Asetukset table as SETTINGS but kept in
+ * their own list: all are optional, and only the invoice rows use them.
+ */
+export type BillingSettingKey = 'invoiceDay' | 'paymentTerm' | 'settlementDate' | 'hvaBusinessId' | 'kelaBusinessId';
+
+export const BILLING_SETTINGS: Record<BillingSettingKey, { names: string[] }> = {
+  invoiceDay: { names: ['Laskutuspäivä', 'Laskun päivä', 'Invoice day'] },
+  paymentTerm: { names: ['Maksuehto (pv)', 'Maksuehto', 'Payment term (days)', 'Payment term'] },
+  settlementDate: { names: ['Tasauslaskun päivä', 'Settlement invoice date'] },
+  hvaBusinessId: { names: ['HVA:n Y-tunnus', 'HVA business ID'] },
+  kelaBusinessId: { names: ['Kelan Y-tunnus', 'Kela business ID'] },
+};
+
+export const BILLING_SETTING_KEYS = Object.keys(BILLING_SETTINGS) as BillingSettingKey[];
+
+/** Defaults of the invoice settings: invoices dated the 1st of the month, payable in 14 days. */
+export const DEFAULT_INVOICE_DAY = 1;
+export const DEFAULT_PAYMENT_TERM_DAYS = 14;
 
 /** Settings rows of the Asetukset table: canonical label first, then aliases. */
 export type SettingKey =

@@ -84,15 +84,17 @@ export interface RegistrationCount {
 /**
  * Distinct persons per event: a cancelled registration or one outside the year does not count;
  * the same person twice for one event counts once, for the organisation of its first row
- * (docs/allocation-rules.md §3.2).
+ * (docs/allocation-rules.md §3.2). `year` defaults to the budget year; the budget-time key (issue 12)
+ * also counts the year before.
  */
-export function countRegistrations(model: InputModel): RegistrationCount {
-  const year = model.settings.year;
+export function countRegistrations(model: InputModel, year: number = model.settings.year): RegistrationCount {
   const events = new Map<string, EventCount>();
   const firstRowOf = new Map<string, number>();
   const warnings: Problem[] = [];
   const counted = model.registrations.map((r) => {
-    if (r.cancelled || !registrationInYear(year, r)) return false;
+    // A blank date means the budget year, also when another year is counted.
+    const inYear = r.date === null ? year === model.settings.year : registrationInYear(year, r);
+    if (r.cancelled || !inYear) return false;
     let ev = events.get(r.eventKey);
     if (!ev) {
       ev = { eventKey: r.eventKey, event: r.event, byParty: { TVA: 0, HVA: 0, KELA: 0 } };

@@ -9,6 +9,7 @@ import type { RawWorkbook } from './raw';
 import { identityKey, visible } from './text';
 import type { InputModel, TableInfo } from './types';
 import { parseCosts } from './parse/costs';
+import { knownEvents, parsePlan } from './parse/plan';
 import { locateTables } from './parse/locate';
 import { municipalityIndex, parseMunicipalities } from './parse/municipalities';
 import { parseRegistrations } from './parse/registrations';
@@ -29,7 +30,7 @@ export function parseWorkbook(raw: RawWorkbook): ParseResult {
   const usable = (k: TableKey) => (found[k]?.usable ? found[k] : undefined);
 
   const set = usable('asetukset');
-  const { settings, rows: settingRows, employerAt } = parseSettings(set, problems);
+  const { settings, rows: settingRows, employerAt, billing } = parseSettings(set, problems);
 
   const kunnat = usable('kunnat');
   const municipalities = kunnat ? parseMunicipalities(kunnat, settings.municipalBasis, problems) : [];
@@ -52,15 +53,19 @@ export function parseWorkbook(raw: RawWorkbook): ParseResult {
   const regTable = usable('ilmoittautumiset');
   const regs = regTable ? parseRegistrations(regTable, problems) : null;
 
+  const plan = parsePlan(raw, problems);
+
   const costTable = usable('kustannukset');
-  const costs = costTable ? parseCosts(costTable, { municipalities: byName, events: regs?.events ?? null, employer: settings.employer }, problems) : [];
+  const events = knownEvents(regs?.events ?? null, plan);
+  const costs = costTable ? parseCosts(costTable, { municipalities: byName, events, employer: settings.employer }, problems) : [];
 
   if (problems.some((p) => p.severity === 'error')) return { model: null, problems };
 
   const tables: Record<string, TableInfo> = {};
   for (const k of TABLE_KEYS) if (found[k]) tables[k] = found[k]!.info;
+  if (plan.info) tables.suunnitelma = plan.info;
   return {
-    model: { settings, municipalities, staff, registrations: regs?.list ?? [], costs, tables, settingRows },
+    model: { settings, municipalities, staff, registrations: regs?.list ?? [], costs, tables, settingRows, ...(plan.info ? { plan: plan.rows } : {}), billing },
     problems,
   };
 }

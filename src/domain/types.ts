@@ -55,6 +55,8 @@ export interface Municipality {
   population: Decimal | null;
   jobseekers: Decimal | null;
   agreedPct: Decimal | null;
+  /** Finnish business ID (Y-tunnus) from the optional Kunnat column, for invoice rows; absent or null = none. */
+  businessId?: string | null;
   ref: RowRef;
 }
 
@@ -111,4 +113,32 @@ export interface InputModel {
   tables: Record<string, TableInfo>;
   /** Where each setting's row is in Asetukset (canonical setting key -> row), for formulas. */
   settingRows: Record<string, RowRef>;
+  /** The optional participant plan (issue 12); absent = no plan table. */
+  plan?: PlanRow[];
+  /** Invoice-data settings (issue 12); absent = the defaults. */
+  billing?: BillingDetails;
+}
+
+/** One row of the participant plan: planned participants of one organisation, per event or for the year. */
+export interface PlanRow {
+  /** Event name (trimmed), or null for the year (lines with no event). */
+  event: string | null;
+  eventKey: string | null;
+  party: PartyCode;
+  count: number;
+  /** Optional Vuosi column; null = the settings year. */
+  year: number | null;
+  ref: RowRef;
+}
+
+/** The invoice-data settings of Asetukset (issue 12). */
+export interface BillingDetails {
+  /** Day of the month the invoices are dated (1..31; a shorter month takes its last day). */
+  invoiceDay: number;
+  /** Days from the invoice date to the due date. */
+  paymentTermDays: number;
+  /** Date of the settlement invoices (day number); null = the invoice day of the January after the year. */
+  settlementDate: number | null;
+  /** Business IDs (Y-tunnus) of the wellbeing area and Kela; null = none. */
+  businessIds: { HVA: string | null; KELA: string | null };
 }

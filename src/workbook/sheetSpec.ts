@@ -75,9 +75,10 @@ export interface SheetSpec {
   tabColor?: string;
   /**
    * Page set-up for printing on A4 with a title. `repeatRows` = how many rows from the top repeat
-   * on every printed page (print titles); 0 or absent = none.
+   * on every printed page (print titles); 0 or absent = none. `onePage` fits the sheet on one page
+   * (width and height), e.g. a summary for a meeting.
    */
-  print?: { title: string; landscape: boolean; fitToWidth: boolean; repeatRows?: number };
+  print?: { title: string; landscape: boolean; fitToWidth: boolean; repeatRows?: number; onePage?: boolean };
   /** Workbook-level defined names that point into this sheet. */
   names?: NameSpec[];
 }

@@ -8,6 +8,10 @@
  */
 import {
   BILLING_PERIOD_WORDS,
+  BILLING_SETTING_KEYS,
+  BILLING_SETTINGS,
+  DEFAULT_INVOICE_DAY,
+  DEFAULT_PAYMENT_TERM_DAYS,
   canonicalWords,
   wordOf,
   KESKI_UUSIMAA_MUNICIPALITIES,
@@ -21,6 +25,9 @@ import {
   STATUS_WORDS,
   TABLES,
   TABLE_KEYS,
+  tableDef,
+  type BillingSettingKey,
+  type OptionalTableKey,
   type SettingKey,
   type TableKey,
 } from '../domain/contract';
@@ -45,13 +52,16 @@ export const INPUT_FORMATS = {
   money: '#,##0.00',
   count: '#,##0',
   fte: '0.00##',
+  /** Text: a business ID keeps its leading zero and hyphen as typed. */
+  text: '@',
 } as const;
 
 /** A value of a template cell; null = blank. */
 export type TemplateValue = string | number | null;
 
 export interface TemplateSettingRow {
-  key: SettingKey;
+  /** An allocation setting, or an invoice-data setting (issue 12) of the same table. */
+  key: SettingKey | BillingSettingKey;
   /** Canonical setting name (the Asetus cell). */
   label: string;
   /** Default value (the Arvo cell). */
@@ -78,11 +88,22 @@ export function templateSettingRows(year: number): TemplateSettingRow[] {
     billingPeriod: { value: wordOf(BILLING_PERIOD_WORDS, d.billingPeriod), list: LISTS.billingPeriod, note: 'Ennakkolaskutuksen jakso: vuosi, puolivuosi, neljännes tai kuukausi.' },
     customerEstimate: { value: null, note: 'Valinnainen arvio asiakasmäärästä henkilöstön riittävyyden tunnuslukuja varten.' },
   };
-  return SETTING_KEYS.map((key) => ({ key, label: SETTINGS[key].names[0], ...rows[key] }));
+  const billing: Record<BillingSettingKey, Omit<TemplateSettingRow, 'key' | 'label'>> = {
+    invoiceDay: { value: DEFAULT_INVOICE_DAY, note: 'Laskurivit: laskun päivä kuukaudessa (1–31; lyhyemmässä kuussa kuun viimeinen päivä).' },
+    paymentTerm: { value: DEFAULT_PAYMENT_TERM_DAYS, note: 'Laskurivit: maksuehto päivinä (eräpäivä = laskun päivä + maksuehto).' },
+    settlementDate: { value: null, note: 'Laskurivit: tasauslaskujen päivämäärä. Tyhjä = laskutuspäivä vuotta seuraavan tammikuun.' },
+    hvaBusinessId: { value: null, note: 'Hyvinvointialueen Y-tunnus laskuriveille (muoto 1234567-8). Kuntien Y-tunnukset Kunnat-taulukossa.' },
+    kelaBusinessId: { value: null, note: 'Kelan Y-tunnus laskuriveille (muoto 1234567-8).' },
+  };
+  return [
+    ...SETTING_KEYS.map((key) => ({ key, label: SETTINGS[key].names[0], ...rows[key] })),
+    // The invoice-data settings (issue 12) after the allocation settings: all optional, with defaults.
+    ...BILLING_SETTING_KEYS.map((key) => ({ key, label: BILLING_SETTINGS[key].names[0], ...billing[key] })),
+  ];
 }
 
 export interface TemplateTable {
-  key: TableKey;
+  key: TableKey | OptionalTableKey;
   /** Sheet and table name (canonical). */
   sheet: string;
   name: string;
@@ -98,69 +119,82 @@ export interface TemplateTable {
   lists: Partial<Record<string, string[]>>;
   /** Asetukset only: the explanation column beside the table. */
   notes?: { header: string; column: number; rows: string[] };
+  /** An optional table (the participant plan, issue 12): the template has it, a workbook may leave it out. */
+  optional?: boolean;
 }
 
 /** Rows below the header that carry a column's drop-down list (tables grow into them). */
 export const LIST_ROWS = 5000;
 
 /** The default rows of a table (canonical column order); blank tables have none. */
-export function templateRows(key: TableKey, year: number): TemplateValue[][] {
+export function templateRows(key: TableKey | OptionalTableKey, year: number): TemplateValue[][] {
   switch (key) {
     case 'asetukset':
       return templateSettingRows(year).map((r) => [r.label, r.value]);
     case 'kunnat':
-      return KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, null, null]);
+      // As wide as the table: the optional columns (Työttömät, Sovittu osuus %, Y-tunnus) blank.
+      return KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population, ...TABLES.kunnat.columns.slice(2).map(() => null)]);
     default:
       return [];
   }
 }
 
-const WIDTHS: Record<TableKey, number[]> = {
+const WIDTHS: Record<TableKey | OptionalTableKey, number[]> = {
   asetukset: [28, 22],
-  kunnat: [18, 14, 14, 18],
+  kunnat: [18, 14, 14, 18, 14],
   henkilosto: [14, 14, 34, 28, 14, 10, 12, 12],
   ilmoittautumiset: [34, 12, 28, 16, 16],
   kustannukset: [8, 8, 44, 34, 14, 14, 8],
+  suunnitelma: [34, 16, 14, 8],
 };
 
-const FORMATS: Record<TableKey, Partial<Record<string, string>>> = {
+const FORMATS: Record<TableKey | OptionalTableKey, Partial<Record<string, string>>> = {
   asetukset: {},
-  kunnat: { population: INPUT_FORMATS.count, jobseekers: INPUT_FORMATS.count, agreedPct: INPUT_FORMATS.percent },
+  kunnat: { population: INPUT_FORMATS.count, jobseekers: INPUT_FORMATS.count, agreedPct: INPUT_FORMATS.percent, businessId: INPUT_FORMATS.text },
   henkilosto: { fte: INPUT_FORMATS.fte, start: INPUT_FORMATS.date, end: INPUT_FORMATS.date },
   ilmoittautumiset: { date: INPUT_FORMATS.date },
   kustannukset: { amount: INPUT_FORMATS.money },
+  suunnitelma: { count: INPUT_FORMATS.count },
 };
 
-const COLUMN_LISTS: Record<TableKey, Partial<Record<string, string[]>>> = {
+const COLUMN_LISTS: Record<TableKey | OptionalTableKey, Partial<Record<string, string[]>>> = {
   asetukset: {},
   kunnat: {},
   henkilosto: { organisation: LISTS.organisation },
   ilmoittautumiset: { organisation: LISTS.organisation, status: LISTS.status },
   kustannukset: { kind: LISTS.kind, pool: LISTS.pool },
+  suunnitelma: { organisation: LISTS.organisation },
 };
 
 /** The five input tables of the template, each on its own sheet, in the contract's order. */
 export function templateTables(year: number): TemplateTable[] {
-  return TABLE_KEYS.map((key) => {
-    const def = TABLES[key];
-    const t: TemplateTable = {
-      key,
-      sheet: def.sheet,
-      name: def.names[0],
-      headers: def.columns.map((c) => c.names[0]),
-      rows: templateRows(key, year),
-      widths: WIDTHS[key],
-      formats: FORMATS[key],
-      lists: COLUMN_LISTS[key],
-    };
-    if (key === 'asetukset') t.notes = { header: 'Selite', column: 3, rows: templateSettingRows(year).map((r) => r.note) };
-    return t;
-  });
+  return TABLE_KEYS.map((key) => templateTable(key, year));
+}
+
+/** The optional input tables of the template (issue 12: the participant plan), after the five. */
+export function templateOptionalTables(year: number): TemplateTable[] {
+  return [{ ...templateTable('suunnitelma', year), optional: true }];
+}
+
+function templateTable(key: TableKey | OptionalTableKey, year: number): TemplateTable {
+  const def = tableDef(key);
+  const t: TemplateTable = {
+    key,
+    sheet: def.sheet,
+    name: def.names[0],
+    headers: def.columns.map((c) => c.names[0]),
+    rows: templateRows(key, year),
+    widths: WIDTHS[key],
+    formats: FORMATS[key],
+    lists: COLUMN_LISTS[key],
+  };
+  if (key === 'asetukset') t.notes = { header: 'Selite', column: 3, rows: templateSettingRows(year).map((r) => r.note) };
+  return t;
 }
 
 /** Position (0-based) of a column key in a table of the contract. */
-export function columnIndex(key: TableKey, columnKey: string): number {
-  return TABLES[key].columns.findIndex((c) => c.key === columnKey);
+export function columnIndex(key: TableKey | OptionalTableKey, columnKey: string): number {
+  return tableDef(key).columns.findIndex((c) => c.key === columnKey);
 }
 
 /** The instruction sheet (Finnish): one line per row; null = an empty row. */
@@ -175,6 +209,7 @@ export const INSTRUCTIONS: (string | null)[] = [
   'Henkilosto: sopimuksen liitteen 2 henkilöstö. Organisaatio TVA, HVA tai KELA; TVA:n henkilöille sijoituskunta. Henkilömäärä oletus 1, HTV oletus henkilömäärä.',
   'Ilmoittautumiset: kehittämispäivien ilmoittautumiset. Tila ilmoittautunut tai peruttu. Nimiä käytetään vain laskemiseen.',
   'Kustannukset: Laji TA (talousarvio) tai TOT (toteuma), Pooli a (johtava henkilö), muu (muut yhteiset) tai b (kehittämispäivät; Tilaisuus-sarakkeeseen tilaisuuden nimi tai tyhjä). Summat euroina ilman arvonlisäveroa.',
+  'Osallistujasuunnitelma (vapaaehtoinen): talousarviota varten suunnitellut osallistujat organisaatioittain, tilaisuuksittain tai koko vuodelle (Tilaisuus tyhjä). Poolin b TA-rivit jaetaan suunnitelman mukaan; ilman suunnitelmaa ja vuoden ilmoittautumisia edellisen vuoden ilmoittautumisten mukaan.',
   null,
   'Säännöt lyhyesti',
   '1. Kukin osapuoli maksaa oman henkilöstönsä kulut; niitä ei jaeta.',

@@ -94,7 +94,7 @@ describe('template', () => {
 
     const wb = await ExcelJsWorkbook.load(file);
     const raw = await wb.readTables();
-    expect(raw.tables.map((x) => x.name).sort()).toEqual(['Asetukset', 'Henkilosto', 'Ilmoittautumiset', 'Kunnat', 'Kustannukset']);
+    expect(raw.tables.map((x) => x.name).sort()).toEqual(['Asetukset', 'Henkilosto', 'Ilmoittautumiset', 'Kunnat', 'Kustannukset', 'Osallistujasuunnitelma']);
     const kunnat = raw.tables.find((x) => x.name === 'Kunnat')!;
     expect(kunnat.rows.map((r) => r[0].value)).toEqual(KESKI_UUSIMAA_MUNICIPALITIES.map((m) => m.name));
     const settings = raw.tables.find((x) => x.name === 'Asetukset')!;
@@ -218,7 +218,9 @@ describe('run', () => {
     expect(doc.year).toBe(2026);
     expect(doc.results.length).toBeGreaterThan(0);
     for (const x of doc.results) {
-      expect(Object.keys(x).sort()).toEqual(['amount', 'event', 'key', 'laji', 'pool', 'receiver']);
+      expect(Object.keys(x).sort()).toEqual(['amount', 'event', 'key', 'keySource', 'laji', 'pool', 'receiver']);
+      // pools a and muu are keyed by staff; this year's budget line of pool b by the year's registrations (no plan)
+      expect(x.keySource).toBe(x.pool === 'b' ? 'registrations' : 'staff');
       expect(['TA', 'TOT']).toContain(x.laji);
       expect(['a', 'muu', 'b']).toContain(x.pool);
       expect(typeof x.key).toBe('string');

@@ -91,3 +91,15 @@ test('a reader that stops early ends the output quietly (no EPIPE crash)', () =>
   expect(r.stdout.trim()).toBe('exit 0');
   expect(r.stderr).not.toMatch(/EPIPE|Error/);
 }, 120_000);
+
+test('invoices: thousands of problems into a reader that stops early end quietly with exit 1; the table arrives whole on a pipe', () => {
+  // virheet.xlsx (3,000 problems, over 256 KiB on stderr) from the validate test above.
+  const bad = path.join(tmp, 'virheet.xlsx');
+  const r = spawnSync('bash', ['-c', `node "${bin}" invoices "${bad}" 2>&1 | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+  expect(r.stdout.trim()).toBe('exit 1');
+  expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  const ok = spawnSync('bash', ['-c', `node "${bin}" invoices "${path.join(tmp, 'tuhat.xlsx')}" --lang en | cat; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+  expect(ok.stderr).toContain('exit 0');
+  // The last lines: the summary and the hint.
+  expect(ok.stdout).toMatch(/Invoices \d+, credit notes \d+, total [\d ,.]+ €\n\nA CSV file for the invoicing system: add --csv FILE.csv\n$/);
+}, 120_000);

@@ -485,8 +485,9 @@ describe('input errors', () => {
       .registration('Kevätpäivä', 'A', 'TVA', { cancelled: true })
       .registration('Kevätpäivä', 'B', 'HVA', { date: '2024-04-01' })
       .cost('TA', 'a', '1.00')
-      .cost('TA', 'b', '250.00', { event: 'Kevätpäivä' })
+      .cost('TOT', 'b', '250.00', { event: 'Kevätpäivä' })
       .build();
+    // An actual (TOT) line: the year's registrations only (a budget line would fall back to 2024's, issue 12).
     const e = inputError(() => allocate(m));
     expect(e.problems).toHaveLength(1);
     const p = e.problems[0];
@@ -501,13 +502,18 @@ describe('input errors', () => {
     expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.row, p.params.event])).toEqual([['event-without-registrants', 2, 'Syyspäivä']]);
   });
 
-  it('a no-event pool b line with no registrations in the year is a zero-key error', () => {
-    const m = model().staff('TVA').populations([['Järvenpää', 1]]).cost('TA', 'b', '9.00').build();
+  it('a no-event pool b actual line with no registrations in the year is a zero-key error', () => {
+    const m = model().staff('TVA').populations([['Järvenpää', 1]]).cost('TOT', 'b', '9.00').build();
     expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.row])).toEqual([['key-total-zero', 2]]);
   });
 
+  it('a no-event pool b budget line with no plan and no registrations this year or the last is its own error', () => {
+    const m = model().staff('TVA').populations([['Järvenpää', 1]]).cost('TA', 'b', '9.00').build();
+    expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.row])).toEqual([['budget-year-without-key', 2]]);
+  });
+
   it('reports every problem at once', () => {
-    const m = model().populations([['Järvenpää', 1]]).cost('TA', 'a', '1.00').cost('TA', 'b', '2.00', { event: 'Syyspäivä' }).build();
-    expect(inputError(() => allocate(m)).problems.map((p) => p.code)).toEqual(['key-total-zero', 'event-without-registrants']);
+    const m = model().populations([['Järvenpää', 1]]).cost('TA', 'a', '1.00').cost('TOT', 'b', '2.00', { event: 'Syyspäivä' }).cost('TA', 'b', '3.00', { event: 'Syyspäivä' }).build();
+    expect(inputError(() => allocate(m)).problems.map((p) => p.code)).toEqual(['key-total-zero', 'budget-event-without-key', 'event-without-registrants']);
   });
 });

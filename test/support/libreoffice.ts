@@ -157,3 +157,31 @@ export async function hasLibreOffice(): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Opens a CSV file in LibreOffice as a user with the given import settings would, and saves it as
+ * .xlsx in `outDir` (issue 12: the invoice CSV). `filterOptions` is LibreOffice's CSV filter string:
+ * separator, quote and charset codes, first line, column formats, language, e.g. "59,34,76,1,,1035"
+ * = ";", '"', UTF-8, from line 1, standard columns, Finnish (fi-FI).
+ */
+export function openCsvAsXlsx(csvPath: string, outDir: string, filterOptions: string): Promise<string> {
+  return serialised(async () => {
+    fs.mkdirSync(outDir, { recursive: true });
+    const out = path.join(path.resolve(outDir), `${path.basename(csvPath, path.extname(csvPath))}.xlsx`);
+    fs.rmSync(out, { force: true });
+    const { code, output } = await runSoffice([
+      `-env:UserInstallation=file://${profilePath()}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      `--infilter=CSV:${filterOptions}`,
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      path.resolve(outDir),
+      path.resolve(csvPath),
+    ]);
+    if (code !== 0 || !fs.existsSync(out)) throw new Error(`LibreOffice could not open ${csvPath} (exit ${code})\n${output}`);
+    return out;
+  });
+}

@@ -117,11 +117,11 @@ test('createTemplate adds only the missing tables, on free sheet names, as text,
   expect(fx.sheets.map((s) => s.name)).toEqual(['Taul1', 'Kunnat', 'Kunnat (2)', 'Ilmoittautumiset', 'Kustannukset']);
   const kunnat = fx.sheets[2].tables[0];
   expect(kunnat.name).toBe('Kunnat');
-  expect(kunnat.range.address).toBe('Kunnat (2)!A1:D7');
-  expect(kunnat.range.values![0]).toEqual(['Kunta', 'Asukasluku', 'Työttömät', 'Sovittu osuus %']);
-  expect(kunnat.range.values![1]).toEqual(['Hyvinkää', 47400, '', '']);
-  // names are text ("@"), numbers General
-  expect(kunnat.range.numberFormat![1]).toEqual(['@', 'General', '@', '@']);
+  expect(kunnat.range.address).toBe('Kunnat (2)!A1:E7');
+  expect(kunnat.range.values![0]).toEqual(['Kunta', 'Asukasluku', 'Työttömät', 'Sovittu osuus %', 'Y-tunnus']);
+  expect(kunnat.range.values![1]).toEqual(['Hyvinkää', 47400, '', '', '']);
+  // names are text ("@"), numbers General; the business ID (Y-tunnus, issue 12) is text too
+  expect(kunnat.range.numberFormat![1]).toEqual(['@', 'General', '@', '@', '@']);
   const costs = fx.sheets[4].tables[0];
   expect(costs.range.values![0]).toEqual(TABLES.kustannukset.columns.map((c) => c.names[0]));
   expect(costs.range.address).toBe('Kustannukset!A1:G2');

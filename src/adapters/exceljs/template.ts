@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import type { SettingKey } from '../../domain/contract';
+import type { BillingSettingKey, SettingKey } from '../../domain/contract';
 import { colLetters } from '../../workbook/formula';
 import {
   columnIndex,
@@ -14,6 +14,7 @@ import {
   INSTRUCTIONS_SHEET,
   INSTRUCTIONS_TAB_COLOR,
   LIST_ROWS,
+  templateOptionalTables,
   templateSettingRows,
   templateTables,
   type TemplateTable,
@@ -28,8 +29,8 @@ export type InputCell = string | number | Date | null;
 export interface InputData {
   year: number;
   /** Setting values by key; a key left out keeps the template default, null = blank. */
-  settings?: Partial<Record<SettingKey, string | number | null>>;
-  /** Kunnat rows [Kunta, Asukasluku, Työttömät, Sovittu osuus %]; default the six Keski-Uusimaa municipalities. */
+  settings?: Partial<Record<SettingKey | BillingSettingKey, string | number | Date | null>>;
+  /** Kunnat rows [Kunta, Asukasluku, Työttömät, Sovittu osuus %, Y-tunnus]; default the six Keski-Uusimaa municipalities. */
   municipalities?: InputCell[][];
   /** Henkilosto rows [Organisaatio, Kunta, Yksikkö, Nimike, Henkilömäärä, HTV, Alkaa, Päättyy]. */
   staff?: InputCell[][];
@@ -37,6 +38,8 @@ export interface InputData {
   registrations?: InputCell[][];
   /** Kustannukset rows [Laji, Pooli, Erä, Tilaisuus, Summa, Maksaja, Vuosi]. */
   costs?: InputCell[][];
+  /** Osallistujasuunnitelma rows [Tilaisuus, Organisaatio, Osallistujia, Vuosi] (issue 12); default one empty row. */
+  plan?: InputCell[][];
 }
 
 function validate(ws: Worksheet, range: string, list: string[]): void {
@@ -67,6 +70,8 @@ function rowsOf(t: TemplateTable, data: InputData): InputCell[][] {
       return data.registrations ?? t.rows;
     case 'kustannukset':
       return data.costs ?? t.rows;
+    case 'suunnitelma':
+      return data.plan ?? t.rows;
   }
 }
 
@@ -131,7 +136,7 @@ export async function buildInputWorkbook(data: InputData): Promise<Workbook> {
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
 
-  for (const t of templateTables(year)) renderTable(wb, t, rowsOf(t, data), year);
+  for (const t of [...templateTables(year), ...templateOptionalTables(year)]) renderTable(wb, t, rowsOf(t, data), year);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return wb;

@@ -183,7 +183,7 @@ export function cosmeticSteps(spec: SheetSpec, pageLayout: boolean): CosmeticSte
   if (freeze && (freeze.rows > 0 || freeze.columns > 0)) out.push({ kind: 'freeze', sheet: spec.name, rows: freeze.rows, columns: freeze.columns });
   const print = spec.print;
   if (print && pageLayout) {
-    out.push({ kind: 'print', sheet: spec.name, title: print.title, landscape: print.landscape, fitToWidth: print.fitToWidth, repeatRows: print.repeatRows ?? 0 });
+    out.push({ kind: 'print', sheet: spec.name, title: print.title, landscape: print.landscape, fitToWidth: print.fitToWidth, repeatRows: print.repeatRows ?? 0, ...(print.onePage ? { onePage: true } : {}) });
   }
   if (spec.tabColor) out.push({ kind: 'tabColor', sheet: spec.name, color: `#${spec.tabColor.slice(-6)}` });
   return out;

@@ -28,7 +28,7 @@ export type Step =
   | { kind: 'deleteSheet'; sheet: string }
   | { kind: 'activate'; sheet: string }
   | { kind: 'freeze'; sheet: string; rows: number; columns: number }
-  | { kind: 'print'; sheet: string; title: string; landscape: boolean; fitToWidth: boolean; repeatRows: number }
+  | { kind: 'print'; sheet: string; title: string; landscape: boolean; fitToWidth: boolean; repeatRows: number; onePage?: boolean }
   | { kind: 'tabColor'; sheet: string; color: string };
 
 export type CosmeticStep = Extract<Step, { kind: 'freeze' | 'print' | 'tabColor' }>;

@@ -102,7 +102,8 @@ export function applyStep(ctx: Excel.RequestContext, st: WriteState, step: Step)
       layout.orientation = step.landscape ? 'Landscape' : 'Portrait';
       layout.paperSize = 'A4';
       layout.headersFooters.defaultForAllPages.centerHeader = headerText(step.title);
-      if (step.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // onePage (issue 12's scenario sheet): one page tall too.
+      if (step.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: step.onePage ? 1 : 0 };
       if (step.repeatRows > 0) layout.setPrintTitleRows(`$1:$${step.repeatRows}`);
       return;
     }

@@ -107,7 +107,9 @@ function checkRefs(spec: SheetSpec): string[] {
 export function* sheetXmlChunks(spec: SheetSpec, ctx: SheetXmlContext): Generator<string> {
   const rowCount = spec.cells.length;
   const width = spec.cells.reduce((m, r) => Math.max(m, r.length), 0);
-  const pr = [spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : '', spec.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
+  // Fit to pages (ECMA-376 Part 1, 18.3.1.65 pageSetUpPr@fitToPage): on for one page wide, or one page in all (onePage).
+  const fit = !!spec.print && (spec.print.fitToWidth || !!spec.print.onePage);
+  const pr = [spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : '', fit ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
   yield XML_DECLARATION +
     `<worksheet xmlns="${ctx.mainNs}" xmlns:r="${ctx.relNs}">` +
     (pr ? `<sheetPr>${pr}</sheetPr>` : '') +
@@ -142,7 +144,10 @@ export function* sheetXmlChunks(spec: SheetSpec, ctx: SheetXmlContext): Generato
   tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (spec.print) {
     const p = spec.print;
-    tail += `<pageSetup paperSize="9" orientation="${p.landscape ? 'landscape' : 'portrait'}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`;
+    // 18.3.1.63 pageSetup: fitToWidth/fitToHeight are page counts, 0 = as many as needed (both default to 1).
+    // One page wide and as tall as needed, or (onePage, issue 12's scenario sheet) one page wide and tall.
+    const fitAttrs = p.onePage ? ' fitToWidth="1" fitToHeight="1"' : p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
+    tail += `<pageSetup paperSize="9" orientation="${p.landscape ? 'landscape' : 'portrait'}"${fitAttrs}/>`;
     tail +=
       '<headerFooter>' +
       `<oddHeader>${escapeText(`&L&"-,Bold"${hfText(p.title)}&R&D`)}</oddHeader>` +

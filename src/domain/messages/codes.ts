@@ -83,6 +83,13 @@ export const PROBLEM_CODES = [
   'key-too-precise',
   'amount-out-of-range',
   'key-out-of-range',
+  // Issue 12: the budget-time key of pool b (src/domain/budgetKey.ts), invoice settings and business IDs (src/domain/parse/billing.ts)
+  'budget-key-previous-year',
+  'budget-event-without-key',
+  'budget-year-without-key',
+  'business-id-invalid',
+  'invoice-day-range',
+  'payment-term-range',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

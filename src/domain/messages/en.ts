@@ -74,5 +74,11 @@ export const EN: Catalogue = {
     'key-too-precise': 'The value {value} has more than 4 decimals. Keys and percentages are computed with 4 decimals in the formulas; round the value to at most 4 decimals.',
     'amount-out-of-range': 'The amount {amount} € ({what}) is larger than the range in which the formulas are exact ({limit} €). Split it into smaller parts or check that it is right.',
     'key-out-of-range': 'The {key} key total ({what}) is too large for exact formulas ({value} ≥ {limit} whole units). Use fewer decimals in the keys or in Kela\'s share.',
+    'budget-key-previous-year': 'Budget group {group} (cost rows {rows}) is split by the registrations of {previousYear} (TVA {tva}, HVA {hva}, Kela {kela}), because {year} has neither registrations nor a participant plan for it. If the split should rest on an estimate, enter the planned participants in the Osallistujasuunnitelma table.',
+    'budget-event-without-key': 'The event "{event}" of the budget line (rows {rows}) has no participant plan, no registrations in {year} and none in {previousYear}, so there is no key. Enter its planned participants in the Osallistujasuunnitelma table, or leave Tilaisuus blank to split the line by the whole year\'s key.',
+    'budget-year-without-key': "The budget lines with no event (rows {rows}) are split by the whole year's participants, but the participant plan, the registrations of {year} and those of {previousYear} have nobody. Enter the planned participants in the Osallistujasuunnitelma table (Tilaisuus blank = the whole year).",
+    'business-id-invalid': 'The business ID "{value}" is not valid: the form is 1234567-8 and the last digit is a check digit. Correct it (check it in the Finnish Business Information System, YTJ) or leave the cell blank.',
+    'invoice-day-range': 'The invoice day must be a day of the month from 1 to 31, found {value}. Type the day, e.g. 15 (a shorter month takes its last day).',
+    'payment-term-range': 'The payment term must be a number of days from 0 to 365, found {value}. Type the days, e.g. 14.',
   },
 };

@@ -74,5 +74,11 @@ export const FI: Catalogue = {
     'key-too-precise': 'Arvossa {value} on yli 4 desimaalia. Jakoavaimet ja prosentit lasketaan kaavoissa 4 desimaalin tarkkuudella; pyöristä arvo enintään 4 desimaaliin.',
     'amount-out-of-range': 'Summa {amount} € ({what}) on suurempi kuin kaavojen tarkka alue ({limit} €). Jaa summa pienempiin osiin tai tarkista, onko summa oikein.',
     'key-out-of-range': 'Jakoavaimen {key} yhteismäärä ({what}) on liian suuri tarkkaan laskentaan kaavoissa ({value} ≥ {limit} kokonaislukuyksikköä). Käytä vähemmän desimaaleja avaimissa tai Kelan osuudessa.',
+    'budget-key-previous-year': 'TA-ryhmä {group} (kustannusrivit {rows}) jaetaan vuoden {previousYear} ilmoittautumisten mukaan (TVA {tva}, HVA {hva}, Kela {kela}), koska vuodelle {year} ei ole sille ilmoittautumisia eikä osallistujasuunnitelmaa. Jos jaon pitää perustua arvioon, kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon.',
+    'budget-event-without-key': 'TA-rivin tilaisuudelle "{event}" (rivit {rows}) ei ole osallistujasuunnitelmaa, vuoden {year} ilmoittautumisia eikä vuoden {previousYear} ilmoittautumisia, joten jakoavainta ei ole. Kirjoita tilaisuuden suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon tai jätä Tilaisuus tyhjäksi, jolloin rivi jaetaan koko vuoden avaimella.',
+    'budget-year-without-key': 'TA-rivit ilman tilaisuutta (rivit {rows}) jaetaan koko vuoden osallistujien mukaan, mutta osallistujasuunnitelmassa, vuoden {year} ilmoittautumisissa ja vuoden {previousYear} ilmoittautumisissa ei ole ketään. Kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon (Tilaisuus tyhjä = koko vuosi).',
+    'business-id-invalid': 'Y-tunnus "{value}" ei ole kelvollinen: muoto on 1234567-8 ja viimeinen numero on tarkiste. Korjaa tunnus (tarkista se esimerkiksi YTJ:stä) tai jätä solu tyhjäksi.',
+    'invoice-day-range': 'Laskutuspäivän pitää olla kuukauden päivä 1–31, nyt {value}. Kirjoita päivä, esimerkiksi 15 (lyhyemmässä kuussa käytetään kuun viimeistä päivää).',
+    'payment-term-range': 'Maksuehdon pitää olla päivien määrä 0–365, nyt {value}. Kirjoita päivät, esimerkiksi 14.',
   },
 };

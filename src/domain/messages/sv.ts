@@ -74,5 +74,11 @@ export const SV: Catalogue = {
     'key-too-precise': 'Värdet {value} har fler än 4 decimaler. Fördelningsnycklar och procentsatser räknas i formlerna med 4 decimaler; avrunda värdet till högst 4 decimaler.',
     'amount-out-of-range': 'Beloppet {amount} € ({what}) är större än formlernas exakta område ({limit} €). Dela beloppet i mindre delar eller kontrollera att det är rätt.',
     'key-out-of-range': 'Summan av fördelningsnyckeln {key} ({what}) är för stor för exakt beräkning i formlerna ({value} ≥ {limit} heltalsenheter). Använd färre decimaler i nycklarna eller i Folkpensionsanstaltens andel.',
+    'budget-key-previous-year': 'TA-gruppen {group} (kostnadsrader {rows}) fördelas enligt anmälningarna år {previousYear} (TVA {tva}, HVA {hva}, FPA {kela}), eftersom det för år {year} varken finns anmälningar eller en deltagarplan för den. Om fördelningen ska bygga på en uppskattning, skriv de planerade deltagarna i tabellen Osallistujasuunnitelma.',
+    'budget-event-without-key': 'För evenemanget "{event}" på TA-raden (rader {rows}) finns varken deltagarplan, anmälningar för år {year} eller anmälningar för år {previousYear}, så det finns ingen fördelningsnyckel. Skriv evenemangets planerade deltagare i tabellen Osallistujasuunnitelma eller lämna Tilaisuus tom, så fördelas raden med hela årets nyckel.',
+    'budget-year-without-key': 'TA-raderna utan evenemang (rader {rows}) fördelas enligt hela årets deltagare, men det finns ingen i deltagarplanen, i anmälningarna år {year} eller i anmälningarna år {previousYear}. Skriv de planerade deltagarna i tabellen Osallistujasuunnitelma (Tilaisuus tom = hela året).',
+    'business-id-invalid': 'FO-numret "{value}" är inte giltigt: formen är 1234567-8 och den sista siffran är en kontrollsiffra. Rätta numret (kontrollera det t.ex. i FODS) eller lämna cellen tom.',
+    'invoice-day-range': 'Faktureringsdagen ska vara en dag i månaden 1–31, nu {value}. Skriv dagen, t.ex. 15 (i en kortare månad används månadens sista dag).',
+    'payment-term-range': 'Betalningsvillkoret ska vara ett antal dagar 0–365, nu {value}. Skriv antalet dagar, t.ex. 14.',
   },
 };

@@ -8,7 +8,7 @@ import { error, warning, type Problem, type ProblemCode, type ProblemParams, typ
 import type { RawCell, RawTable, RawValue } from '../raw';
 import { excelTrim, identityKey, visible } from '../text';
 import { colLetters } from '../columns';
-import type { TableKey } from '../contract';
+import type { OptionalTableKey, TableKey } from '../contract';
 import type { RowRef, TableInfo } from '../types';
 
 /** 1-based column and row -> A1 address: (1, 1) -> "A1", (28, 3) -> "AB3". */
@@ -18,7 +18,7 @@ export function cellAddress(colNumber1Based: number, row1Based: number): string 
 
 /** An input table as found: the raw table and the position of each canonical column. */
 export interface Located {
-  key: TableKey;
+  key: TableKey | OptionalTableKey;
   raw: RawTable;
   /** canonical column key -> 0-based position in raw.headers */
   cols: Map<string, number>;

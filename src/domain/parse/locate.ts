@@ -3,7 +3,7 @@
  * Finnish or English), and the table-level problems: missing or doubled tables and columns,
  * merged cells, hidden rows.
  */
-import { headerKey, TABLE_KEYS, TABLES, type TableKey } from '../contract';
+import { headerKey, tableDef, TABLE_KEYS, TABLES, type OptionalTableKey, type TableKey } from '../contract';
 import { error, warning, type Problem } from '../problems';
 import type { RawTable, RawWorkbook } from '../raw';
 import { hiddenCharacters } from '../text';
@@ -58,8 +58,8 @@ export function locateTables(wb: RawWorkbook, out: Problem[]): Partial<Record<Ta
   return located;
 }
 
-function locateColumns(key: TableKey, raw: RawTable, out: Problem[]): Located {
-  const def = TABLES[key];
+export function locateColumns(key: TableKey | OptionalTableKey, raw: RawTable, out: Problem[]): Located {
+  const def = tableDef(key);
   const cols = new Map<string, number>();
   const columns: Record<string, string | undefined> = {};
   raw.headers.forEach((header, i) => {

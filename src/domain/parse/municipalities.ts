@@ -4,6 +4,7 @@ import { Decimal, HUNDRED, ZERO } from '../decimal';
 import { error, type Problem } from '../problems';
 import { identityKey } from '../text';
 import type { MunicipalBasis, Municipality } from '../types';
+import { readBusinessId } from './billing';
 import { RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
 
@@ -48,6 +49,7 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
     const jobseekers = r.number('jobseekers', { nonNegative: 'negative-key' });
     const agreedPct = r.number('agreedPct', { nonNegative: 'negative-key', percent: true });
     const value: Record<string, Decimal | null> = { population, jobseekers, agreedPct };
+    const businessId = readBusinessId(r, 'businessId');
     if (needed && t.cols.has(needed) && r.isBlank(needed)) {
       r.error('basis-value-missing', needed, { column: raw.headers[t.cols.get(needed)!], basis });
     }
@@ -72,7 +74,7 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
       return;
     }
     firstRow.set(k, r.sheetRow);
-    list.push({ name, population: value.population, jobseekers: value.jobseekers, agreedPct: value.agreedPct, ref: r.ref() });
+    list.push({ name, population: value.population, jobseekers: value.jobseekers, agreedPct: value.agreedPct, ...(r.has('businessId') ? { businessId } : {}), ref: r.ref() });
   });
   if (firstRow.size === 0 && !raw.rows.some((_, i) => !isEmptyRow(raw, i))) {
     out.push(error('no-municipalities', where));

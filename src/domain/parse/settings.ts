@@ -1,6 +1,8 @@
 /** The Asetukset table: one setting per row (Asetus, Arvo). */
 import {
   BILLING_PERIOD_WORDS,
+  BILLING_SETTING_KEYS,
+  BILLING_SETTINGS,
   DEFAULT_EMPLOYER,
   MUNICIPAL_BASIS_WORDS,
   SETTING_KEYS,
@@ -12,6 +14,8 @@ import { ZERO } from '../decimal';
 import { error, type Problem } from '../problems';
 import { editDistance, identityKey, visible } from '../text';
 import type { RowRef, Settings } from '../types';
+import type { BillingDetails } from '../types';
+import { BillingSettingsReader, billingSettingNames, defaultBilling } from './billing';
 import { RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
 
@@ -20,6 +24,8 @@ export interface ParsedSettings {
   rows: Record<string, RowRef>;
   /** The employer as written (TRIM-ed) and where, to be checked against Kunnat. */
   employerAt: RowReader | null;
+  /** The invoice-data settings (issue 12), defaults where not given. */
+  billing: BillingDetails;
 }
 
 function settingOf(name: string): SettingKey | undefined {
@@ -31,11 +37,11 @@ function settingOf(name: string): SettingKey | undefined {
 export function nearestSetting(name: string): string | undefined {
   const k = identityKey(name);
   let best: { name: string; d: number } | undefined;
-  for (const s of SETTING_KEYS) {
-    for (const n of SETTINGS[s].names) {
-      const d = editDistance(k, identityKey(n));
-      if (!best || d < best.d) best = { name: n, d };
-    }
+  // The invoice settings (issue 12) are settings of the same table: a slip in their names is caught too.
+  const names = [...SETTING_KEYS.flatMap((s) => SETTINGS[s].names), ...BILLING_SETTING_KEYS.flatMap((s) => BILLING_SETTINGS[s].names)];
+  for (const n of names) {
+    const d = editDistance(k, identityKey(n));
+    if (!best || d < best.d) best = { name: n, d };
   }
   // Near enough: a few slips, relative to the length (Vuosi vs Vuos; Kelan osuus vs Kelan osuus %).
   return best && best.d <= Math.max(2, Math.floor(k.length / 4)) ? best.name : undefined;
@@ -57,8 +63,10 @@ export function defaultSettings(): Settings {
 export function parseSettings(t: Located | undefined, out: Problem[]): ParsedSettings {
   const settings = defaultSettings();
   const rows: Record<string, RowRef> = {};
-  const result: ParsedSettings = { settings, rows, employerAt: null };
+  const result: ParsedSettings = { settings, rows, employerAt: null, billing: defaultBilling() };
   if (!t || !t.usable) return result;
+  const billing = new BillingSettingsReader();
+  result.billing = billing.details;
   const firstRow: Partial<Record<SettingKey, number>> = {};
   t.raw.rows.forEach((_, i) => {
     if (isEmptyRow(t.raw, i)) return;
@@ -70,8 +78,9 @@ export function parseSettings(t: Located | undefined, out: Problem[]): ParsedSet
     }
     const key = settingOf(name);
     if (!key) {
+      if (billing.accept(name, r, rows)) return;
       // An error, not a warning: a misspelt setting would silently leave its default in force.
-      const known = SETTING_KEYS.map((s) => SETTINGS[s].names[0]).join(', ');
+      const known = [...SETTING_KEYS.map((s) => SETTINGS[s].names[0]), ...billingSettingNames()].join(', ');
       const suggestion = nearestSetting(name);
       if (suggestion) r.error('setting-misspelt', 'setting', { name: visible(name), suggestion, known });
       else r.error('setting-unknown', 'setting', { name: visible(name), known });

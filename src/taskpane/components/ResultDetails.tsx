@@ -1,4 +1,7 @@
-/** The result in detail: per kind, the parties' and municipalities' shares with charts, and the invoicing. */
+/**
+ * The result in detail: per kind, the parties' and municipalities' shares with charts, where the
+ * development days' budget took its key, the invoicing, and its invoice data as a CSV (issue 12).
+ */
 import * as React from 'react';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { KindSummary, RunSummary } from '../../app/api';
@@ -8,6 +11,8 @@ import type { Translate } from '../i18n';
 import { receiverLabel } from '../names';
 import type { Freshness } from '../state';
 import { BarChart } from './BarChart';
+import { BudgetKeyNote } from './BudgetKeyNote';
+import { InvoiceCsvDownload } from './InvoiceCsvDownload';
 import { InvoicingGrid } from './InvoicingGrid';
 
 export interface ResultDetailsProps {
@@ -27,7 +32,9 @@ export function ResultDetails({ summary, freshness, lang, tr, invoicingActions }
       {summary.kinds.map((k) => (
         <KindBlock key={k.kind} kind={k} lang={lang} tr={tr} />
       ))}
+      {summary.budgetKeys ? <BudgetKeyNote keys={summary.budgetKeys} tr={tr} /> : null}
       <InvoicingGrid invoicing={summary.invoicing} lang={lang} tr={tr} actions={invoicingActions} />
+      {summary.invoiceRows ? <InvoiceCsvDownload rows={summary.invoiceRows} year={summary.year} tr={tr} freshness={freshness} /> : null}
     </section>
   );
 }

@@ -177,7 +177,7 @@ describe('replaceOutputs', () => {
     await again.replaceOutputs(outputs('2'));
     const back = await reload(again);
     const names = back.workbook.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Ohje', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Tulokset', 'Laskenta']);
+    expect(names).toEqual(['Ohje', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma', 'Tulokset', 'Laskenta']);
     expect(await back.ownSheetNames()).toEqual(['Tulokset', 'Laskenta']);
     const cells = await back.readOutputCells(['Tulokset', 'Laskenta']);
     expect(cells.find((c) => c.sheet === 'Tulokset' && c.address === 'A1')?.value).toBe('Tulokset 2');
@@ -194,7 +194,7 @@ describe('replaceOutputs', () => {
       const wb = await ExcelJsWorkbook.fromBuffer(Buffer.from(await book.xlsx.writeBuffer()));
       const before = await wb.toBuffer();
       await expect(wb.replaceOutputs(outputs('1'))).rejects.toBeInstanceOf(SheetConflictError);
-      expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Ohje', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', userName]);
+      expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Ohje', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma', userName]);
       expect(wb.workbook.getWorksheet(userName)!.getCell('A1').value).toBe('käyttäjän omaa');
       expect(await wb.ownSheetNames()).toEqual([]);
       expect((await (await ExcelJsWorkbook.fromBuffer(before)).readTables())).toEqual(await wb.readTables());
@@ -299,7 +299,7 @@ describe('saveAs', () => {
     fs.writeFileSync(target, 'old contents');
     await wb.saveAs(target);
     expect(fs.readdirSync(sub)).toEqual(['out.xlsx']);
-    expect((await (await ExcelJsWorkbook.load(target)).readTables()).tables.map((t) => t.name)).toEqual(['Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset']);
+    expect((await (await ExcelJsWorkbook.load(target)).readTables()).tables.map((t) => t.name)).toEqual(['Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
   });
 
   test('a failed write leaves no file at all', async () => {
@@ -320,9 +320,9 @@ test('the owner mark is a sheet-scoped defined name in the file', async () => {
   await wb.replaceOutputs(outputs('1'));
   const zip = await JSZip.loadAsync(await wb.toBuffer());
   const xml: string = await zip.file('xl/workbook.xml').async('string');
-  // Sheets: Ohje..Kustannukset are 0..5, Tulokset 6, Laskenta 7.
-  expect(xml).toContain(`<definedName name="${OWNER_NAME}" localSheetId="6">'Tulokset'!$A$1</definedName>`);
-  expect(xml).toContain(`<definedName name="${OWNER_NAME}" localSheetId="7">'Laskenta'!$A$1</definedName>`);
+  // Sheets: Ohje..Kustannukset are 0..5, Osallistujasuunnitelma 6 (issue 12), Tulokset 7, Laskenta 8.
+  expect(xml).toContain(`<definedName name="${OWNER_NAME}" localSheetId="7">'Tulokset'!$A$1</definedName>`);
+  expect(xml).toContain(`<definedName name="${OWNER_NAME}" localSheetId="8">'Laskenta'!$A$1</definedName>`);
   // Excel recomputes the formulas when it opens the file.
   expect(xml).toContain('fullCalcOnLoad="1"');
   expect(OWNER_NAME).toBe('TYM_kustannustenjako');

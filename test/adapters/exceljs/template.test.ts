@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook, tablesOf } from '../../../src/adapters/exceljs/excelJsWorkbook';
 import { buildTemplate, LISTS } from '../../../src/adapters/exceljs/template';
-import { KESKI_UUSIMAA_MUNICIPALITIES, SETTINGS, SETTING_KEYS, TABLES, TABLE_KEYS } from '../../../src/domain/contract';
+import { BILLING_SETTINGS, BILLING_SETTING_KEYS, KESKI_UUSIMAA_MUNICIPALITIES, PLAN_TABLE, SETTINGS, SETTING_KEYS, TABLES, TABLE_KEYS } from '../../../src/domain/contract';
 import { parseWorkbook } from '../../../src/domain/parse';
 
 async function loaded(year: number): Promise<ExcelJsWorkbook> {
@@ -10,11 +10,13 @@ async function loaded(year: number): Promise<ExcelJsWorkbook> {
 
 test('the template has the instruction sheet first and one table per input with canonical names and headers', async () => {
   const wb = await loaded(2027);
-  expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Ohje', ...TABLE_KEYS.map((k) => TABLES[k].sheet)]);
+  // The optional participant plan (issue 12) comes last.
+  expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Ohje', ...TABLE_KEYS.map((k) => TABLES[k].sheet), PLAN_TABLE.sheet]);
   const raw = await wb.readTables();
-  expect(raw.tables.map((t) => [t.name, t.sheet, t.headers])).toEqual(
-    TABLE_KEYS.map((k) => [TABLES[k].names[0], TABLES[k].sheet, TABLES[k].columns.map((c) => c.names[0])]),
-  );
+  expect(raw.tables.map((t) => [t.name, t.sheet, t.headers])).toEqual([
+    ...TABLE_KEYS.map((k) => [TABLES[k].names[0], TABLES[k].sheet, TABLES[k].columns.map((c) => c.names[0])]),
+    [PLAN_TABLE.names[0], PLAN_TABLE.sheet, PLAN_TABLE.columns.map((c) => c.names[0])],
+  ]);
   const help = wb.workbook.getWorksheet('Ohje')!;
   const text = (help.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string').join('\n');
   expect(text).toMatch(/Henkilosto/);
@@ -26,7 +28,7 @@ test('settings hold every setting with the year and the defaults; Kunnat the six
   const raw = await (await loaded(2027)).readTables();
   const settings = raw.tables.find((t) => t.name === 'Asetukset')!;
   const pairs = settings.rows.map((r) => [r[0].value, r[1].value]);
-  expect(pairs.map((p) => p[0])).toEqual(SETTING_KEYS.map((k) => SETTINGS[k].names[0]));
+  expect(pairs.map((p) => p[0])).toEqual([...SETTING_KEYS.map((k) => SETTINGS[k].names[0]), ...BILLING_SETTING_KEYS.map((k) => BILLING_SETTINGS[k].names[0])]);
   expect(Object.fromEntries(pairs as [string, unknown][])).toEqual({
     Vuosi: 2027,
     Henkilöstöperuste: 'henkilömäärä',
@@ -36,6 +38,12 @@ test('settings hold every setting with the year and the defaults; Kunnat the six
     'Hallinnollinen työnantaja': 'Järvenpää',
     Laskutusjakso: 'vuosi',
     Asiakasmäärä: null,
+    // invoice data (issue 12): the defaults written out, the rest blank
+    Laskutuspäivä: 1,
+    'Maksuehto (pv)': 14,
+    'Tasauslaskun päivä': null,
+    'HVA:n Y-tunnus': null,
+    'Kelan Y-tunnus': null,
   });
   const kunnat = raw.tables.find((t) => t.name === 'Kunnat')!;
   expect(kunnat.rows.map((r) => [r[0].value, r[1].value])).toEqual(KESKI_UUSIMAA_MUNICIPALITIES.map((m) => [m.name, m.population]));

@@ -5,13 +5,14 @@
  */
 import { Decimal } from '../../../src/domain/decimal';
 import { identityKey, excelTrim } from '../../../src/domain/text';
-import { TABLES, SETTING_KEYS, type TableKey } from '../../../src/domain/contract';
+import { PLAN_TABLE, TABLES, SETTING_KEYS, type TableKey } from '../../../src/domain/contract';
 import type {
   CostKind,
   CostLine,
   InputModel,
   Municipality,
   PartyCode,
+  PlanRow,
   Pool,
   Registration,
   RowRef,
@@ -97,6 +98,7 @@ export class ModelBuilder {
   private readonly staffRows: StaffMember[] = [];
   private readonly registrationRows: Registration[] = [];
   private readonly costRows: CostLine[] = [];
+  private planRows: PlanRow[] | null = null;
   private readonly headerRows: Record<TableKey, number>;
 
   constructor(settings: SettingsInput = {}, headerRows: HeaderRows = {}) {
@@ -195,6 +197,21 @@ export class ModelBuilder {
     return this;
   }
 
+  /** A participant plan row (issue 12); event null = the year. Any call gives the model a plan table. */
+  plan(event: string | null, party: PartyCode, count: number, opts: { year?: number | null } = {}): this {
+    const rows = (this.planRows ??= []);
+    const e = event === null || excelTrim(event) === '' ? null : excelTrim(event);
+    rows.push({
+      event: e,
+      eventKey: e === null ? null : identityKey(e),
+      party,
+      count,
+      year: opts.year ?? null,
+      ref: { table: 'Osallistujasuunnitelma', sheet: 'Osallistujasuunnitelma', index: rows.length + 1, sheetRow: rows.length + 2 },
+    });
+    return this;
+  }
+
   build(): InputModel {
     const tableInfo = (key: TableKey, rowCount: number): TableInfo => ({
       name: TABLES[key].names[0],
@@ -217,8 +234,21 @@ export class ModelBuilder {
         henkilosto: tableInfo('henkilosto', this.staffRows.length),
         ilmoittautumiset: tableInfo('ilmoittautumiset', this.registrationRows.length),
         kustannukset: tableInfo('kustannukset', this.costRows.length),
+        ...(this.planRows
+          ? {
+              suunnitelma: {
+                name: PLAN_TABLE.names[0],
+                sheet: PLAN_TABLE.sheet,
+                headerRow: 1,
+                firstColumn: 1,
+                rowCount: this.planRows.length,
+                columns: Object.fromEntries(PLAN_TABLE.columns.map((c) => [c.key, c.names[0]])),
+              },
+            }
+          : {}),
       },
       settingRows,
+      ...(this.planRows ? { plan: [...this.planRows] } : {}),
     };
   }
 }

@@ -25,13 +25,13 @@ type V = number | string;
 const DIV0 = '#DIV/0!';
 const isErr = (...xs: V[]) => xs.find((x) => typeof x === 'string') as string | undefined;
 
-interface PartExpected {
+export interface PartExpected {
   n: V;
   key: V;
 }
 
 /** The whole computation of one group in the formulas' integer arithmetic, as the expected values. */
-function expectedSplit(snt: V, parts: PartExpected[], engine: SplitPart[] | null): Record<string, V>[] {
+export function expectedSplit(snt: V, parts: PartExpected[], engine: SplitPart[] | null): Record<string, V>[] {
   const A = typeof snt === 'number' ? Math.abs(snt) : snt;
   const err = isErr(A, ...parts.map((p) => p.n));
   const D: V = err ?? parts.reduce((a, p) => a + (p.n as number), 0);
@@ -133,6 +133,48 @@ function columns(level: 1 | 2): { key: string; header: string; width?: number; n
   ];
 }
 
+/** The style of each column of the split blocks (the same at both levels). */
+export const splitStyle = (key: string): CellStyle => columns(2).find((c) => c.key === key)!.style;
+
+/**
+ * The largest-remainder steps of one row of a split block, from the amount in cents (column snt)
+ * and the receiver's numerator (column n) over the group's rows (columns first, last): the euro
+ * amount, A, D, N/D, q0, the halves, r, the floor and remainder, the leftover cents, the rank, the
+ * share in cents and in euros. `e` holds the expected values (expectedSplit). Used by TYM_Jako,
+ * TYM_Kuntajako and TYM_Skenaariojako.
+ */
+export function remainderSteps(g: Grid, b: Block, r: number, e: Record<string, V>, snt: V): void {
+  const at = (k: string) => b.at(k, r);
+  const put = (k: string, formula: string, v: CellValue) => g.formula(r, b.c(k), formula, v, splitStyle(k));
+  const ev = (k: string): CellValue => (e[k] === undefined ? (e.all as CellValue) : (e[k] as CellValue));
+  const col = (k: string) => range(b.first, b.c(k), b.last, b.c(k));
+  const groupRange = (k: string, row: number) => `INDEX(${col(k)},${b.col('first', row)}):INDEX(${col(k)},${b.col('last', row)})`;
+  put('eur', `${at('snt')}/100`, typeof snt === 'number' ? snt / 100 : snt);
+  put('a', `ABS(${at('snt')})`, typeof snt === 'number' ? Math.abs(snt) : snt);
+    put('d', `SUM(${groupRange('n', r)})`, ev('d'));
+    put('osuus', `${at('n')}/${at('d')}`, ev('osuus'));
+    put('q0', `INT(${at('a')}*${at('n')}/${at('d')})`, ev('q0'));
+    const hi = (x: string) => `INT(${x}/${NAMES.limb})`;
+    const lo = (x: string, h: string) => exact(`${x}-${NAMES.limb}*${h}`);
+    put('ah', hi(at('a')), ev('ah'));
+    put('al', lo(at('a'), at('ah')), ev('al'));
+    put('nh', hi(at('n')), ev('nh'));
+    put('nl', lo(at('n'), at('nh')), ev('nl'));
+    put('dh', hi(at('d')), ev('dh'));
+    put('dl', lo(at('d'), at('dh')), ev('dl'));
+    put('qh', hi(at('q0')), ev('qh'));
+    put('ql', lo(at('q0'), at('qh')), ev('ql'));
+    const [ah, al, nh, nl, dh, dl, qh, ql] = ['ah', 'al', 'nh', 'nl', 'dh', 'dl', 'qh', 'ql'].map(at);
+    put('r', exact(`((${ah}*${nh}-${qh}*${dh})*${NAMES.limb}+(${ah}*${nl}+${al}*${nh}-${qh}*${dl}-${ql}*${dh}))*${NAMES.limb}+(${al}*${nl}-${ql}*${dl})`), ev('r'));
+    put('floor', exact(`${at('q0')}+INT(${at('r')}/${at('d')})`), ev('floor'));
+    put('rem', exact(`${at('r')}-${at('d')}*INT(${at('r')}/${at('d')})`), ev('rem'));
+    put('leftover', exact(`${at('a')}-SUM(${groupRange('floor', r)})`), ev('leftover'));
+    const remFrom = `INDEX(${col('rem')},${b.col('first', r)})`;
+    put('rank', `SUMPRODUCT(--(${groupRange('rem', r)}>${at('rem')}))+SUMPRODUCT(--(${remFrom}:${at('rem')}=${at('rem')}))`, ev('rank'));
+    put('cents', `SIGN(${at('snt')})*(${at('floor')}+IF(${at('rank')}<=${at('leftover')},1,0))`, ev('cents'));
+    put('share', `${at('cents')}/100`, typeof e.cents === 'number' ? e.cents / 100 : ev('cents'));
+}
+
 function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } {
   const g = new Grid();
   const cols = columns(level);
@@ -164,7 +206,6 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
       const at = (k: string) => b.at(k, r);
       const put = (k: string, formula: string, v: CellValue) => g.formula(r, b.c(k), formula, v, cols.find((c) => c.key === k)!.style);
       const e = exp[pi];
-      const ev = (k: string): CellValue => (e[k] === undefined ? (e.all as CellValue) : (e[k] as CellValue));
       g.value(r, b.c('group'), grp.no, 'integer');
       g.value(r, b.c('slot'), grp.slot.no, 'integer');
       put('year', `INDEX(${NAMES.years},${at('slot')})`, grp.slot.year);
@@ -180,8 +221,7 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
       g.value(r, b.c('last'), firstIdx + parts - 1, 'integer');
       if (level === 1) put('snt', `INDEX(${NAMES.groupCents},${at('group')})`, snt);
       else put('snt', `INDEX(${NAMES.partyCents},(${at('group')}-1)*ROWS(${NAMES.parties})+1)`, snt);
-      put('eur', `${at('snt')}/100`, typeof snt === 'number' ? snt / 100 : snt);
-      put('a', `ABS(${at('snt')})`, typeof snt === 'number' ? Math.abs(snt) : snt);
+      remainderSteps(g, b, r, e, snt);
       if (level === 1) {
         const regs = `INDEX(${NAMES.registrants},${at('eventNo')}+1,(${at('slot')}-1)*ROWS(${NAMES.parties})+${at('no')})`;
         put('key', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolKey},${at('no')},${at('slot')}),${regs})`, num[pi].key);
@@ -191,28 +231,6 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
         put('key', `INDEX(${NAMES.muniKeys},${m},${at('slot')})`, num[pi].key);
         put('n', `INDEX(${NAMES.muniN},${m},${at('slot')})`, num[pi].n);
       }
-      put('d', `SUM(${groupRange('n', r)})`, ev('d'));
-      put('osuus', `${at('n')}/${at('d')}`, ev('osuus'));
-      put('q0', `INT(${at('a')}*${at('n')}/${at('d')})`, ev('q0'));
-      const hi = (x: string) => `INT(${x}/${NAMES.limb})`;
-      const lo = (x: string, h: string) => exact(`${x}-${NAMES.limb}*${h}`);
-      put('ah', hi(at('a')), ev('ah'));
-      put('al', lo(at('a'), at('ah')), ev('al'));
-      put('nh', hi(at('n')), ev('nh'));
-      put('nl', lo(at('n'), at('nh')), ev('nl'));
-      put('dh', hi(at('d')), ev('dh'));
-      put('dl', lo(at('d'), at('dh')), ev('dl'));
-      put('qh', hi(at('q0')), ev('qh'));
-      put('ql', lo(at('q0'), at('qh')), ev('ql'));
-      const [ah, al, nh, nl, dh, dl, qh, ql] = ['ah', 'al', 'nh', 'nl', 'dh', 'dl', 'qh', 'ql'].map(at);
-      put('r', exact(`((${ah}*${nh}-${qh}*${dh})*${NAMES.limb}+(${ah}*${nl}+${al}*${nh}-${qh}*${dl}-${ql}*${dh}))*${NAMES.limb}+(${al}*${nl}-${ql}*${dl})`), ev('r'));
-      put('floor', exact(`${at('q0')}+INT(${at('r')}/${at('d')})`), ev('floor'));
-      put('rem', exact(`${at('r')}-${at('d')}*INT(${at('r')}/${at('d')})`), ev('rem'));
-      put('leftover', exact(`${at('a')}-SUM(${groupRange('floor', r)})`), ev('leftover'));
-      const remFrom = `INDEX(${col('rem')},${b.col('first', r)})`;
-      put('rank', `SUMPRODUCT(--(${groupRange('rem', r)}>${at('rem')}))+SUMPRODUCT(--(${remFrom}:${at('rem')}=${at('rem')}))`, ev('rank'));
-      put('cents', `SIGN(${at('snt')})*(${at('floor')}+IF(${at('rank')}<=${at('leftover')},1,0))`, ev('cents'));
-      put('share', `${at('cents')}/100`, typeof e.cents === 'number' ? e.cents / 100 : ev('cents'));
       put(
         'ok',
         orFalse(`IF(ISERROR(${at('cents')}),${at('year')}<>${NAMES.year},AND(SUM(${groupRange('cents', r)})=${at('snt')},ROUND(${at('share')}*100,0)=${at('cents')},${at('rem')}>=0,${at('rem')}<${at('d')},${at('a')}<${NAMES.limit},${at('d')}<${NAMES.limit}))`),

@@ -20,6 +20,8 @@ export const SHEETS = {
   params: 'TYM_Parametrit',
   rows: 'TYM_Rivit',
   runLog: 'TYM_Ajoloki',
+  scenarios: 'TYM_Skenaariot',
+  scenarioSplits: 'TYM_Skenaariojako',
 } as const;
 
 export const OUTPUT_SHEET_NAMES: readonly string[] = Object.values(SHEETS);

@@ -19,6 +19,8 @@ import { buildParams } from './params';
 import { buildResults, resultsLayout } from './results';
 import { buildRows } from './rows';
 import { buildRunLog, type RunInfo } from './runlog';
+import { buildScenarioSplits } from './scenarioSplits';
+import { buildScenarios } from './scenarios';
 import { buildMunicipalSplit, buildPartySplit } from './splits';
 import { buildStaffing } from './staffing';
 
@@ -62,6 +64,8 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
   const results = buildResults(ctx, split.block, municipal.block);
   const comparison = buildComparison(ctx, params.refs.notComputable);
   const lay = resultsLayout(ctx);
+  const scenarioSplits = buildScenarioSplits(ctx, params.refs.muniCol, split.block);
+  const scenarios = buildScenarios(ctx, scenarioSplits.layout, split.block, municipal.block);
   const r = params.refs;
   const checks: Check[] = [
     ...inputChecks(ctx, { ...r, unitsOk: allTrue(NAMES.staffListed), unitListOk: allTrue(staffing.okRange) }),
@@ -81,15 +85,18 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
     { label: 'Tulokset: jokainen taulukon rivi täsmää laskentaan (TYM_Jako, TYM_Kuntajako)', formula: allTrue(lay.tableOk), note: 'Tulokset-taulukon solu on kirjoitettu käsin: laske uudelleen.' },
     { label: 'Tulokset: taulukossa on yhtä monta riviä kuin laskennassa', formula: `ROWS(Tulokset[Euroa])=ROWS(${lay.tableOk})`, note: 'Tulokset-taulukkoa on lyhennetty tai pidennetty: laske uudelleen.' },
     ...invoicing.checks,
+    ...scenarios.checks,
   ];
   return [
     results,
     buildChecks(ctx, checks),
     invoicing.sheet,
+    scenarios.sheet,
     ...(comparison ? [comparison] : []),
     staffing.sheet,
     split.sheet,
     municipal.sheet,
+    scenarioSplits.sheet,
     params.sheet,
     buildRows(ctx),
     buildRunLog(ctx, input.run ?? EMPTY_RUN),

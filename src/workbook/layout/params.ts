@@ -25,6 +25,8 @@ export interface ParamsRefs {
   yearLines: string;
   yearAtRun: string;
   notComputable: string;
+  /** A column of the municipalities block (TYM_Parametrit), sheet-qualified (the scenarios read the keys on every basis). */
+  muniCol: (key: string) => string;
 }
 
 export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec; refs: ParamsRefs } {
@@ -69,6 +71,7 @@ export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec;
     yearLines: years.block.range('lines'),
     yearAtRun: `INDEX(${years.block.range('atRun')},1)`,
     notComputable: constants.labels.notComputable,
+    muniCol: (key) => mb.range(key),
   };
   refs.unknownSettings = unknownSettingsFormula(ctx, refs.settingsCount);
   return { sheet: g.toSheet(P, { tabColor: 'FF7F7F7F', names }), refs };

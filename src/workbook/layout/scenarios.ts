@@ -142,12 +142,12 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
   const checks: Check[] = [
     {
       label: 'TYM_Skenaariojako: kuntajaon skenaarioiden jokainen ryhmä jakautuu sentilleen',
-      formula: allTrue(lay.muni.range('ok')),
+      formula: rowsOk(lay.muni),
       note: 'TVA:n osuus jaetaan kunnille kokonaan kullakin perusteella; luvut tarkan laskennan rajoissa (TYM_RAJA).',
     },
     {
       label: 'TYM_Skenaariojako: henkilöstöperusteiden skenaarioiden jokainen ryhmä jakautuu sentilleen',
-      formula: allTrue(lay.staff.range('ok')),
+      formula: rowsOk(lay.staff),
       note: 'Ryhmä jaetaan osapuolille kokonaan kullakin perusteella; luvut tarkan laskennan rajoissa (TYM_RAJA).',
     },
     ...checkRanges.map((c): Check => ({
@@ -162,3 +162,8 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
   };
 }
 
+
+/** Every row of a split block TRUE; a block without rows (a budget year without cost lines) has nothing to check. */
+function rowsOk(b: Block): string {
+  return b.rows > 0 ? allTrue(b.range('ok')) : `COUNTIF(${b.range('ok')},FALSE)=0`;
+}

@@ -57,6 +57,7 @@ interface Outcome {
   diffs: string[];
   falseChecks: string[];
   cells: number;
+  actual: Map<string, Value>;
 }
 const outcomes: Outcome[] = [];
 
@@ -168,6 +169,7 @@ beforeAll(async () => {
       diffs: fresh.ok ? diff(actual, engineFigures(fresh)) : [],
       falseChecks: checkRows(port.workbook).filter((r) => r.value !== true).map((r) => r.label),
       cells: actual.size,
+      actual,
     });
   }
 }, 1_200_000);
@@ -192,5 +194,18 @@ test('after each edit: the scenarios equal a fresh run under a TRUE master check
 
 test('a population edit moves the population scenario and recalculates to what a fresh run gives', () => {
   const o = outcomes.find((x) => x.name === 'demo: raise the first municipality’s population by 12 345')!;
+  const base = outcomes.find((x) => x.name === 'demo')!;
   expect({ master: o.master, diffs: o.diffs }).toEqual({ master: true, diffs: [] });
+  // The population column of the first municipality (TA, basis 0 = asukasluku) moved.
+  const key = [...base.actual.keys()].find((k) => /^TA\|Kunta\|[^|]+\|0\|€$/.test(k))!;
+  expect(typeof base.actual.get(key)).toBe('number');
+  expect(o.actual.get(key)).not.toBe(base.actual.get(key));
+});
+
+test('a basis the engine cannot compute shows "ei laskettavissa" (a jobseekers cell cleared), the basis in force "voimassa"', () => {
+  const o = outcomes.find((x) => x.name === 'demo: clear the last municipality’s jobseekers')!;
+  expect(o.master).toBe(true);
+  expect([...o.actual.entries()].filter(([k, v]) => /\|Kunta\|status\|1$/.test(k) && v === 'ei laskettavissa').length).toBeGreaterThan(0);
+  const base = outcomes.find((x) => x.name === 'demo')!;
+  expect([...base.actual.values()].filter((v) => v === 'voimassa').length).toBeGreaterThanOrEqual(2);
 });

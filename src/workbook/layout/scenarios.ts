@@ -105,7 +105,9 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
       g.formula(total, c, `SUM(${a1(first, c)}:${a1(last, c)})`, b.available ? t.toNumber() : 0, 'moneyTotal');
       g.formula(total, c + 1, `SUM(${a1(first, c + 1)}:${a1(last, c + 1)})`, b.available ? t.minus(inForceTotal).toNumber() : 0, 'moneyTotal');
     });
-    checkRanges.push({ label: `${kind} ${level}`, range: onSheet(S, `${a1(first, CHECK_COL, true)}:${a1(last, CHECK_COL, true)}`) });
+    // Every scenario splits the same amounts: its total equals the basis in force (a figure typed over shows here).
+    g.formula(total, CHECK_COL, `AND(${bases.map((_, bi) => `ROUND(${a1(total, C.first + bi * PER + 1)},2)=0`).join(',')})`, true, 'check');
+    checkRanges.push({ label: `${kind} ${level}`, range: onSheet(S, `${a1(first, CHECK_COL, true)}:${a1(total, CHECK_COL, true)}`) });
     row = total + 2;
   };
 
@@ -151,9 +153,9 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
       note: 'Ryhmä jaetaan osapuolille kokonaan kullakin perusteella; luvut tarkan laskennan rajoissa (TYM_RAJA).',
     },
     ...checkRanges.map((c): Check => ({
-      label: `TYM_Skenaariot: ${c.label}: voimassa olevan perusteen skenaario = laskelma`,
+      label: `TYM_Skenaariot: ${c.label}: voimassa olevan perusteen skenaario = laskelma, summat täsmäävät`,
       formula: allTrue(c.range),
-      note: 'Voimassa olevan perusteen sarake on sama kuin TYM_Kuntajako (kunnat) tai TYM_Jako (osapuolet): laske uudelleen.',
+      note: 'Voimassa olevan perusteen sarake on sama kuin TYM_Kuntajako (kunnat) tai TYM_Jako (osapuolet), ja jokaisen perusteen summa on sama kuin voimassa olevan (luku kirjoitettu käsin?): laske uudelleen.',
     })),
   ];
   return {

@@ -131,8 +131,10 @@ test('createTemplate adds only the missing tables, on free sheet names, as text,
   expect(kunnat.range.address).toBe('Kunnat (2)!A1:E7');
   expect(kunnat.range.values![0]).toEqual(['Kunta', 'Asukasluku', 'Työttömät', 'Sovittu osuus %', 'Y-tunnus']);
   expect(kunnat.range.values![1]).toEqual(['Hyvinkää', 47400, '', '', '']);
-  // names are text ("@"), numbers General; the business ID (Y-tunnus, issue 12) is text too
-  expect(kunnat.range.numberFormat![1]).toEqual(['@', 'General', '@', '@', '@']);
+  // the names we write are text ("@"); every other cell takes its column's format, blank ones too, so a
+  // number typed later is a number: population and jobseekers as counts, the agreed share in
+  // percentage points, the business ID (Y-tunnus, issue 12) as text (its leading zero and hyphen kept)
+  expect(kunnat.range.numberFormat![1]).toEqual(['@', '#,##0', '#,##0', '0.00" %"', '@']);
   const costs = fx.sheets[4].tables[0];
   expect(costs.range.values![0]).toEqual(TABLES.kustannukset.columns.map((c) => c.names[0]));
   expect(costs.range.address).toBe('Kustannukset!A1:G2');
@@ -143,6 +145,23 @@ test('createTemplate adds only the missing tables, on free sheet names, as text,
   expect(fx2.syncs()).toBe(1);
   expect(fx2.sheets.map((s) => s.name)).toEqual(['Plan sheet']);
   expect(fx2.log).toEqual([]);
+});
+
+test('createTemplate: the blank rows take their columns\' formats, never text, so a number or date typed later is one', async () => {
+  const fx = fakeExcel([]);
+  await createOfficeHost({ run: fx.run }).createTemplate({ asetukset: null, kunnat: null, henkilosto: null, ilmoittautumiset: null, kustannukset: null }, 2027);
+  const table = (name: string) => fx.sheets.flatMap((s) => s.tables).find((t) => t.name === name)!;
+  // an FTE typed into a text ("@") cell is stored as text and refused by the parser (number-is-text)
+  expect(table('Henkilosto').range.numberFormat).toEqual([
+    Array(8).fill('@'),
+    ['General', 'General', 'General', 'General', 'General', '0.00##', 'd.m.yyyy', 'd.m.yyyy'],
+  ]);
+  expect(table('Kustannukset').range.numberFormat![1]).toEqual(['General', 'General', 'General', 'General', '#,##0.00', 'General', 'General']);
+  // the settings: the words we write are text, the year a number, the blank values General
+  const settings = table('Asetukset').range.numberFormat!;
+  expect(settings[1]).toEqual(['@', 'General']);
+  expect(settings.slice(1).every((r) => r[0] === '@')).toBe(true);
+  expect(settings.slice(1).every((r) => r[1] === '@' || r[1] === 'General')).toBe(true);
 });
 
 test('template rows: the settings with the year, the six municipalities', () => {

@@ -4,7 +4,7 @@
  * batches can be checked with office-addin-mock.
  */
 import { SETTINGS, TABLES, TABLE_KEYS, headerKey, tableDef, type SettingKey, type TableKey } from '../../domain/contract';
-import { templateOptionalTables, templateRows as pureTemplateRows, type TemplateTable } from '../../workbook/template';
+import { templateOptionalTables, templateRows as pureTemplateRows, templateTables, type TemplateTable } from '../../workbook/template';
 import { colLetters } from '../../workbook/formula';
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
@@ -40,6 +40,18 @@ function optionalRows(t: TemplateTable): (string | number)[][] {
  */
 export function optionalFormats(t: TemplateTable): string[] {
   return tableDef(t.key).columns.map((c) => t.formats[c.key] ?? 'General');
+}
+
+/**
+ * Number formats of a new required table's rows: the words we write are text ("@" keeps them out of
+ * Excel's formula and date parsing); every other cell, blank ones included, takes the template's
+ * column format (General where it has none), so what the user types later into the blank row (an
+ * FTE, a date, an amount) is stored as a number or a date, not as text the parser must refuse.
+ */
+export function requiredFormats(key: TableKey, year: number, rows: (string | number)[][]): string[][] {
+  const formats = templateTables(year).find((t) => t.key === key)?.formats ?? {};
+  const columns = TABLES[key].columns;
+  return rows.map((r) => r.map((v, i) => (typeof v === 'string' && v !== '' ? '@' : (formats[columns[i].key] ?? 'General'))));
 }
 
 /** A sheet name not yet used (Excel compares sheet names case-insensitively). */
@@ -100,8 +112,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): Host {
         for (const key of missing) {
           const headers = TABLES[key].columns.map((c) => c.names[0]);
           const rows = templateRows(key, year);
-          // Text as text: "@" keeps every typed word out of Excel's formula parser.
-          add(TABLES[key].sheet, TABLES[key].names[0], headers, rows, rows.map((r) => r.map((v) => (typeof v === 'number' ? 'General' : '@'))));
+          add(TABLES[key].sheet, TABLES[key].names[0], headers, rows, requiredFormats(key, year, rows));
         }
         for (const t of optional) add(t.sheet, t.name, t.headers, optionalRows(t), optionalRows(t).map(() => optionalFormats(t)));
         (first as Excel.Worksheet | null)?.activate();

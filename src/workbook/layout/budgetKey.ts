@@ -54,6 +54,7 @@ export function budgetKeyGuard(g: Grid, ctx: Ctx, top: number): { next: number; 
     { key: 'poolNo', header: 'Pooli nro' },
     { key: 'eventNo', header: 'Tilaisuus nro' },
     { key: 'year', header: 'Vuosi' },
+    { key: 'event', header: 'Tilaisuus' },
     { key: 'plan', header: 'Suunnitelman rivejä, joilla osallistujia' },
     { key: 'regs', header: 'Ilmoittautuneita vuonna' },
     { key: 'ok', header: 'Avain ilmoittautumisista' },
@@ -72,10 +73,11 @@ export function budgetKeyGuard(g: Grid, ctx: Ctx, top: number): { next: number; 
     g.value(r, b.c('poolNo'), POOL_CODE[grp.pool], 'integer');
     g.value(r, b.c('eventNo'), grp.eventNo, 'integer');
     g.formula(r, b.c('year'), `INDEX(${NAMES.years},${at('slot')})`, grp.slot.year, 'integer');
+    g.formula(r, b.c('event'), `IF(${at('eventNo')}=0,"",INDEX(${NAMES.events},${at('eventNo')}))`, grp.eventNo === 0 ? '' : ctx.events[grp.eventNo - 1].name, 'text');
     if (plan) {
       const count = columnRef(plan, 'count');
       const yearOk = hasYearCol ? `(1-ISNUMBER(${columnRef(plan, 'year')})*(${columnRef(plan, 'year')}<>${at('year')}))` : '1';
-      const eventOk = hasEventCol ? `((${at('eventNo')}=0)+(TRIM(${columnRef(plan, 'event')})=IF(${at('eventNo')}=0,"",INDEX(${NAMES.events},${at('eventNo')})))>0)` : `(${at('eventNo')}=0)`;
+      const eventOk = hasEventCol ? `((${at('eventNo')}=0)+(TRIM(${columnRef(plan, 'event')})=${at('event')})>0)` : `(${at('eventNo')}=0)`;
       g.formula(r, b.c('plan'), `SUMPRODUCT(${yearOk}*${eventOk}*(${count}<>0))`, e.plan, 'integer');
     } else {
       g.value(r, b.c('plan'), 0, 'integer');

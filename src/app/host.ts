@@ -39,8 +39,9 @@ export interface Host {
   /** Shows the user a cell: activates the sheet and selects the cell. */
   selectCell(sheet: string, address: string): Promise<void>;
   /**
-   * Adds the missing input tables (those whose value in `tablesFound` is null) on new sheets.
-   * Never changes an existing table or sheet.
+   * Adds the missing input tables (those whose value in `tablesFound` is null) on new sheets, and
+   * the optional ones of the template (the participant plan) that the workbook has under none of
+   * their names. Never changes an existing table or sheet: a sheet of the same name gets "Name (2)".
    */
   createTemplate(tablesFound: Partial<Record<TableKey, string | null>>, year: number): Promise<void>;
   /**

@@ -55,6 +55,20 @@ describe('the participant plan table', () => {
     expect(r.model!.tables.suunnitelma).toBeUndefined();
   });
 
+  test('a sheet of its name without the table is not read silently: a warning names the sheet', () => {
+    const base = sampleWorkbook();
+    const wb = { ...base, sheetNames: [...base.sheetNames, 'osallistujasuunnitelma'] };
+    const r = parsed(wb);
+    expect(r.problems.map((p) => [p.severity, p.code, p.where])).toEqual([
+      ['warning', 'plan-table-missing', { sheet: 'osallistujasuunnitelma', table: 'Osallistujasuunnitelma' }],
+    ]);
+    expect(formatProblem(r.problems[0], 'en')).toContain('Sheet osallistujasuunnitelma has no Excel table Osallistujasuunnitelma');
+    expect(r.model!.plan).toBeUndefined();
+    // Once the workbook has the plan table, the sheet of that name is just a sheet.
+    const withTable = addTable(wb, plan([[null, 'TVA', 3, null]]));
+    expect(parsed(withTable).problems.filter((p) => p.code === 'plan-table-missing')).toEqual([]);
+  });
+
   test('rows are read: blank event = the year, words and years as in the other tables', () => {
     const wb = addTable(
       sampleWorkbook(),

@@ -4,6 +4,12 @@
  */
 import { createOfficeHost, freeSheetName, officeThemeKind, templateRows } from '../../src/adapters/officejs/officeHost';
 import { TABLES } from '../../src/domain/contract';
+import { parseWorkbook } from '../../src/domain/parse';
+import type { RawWorkbook } from '../../src/domain/raw';
+import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
+import { buildTemplate } from '../../src/adapters/exceljs/template';
+import { FakeWorkbook } from '../support/fakeExcel';
+import { adapter, snapshot } from '../adapters/officejs/fixtures';
 
 interface FakeRange {
   address: string;
@@ -16,7 +22,7 @@ interface FakeRange {
   load(): FakeRange;
 }
 
-function fakeExcel(sheetNames: string[], asetukset?: { headers: string[]; body: unknown[][] }) {
+function fakeExcel(sheetNames: string[], asetukset?: { headers: string[]; body: unknown[][] }, existingTables: { name: string }[] = []) {
   const log: string[] = [];
   let syncs = 0;
   const ranges: FakeRange[] = [];
@@ -75,6 +81,10 @@ function fakeExcel(sheetNames: string[], asetukset?: { headers: string[]; body: 
         },
       },
       tables: {
+        load: () => undefined,
+        get items() {
+          return [...existingTables, ...sheets.flatMap((s) => s.tables)].map((t) => ({ name: t.name }));
+        },
         getItem: (name: string) => {
           if (!asetukset) throw new Error(`ItemNotFound ${name}`);
           return {
@@ -114,22 +124,44 @@ test('createTemplate adds only the missing tables, on free sheet names, as text,
   const host = createOfficeHost({ run: fx.run });
   await host.createTemplate({ asetukset: 'Asetukset', kunnat: null, henkilosto: 'Staff', ilmoittautumiset: null, kustannukset: null }, 2027);
   expect(fx.syncs()).toBe(2);
-  expect(fx.sheets.map((s) => s.name)).toEqual(['Taul1', 'Kunnat', 'Kunnat (2)', 'Ilmoittautumiset', 'Kustannukset']);
+  // the optional participant plan (issue 12) after the missing required tables, as the template has it
+  expect(fx.sheets.map((s) => s.name)).toEqual(['Taul1', 'Kunnat', 'Kunnat (2)', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
   const kunnat = fx.sheets[2].tables[0];
   expect(kunnat.name).toBe('Kunnat');
   expect(kunnat.range.address).toBe('Kunnat (2)!A1:E7');
   expect(kunnat.range.values![0]).toEqual(['Kunta', 'Asukasluku', 'Työttömät', 'Sovittu osuus %', 'Y-tunnus']);
   expect(kunnat.range.values![1]).toEqual(['Hyvinkää', 47400, '', '', '']);
-  // names are text ("@"), numbers General; the business ID (Y-tunnus, issue 12) is text too
-  expect(kunnat.range.numberFormat![1]).toEqual(['@', 'General', '@', '@', '@']);
+  // the names we write are text ("@"); every other cell takes its column's format, blank ones too, so a
+  // number typed later is a number: population and jobseekers as counts, the agreed share in
+  // percentage points, the business ID (Y-tunnus, issue 12) as text (its leading zero and hyphen kept)
+  expect(kunnat.range.numberFormat![1]).toEqual(['@', '#,##0', '#,##0', '0.00" %"', '@']);
   const costs = fx.sheets[4].tables[0];
   expect(costs.range.values![0]).toEqual(TABLES.kustannukset.columns.map((c) => c.names[0]));
   expect(costs.range.address).toBe('Kustannukset!A1:G2');
   expect(fx.log).toContain('activate Kunnat (2)');
-  // nothing to do when all tables exist: no Excel call at all
-  const fx2 = fakeExcel([]);
+  // nothing to do when all tables exist, the plan under one of its aliases: one look, nothing added
+  const fx2 = fakeExcel(['Plan sheet'], undefined, [{ name: 'participantplan' }]);
   await createOfficeHost({ run: fx2.run }).createTemplate({ asetukset: 'a', kunnat: 'b', henkilosto: 'c', ilmoittautumiset: 'd', kustannukset: 'e' }, 2027);
-  expect(fx2.syncs()).toBe(0);
+  expect(fx2.syncs()).toBe(1);
+  expect(fx2.sheets.map((s) => s.name)).toEqual(['Plan sheet']);
+  expect(fx2.log).toEqual([]);
+});
+
+test('createTemplate: the blank rows take their columns\' formats, never text, so a number or date typed later is one', async () => {
+  const fx = fakeExcel([]);
+  await createOfficeHost({ run: fx.run }).createTemplate({ asetukset: null, kunnat: null, henkilosto: null, ilmoittautumiset: null, kustannukset: null }, 2027);
+  const table = (name: string) => fx.sheets.flatMap((s) => s.tables).find((t) => t.name === name)!;
+  // an FTE typed into a text ("@") cell is stored as text and refused by the parser (number-is-text)
+  expect(table('Henkilosto').range.numberFormat).toEqual([
+    Array(8).fill('@'),
+    ['General', 'General', 'General', 'General', 'General', '0.00##', 'd.m.yyyy', 'd.m.yyyy'],
+  ]);
+  expect(table('Kustannukset').range.numberFormat![1]).toEqual(['General', 'General', 'General', 'General', '#,##0.00', 'General', 'General']);
+  // the settings: the words we write are text, the year a number, the blank values General
+  const settings = table('Asetukset').range.numberFormat!;
+  expect(settings[1]).toEqual(['@', 'General']);
+  expect(settings.slice(1).every((r) => r[0] === '@')).toBe(true);
+  expect(settings.slice(1).every((r) => r[1] === '@' || r[1] === 'General')).toBe(true);
 });
 
 test('template rows: the settings with the year, the six municipalities', () => {
@@ -159,4 +191,63 @@ test('helpers', () => {
   expect(officeThemeKind('#262626')).toBe('dark');
   expect(officeThemeKind('FFFFFF')).toBe('light');
   expect(officeThemeKind(undefined)).toBe('light');
+});
+
+/** Sheet, table, headers (in order) and the number formats of the first data row of each input table. */
+function tablesOf(raw: RawWorkbook) {
+  return raw.tables.map((t) => ({ sheet: t.sheet, name: t.name, headers: t.headers, formats: t.rows[0].map((c) => c.numFmt ?? 'General') }));
+}
+
+describe('createTemplate in Excel makes the tables of the exceljs template (issue 12: the participant plan too)', () => {
+  async function templateTables(): Promise<ReturnType<typeof tablesOf>> {
+    const wb = await ExcelJsWorkbook.fromBuffer(Buffer.from(await (await buildTemplate(2027)).xlsx.writeBuffer()));
+    return tablesOf(await wb.readTables());
+  }
+
+  test('an empty workbook gets the five tables and the plan, read back equal to the template file', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('Taul1');
+    await createOfficeHost({ run: book.run }).createTemplate({}, 2027);
+    const created = tablesOf(await adapter(book).readTables());
+    const expected = await templateTables();
+    // Same sheets, table names and headers in the same order; the plan's Osallistujia a count column.
+    const shape = (ts: ReturnType<typeof tablesOf>) => ts.map(({ sheet, name, headers }) => ({ sheet, name, headers }));
+    expect(shape(created)).toEqual(shape(expected));
+    expect(created.map((t) => t.name)).toEqual(['Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
+    const plan = (ts: ReturnType<typeof tablesOf>) => ts.find((t) => t.name === 'Osallistujasuunnitelma')!;
+    expect(plan(created).headers).toEqual(['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi']);
+    // The template's column format of Osallistujia (a count; exceljs puts it on the column, so its
+    // blank row reads back General), General elsewhere: a count or year typed there stays a number.
+    expect(plan(created).formats).toEqual(['General', 'General', '#,##0', 'General']);
+    expect(plan(expected).headers).toEqual(plan(created).headers);
+    // The new workbook reads without a problem about the plan: its one blank row is no plan row.
+    const { problems } = parseWorkbook(await adapter(book).readTables());
+    expect(problems.filter((p) => p.where.table === 'Osallistujasuunnitelma')).toEqual([]);
+  });
+
+  test("an existing plan table and the user's plan sheet are left alone", async () => {
+    const book = new FakeWorkbook();
+    const own = book.addSheet('Suunnitelma 2027');
+    ['Tilaisuus', 'Organisaatio', 'Osallistujia'].forEach((h, i) => own.put(0, i, h));
+    own.put(1, 1, 'TVA');
+    own.put(1, 2, 12);
+    book.addTable(own, 'Suunnitelma', 0, 0, 2, 3);
+    const before = snapshot(own);
+    await createOfficeHost({ run: book.run }).createTemplate({ asetukset: 'Asetukset', kunnat: null, henkilosto: 'Henkilosto', ilmoittautumiset: 'Ilmoittautumiset', kustannukset: 'Kustannukset' }, 2027);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Suunnitelma 2027', 'Kunnat']);
+    expect(snapshot(own)).toBe(before);
+  });
+
+  test('a sheet named Osallistujasuunnitelma without the table stays as it is; the table goes beside it', async () => {
+    const book = new FakeWorkbook();
+    const own = book.addSheet('osallistujasuunnitelma');
+    own.put(0, 0, 'Omat muistiinpanot');
+    const before = snapshot(own);
+    await createOfficeHost({ run: book.run }).createTemplate({ asetukset: 'a', kunnat: 'b', henkilosto: 'c', ilmoittautumiset: 'd', kustannukset: 'e' }, 2027);
+    expect(snapshot(own)).toBe(before);
+    expect(book.sheets.map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
+      ['osallistujasuunnitelma', []],
+      ['Osallistujasuunnitelma (2)', ['Osallistujasuunnitelma']],
+    ]);
+  });
 });

@@ -3,8 +3,8 @@
  * Lives in the adapters folder so Excel.run stays there. The Excel.run function is injectable so the
  * batches can be checked with office-addin-mock.
  */
-import { SETTINGS, TABLES, TABLE_KEYS, type SettingKey, type TableKey } from '../../domain/contract';
-import { templateRows as pureTemplateRows } from '../../workbook/template';
+import { SETTINGS, TABLES, TABLE_KEYS, headerKey, tableDef, type SettingKey, type TableKey } from '../../domain/contract';
+import { templateOptionalTables, templateRows as pureTemplateRows, templateTables, type TemplateTable } from '../../workbook/template';
 import { colLetters } from '../../workbook/formula';
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
@@ -25,6 +25,34 @@ export function templateRows(key: TableKey, year: number): (string | number)[][]
   return rows.length ? rows : [TABLES[key].columns.map(() => '')];
 }
 
+/**
+ * Rows of a new optional table: the template's (none for the plan), else one blank row, as Excel
+ * tables need one; the parser skips it.
+ */
+function optionalRows(t: TemplateTable): (string | number)[][] {
+  return t.rows.length ? t.rows.map((r) => r.map((v) => v ?? '')) : [t.headers.map(() => '')];
+}
+
+/**
+ * Number formats of an optional table's data cells, as the exceljs template renders them: the
+ * template's column formats (the plan's Osallistujia as a count), General elsewhere. Not "@": a
+ * count or year typed into a text cell would stay text, which the parser refuses.
+ */
+export function optionalFormats(t: TemplateTable): string[] {
+  return tableDef(t.key).columns.map((c) => t.formats[c.key] ?? 'General');
+}
+
+/**
+ * Number formats of a new required table's rows: the words we write are text ("@" keeps them out of
+ * Excel's formula and date parsing); every other cell, blank ones included, takes the template's
+ * column format (General where it has none), so what the user types later into the blank row (an
+ * FTE, a date, an amount) is stored as a number or a date, not as text the parser must refuse.
+ */
+export function requiredFormats(key: TableKey, year: number, rows: (string | number)[][]): string[][] {
+  const formats = templateTables(year).find((t) => t.key === key)?.formats ?? {};
+  const columns = TABLES[key].columns;
+  return rows.map((r) => r.map((v, i) => (typeof v === 'string' && v !== '' ? '@' : (formats[columns[i].key] ?? 'General'))));
+}
 
 /** A sheet name not yet used (Excel compares sheet names case-insensitively). */
 export function freeSheetName(wanted: string, taken: string[]): string {
@@ -55,29 +83,39 @@ export function createOfficeHost(options: OfficeHostOptions = {}): Host {
 
     async createTemplate(found: Partial<Record<TableKey, string | null>>, year: number): Promise<void> {
       const missing = TABLE_KEYS.filter((k) => !found[k]);
-      if (!missing.length) return;
       await run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
+        // The optional tables (the participant plan) are not in `found`: the workbook itself says
+        // whether one is there, under any of its names, in the same round trip.
+        const tables = ctx.workbook.tables;
+        tables.load('items/name');
         await ctx.sync();
         const taken = sheets.items.map((s) => s.name);
+        const tableNames = new Set(tables.items.map((t) => headerKey(t.name)));
+        const optional = templateOptionalTables(year).filter((t) => !tableDef(t.key).names.some((n) => tableNames.has(headerKey(n))));
+        if (!missing.length && !optional.length) return;
         let first: Excel.Worksheet | null = null;
-        for (const key of missing) {
-          const name = freeSheetName(TABLES[key].sheet, taken);
-          taken.push(name);
-          const ws = sheets.add(name);
+        const add = (sheet: string, name: string, headers: string[], rows: (string | number)[][], formats: string[][]) => {
+          // A sheet of that name without the table (the user's own) is left alone: the table goes on "Name (2)".
+          const free = freeSheetName(sheet, taken);
+          taken.push(free);
+          const ws = sheets.add(free);
           first = first ?? ws;
-          const headers = TABLES[key].columns.map((c) => c.names[0]);
-          const rows = templateRows(key, year);
           const range = ws.getRange(`A1:${colLetters(headers.length - 1)}${rows.length + 1}`);
-          // Text as text: "@" keeps every typed word out of Excel's formula parser.
-          range.numberFormat = [headers.map(() => '@'), ...rows.map((r) => r.map((v) => (typeof v === 'number' ? 'General' : '@')))];
+          range.numberFormat = [headers.map(() => '@'), ...formats];
           range.values = [headers, ...rows];
           const table = ws.tables.add(range, true);
-          table.name = TABLES[key].names[0];
+          table.name = name;
           range.format.autofitColumns();
+        };
+        for (const key of missing) {
+          const headers = TABLES[key].columns.map((c) => c.names[0]);
+          const rows = templateRows(key, year);
+          add(TABLES[key].sheet, TABLES[key].names[0], headers, rows, requiredFormats(key, year, rows));
         }
-        first?.activate();
+        for (const t of optional) add(t.sheet, t.name, t.headers, optionalRows(t), optionalRows(t).map(() => optionalFormats(t)));
+        (first as Excel.Worksheet | null)?.activate();
         await ctx.sync();
       });
     },

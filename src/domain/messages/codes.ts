@@ -87,6 +87,7 @@ export const PROBLEM_CODES = [
   'budget-key-previous-year',
   'budget-event-without-key',
   'budget-year-without-key',
+  'plan-table-missing',
   'business-id-invalid',
   'invoice-day-range',
   'payment-term-range',

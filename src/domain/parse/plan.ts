@@ -4,7 +4,7 @@
  * there is read as strictly as the others.
  */
 import { headerKey, ORGANISATION_WORDS, PLAN_TABLE } from '../contract';
-import { error, type Problem } from '../problems';
+import { error, warning, type Problem } from '../problems';
 import type { RawWorkbook } from '../raw';
 import { identityKey } from '../text';
 import type { PlanRow, TableInfo } from '../types';
@@ -24,7 +24,13 @@ export function parsePlan(wb: RawWorkbook, out: Problem[]): ParsedPlan {
   const names = new Set(PLAN_TABLE.names.map(headerKey));
   const found = wb.tables.filter((t) => names.has(headerKey(t.name)));
   const result: ParsedPlan = { info: null, rows: [], events: new Map() };
-  if (found.length === 0) return result;
+  if (found.length === 0) {
+    // A sheet of the plan's name without the table (typed as a plain range, or the table renamed):
+    // say so, as for a missing required table, rather than leave the user's plan silently unread.
+    const sheet = wb.sheetNames.find((s) => headerKey(s) === headerKey(PLAN_TABLE.sheet));
+    if (sheet) out.push(warning('plan-table-missing', { sheet, table: PLAN_TABLE.names[0] }, { sheet, table: PLAN_TABLE.names[0] }));
+    return result;
+  }
   const [first, ...others] = found;
   for (const other of others) {
     out.push(

@@ -12,7 +12,7 @@ export const en: Dictionary = {
   tablesAllFound: 'All input tables were found.',
   tablesSomeMissing: 'Input tables missing: {count}.',
   createTemplate: 'Create input template',
-  createTemplateHint: 'Adds the missing tables on sheets of their own. Existing data is not changed.',
+  createTemplateHint: 'Adds the missing tables, and the optional participant plan if there is none, on sheets of their own. Existing data is not changed.',
   templateCreated: 'The input template was created. Fill in the tables and check the inputs.',
   settingsHeading: 'Settings',
   settingsHint: 'The settings are read from the table on the Asetukset sheet. Change them there or below.',

@@ -11,7 +11,7 @@ export const fi = {
   tablesAllFound: 'Kaikki syöttötaulukot löytyivät.',
   tablesSomeMissing: 'Puuttuvia syöttötaulukoita: {count}.',
   createTemplate: 'Luo syöttöpohja',
-  createTemplateHint: 'Lisää puuttuvat taulukot omille välilehdilleen. Olemassa olevia tietoja ei muuteta.',
+  createTemplateHint: 'Lisää puuttuvat taulukot ja vapaaehtoisen osallistujasuunnitelman, jos sitä ei ole, omille välilehdilleen. Olemassa olevia tietoja ei muuteta.',
   templateCreated: 'Syöttöpohja luotu. Täytä taulukot ja tarkista syötteet.',
   // settings
   settingsHeading: 'Asetukset',

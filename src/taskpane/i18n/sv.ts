@@ -12,7 +12,7 @@ export const sv: Dictionary = {
   tablesAllFound: 'Alla indatatabeller hittades.',
   tablesSomeMissing: 'Saknade indatatabeller: {count}.',
   createTemplate: 'Skapa indatamall',
-  createTemplateHint: 'Lägger till de saknade tabellerna på egna blad. Befintliga uppgifter ändras inte.',
+  createTemplateHint: 'Lägger till de saknade tabellerna och den valfria deltagarplanen, om den saknas, på egna blad. Befintliga uppgifter ändras inte.',
   templateCreated: 'Indatamallen har skapats. Fyll i tabellerna och kontrollera indata.',
   settingsHeading: 'Inställningar',
   settingsHint: 'Inställningarna läses från tabellen på bladet Asetukset. Ändra dem där eller nedan.',

@@ -16,6 +16,8 @@ export interface Check {
   label: string;
   formula: string;
   note: string;
+  /** The check's value at run time (default TRUE): the cached value of its cell and of the master check. */
+  expected?: boolean;
 }
 
 /** TRUE when every cell of a range is TRUE (errors and FALSE are not). */
@@ -59,12 +61,12 @@ export function buildChecks(ctx: Ctx, checks: Check[]): SheetSpec {
   const last = first + checks.length - 1;
   const results = `$B$${first + 1}:$B$${last + 1}`;
   g.value(MASTER_CHECK_ROW, 0, 'KAIKKI TARKISTUKSET KUNNOSSA (TYM_TARKISTUS)', 'label');
-  g.formula(MASTER_CHECK_ROW, 1, `COUNTIF(${results},TRUE)=ROWS(${results})`, true, 'check');
+  g.formula(MASTER_CHECK_ROW, 1, `COUNTIF(${results},TRUE)=ROWS(${results})`, checks.every((c) => c.expected !== false), 'check');
   g.value(MASTER_CHECK_ROW, 2, 'Pääkerroin: TOSI, kun jokainen alla oleva tarkistus on TOSI.', 'note');
   checks.forEach((c, i) => {
     const row = first + i;
     g.value(row, 0, c.label, 'text');
-    g.formula(row, 1, orFalse(c.formula), true, 'check');
+    g.formula(row, 1, orFalse(c.formula), c.expected ?? true, 'check');
     g.value(row, 2, c.note, 'note');
   });
   [64, 9, 90].forEach((w, i) => g.width(i, w));

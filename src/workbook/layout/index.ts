@@ -86,8 +86,9 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
     { label: 'Tulokset: taulukossa on yhtä monta riviä kuin laskennassa', formula: `ROWS(Tulokset[Euroa])=ROWS(${lay.tableOk})`, note: 'Tulokset-taulukkoa on lyhennetty tai pidennetty: laske uudelleen.' },
     ...invoicing.checks,
     ...scenarios.checks,
+    params.budgetKeyCheck,
   ];
-  return [
+  const sheets = [
     results,
     buildChecks(ctx, checks),
     invoicing.sheet,
@@ -101,5 +102,10 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
     buildRows(ctx),
     buildRunLog(ctx, input.run ?? EMPTY_RUN),
   ];
+  // A check FALSE at run time (the budget-time key, not yet live) makes every banner's cached master check FALSE too.
+  if (checks.some((c) => c.expected === false)) {
+    for (const sh of sheets) for (const row of sh.cells) for (const c of row) if (c?.formula === NAMES.master) c.expected = false;
+  }
+  return sheets;
 }
 

@@ -155,7 +155,8 @@ test("the pane's host (template, settings, select a cell) does under the real cl
   await both((h) => h.selectCell('Henkilosto', 'C5'));
   const all = (book: FakeWorkbook) => book.sheets.map(snapshot);
   expect(all(bridged)).toEqual(all(direct));
-  expect(bridged.sheets.map((s) => s.name)).toEqual(['Taul1', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset']);
+  // The five input tables and the optional participant plan (issue 12), as the template has them.
+  expect(bridged.sheets.map((s) => s.name)).toEqual(['Taul1', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
   expect(bridged.selection).toBe('Henkilosto!C5');
   expect(bridged.sheets.find((s) => s.active)?.name).toBe('Henkilosto');
   // The edited settings: the year as a number, the text as text ("@").

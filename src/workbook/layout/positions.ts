@@ -96,9 +96,9 @@ export interface WordList {
 }
 
 /** Staff basis codes as CHOOSE indexes: 1 headcount, 2 FTE, 3 FTE weighted by days. */
-export const STAFF_BASIS_CODE = { 'henkilömäärä': 1, htv: 2, 'htv-aikapainotettu': 3 } as const;
+export const STAFF_BASIS_CODE = { headcount: 1, fte: 2, 'fte-time-weighted': 3 } as const;
 /** Municipal basis codes: 1 population, 2 jobseekers, 3 TVA staff placed, 4 agreed percentages. */
-export const MUNICIPAL_BASIS_CODE = { asukasluku: 1, 'työttömät': 2, 'henkilöstö': 3, sovittu: 4 } as const;
+export const MUNICIPAL_BASIS_CODE = { population: 1, jobseekers: 2, staff: 3, agreed: 4 } as const;
 
 export interface EventEntry {
   no: number;

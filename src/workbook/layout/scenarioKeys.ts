@@ -64,7 +64,7 @@ export function writeScenarioKeys(
     // TVA staff is counted, never missing: every municipality has a value (possibly zero).
     g.formula(row, AV.present, pc === undefined ? `ROWS(${presence(0)})` : `SUM(${presence(pc)})`, countPresent(model, basis), 'integer');
     g.formula(row, AV.total, `SUM(${keys})`, sc.keys.reduce((a, k) => a.plus(k), ZERO).toNumber(), 'decimal');
-    if (basis === 'sovittu')
+    if (basis === 'agreed')
       g.formula(
         row,
         AV.sumOk,
@@ -94,9 +94,9 @@ export function writeScenarioKeys(
     PARTIES.forEach((p: PartyCode, pi) => {
       const byParty = `${rowsCol(STAFF_COL.org)},${a1(STAFF_AV_HEADER, SAV.tva + pi, true)}`;
       const f =
-        basis === 'htv-aikapainotettu'
+        basis === 'fte-time-weighted'
           ? `SUMIFS(${rowsCol(STAFF_COL.avgFte)},${byParty})`
-          : `SUMIFS(${rowsCol(basis === 'htv' ? STAFF_COL.fte : STAFF_COL.headcount)},${byParty},${rowsCol(STAFF_COL.days)},">0")`;
+          : `SUMIFS(${rowsCol(basis === 'fte' ? STAFF_COL.fte : STAFF_COL.headcount)},${byParty},${rowsCol(STAFF_COL.days)},">0")`;
       g.formula(row, SAV.tva + pi, f, sc.keys[p].toNumber(), 'decimal');
     });
     g.formula(
@@ -127,11 +127,11 @@ export function writeScenarioKeys(
 }
 
 /** The presence column (on this sheet) of each municipal basis read from Kunnat; TVA staff is counted. */
-const PRESENCE_COL: Partial<Record<MunicipalBasis, number>> = { asukasluku: 2, työttömät: 3, sovittu: 4 };
+const PRESENCE_COL: Partial<Record<MunicipalBasis, number>> = { population: 2, jobseekers: 3, agreed: 4 };
 
 /** How many municipalities have a value for the basis (all of them for TVA staff). */
 function countPresent(model: InputModel, basis: MunicipalBasis): number {
-  if (basis === 'henkilöstö') return model.municipalities.length;
-  const key = basis === 'asukasluku' ? 'population' : basis === 'työttömät' ? 'jobseekers' : 'agreedPct';
+  if (basis === 'staff') return model.municipalities.length;
+  const key = basis === 'agreed' ? 'agreedPct' : basis;
   return model.municipalities.filter((m) => m[key] !== null).length;
 }

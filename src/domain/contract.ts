@@ -96,7 +96,7 @@ export const TABLES: Record<TableKey, TableDef> = {
 export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
 
 /**
- * The optional participant plan (issue 12, rule book §9 "Before the year"): planned participants per
+ * The optional participant plan (issue 12, docs/allocation-rules.md §9 "Before the year"): planned participants per
  * organisation for the budget year's development days, per event or (Tilaisuus blank) for the year.
  * It keys the budget (TA) lines of pool b; actual (TOT) lines always use the registrations.
  */

@@ -1,5 +1,5 @@
 /**
- * TYM_TA_avain (issue 12, rule book §9 "Before the year"): the key of the budget (TA) lines of pool b.
+ * TYM_TA_avain (issue 12, docs/allocation-rules.md §9 "Before the year"): the key of the budget (TA) lines of pool b.
  * Per event, and for the whole year (lines with no event), the participant plan, the year's
  * registrations (TYM_Parametrit) and the previous year's registrations are counted side by side,
  * and the source in force is chosen by formula the way the engine chooses it: the plan when it has

@@ -22,7 +22,7 @@ export {
 export { DECIMAL_TEXT, formatAmount, formatDecimalText, formatEuro, type AmountTextOptions } from '../domain/amountText';
 export { formatProblem, type Lang, type Problem } from '../domain/problems';
 export { identityKey } from '../domain/text';
-export type { Settings } from '../domain/types';
+export type { BillingPeriod, MunicipalBasis, Settings, StaffBasis } from '../domain/types';
 export { formatWhere } from '../domain/problems';
 export { problemTarget, type CellTarget } from './locate';
 export type { TableLocation } from './inputs';

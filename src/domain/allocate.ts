@@ -3,6 +3,7 @@
  * Pure and synchronous: InputModel -> Allocation. Every split is exact to the cent.
  */
 import { poolBKeys, type KeySource, type PoolBKeys } from './budgetKey';
+import { MUNICIPAL_BASIS_WORDS, STAFF_BASIS_WORDS, wordOf } from './contract';
 import { Decimal, ZERO, HUNDRED } from './decimal';
 import { countRegistrations, staffKeyByParty, tvaStaffKeyByMunicipality, type KeyValue, type RegistrationCount } from './keys';
 import { largestRemainder, type ShareSpec, type Split } from './largestRemainder';
@@ -137,21 +138,21 @@ export function registrationShares(counts: Record<PartyCode, number>): ShareSpec
 /** The municipal key by the setting in force, in Kunnat order (docs/allocation-rules.md §2.4, level 2 of §4.6). */
 export function municipalKey(model: InputModel): Map<string, { shown: Decimal; units: Decimal }> {
   const basis = model.settings.municipalBasis;
-  const staff = basis === 'henkilöstö' ? tvaStaffKeyByMunicipality(model) : null;
+  const staff = basis === 'staff' ? tvaStaffKeyByMunicipality(model) : null;
   return new Map(
     model.municipalities.map((m) => {
       let v: { shown: Decimal; units: Decimal };
       switch (basis) {
-        case 'asukasluku':
+        case 'population':
           v = { shown: m.population ?? ZERO, units: m.population ?? ZERO };
           break;
-        case 'työttömät':
+        case 'jobseekers':
           v = { shown: m.jobseekers ?? ZERO, units: m.jobseekers ?? ZERO };
           break;
-        case 'sovittu':
+        case 'agreed':
           v = { shown: m.agreedPct ?? ZERO, units: m.agreedPct ?? ZERO };
           break;
-        case 'henkilöstö':
+        case 'staff':
           v = staff!.get(m.name)!;
           break;
       }
@@ -203,10 +204,11 @@ export function allocate(model: InputModel): Allocation {
   if (drafts.length && muniTotal.isZero()) {
     problems.push(
       error('key-total-zero', { sheet: model.tables.kunnat?.sheet, table: model.tables.kunnat?.name }, {
-        key: model.settings.municipalBasis,
+        // Messages name the basis by the word the workbook uses for it.
+        key: wordOf(MUNICIPAL_BASIS_WORDS, model.settings.municipalBasis),
         group: 'TVA → kunnat',
         rows: lines.map((l) => l.ref.sheetRow).join(', '),
-        hint: model.settings.municipalBasis === 'henkilöstö' ? 'TVA:n henkilöstön kunnat (Henkilosto, Kunta)' : 'Kunnat-taulukon jakoavainsarake',
+        hint: model.settings.municipalBasis === 'staff' ? 'TVA:n henkilöstön kunnat (Henkilosto, Kunta)' : 'Kunnat-taulukon jakoavainsarake',
       }),
     );
   }
@@ -234,7 +236,7 @@ export function allocate(model: InputModel): Allocation {
       } else {
         problems.push(
           error('key-total-zero', d.pool === 'b' ? where(refs) : { sheet: henk?.sheet, table: henk?.name }, {
-            key: d.pool === 'b' ? 'ilmoittautuneet' : model.settings.staffBasis,
+            key: d.pool === 'b' ? 'ilmoittautuneet' : wordOf(STAFF_BASIS_WORDS, model.settings.staffBasis),
             group: groupLabel(d),
             rows,
             hint: d.pool === 'b' ? 'Ilmoittautumiset' : 'Henkilosto (TVA- ja HVA-rivit)',

@@ -1,5 +1,5 @@
 /**
- * The key of a pool b group (development days; rule book "What is shared", 3, and "Before the
+ * The key of a pool b group (development days; docs/allocation-rules.md §2.3 and §9 "Before the
  * year"; issue 12). Actual (TOT) lines: the year's registrations. Budget (TA) lines, drafted in the
  * autumn before the registrations exist: the participant plan where it has participants for the
  * group, else the year's registrations, else the previous year's registrations (with a warning

@@ -96,7 +96,7 @@ export const TABLES: Record<TableKey, TableDef> = {
 export const TABLE_KEYS = Object.keys(TABLES) as TableKey[];
 
 /**
- * The optional participant plan (issue 12, rule book §9 "Before the year"): planned participants per
+ * The optional participant plan (issue 12, docs/allocation-rules.md §9 "Before the year"): planned participants per
  * organisation for the budget year's development days, per event or (Tilaisuus blank) for the year.
  * It keys the budget (TA) lines of pool b; actual (TOT) lines always use the registrations.
  */
@@ -203,34 +203,34 @@ export const POOL_WORDS: ReadonlyArray<readonly [string, Pool]> = [
 ];
 
 export const STAFF_BASIS_WORDS: ReadonlyArray<readonly [string, StaffBasis]> = [
-  ['henkilömäärä', 'henkilömäärä'],
-  ['headcount', 'henkilömäärä'],
-  ['htv', 'htv'],
-  ['fte', 'htv'],
-  ['htv-aikapainotettu', 'htv-aikapainotettu'],
-  ['fte-weighted', 'htv-aikapainotettu'],
+  ['henkilömäärä', 'headcount'],
+  ['headcount', 'headcount'],
+  ['htv', 'fte'],
+  ['fte', 'fte'],
+  ['htv-aikapainotettu', 'fte-time-weighted'],
+  ['fte-weighted', 'fte-time-weighted'],
 ];
 
 export const MUNICIPAL_BASIS_WORDS: ReadonlyArray<readonly [string, MunicipalBasis]> = [
-  ['asukasluku', 'asukasluku'],
-  ['population', 'asukasluku'],
-  ['työttömät', 'työttömät'],
-  ['jobseekers', 'työttömät'],
-  ['henkilöstö', 'henkilöstö'],
-  ['staff', 'henkilöstö'],
-  ['sovittu', 'sovittu'],
-  ['agreed', 'sovittu'],
+  ['asukasluku', 'population'],
+  ['population', 'population'],
+  ['työttömät', 'jobseekers'],
+  ['jobseekers', 'jobseekers'],
+  ['henkilöstö', 'staff'],
+  ['staff', 'staff'],
+  ['sovittu', 'agreed'],
+  ['agreed', 'agreed'],
 ];
 
 export const BILLING_PERIOD_WORDS: ReadonlyArray<readonly [string, BillingPeriod]> = [
-  ['vuosi', 'vuosi'],
-  ['year', 'vuosi'],
-  ['puolivuosi', 'puolivuosi'],
-  ['half-year', 'puolivuosi'],
-  ['neljännes', 'neljännes'],
-  ['quarter', 'neljännes'],
-  ['kuukausi', 'kuukausi'],
-  ['month', 'kuukausi'],
+  ['vuosi', 'year'],
+  ['year', 'year'],
+  ['puolivuosi', 'half-year'],
+  ['half-year', 'half-year'],
+  ['neljännes', 'quarter'],
+  ['quarter', 'quarter'],
+  ['kuukausi', 'month'],
+  ['month', 'month'],
 ];
 
 /** The canonical word of each code of a word list, in order: the first accepted word that maps to it (aliases left out). */

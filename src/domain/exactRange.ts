@@ -171,8 +171,8 @@ export function exactRangeProblems(model: InputModel, lines: CostLine[]): Proble
   }
   for (const m of model.municipalities) {
     const basis = model.settings.municipalBasis;
-    const v = basis === 'asukasluku' ? m.population : basis === 'työttömät' ? m.jobseekers : basis === 'sovittu' ? m.agreedPct : null;
-    muni += basis === 'henkilöstö' ? (staffByMuni.get(identityKey(m.name)) ?? 0n) : (scaled(v ?? ZERO) ?? 0n);
+    const v = basis === 'population' ? m.population : basis === 'jobseekers' ? m.jobseekers : basis === 'agreed' ? m.agreedPct : null;
+    muni += basis === 'staff' ? (staffByMuni.get(identityKey(m.name)) ?? 0n) : (scaled(v ?? ZERO) ?? 0n);
   }
   if (muni >= LIMIT && lines.length) out.push(error('key-out-of-range', where('kunnat'), { key: model.settings.municipalBasis, what: `TVA → ${kust ? 'kunnat' : ''}`, value: muni.toString(), limit: LIMIT.toString() }));
   return out;

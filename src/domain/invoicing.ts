@@ -12,7 +12,7 @@ import { Decimal, ZERO, CENT } from './decimal';
 import type { BillingPeriod, CostKind, InputModel } from './types';
 
 /** Advance installments per year for each billing period (docs/allocation-rules.md §5). */
-export const INSTALLMENTS: Readonly<Record<BillingPeriod, number>> = { vuosi: 1, puolivuosi: 2, 'neljännes': 4, kuukausi: 12 };
+export const INSTALLMENTS: Readonly<Record<BillingPeriod, number>> = { year: 1, 'half-year': 2, quarter: 4, month: 12 };
 
 /** Month (1-12) each installment falls due: the first month of its period. */
 export function dueMonths(period: BillingPeriod): number[] {

@@ -33,11 +33,11 @@ export function staffKey(settings: Settings, m: StaffMember): KeyValue {
   const days = staffDays(settings, m);
   if (days === 0) return ZERO_KEY;
   switch (settings.staffBasis) {
-    case 'henkilömäärä':
+    case 'headcount':
       return { units: m.headcount, shown: m.headcount };
-    case 'htv':
+    case 'fte':
       return { units: m.fte, shown: m.fte };
-    case 'htv-aikapainotettu': {
+    case 'fte-time-weighted': {
       const units = m.fte.mul(days);
       return { units, shown: units.div(daysInYear(settings.year)) };
     }

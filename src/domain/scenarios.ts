@@ -11,8 +11,8 @@ import { staffKeyByParty } from './keys';
 import { largestRemainder, type Split } from './largestRemainder';
 import { COST_KINDS, PARTIES, type CostKind, type InputModel, type MunicipalBasis, type PartyCode, type StaffBasis } from './types';
 
-export const MUNICIPAL_BASES: readonly MunicipalBasis[] = ['asukasluku', 'työttömät', 'henkilöstö', 'sovittu'];
-export const STAFF_BASES: readonly StaffBasis[] = ['henkilömäärä', 'htv', 'htv-aikapainotettu'];
+export const MUNICIPAL_BASES: readonly MunicipalBasis[] = ['population', 'jobseekers', 'staff', 'agreed'];
+export const STAFF_BASES: readonly StaffBasis[] = ['headcount', 'fte', 'fte-time-weighted'];
 
 /** Why a scenario cannot be computed: a municipality lacks the value, agreed shares do not sum to 100, or the key totals zero. */
 export type Unavailable = 'missing-values' | 'agreed-sum' | 'zero-total';
@@ -63,13 +63,13 @@ function municipalScenario(model: InputModel, alloc: Allocation, basis: Municipa
   const values = model.municipalities.map((m) => key.get(m.name)!);
   const keys = values.map((v) => v.shown);
   const missing =
-    (basis === 'asukasluku' && model.municipalities.some((m) => m.population === null)) ||
-    (basis === 'työttömät' && model.municipalities.some((m) => m.jobseekers === null)) ||
-    (basis === 'sovittu' && model.municipalities.some((m) => m.agreedPct === null));
+    (basis === 'population' && model.municipalities.some((m) => m.population === null)) ||
+    (basis === 'jobseekers' && model.municipalities.some((m) => m.jobseekers === null)) ||
+    (basis === 'agreed' && model.municipalities.some((m) => m.agreedPct === null));
   const total = values.reduce((a, v) => a.plus(v.units), ZERO);
   const unavailable: Unavailable | null = missing
     ? 'missing-values'
-    : basis === 'sovittu' && !total.eq(HUNDRED)
+    : basis === 'agreed' && !total.eq(HUNDRED)
       ? 'agreed-sum'
       : total.isZero()
         ? 'zero-total'

@@ -4,9 +4,16 @@ import type { Decimal } from './decimal';
 export type PartyCode = 'TVA' | 'HVA' | 'KELA';
 export const PARTIES: readonly PartyCode[] = ['TVA', 'HVA', 'KELA'];
 
-export type StaffBasis = 'henkilömäärä' | 'htv' | 'htv-aikapainotettu';
-export type MunicipalBasis = 'asukasluku' | 'työttömät' | 'henkilöstö' | 'sovittu';
-export type BillingPeriod = 'vuosi' | 'puolivuosi' | 'neljännes' | 'kuukausi';
+/**
+ * Internal codes are English; the Finnish words users type and see are mapped to them at the
+ * workbook boundary (the word tables of src/domain/contract.ts) and in the faces (docs/GLOSSARY.md).
+ */
+/** How staff are counted for the staff-keyed pools (docs/allocation-rules.md §3.1, §3.3): henkilömäärä, htv, htv-aikapainotettu. */
+export type StaffBasis = 'headcount' | 'fte' | 'fte-time-weighted';
+/** How TVA's share is split among the municipalities (docs/allocation-rules.md §2.4): asukasluku, työttömät, henkilöstö, sovittu. */
+export type MunicipalBasis = 'population' | 'jobseekers' | 'staff' | 'agreed';
+/** How often advances are invoiced (docs/allocation-rules.md §5): vuosi, puolivuosi, neljännes, kuukausi. */
+export type BillingPeriod = 'year' | 'half-year' | 'quarter' | 'month';
 /** TA = budget (talousarvio), TOT = actual (toteuma). */
 export type CostKind = 'TA' | 'TOT';
 export const COST_KINDS: readonly CostKind[] = ['TA', 'TOT'];

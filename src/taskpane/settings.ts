@@ -9,6 +9,10 @@ import {
   SETTINGS,
   type Settings,
   STAFF_BASIS_WORDS,
+  type BillingPeriod,
+  type MunicipalBasis,
+  type StaffBasis,
+  wordOf,
 } from '../app/vocabulary';
 import { formatDecimalText, parseTypedNumber } from './format';
 import { settingLabelKey, type MessageKey, type Translate } from './i18n';
@@ -25,29 +29,36 @@ const INFO_KEYS: Record<SettingKey, MessageKey> = {
   customerEstimate: 'infoCustomerEstimate',
 };
 
-/** The accepted words of the choice settings and what each means, in every language. */
-const VALUE_KEYS: Record<string, MessageKey> = {
-  henkilömäärä: 'valueHeadcount',
-  htv: 'valueFte',
-  'htv-aikapainotettu': 'valueFteTime',
-  asukasluku: 'valuePopulation',
-  työttömät: 'valueJobseekers',
-  henkilöstö: 'valueStaff',
-  sovittu: 'valueAgreed',
-  vuosi: 'valueYear',
-  puolivuosi: 'valueHalfYear',
-  neljännes: 'valueQuarter',
-  kuukausi: 'valueMonth',
+type ChoiceCode = StaffBasis | MunicipalBasis | BillingPeriod;
+
+/** What each code of the choice settings means, in every language. */
+const VALUE_KEYS: Record<ChoiceCode, MessageKey> = {
+  headcount: 'valueHeadcount',
+  fte: 'valueFte',
+  'fte-time-weighted': 'valueFteTime',
+  population: 'valuePopulation',
+  jobseekers: 'valueJobseekers',
+  staff: 'valueStaff',
+  agreed: 'valueAgreed',
+  year: 'valueYear',
+  'half-year': 'valueHalfYear',
+  quarter: 'valueQuarter',
+  month: 'valueMonth',
 };
 
+/** The words a choice setting's cell accepts (the workbook contract's word tables), to their codes. */
+const CHOICE_WORDS: ReadonlyArray<readonly [string, ChoiceCode]> = [...STAFF_BASIS_WORDS, ...MUNICIPAL_BASIS_WORDS, ...BILLING_PERIOD_WORDS];
+
 /**
- * A choice setting's word as the pane shows it: explained in the UI language, with the word the
- * cell holds in parentheses where the explanation is in another language ("quarter, 4
- * installments (neljännes)").
+ * A choice setting's word (as the cell holds it) as the pane shows it: explained in the UI
+ * language, with the word in parentheses where the explanation is in another language ("quarter,
+ * 4 installments (neljännes)"). A word the contract does not know is shown as it is.
  */
 export function choiceText(word: string, lang: Lang, tr: Translate): string {
-  const key = VALUE_KEYS[word];
-  if (!key) return word;
+  const wanted = word.trim().toLowerCase();
+  const code = CHOICE_WORDS.find(([w]) => w === wanted)?.[1];
+  if (!code) return word;
+  const key = VALUE_KEYS[code];
   return lang === 'fi' ? tr(key) : `${tr(key)} (${word})`;
 }
 
@@ -75,12 +86,12 @@ function dec(x: DecimalLike, lang: Lang, tr: Translate, emptyKey: MessageKey = '
 export function settingRows(s: Settings, lang: Lang, tr: Translate): SettingRow[] {
   const value: Record<SettingKey, string> = {
     year: String(s.year),
-    staffBasis: choiceText(s.staffBasis, lang, tr),
-    municipalBasis: choiceText(s.municipalBasis, lang, tr),
+    staffBasis: choiceText(wordOf(STAFF_BASIS_WORDS, s.staffBasis), lang, tr),
+    municipalBasis: choiceText(wordOf(MUNICIPAL_BASIS_WORDS, s.municipalBasis), lang, tr),
     agreedTvaPct: dec(s.agreedTvaPct, lang, tr, 'settingAgreedNotSet'),
     kelaPct: dec(s.kelaPct, lang, tr),
     employer: municipalityName(s.employer, lang),
-    billingPeriod: choiceText(s.billingPeriod, lang, tr),
+    billingPeriod: choiceText(wordOf(BILLING_PERIOD_WORDS, s.billingPeriod), lang, tr),
     customerEstimate: dec(s.customerEstimate, lang, tr),
   };
   return SETTING_KEYS.map((key) => ({
@@ -126,8 +137,15 @@ export function formTextOf(key: SettingKey, s: Settings | null, lang: Lang): str
       return d(s.kelaPct);
     case 'customerEstimate':
       return d(s.customerEstimate);
-    default:
-      return String(s[key]);
+    // The choice settings: the word the cell takes for the code in force (Finnish, as the template writes it).
+    case 'staffBasis':
+      return wordOf(STAFF_BASIS_WORDS, s.staffBasis);
+    case 'municipalBasis':
+      return wordOf(MUNICIPAL_BASIS_WORDS, s.municipalBasis);
+    case 'billingPeriod':
+      return wordOf(BILLING_PERIOD_WORDS, s.billingPeriod);
+    case 'employer':
+      return s.employer;
   }
 }
 

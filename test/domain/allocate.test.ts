@@ -139,7 +139,7 @@ describe('Kela percentage and agreed TVA percentage (staff-keyed pools)', () => 
 
 describe('staff basis: headcount vs FTE vs FTE weighted by days', () => {
   // TVA: A full year FTE 1; B FTE 0.5 from 1.7. HVA: C full year FTE 1; D left the year before.
-  const staff = (year: number, basis: 'henkilömäärä' | 'htv' | 'htv-aikapainotettu') =>
+  const staff = (year: number, basis: 'headcount' | 'fte' | 'fte-time-weighted') =>
     model({ year, staffBasis: basis })
       .staff('TVA', { fte: '1' })
       .staff('TVA', { fte: '0.5', start: `${year}-07-01` })
@@ -150,15 +150,15 @@ describe('staff basis: headcount vs FTE vs FTE weighted by days', () => {
       .build();
 
   it('headcount: TVA 2, HVA 1 (D outside the year) -> 200,00 / 100,00', () => {
-    expect(parties(group(allocate(staff(2025, 'henkilömäärä')), 'TA|a'))).toEqual(['200.00', '100.00', '0.00']);
+    expect(parties(group(allocate(staff(2025, 'headcount')), 'TA|a'))).toEqual(['200.00', '100.00', '0.00']);
   });
 
   it('FTE: TVA 1 + 0,5 = 1,5, HVA 1 -> 300 x 1,5/2,5 = 180,00 / 120,00', () => {
-    expect(parties(group(allocate(staff(2025, 'htv')), 'TA|a'))).toEqual(['180.00', '120.00', '0.00']);
+    expect(parties(group(allocate(staff(2025, 'fte')), 'TA|a'))).toEqual(['180.00', '120.00', '0.00']);
   });
 
   it('FTE by days in 2025: TVA 365 + 0,5 x 184 = 457, HVA 365 day-FTEs', () => {
-    const a = allocate(staff(2025, 'htv-aikapainotettu'));
+    const a = allocate(staff(2025, 'fte-time-weighted'));
     // 300 x 457/822 = 166.78832.., 300 x 365/822 = 133.21167..; floors 166.78 + 133.21 = 299.99
     // r .0083 > .0017 -> TVA
     expect(parties(group(a, 'TA|a'))).toEqual(['166.79', '133.21', '0.00']);
@@ -170,7 +170,7 @@ describe('staff basis: headcount vs FTE vs FTE weighted by days', () => {
   it('FTE by days in the leap year 2024: TVA 366 + 0,5 x 184 = 458, HVA 366', () => {
     // 300 x 458/824 = 166.74757.., 300 x 366/824 = 133.25242..; floors 166.74 + 133.25 = 299.99
     // r .00757 > .00243 -> TVA
-    expect(parties(group(allocate(staff(2024, 'htv-aikapainotettu')), 'TA|a'))).toEqual(['166.75', '133.25', '0.00']);
+    expect(parties(group(allocate(staff(2024, 'fte-time-weighted')), 'TA|a'))).toEqual(['166.75', '133.25', '0.00']);
   });
 });
 
@@ -231,14 +231,14 @@ describe('pool b: registrants per event, and the no-event line by the whole year
 
 describe('municipal split of TVA share', () => {
   // TVA alone in the staff key, so TVA's share is the whole amount.
-  const kunnat = (basis: 'asukasluku' | 'työttömät' | 'sovittu') =>
+  const kunnat = (basis: 'population' | 'jobseekers' | 'agreed') =>
     model({ municipalBasis: basis })
       .staff('TVA')
       .municipality('Järvenpää', { population: 46000, jobseekers: 300, agreedPct: 70 })
       .municipality('Tuusula', { population: 40000, jobseekers: 100, agreedPct: 30 });
 
   it('by population 46 000 : 40 000: 100,00 € -> 53,49 / 46,51', () => {
-    const g = group(allocate(kunnat('asukasluku').cost('TA', 'a', '100.00').build()), 'TA|a');
+    const g = group(allocate(kunnat('population').cost('TA', 'a', '100.00').build()), 'TA|a');
     // 100 x 46/86 = 53.48837.., 100 x 40/86 = 46.51162..; floors 53.48 + 46.51 = 99.99; r .0084 > .0016
     expect(munis(g)).toEqual([
       ['Järvenpää', '53.49'],
@@ -248,7 +248,7 @@ describe('municipal split of TVA share', () => {
   });
 
   it('by jobseekers 300 : 100: 100,00 € -> 75,00 / 25,00', () => {
-    const g = group(allocate(kunnat('työttömät').cost('TA', 'a', '100.00').build()), 'TA|a');
+    const g = group(allocate(kunnat('jobseekers').cost('TA', 'a', '100.00').build()), 'TA|a');
     expect(munis(g)).toEqual([
       ['Järvenpää', '75.00'],
       ['Tuusula', '25.00'],
@@ -256,7 +256,7 @@ describe('municipal split of TVA share', () => {
   });
 
   it('by agreed percentages 70 : 30: 0,05 € -> 0,04 / 0,01 (tie at half a cent to the first)', () => {
-    const g = group(allocate(kunnat('sovittu').cost('TA', 'a', '0.05').build()), 'TA|a');
+    const g = group(allocate(kunnat('agreed').cost('TA', 'a', '0.05').build()), 'TA|a');
     // 0.05 x 0.7 = 0.035, x 0.3 = 0.015; floors 0.03 + 0.01 = 0.04 -> 1 cent; r .005 = .005 -> Järvenpää
     expect(munis(g)).toEqual([
       ['Järvenpää', '0.04'],
@@ -265,7 +265,7 @@ describe('municipal split of TVA share', () => {
   });
 
   it('by TVA staff placed in each municipality (headcount): 400,00 € by 1 : 2', () => {
-    const m = model({ municipalBasis: 'henkilöstö' })
+    const m = model({ municipalBasis: 'staff' })
       .staff('TVA', { municipality: 'Järvenpää' })
       .staffMany('TVA', 2, { municipality: 'Tuusula' })
       .staff('TVA') // not placed: in the party key, not in the municipal key
@@ -287,7 +287,7 @@ describe('municipal split of TVA share', () => {
   });
 
   it('TVA staff placed in municipalities are counted on the staff basis in force (FTE by days)', () => {
-    const m = model({ municipalBasis: 'henkilöstö', staffBasis: 'htv-aikapainotettu', year: 2025 })
+    const m = model({ municipalBasis: 'staff', staffBasis: 'fte-time-weighted', year: 2025 })
       .staff('TVA', { municipality: 'Järvenpää' })
       .staff('TVA', { municipality: 'Tuusula', start: '2025-07-01' })
       .populations([
@@ -324,7 +324,7 @@ describe('municipal split of TVA share', () => {
   });
 
   it('a zero municipal key is an error naming the Kunnat table', () => {
-    const m = model({ municipalBasis: 'työttömät' }).staff('TVA').populations([['Järvenpää', 100]]).cost('TA', 'a', '1.00').build();
+    const m = model({ municipalBasis: 'jobseekers' }).staff('TVA').populations([['Järvenpää', 100]]).cost('TA', 'a', '1.00').build();
     const e = inputError(() => allocate(m));
     expect(e.problems.map((p) => [p.severity, p.code, p.where.table])).toEqual([['error', 'key-total-zero', 'Kunnat']]);
   });

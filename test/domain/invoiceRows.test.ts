@@ -20,7 +20,7 @@ import { eur, model } from './support/modelBuilder';
 //   Hyvinkää: actual 3 000,00 - paid 0 - advances 3 000,01 = -0,01: a credit note of one cent.
 //   HVA: actual 5 000,00 - paid 1 000,00 - advances 5 000,00 = -1 000,00: a credit note.
 const build = (billing?: BillingDetails): InputModel => {
-  const m = model({ year: 2026, billingPeriod: 'neljännes', employer: 'Järvenpää' })
+  const m = model({ year: 2026, billingPeriod: 'quarter', employer: 'Järvenpää' })
     .populations([
       ['Hyvinkää', 60],
       ['Järvenpää', 40],

@@ -35,10 +35,10 @@ describe('installments: equal to the cent, leftover cents to the earliest', () =
   });
 
   test('due months are the first month of each period', () => {
-    expect(dueMonths('vuosi')).toEqual([1]);
-    expect(dueMonths('puolivuosi')).toEqual([1, 7]);
-    expect(dueMonths('neljännes')).toEqual([1, 4, 7, 10]);
-    expect(dueMonths('kuukausi')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(dueMonths('year')).toEqual([1]);
+    expect(dueMonths('half-year')).toEqual([1, 7]);
+    expect(dueMonths('quarter')).toEqual([1, 4, 7, 10]);
+    expect(dueMonths('month')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 });
 
@@ -48,7 +48,7 @@ describe('a year from budget to settlement', () => {
   // TOT: pool a  9 000,00 paid by the employer       -> TVA 4 500 (2 700 / 1 800), HVA 4 500
   //      pool muu 1 000,00 paid by HVA itself        -> TVA   500 (  300 /   200), HVA   500
   const m = () =>
-    model({ year: 2025, billingPeriod: 'neljännes', employer: 'Järvenpää' })
+    model({ year: 2025, billingPeriod: 'quarter', employer: 'Järvenpää' })
       .populations([
         ['Hyvinkää', 60],
         ['Järvenpää', 40],
@@ -121,7 +121,7 @@ test('a payer named TVA (the employment area) pays through the administrative em
 test('a mid-year staff change moves the actual split: FTE by days, a TVA person leaving on 30.6.', () => {
   // 2025 has 365 days; 1.1.-30.6. = 181 days. TVA 1 FTE x 181 + HVA 1 FTE x 365 -> units 181 : 365.
   // 5 460,00 x 181/546 = 1 810,00 (TVA), 5 460,00 x 365/546 = 3 650,00 (HVA): exact, no leftover cent.
-  const built = model({ year: 2025, staffBasis: 'htv-aikapainotettu' })
+  const built = model({ year: 2025, staffBasis: 'fte-time-weighted' })
     .populations([['Järvenpää', 1]])
     .staff('TVA', { end: '2025-06-30' })
     .staff('HVA')

@@ -19,32 +19,32 @@ function keyOf(basis: StaffBasis, year: number, row: Parameters<ReturnType<typeo
 
 describe('staff days in the budget year', () => {
   it('blank dates = the whole year (365 in 2025, 366 in 2024)', () => {
-    expect(keyOf('htv', 2025, {}).days).toBe(365);
-    expect(keyOf('htv', 2024, {}).days).toBe(366);
+    expect(keyOf('fte', 2025, {}).days).toBe(365);
+    expect(keyOf('fte', 2024, {}).days).toBe(366);
   });
 
   it('start 1.7. counts 184 days in both a non-leap and a leap year', () => {
     // July 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31 = 184 (February is not in the range)
-    expect(keyOf('htv', 2025, { start: '2025-07-01' }).days).toBe(184);
-    expect(keyOf('htv', 2024, { start: '2024-07-01' }).days).toBe(184);
+    expect(keyOf('fte', 2025, { start: '2025-07-01' }).days).toBe(184);
+    expect(keyOf('fte', 2024, { start: '2024-07-01' }).days).toBe(184);
   });
 
   it('both ends inclusive: 1.3.–31.5.2025 = 92 days, a single day = 1, 1.1.–29.2.2024 = 60', () => {
     // 31 + 30 + 31 = 92
-    expect(keyOf('htv', 2025, { start: '2025-03-01', end: '2025-05-31' }).days).toBe(92);
-    expect(keyOf('htv', 2025, { start: '2025-06-15', end: '2025-06-15' }).days).toBe(1);
+    expect(keyOf('fte', 2025, { start: '2025-03-01', end: '2025-05-31' }).days).toBe(92);
+    expect(keyOf('fte', 2025, { start: '2025-06-15', end: '2025-06-15' }).days).toBe(1);
     // Jan 31 + Feb 29 (leap) = 60
-    expect(keyOf('htv', 2024, { end: '2024-02-29' }).days).toBe(60);
+    expect(keyOf('fte', 2024, { end: '2024-02-29' }).days).toBe(60);
   });
 
   it('a range crossing the year boundary counts only the days inside the year', () => {
     // 15.12.2024–10.1.2025 in 2025: 1.1.–10.1. = 10 days
-    expect(keyOf('htv', 2025, { start: '2024-12-15', end: '2025-01-10' }).days).toBe(10);
+    expect(keyOf('fte', 2025, { start: '2024-12-15', end: '2025-01-10' }).days).toBe(10);
   });
 
   it('a row entirely outside the year has 0 days', () => {
-    expect(keyOf('htv', 2025, { end: '2024-12-31' }).days).toBe(0);
-    expect(keyOf('htv', 2025, { start: '2026-01-01' }).days).toBe(0);
+    expect(keyOf('fte', 2025, { end: '2024-12-31' }).days).toBe(0);
+    expect(keyOf('fte', 2025, { start: '2026-01-01' }).days).toBe(0);
   });
 });
 
@@ -52,18 +52,18 @@ describe('staffKey on each staff basis', () => {
   const person = { headcount: 1, fte: '0.8' };
 
   it('headcount: Henkilömäärä, whatever the FTE', () => {
-    expect(keyOf('henkilömäärä', 2025, person).key.shown.toString()).toBe('1');
-    expect(keyOf('henkilömäärä', 2025, { headcount: 3, fte: '2.4' }).key.units.toString()).toBe('3');
+    expect(keyOf('headcount', 2025, person).key.shown.toString()).toBe('1');
+    expect(keyOf('headcount', 2025, { headcount: 3, fte: '2.4' }).key.units.toString()).toBe('3');
   });
 
   it('FTE: HTV, not weighted by days', () => {
-    const k = keyOf('htv', 2025, { ...person, start: '2025-07-01' }).key;
+    const k = keyOf('fte', 2025, { ...person, start: '2025-07-01' }).key;
     expect(k.shown.toString()).toBe('0.8');
     expect(k.units.toString()).toBe('0.8');
   });
 
   it('FTE weighted by days, start 1.7.2025 (non-leap): 0,8 x 184 / 365', () => {
-    const k = keyOf('htv-aikapainotettu', 2025, { ...person, start: '2025-07-01' }).key;
+    const k = keyOf('fte-time-weighted', 2025, { ...person, start: '2025-07-01' }).key;
     // units = 0.8 x 184 = 147.2 day-FTEs; shown = 147.2 / 365 = 0.40328767...
     expect(k.units.toString()).toBe('147.2');
     expect(k.shown.eq(dec('147.2').div(365))).toBe(true);
@@ -71,20 +71,20 @@ describe('staffKey on each staff basis', () => {
   });
 
   it('FTE weighted by days, start 1.7.2024 (leap year): 0,8 x 184 / 366', () => {
-    const k = keyOf('htv-aikapainotettu', 2024, { ...person, start: '2024-07-01' }).key;
+    const k = keyOf('fte-time-weighted', 2024, { ...person, start: '2024-07-01' }).key;
     // units = 147.2; shown = 147.2 / 366 = 0.40218579...
     expect(k.units.toString()).toBe('147.2');
     expect(k.shown.toDecimalPlaces(8).toString()).toBe('0.40218579');
   });
 
   it('FTE weighted by days, blank dates = the whole year: shown = HTV', () => {
-    const k = keyOf('htv-aikapainotettu', 2024, person).key;
+    const k = keyOf('fte-time-weighted', 2024, person).key;
     // units = 0.8 x 366 = 292.8; shown = 292.8 / 366 = 0.8
     expect(k.units.toString()).toBe('292.8');
     expect(k.shown.toString()).toBe('0.8');
   });
 
-  it.each<StaffBasis>(['henkilömäärä', 'htv', 'htv-aikapainotettu'])('a row entirely outside the year counts zero (%s)', (basis) => {
+  it.each<StaffBasis>(['headcount', 'fte', 'fte-time-weighted'])('a row entirely outside the year counts zero (%s)', (basis) => {
     const before = keyOf(basis, 2025, { headcount: 2, fte: '1.5', end: '2024-12-31' }).key;
     const after = keyOf(basis, 2025, { headcount: 2, fte: '1.5', start: '2026-01-01' }).key;
     for (const k of [before, after]) {
@@ -94,13 +94,13 @@ describe('staffKey on each staff basis', () => {
   });
 
   it('headcount and FTE count a row that is in the year for part of it in full', () => {
-    expect(keyOf('henkilömäärä', 2025, { start: '2025-12-31' }).key.units.toString()).toBe('1');
-    expect(keyOf('htv', 2025, { fte: '0.5', end: '2025-01-01' }).key.units.toString()).toBe('0.5');
+    expect(keyOf('headcount', 2025, { start: '2025-12-31' }).key.units.toString()).toBe('1');
+    expect(keyOf('fte', 2025, { fte: '0.5', end: '2025-01-01' }).key.units.toString()).toBe('0.5');
   });
 });
 
 describe('staff keys by party and by municipality', () => {
-  const m = model({ year: 2025, staffBasis: 'htv' })
+  const m = model({ year: 2025, staffBasis: 'fte' })
     .staff('TVA', { municipality: 'Järvenpää', fte: '1' })
     .staff('TVA', { municipality: 'Tuusula', fte: '0.5' })
     .staff('TVA', { municipality: 'Tuusula', fte: '0.8', end: '2024-06-30' }) // outside the year

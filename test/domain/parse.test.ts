@@ -84,12 +84,12 @@ describe('parseWorkbook: a valid workbook', () => {
   it('reads settings with defaults, aliases and case/space variants', () => {
     expect(plain(result.model!.settings)).toEqual({
       year: 2026,
-      staffBasis: 'henkilömäärä', // not given: default
-      municipalBasis: 'asukasluku', // not given: default
+      staffBasis: 'headcount', // not given: default
+      municipalBasis: 'population', // not given: default
       agreedTvaPct: null, // blank
       kelaPct: '5', // " kelan  OSUUS % "
       employer: 'Järvenpää', // "  järvenpää " stored as written in Kunnat
-      billingPeriod: 'neljännes', // English "Billing period" = "Quarter"
+      billingPeriod: 'quarter', // English "Billing period" = "Quarter"
       customerEstimate: '1200',
     });
     const ref = (index: number) => ({ table: 'Asetukset', sheet: 'Asetukset', index, sheetRow: index + 1 });
@@ -219,12 +219,12 @@ describe('parseWorkbook: a valid workbook', () => {
     expect(r.problems).toEqual([]);
     expect(plain(r.model!.settings)).toEqual({
       year: 2030,
-      staffBasis: 'henkilömäärä',
-      municipalBasis: 'asukasluku',
+      staffBasis: 'headcount',
+      municipalBasis: 'population',
       agreedTvaPct: null,
       kelaPct: '0',
       employer: 'Järvenpää',
-      billingPeriod: 'vuosi',
+      billingPeriod: 'year',
       customerEstimate: null,
     });
     expect(plain(r.model!.municipalities)).toEqual([
@@ -241,7 +241,7 @@ describe('parseWorkbook: a valid workbook', () => {
     wb = setCell(wb, 'Kunnat', 3, 'Sovittu osuus %', 33.34);
     const r = parseWorkbook(wb);
     expect(r.problems).toEqual([]);
-    expect(r.model!.settings.municipalBasis).toBe('sovittu');
+    expect(r.model!.settings.municipalBasis).toBe('agreed');
     expect(r.model!.municipalities.map((m) => m.agreedPct!.toString())).toEqual(['33.33', '33.33', '33.34']);
   });
 
@@ -492,8 +492,8 @@ describe('parseWorkbook: Asetukset', () => {
     wb = addRow(wb, 'Asetukset', { Asetus: 'Municipal basis', Arvo: ' jobseekers ' });
     const r = parseWorkbook(wb);
     expect(r.problems).toEqual([]);
-    expect(r.model!.settings.staffBasis).toBe('htv-aikapainotettu');
-    expect(r.model!.settings.municipalBasis).toBe('työttömät');
+    expect(r.model!.settings.staffBasis).toBe('fte-time-weighted');
+    expect(r.model!.settings.municipalBasis).toBe('jobseekers');
     expect(r.model!.settingRows.staffBasis).toEqual({ table: 'Asetukset', sheet: 'Asetukset', index: 7, sheetRow: 8 });
   });
 

@@ -183,8 +183,8 @@ const dayOffsetArb = fc.option(fc.integer({ min: -200, max: 560 }), { nil: null 
 
 const modelSpecArb: fc.Arbitrary<ModelSpec> = fc.record({
   year: fc.constantFrom(2024, 2025),
-  staffBasis: fc.constantFrom<StaffBasis>('henkilömäärä', 'htv', 'htv-aikapainotettu'),
-  municipalBasis: fc.constantFrom<MunicipalBasis>('asukasluku', 'työttömät', 'henkilöstö', 'sovittu'),
+  staffBasis: fc.constantFrom<StaffBasis>('headcount', 'fte', 'fte-time-weighted'),
+  municipalBasis: fc.constantFrom<MunicipalBasis>('population', 'jobseekers', 'staff', 'agreed'),
   kelaPct: fc.oneof(fc.constant('0'), pctArb),
   agreedTvaPct: fc.option(pctArb, { nil: null, freq: 3 }),
   municipalities: fc.array(
@@ -307,8 +307,8 @@ function staffKeyQ(m: InputModel, row: InputModel['staff'][number]): Q {
   const e = Math.min(row.end ?? dayNo(y, 12, 31), dayNo(y, 12, 31));
   const days = Math.max(0, e - s + 1);
   if (days === 0) return ZERO;
-  if (m.settings.staffBasis === 'henkilömäärä') return qd(row.headcount);
-  if (m.settings.staffBasis === 'htv') return qd(row.fte);
+  if (m.settings.staffBasis === 'headcount') return qd(row.headcount);
+  if (m.settings.staffBasis === 'fte') return qd(row.fte);
   return mul(qd(row.fte), q(BigInt(days)));
 }
 
@@ -368,9 +368,9 @@ function expected(m: InputModel): Expected {
 
   const basis = m.settings.municipalBasis;
   const muniKeys = m.municipalities.map((mu) => {
-    if (basis === 'asukasluku') return mu.population ? qd(mu.population) : ZERO;
-    if (basis === 'työttömät') return mu.jobseekers ? qd(mu.jobseekers) : ZERO;
-    if (basis === 'sovittu') return mu.agreedPct ? qd(mu.agreedPct) : ZERO;
+    if (basis === 'population') return mu.population ? qd(mu.population) : ZERO;
+    if (basis === 'jobseekers') return mu.jobseekers ? qd(mu.jobseekers) : ZERO;
+    if (basis === 'agreed') return mu.agreedPct ? qd(mu.agreedPct) : ZERO;
     return sum(m.staff.filter((s) => s.party === 'TVA' && s.municipality === mu.name).map((s) => staffKeyQ(m, s)));
   });
   const muniTotal = sum(muniKeys);

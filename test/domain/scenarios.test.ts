@@ -29,10 +29,10 @@ describe('a hand-checked example', () => {
     const s = computeScenarios(m(), allocate(m()));
     // population 3:1 -> 56,25 / 18,75; jobseekers 1:1 -> 37,50 / 37,50; TVA staff (headcount) 1:2 -> 25,00 / 50,00; agreed 50:50 -> 37,50 / 37,50.
     expect(s.municipal.map((x) => [x.basis, x.inForce, ...x.totals.TA.map(eur)])).toEqual([
-      ['asukasluku', true, '56.25', '18.75'],
-      ['työttömät', false, '37.50', '37.50'],
-      ['henkilöstö', false, '25.00', '50.00'],
-      ['sovittu', false, '37.50', '37.50'],
+      ['population', true, '56.25', '18.75'],
+      ['jobseekers', false, '37.50', '37.50'],
+      ['staff', false, '25.00', '50.00'],
+      ['agreed', false, '37.50', '37.50'],
     ]);
   });
 
@@ -42,9 +42,9 @@ describe('a hand-checked example', () => {
     // FTE by days: TVA 1,5 x 365 = 547,5, HVA 1 x 184 (1.7.-31.12.) = 184; 100 x 547,5 / 731,5 = 74,846206.. (74,84, rem 0,0062),
     // HVA 25,153793.. (25,15, rem 0,0037): one cent to TVA -> 74,85 / 25,15.
     expect(s.staff.map((x) => [x.basis, x.inForce, ...x.totals.TA.map(eur)])).toEqual([
-      ['henkilömäärä', true, '75.00', '25.00', '0.00'],
-      ['htv', false, '60.00', '40.00', '0.00'],
-      ['htv-aikapainotettu', false, '74.85', '25.15', '0.00'],
+      ['headcount', true, '75.00', '25.00', '0.00'],
+      ['fte', false, '60.00', '40.00', '0.00'],
+      ['fte-time-weighted', false, '74.85', '25.15', '0.00'],
     ]);
     expect(s.staff.map((x) => x.keys.TVA.toString())).toEqual(['3', '1.5', '1.5']);
   });
@@ -59,10 +59,10 @@ describe('a hand-checked example', () => {
       .build();
     const s = computeScenarios(partial, allocate(partial));
     expect(s.municipal.map((x) => [x.basis, x.unavailable])).toEqual([
-      ['asukasluku', null],
-      ['työttömät', 'missing-values'],
-      ['henkilöstö', null],
-      ['sovittu', 'agreed-sum'],
+      ['population', null],
+      ['jobseekers', 'missing-values'],
+      ['staff', null],
+      ['agreed', 'agreed-sum'],
     ]);
     expect(s.municipal[1].totals.TA.map(eur)).toEqual(['0.00', '0.00']);
   });

@@ -107,7 +107,7 @@ test('hooked into the result details under the invoicing, only when the run has 
     year: 2026,
     masterCheck: true,
     sheets: [],
-    invoicing: { period: 'vuosi', dueMonths: [1], employer: 'Järvenpää', receivers: [] },
+    invoicing: { period: 'year', dueMonths: [1], employer: 'Järvenpää', receivers: [] },
     kinds: [],
   };
   expect(html(<ResultDetails summary={summary} freshness="current" lang="en" tr={translator('en')} />)).not.toContain('invoice-csv');

@@ -7,7 +7,7 @@ import { installmentColumns, invoiceRows, invoiceTsv } from '../../src/taskpane/
 // With actuals HVA's net is 1 000,00 €, so it gets 0,01 € back (credit); Hyvinkää owes 12,34 € more
 // (invoice); the employer's settlement is the counterpart of the others' (−(12,34 − 0,01) = −12,33).
 const inv: InvoicingSummary = {
-  period: 'neljännes',
+  period: 'quarter',
   dueMonths: [1, 4, 7, 10],
   employer: 'Järvenpää',
   receivers: [

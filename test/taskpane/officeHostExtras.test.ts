@@ -77,7 +77,7 @@ test('the last result is kept in the document settings and read back; anything e
     version: 1,
     at: '2026-12-01T10:00:00.000Z',
     fingerprint: 'a'.repeat(64),
-    summary: { year: 2026, kinds: [], sheets: ['TYM_Tulokset'], masterCheck: true, invoicing: { period: 'vuosi', dueMonths: [1], employer: 'Järvenpää', receivers: [] } },
+    summary: { year: 2026, kinds: [], sheets: ['TYM_Tulokset'], masterCheck: true, invoicing: { period: 'year', dueMonths: [1], employer: 'Järvenpää', receivers: [] } },
   };
   await store.saveResult(result);
   expect(s.saved).toBe(1);

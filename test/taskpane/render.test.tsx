@@ -58,7 +58,7 @@ const summary: RunSummary = {
   masterCheck: true,
   sheets: ['TYM_Tulokset'],
   invoicing: {
-    period: 'neljännes',
+    period: 'quarter',
     dueMonths: [1, 4, 7, 10],
     employer: 'Järvenpää',
     receivers: [

@@ -18,7 +18,7 @@ const validation: ValidationReport = {
   fingerprint: 'f0',
 };
 const clean: ValidationReport = { problems: [], tablesFound: ALL_TABLES, settings: null, ok: true, fingerprint: 'f1' };
-const summary = (year: number): RunSummary => ({ year, kinds: [], sheets: ['TYM_Tulokset', 'TYM_Jako'], masterCheck: true, invoicing: { period: 'vuosi', dueMonths: [1], employer: 'Järvenpää', receivers: [] } });
+const summary = (year: number): RunSummary => ({ year, kinds: [], sheets: ['TYM_Tulokset', 'TYM_Jako'], masterCheck: true, invoicing: { period: 'year', dueMonths: [1], employer: 'Järvenpää', receivers: [] } });
 const ran = (fingerprint: string, seq: number): PaneEvent => ({ type: 'ran', report: { ok: true, problems: [], summary: summary(2026), fingerprint }, seq, at: '2026-12-01T10:00:00Z' });
 
 describe('pane state', () => {

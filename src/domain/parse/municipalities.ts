@@ -1,5 +1,5 @@
 /** The Kunnat table: the member municipalities, in the order used for tie-breaks. */
-import { ORGANISATION_WORDS, TABLES } from '../contract';
+import { MUNICIPAL_BASIS_WORDS, ORGANISATION_WORDS, TABLES, wordOf } from '../contract';
 import { Decimal, HUNDRED, ZERO } from '../decimal';
 import { error, type Problem } from '../problems';
 import { identityKey } from '../text';
@@ -10,9 +10,9 @@ import { isEmptyRow } from './locate';
 
 /** The Kunnat column each municipal basis needs (henkilöstö counts TVA staff instead). */
 const BASIS_COLUMN: Partial<Record<MunicipalBasis, 'population' | 'jobseekers' | 'agreedPct'>> = {
-  asukasluku: 'population',
-  työttömät: 'jobseekers',
-  sovittu: 'agreedPct',
+  population: 'population',
+  jobseekers: 'jobseekers',
+  agreed: 'agreedPct',
 };
 
 // A municipality's name is a receiver in the written SUMIFS (case-insensitive, wildcards and leading
@@ -37,7 +37,7 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
   const needed = BASIS_COLUMN[basis];
   const where = { sheet: raw.sheet, table: raw.name, row: raw.headerRow };
   if (needed && !t.cols.has(needed)) {
-    out.push(error('basis-column-missing', where, { column: canonicalHeader(needed), basis }));
+    out.push(error('basis-column-missing', where, { column: canonicalHeader(needed), basis: wordOf(MUNICIPAL_BASIS_WORDS, basis) }));
   }
   let sum = ZERO;
   let sumComplete = true;
@@ -51,9 +51,9 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
     const value: Record<string, Decimal | null> = { population, jobseekers, agreedPct };
     const businessId = readBusinessId(r, 'businessId');
     if (needed && t.cols.has(needed) && r.isBlank(needed)) {
-      r.error('basis-value-missing', needed, { column: raw.headers[t.cols.get(needed)!], basis });
+      r.error('basis-value-missing', needed, { column: raw.headers[t.cols.get(needed)!], basis: wordOf(MUNICIPAL_BASIS_WORDS, basis) });
     }
-    if (basis === 'sovittu') {
+    if (basis === 'agreed') {
       if (agreedPct === null) sumComplete = false;
       else sum = sum.plus(agreedPct);
     }
@@ -80,7 +80,7 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
     out.push(error('no-municipalities', where));
   }
   // Only a complete column can be summed meaningfully; missing values are reported above.
-  if (basis === 'sovittu' && t.cols.has('agreedPct') && sumComplete && list.length > 0 && !sum.eq(HUNDRED)) {
+  if (basis === 'agreed' && t.cols.has('agreedPct') && sumComplete && list.length > 0 && !sum.eq(HUNDRED)) {
     const header = raw.headers[t.cols.get('agreedPct')!];
     // Shares typed as fractions (0.25 for 25 %) sum to about 1: say so rather than only "not 100".
     const code = sum.gt(0) && sum.lte(1) && list.every((m) => m.agreedPct === null || m.agreedPct.lt(1)) ? 'agreed-sum-fractions' : 'agreed-sum';

@@ -50,12 +50,12 @@ export function nearestSetting(name: string): string | undefined {
 export function defaultSettings(): Settings {
   return {
     year: 0,
-    staffBasis: 'henkilömäärä',
-    municipalBasis: 'asukasluku',
+    staffBasis: 'headcount',
+    municipalBasis: 'population',
     agreedTvaPct: null,
     kelaPct: ZERO,
     employer: DEFAULT_EMPLOYER,
-    billingPeriod: 'vuosi',
+    billingPeriod: 'year',
     customerEstimate: null,
   };
 }

@@ -1,5 +1,5 @@
 /** The Henkilosto table: appendix 2 staff of the parties. */
-import { ORGANISATION_WORDS } from '../contract';
+import { MUNICIPAL_BASIS_WORDS, ORGANISATION_WORDS, wordOf } from '../contract';
 import { ONE } from '../decimal';
 import { error, type Problem } from '../problems';
 import { identityKey, visible } from '../text';
@@ -11,8 +11,8 @@ import { isEmptyRow } from './locate';
 export function parseStaff(t: Located, basis: MunicipalBasis, municipalities: Map<string, Municipality> | null, out: Problem[]): StaffMember[] {
   const raw = t.raw;
   const list: StaffMember[] = [];
-  if (basis === 'henkilöstö' && !t.cols.has('municipality')) {
-    out.push(error('basis-column-missing', { sheet: raw.sheet, table: raw.name, row: raw.headerRow }, { column: 'Kunta', basis }));
+  if (basis === 'staff' && !t.cols.has('municipality')) {
+    out.push(error('basis-column-missing', { sheet: raw.sheet, table: raw.name, row: raw.headerRow }, { column: 'Kunta', basis: wordOf(MUNICIPAL_BASIS_WORDS, basis) }));
   }
   raw.rows.forEach((_, i) => {
     if (isEmptyRow(raw, i)) return;
@@ -24,7 +24,7 @@ export function parseStaff(t: Located, basis: MunicipalBasis, municipalities: Ma
       const m = municipalities.get(identityKey(written));
       if (m) municipality = m.name;
       else r.error('municipality-unknown', 'municipality', { name: visible(written), known: [...municipalities.values()].map((x) => x.name).join(', ') });
-    } else if (written === null && r.isBlank('municipality') && basis === 'henkilöstö' && party === 'TVA' && t.cols.has('municipality')) {
+    } else if (written === null && r.isBlank('municipality') && basis === 'staff' && party === 'TVA' && t.cols.has('municipality')) {
       r.error('staff-municipality-required', 'municipality');
     }
     const unit = r.freeText('unit') ?? '';

@@ -234,7 +234,7 @@ export function municipalitiesBlock(g: Grid, ctx: Ctx, top: number, tvaNo: strin
     g.formula(r, b.c('popOk'), orFalse(ok('population')), true, 'check');
     g.formula(r, b.c('jobOk'), orFalse(ok('jobseekers')), true, 'check');
     g.formula(r, b.c('agreedOk'), orFalse(`AND(${ok('agreed')},${b.at('agreed', r)}<=100)`), true, 'check');
-    g.formula(r, b.c('basisGiven'), orFalse(`CHOOSE(${NAMES.municipalBasis},${basisPresent('population')},${basisPresent('jobseekers')},TRUE,${basisPresent('agreedPct')})`), m ? true : ctx.model.settings.municipalBasis === 'henkilöstö', 'check');
+    g.formula(r, b.c('basisGiven'), orFalse(`CHOOSE(${NAMES.municipalBasis},${basisPresent('population')},${basisPresent('jobseekers')},TRUE,${basisPresent('agreedPct')})`), m ? true : ctx.model.settings.municipalBasis === 'staff', 'check');
     g.formula(
       r,
       b.c('numbersOk'),
@@ -261,8 +261,8 @@ export function municipalitiesBlock(g: Grid, ctx: Ctx, top: number, tvaNo: strin
       const agr = b.at('agreed', r);
       g.formula(r, b.c(`key${slot.no}`), `CHOOSE(${NAMES.municipalBasis},${pop},${job},${b.at(`staff${slot.no}`, r)},${agr})`, m ? (keysBy[si].get(m.name)?.shown ?? ZERO).toNumber() : 0, 'decimal');
       const basis = slot.model.settings.municipalBasis;
-      const raw = m ? (basis === 'asukasluku' ? m.population : basis === 'työttömät' ? m.jobseekers : basis === 'sovittu' ? m.agreedPct : null) : null;
-      const nExpected = !m ? 0 : basis === 'henkilöstö' ? num(unitsBy[si].get(m.name) ?? 0n) : num(scaledKey(raw ?? ZERO) ?? 0n);
+      const raw = m ? (basis === 'population' ? m.population : basis === 'jobseekers' ? m.jobseekers : basis === 'agreed' ? m.agreedPct : null) : null;
+      const nExpected = !m ? 0 : basis === 'staff' ? num(unitsBy[si].get(m.name) ?? 0n) : num(scaledKey(raw ?? ZERO) ?? 0n);
       const sk = (x: string) => `ROUND(${x}*${NAMES.keyScale},0)`;
       g.formula(r, b.c(`n${slot.no}`), `CHOOSE(${NAMES.municipalBasis},${sk(pop)},${sk(job)},${b.at(`units${slot.no}`, r)},${sk(agr)})`, nExpected, 'integer');
     });

@@ -46,8 +46,8 @@ export function levelNumerators(ctx: Ctx, grp: GroupEntry, level: 1 | 2): { n: V
   for (const m of slot.model.staff) if (m.party === 'TVA' && m.municipality) units.set(m.municipality, (units.get(m.municipality) ?? 0n) + scaledUnits(slot.model, m));
   return ctx.model.municipalities.map((m) => {
     const basis = s.municipalBasis;
-    const raw = basis === 'asukasluku' ? m.population : basis === 'työttömät' ? m.jobseekers : basis === 'sovittu' ? m.agreedPct : null;
-    const n = basis === 'henkilöstö' ? Number(units.get(m.name) ?? 0n) : Number(scaledKey(raw ?? ZERO) ?? 0n);
+    const raw = basis === 'population' ? m.population : basis === 'jobseekers' ? m.jobseekers : basis === 'agreed' ? m.agreedPct : null;
+    const n = basis === 'staff' ? Number(units.get(m.name) ?? 0n) : Number(scaledKey(raw ?? ZERO) ?? 0n);
     return { n, key: (keys.get(m.name)?.shown ?? ZERO).toNumber() };
   });
 }

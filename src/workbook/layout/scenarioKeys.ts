@@ -30,12 +30,12 @@ export const withStaff = (model: InputModel, basis: StaffBasis): InputModel => (
 
 /** The engine's numerator of a municipality on a basis (as the formulas compute it). */
 export function muniNumerator(model: InputModel, basis: MunicipalBasis, m: Municipality): number {
-  if (basis === 'henkilöstö') {
+  if (basis === 'staff') {
     let u = 0n;
     for (const x of model.staff) if (x.party === 'TVA' && x.municipality === m.name) u += scaledUnits(model, x);
     return Number(u);
   }
-  const v = basis === 'asukasluku' ? m.population : basis === 'työttömät' ? m.jobseekers : m.agreedPct;
+  const v = basis === 'population' ? m.population : basis === 'jobseekers' ? m.jobseekers : m.agreedPct;
   return Number(scaledKey(v ?? ZERO) ?? 0n);
 }
 
@@ -96,7 +96,7 @@ export function writeScenarioKeys(g: Grid, ctx: Ctx, sc: Scenarios, top: number,
     MUNICIPAL_BASES.forEach((basis, k) => {
       g.formula(r, m.c(`key${k + 1}`), `INDEX(${muniCol(keyCol[k])},${n})`, sc.municipal[k].keys[i].toNumber(), 'decimal');
       const num = muniNumerator(model, basis, mu);
-      if (basis === 'henkilöstö') g.formula(r, m.c(`n${k + 1}`), `INDEX(${muniCol(nCol[k])},${n})`, num, 'integer');
+      if (basis === 'staff') g.formula(r, m.c(`n${k + 1}`), `INDEX(${muniCol(nCol[k])},${n})`, num, 'integer');
       else g.formula(r, m.c(`n${k + 1}`), sk(m.at(`key${k + 1}`, r)), num, 'integer');
       const pc = presentCol[k];
       const present = pc === null || mu[pc] !== null;
@@ -135,7 +135,7 @@ export function writeScenarioKeys(g: Grid, ctx: Ctx, sc: Scenarios, top: number,
     g.formula(r, a.c('present'), `SUM(INDEX(${muniHas},0,${at('code')}))`, present, 'integer');
     const total = model.municipalities.reduce((x, mu) => x + muniNumerator(model, basis, mu), 0);
     g.formula(r, a.c('total'), `SUM(INDEX(${muniN},0,${at('code')}))`, total, 'integer');
-    g.formula(r, a.c('sumOk'), orFalse(`OR(${at('code')}<>${MUNICIPAL_BASIS_CODE.sovittu},${at('total')}=100*${NAMES.keyScale})`), basis !== 'sovittu' || total === 100 * KEY_SCALE, 'check');
+    g.formula(r, a.c('sumOk'), orFalse(`OR(${at('code')}<>${MUNICIPAL_BASIS_CODE.agreed},${at('total')}=100*${NAMES.keyScale})`), basis !== 'agreed' || total === 100 * KEY_SCALE, 'check');
     g.formula(r, a.c('avail'), orFalse(`AND(${at('present')}=ROWS(${names}),${at('total')}>0,${at('sumOk')})`), s.unavailable === null, 'check');
     g.formula(r, a.c('inForce'), `${at('code')}=${NAMES.municipalBasis}`, s.inForce, 'check');
   });

@@ -30,8 +30,8 @@ import { INSTALLMENTS } from '../../domain/invoicing';
 export const MONTHS_FI = ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'];
 /** Billing period codes in the workbook: the installments per year, as the domain counts them. */
 export const INSTALLMENT_CODE = INSTALLMENTS;
-export const STAFF_BASIS_CODE = { 'henkilömäärä': 1, htv: 2, 'htv-aikapainotettu': 3 } as const;
-export const MUNICIPAL_BASIS_CODE = { asukasluku: 1, 'työttömät': 2, 'henkilöstö': 3, sovittu: 4 } as const;
+export const STAFF_BASIS_CODE = { headcount: 1, fte: 2, 'fte-time-weighted': 3 } as const;
+export const MUNICIPAL_BASIS_CODE = { population: 1, jobseekers: 2, staff: 3, agreed: 4 } as const;
 const PARTY_CODE = { TVA: 1, HVA: 2, KELA: 3 } as const;
 const STATUS_CODE = { active: 1, cancelled: 2 } as const;
 

@@ -35,12 +35,12 @@ export function isoDay(iso: string): number {
 export function defaultSettings(over: Partial<Settings> = {}): Settings {
   return {
     year: 2025,
-    staffBasis: 'henkilömäärä',
-    municipalBasis: 'asukasluku',
+    staffBasis: 'headcount',
+    municipalBasis: 'population',
     agreedTvaPct: null,
     kelaPct: new Decimal(0),
     employer: 'Järvenpää',
-    billingPeriod: 'vuosi',
+    billingPeriod: 'year',
     customerEstimate: null,
     ...over,
   };

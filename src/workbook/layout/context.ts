@@ -20,6 +20,7 @@ export const SHEETS = {
   params: 'TYM_Parametrit',
   rows: 'TYM_Rivit',
   runLog: 'TYM_Ajoloki',
+  invoiceRows: 'TYM_Laskurivit',
 } as const;
 
 export const OUTPUT_SHEET_NAMES: readonly string[] = Object.values(SHEETS);

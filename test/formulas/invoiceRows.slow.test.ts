@@ -158,8 +158,18 @@ async function writeRun(name: string, wb: ExcelJS.Workbook, edit?: (port: ExcelJ
 }
 
 /** Edits input cells of a written workbook as a user would, saves it under `name` (not yet recalculated). */
-async function edited(file: string, name: string, edits: { table: string; column: string; row: number; value: ExcelJS.CellValue }[], sortKunnat = false): Promise<string> {
+async function edited(
+  file: string,
+  name: string,
+  edits: { table: string; column: string; row: number; value: ExcelJS.CellValue }[],
+  sortKunnat = false,
+  prepare?: (port: ExcelJsWorkbook) => void,
+): Promise<string> {
   const port = await ExcelJsWorkbook.load(file);
+  if (prepare) {
+    prepare(port);
+    await port.commitView();
+  }
   const raw = await port.readTables();
   const ws = (t: { sheet: string }) => port.workbook.getWorksheet(t.sheet)!;
   if (sortKunnat) {
@@ -199,7 +209,10 @@ beforeAll(async () => {
   const old = billingYear();
   old.municipalities = old.municipalities!.map((r) => [...r.slice(0, 4), null]);
   // A workbook made before issue 12: Kunnat's fifth column is none of ours.
-  written.push(['no-id-column', await writeRun('no-id-column', await buildInputWorkbook(old), (p) => renameColumn(p, 'Kunnat', 'Y-tunnus', 'Muistiinpano'))]);
+  const noIdColumn = await writeRun('no-id-column', await buildInputWorkbook(old), (p) => renameColumn(p, 'Kunnat', 'Y-tunnus', 'Muistiinpano'));
+  written.push(['no-id-column', noIdColumn]);
+  // The Y-tunnus column given to Kunnat after the run (the old fifth column renamed) with an ID typed in.
+  written.push(['edit-add-id-column', await edited(noIdColumn, 'edit-add-id-column', [{ table: 'Kunnat', column: 'Y-tunnus', row: 1, value: '0125400-2' }], false, (p) => renameColumn(p, 'Kunnat', 'Muistiinpano', 'Y-tunnus'))]);
   written.push(['edit-day-term', await edited(billing, 'edit-day-term', [
     { table: 'Asetukset', column: 'Laskutuspäivä', row: 0, value: 15 },
     { table: 'Asetukset', column: 'Maksuehto (pv)', row: 0, value: 30 },
@@ -276,6 +289,14 @@ test('Laskutusjakso changed after the run: the master check is FALSE and the inv
   const sheet = await sheetRows(recalculated('edit-period'));
   expect(sheet.master).toBe(false);
   expect(sheet.falseChecks.some((c) => /^TYM_Laskurivit: ennakkorivejä/.test(c))).toBe(true);
+}, 120_000);
+
+test('a Y-tunnus column added to Kunnat after the run: the master check is FALSE and the invoice rows say why', async () => {
+  const sheet = await sheetRows(recalculated('edit-add-id-column'));
+  expect(sheet.master).toBe(false);
+  expect(sheet.falseChecks).toContain('TYM_Laskurivit: Kunnat-taulukon Y-tunnus-sarake kuten laskennassa');
+  // A fresh run would put the ID on the invoices: the rows as they stand differ from it.
+  expect(numbered(sheet.all)).not.toEqual(await engineRows(recalculated('edit-add-id-column')));
 }, 120_000);
 
 test('a business ID made invalid after the run: the master check is FALSE and the ID check names it', async () => {

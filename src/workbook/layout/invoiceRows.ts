@@ -10,6 +10,7 @@
  * What is fixed at run time (receivers x installments, the settlement rows) has structure checks:
  * a change of Laskutusjakso, a receiver added or a wrong business ID turns TYM_TARKISTUS FALSE.
  */
+import { TABLES } from '../../domain/contract';
 import { excelSerialFromDay } from '../../domain/dates';
 import { computeInvoicing, type Invoicing } from '../../domain/invoicing';
 import { businessIdRemainder } from '../../domain/businessId';
@@ -85,12 +86,13 @@ const WR = {
   weights: 14,
   modulus: 15,
   partyIds: 17,
+  idColumn: 21,
 } as const;
 
 const word = (row: number) => a1(row, W.value, true);
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2];
 
-function wordsBlock(g: Grid, ctx: Ctx): { positions: string; weights: string; partyIds: string } {
+function wordsBlock(g: Grid, ctx: Ctx): { positions: string; weights: string; partyIds: string; idColumnOk: string } {
   g.value(INVOICE_ROWS_HEADER - 1, W.label, 'Tekstit ja Y-tunnuksen tarkiste', 'subtitle');
   g.headers(INVOICE_ROWS_HEADER, W.label, ['Nimi', 'Arvo']);
   const words: [number, string, string][] = [
@@ -126,8 +128,21 @@ function wordsBlock(g: Grid, ctx: Ctx): { positions: string; weights: string; pa
     g.value(WR.partyIds + i, W.label, p, 'label');
     if (name) g.formula(WR.partyIds + i, W.value, name, v ?? '', 'text');
   });
+  // Kunnat's business ID column: its accepted headers, how many Kunnat has now, and whether it had one at the run.
+  const headers = TABLES.kunnat.columns.find((c) => c.key === 'businessId')!.names;
+  const kunnat = ctx.model.tables.kunnat;
+  const hadColumn = kunnat?.columns.businessId !== undefined;
+  g.value(WR.idColumn - 1, W.label, 'Kunnat-taulukon Y-tunnus-sarake', 'subtitle');
+  g.value(WR.idColumn, W.label, 'Hyväksytyt otsikot', 'label');
+  headers.forEach((h, i) => g.value(WR.idColumn, W.value + i, h, 'text'));
+  g.value(WR.idColumn + 1, W.label, 'Sarakkeita nyt', 'label');
+  const terms = headers.map((_, i) => `(TRIM(${kunnat.name}[[#Headers]])=${a1(WR.idColumn, W.value + i, true)})`).join('+');
+  g.formula(WR.idColumn + 1, W.value, `SUMPRODUCT(${terms})`, hadColumn ? 1 : 0, 'integer');
+  g.value(WR.idColumn + 2, W.label, 'Sarakkeita laskennassa', 'label');
+  g.value(WR.idColumn + 2, W.value, hadColumn ? 1 : 0, 'integer');
   const last = W.value + WEIGHTS.length - 1;
   return {
+    idColumnOk: `${onSheet(SHEETS.invoiceRows, a1(WR.idColumn + 1, W.value, true))}=${onSheet(SHEETS.invoiceRows, a1(WR.idColumn + 2, W.value, true))}`,
     positions: range(WR.positions, W.value, WR.positions, last),
     weights: range(WR.weights, W.value, WR.weights, last),
     partyIds: range(WR.partyIds, W.value, WR.partyIds + parties.length - 1, W.value),
@@ -236,6 +251,11 @@ export function buildInvoiceRows(ctx: Ctx): { sheet: SheetSpec; checks: Check[] 
       label: 'TYM_Laskurivit: Y-tunnukset ovat kelvollisia (muoto 1234567-8, tarkiste oikein)',
       formula: allTrue(on(IR.idOk)),
       note: 'Korjaa Y-tunnus Kunnat-taulukossa tai Asetuksissa (HVA:n ja Kelan Y-tunnus).',
+    },
+    {
+      label: 'TYM_Laskurivit: Kunnat-taulukon Y-tunnus-sarake kuten laskennassa',
+      formula: refs.idColumnOk,
+      note: 'Y-tunnus-sarake on lisätty Kunnat-taulukkoon laskennan jälkeen: laske uudelleen.',
     },
   ];
   return {

@@ -48,12 +48,18 @@ test('the sheet comes right after TYM_Laskutus, with the master check on top', (
   expect(rows.cells[1].some((c) => c?.formula === NAMES.master)).toBe(true);
 });
 
-test('one row per receiver and installment, then one per settlement: 5 receivers x (4 quarters + settlement)', () => {
+test('one row per receiver and installment (room for 12, as TYM_Laskutus), then one per settlement', () => {
   // Receivers: Hyvinkää, Järvenpää, Tuusula, HVA, KELA; quarterly; the year has TOT lines.
   const b = blockRows();
-  expect(b).toHaveLength(5 * 5);
+  expect(b).toHaveLength(5 * 12 + 5);
   expect(b.slice(0, 5).map((r) => expected(r, IR.receiver))).toEqual(['Hyvinkää', 'Järvenpää', 'Tuusula', 'HVA', 'KELA']);
-  expect(b.map((r) => expected(r, IR.installment))).toEqual([...[1, 2, 3, 4].flatMap((k) => Array(5).fill(k)), ...Array(5).fill('tasaus')]);
+  const inst = Array.from({ length: 12 }, (_, k) => Array(5).fill(k + 1)).flat();
+  expect(b.map((r) => expected(r, IR.installment))).toEqual([...inst, ...Array(5).fill('tasaus')]);
+  // Installments 5-12 are unused under a quarterly period: no date, zero, not numbered, no text.
+  for (const r of b.slice(20, 60)) {
+    expect([IR.month, IR.invoiceDate, IR.dueDate, IR.no, IR.type, IR.description].map((c) => expected(r, c))).toEqual(['', '', '', '', '', '']);
+    expect(expected(r, IR.amount)).toBe(0);
+  }
 });
 
 test('invoice day 31 falls on the last day of a shorter month; the due date is 14 days later (the default term)', () => {
@@ -62,7 +68,7 @@ test('invoice day 31 falls on the last day of a shorter month; the due date is 1
   expect([0, 5, 10, 15].map((i) => expected(b[i], IR.invoiceDate))).toEqual([serial(2026, 1, 31), serial(2026, 4, 30), serial(2026, 7, 31), serial(2026, 10, 31)]);
   expect(expected(b[5], IR.dueDate)).toBe(serial(2026, 5, 14));
   // Settlement: the invoice day of the January after the year.
-  expect(expected(b[20], IR.invoiceDate)).toBe(serial(2027, 1, 31));
+  expect(expected(b[60], IR.invoiceDate)).toBe(serial(2027, 1, 31));
 });
 
 test('business IDs: typed in Kunnat, or from the settings padded to seven digits; the check remainder by hand', () => {

@@ -22,6 +22,7 @@ export const SHEETS = {
   runLog: 'TYM_Ajoloki',
   scenarios: 'TYM_Skenaariot',
   scenarioSplits: 'TYM_Skenaariojako',
+  invoiceRows: 'TYM_Laskurivit',
 } as const;
 
 export const OUTPUT_SHEET_NAMES: readonly string[] = Object.values(SHEETS);

@@ -6,14 +6,15 @@ import type { Allocation } from '../../domain/allocate';
 import type { RawWorkbook } from '../../domain/raw';
 import type { InputModel } from '../../domain/types';
 import { COST_KINDS } from '../../domain/types';
-import type { SettingKey } from '../../domain/contract';
-import { SETTING_KEYS } from '../../domain/contract';
+import type { BillingSettingKey, SettingKey } from '../../domain/contract';
+import { BILLING_SETTING_KEYS, SETTING_KEYS } from '../../domain/contract';
 import type { RawValue } from '../../domain/raw';
 import type { SheetSpec } from '../sheetSpec';
 import { allTrue, buildChecks, inputChecks, type Check } from './checks';
 import { buildComparison } from './comparison';
 import { buildContext } from './context';
 import { buildInvoicing } from './invoicing';
+import { buildInvoiceRows } from './invoiceRows';
 import { NAMES } from './names';
 import { buildParams } from './params';
 import { buildResults, resultsLayout } from './results';
@@ -40,13 +41,13 @@ export interface LayoutInput {
 const EMPTY_RUN: RunInfo = { time: '', program: 'tym-kustannustenjako', version: '', tables: [] };
 
 /** The Arvo cell of each setting's row, as the settings block reads it. */
-function settingValues(model: InputModel, raw: RawWorkbook | undefined): Partial<Record<SettingKey, RawValue>> {
-  const out: Partial<Record<SettingKey, RawValue>> = {};
+function settingValues(model: InputModel, raw: RawWorkbook | undefined): Partial<Record<SettingKey | BillingSettingKey, RawValue>> {
+  const out: Partial<Record<SettingKey | BillingSettingKey, RawValue>> = {};
   const info = model.tables.asetukset;
   const t = raw?.tables.find((x) => x.name === info?.name && x.sheet === info?.sheet);
   if (!t || !info) return out;
   const col = t.headers.indexOf(info.columns.value ?? '');
-  for (const key of SETTING_KEYS) {
+  for (const key of [...SETTING_KEYS, ...BILLING_SETTING_KEYS]) {
     const ref = model.settingRows[key];
     if (ref && col >= 0) out[key] = t.rows[ref.index - 1]?.[col]?.value ?? null;
   }
@@ -61,6 +62,7 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
   const params = buildParams(ctx, { values: settingValues(model, input.raw) });
   const staffing = buildStaffing(ctx);
   const invoicing = buildInvoicing(ctx);
+  const invoiceRows = buildInvoiceRows(ctx);
   const results = buildResults(ctx, split.block, municipal.block);
   const comparison = buildComparison(ctx, params.refs.notComputable);
   const lay = resultsLayout(ctx);
@@ -87,11 +89,13 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
     ...invoicing.checks,
     ...scenarios.checks,
     params.budgetKeyCheck,
+    ...invoiceRows.checks,
   ];
   const sheets = [
     results,
     buildChecks(ctx, checks),
     invoicing.sheet,
+    invoiceRows.sheet,
     scenarios.sheet,
     ...(comparison ? [comparison] : []),
     staffing.sheet,

@@ -29,6 +29,10 @@ interface Cols {
 }
 
 /** The figures first (what is printed and read), the helper columns of the installments last. */
+export function invoicingColumns(hasActual: boolean): Cols {
+  return columns(hasActual);
+}
+
 function columns(hasActual: boolean): Cols {
   const c: Cols = { receiver: 0, no: 1, employer: 2, taShare: 3, taPaid: 4, taNet: 5, first: 6 };
   c.total = c.first + MAX_INSTALLMENTS;

@@ -18,6 +18,12 @@ export const NAMES = {
   employerNo: 'TYM_TYONANTAJA_NRO',
   installments: 'TYM_ERIA',
   customers: 'TYM_ASIAKASMAARA',
+  // Invoice data settings (TYM_Parametrit, issue 12).
+  invoiceDay: 'TYM_LASKUN_PAIVA',
+  paymentTerm: 'TYM_MAKSUEHTO',
+  settlementDate: 'TYM_TASAUSPAIVA',
+  hvaBusinessId: 'TYM_HVA_YTUNNUS',
+  kelaBusinessId: 'TYM_KELA_YTUNNUS',
   // Constants of the exact arithmetic (TYM_Parametrit).
   keyScale: 'TYM_SKAALA',
   limb: 'TYM_KANTA',

@@ -13,7 +13,7 @@ import { budgetKeyGuard } from './budgetKey';
 import type { Check } from './checks';
 import { NAMES } from './names';
 import { masterBanner } from './results';
-import { constantsBlock, settingsBlock, unknownSettingsFormula, wordListsBlock, yearsBlock, type SettingsInput } from './settings';
+import { constantsBlock, SETTING_BLOCK_ROWS, settingsBlock, unknownSettingsFormula, wordListsBlock, yearsBlock, type SettingsInput } from './settings';
 
 export interface ParamsRefs {
   settingsOk: string;
@@ -41,7 +41,7 @@ export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec;
   const settings = settingsBlock(g, ctx, input, 5);
   names.push(...settings.names);
   const settingsFirst = 6;
-  const settingsLast = settingsFirst + 7;
+  const settingsLast = settingsFirst + SETTING_BLOCK_ROWS - 1;
   const constants = constantsBlock(g, settings.next + 1);
   names.push(...constants.names);
   const years = yearsBlock(g, ctx, constants.next + 1);

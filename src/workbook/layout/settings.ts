@@ -5,6 +5,10 @@
  */
 import {
   BILLING_PERIOD_WORDS,
+  BILLING_SETTINGS,
+  DEFAULT_INVOICE_DAY,
+  DEFAULT_PAYMENT_TERM_DAYS,
+  type BillingSettingKey,
   DEFAULT_EMPLOYER,
   KIND_WORDS,
   MUNICIPAL_BASIS_WORDS,
@@ -26,6 +30,7 @@ import { Block, orFalse } from './block';
 import { KIND_CODE, POOL_CODE, type Ctx } from './context';
 import { NAMES } from './names';
 import { INSTALLMENTS } from '../../domain/invoicing';
+import { invoiceDateIn } from '../../domain/invoiceRows';
 
 export const MONTHS_FI = ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'];
 /** Billing period codes in the workbook: the installments per year, as the domain counts them. */
@@ -72,10 +77,16 @@ export function fourDecimals(x: string): string {
 /** Where a settings formula reads its value from: the raw Arvo cell of the row found by name. */
 export interface SettingsInput {
   /** The Arvo cell of each setting's row as it stands in Asetukset (absent = no row). */
-  values: Partial<Record<SettingKey, RawValue>>;
+  values: Partial<Record<SettingKey | BillingSettingKey, RawValue>>;
 }
 
-const COL = { name: 0, alias: 1, count: 2, row: 3, value: 4, fallback: 5, inForce: 6, code: 7, ok: 8, note: 9 } as const;
+const COL = { name: 0, alias: 1, count: 2, row: 3, value: 4, fallback: 5, inForce: 6, code: 7, ok: 8, note: 9, alias2: 10, alias3: 11, max: 12 } as const;
+
+/** The settings in the block's order: the allocation's, then the invoice data's (issue 12), each found by name. */
+export const ALLOCATION_SETTING_ROWS: SettingKey[] = ['year', 'staffBasis', 'municipalBasis', 'agreedTvaPct', 'kelaPct', 'employer', 'billingPeriod', 'customerEstimate'];
+export const BILLING_SETTING_ROWS: BillingSettingKey[] = ['invoiceDay', 'paymentTerm', 'settlementDate', 'hvaBusinessId', 'kelaBusinessId'];
+/** Rows of the settings block (its checks and counts span them all). */
+export const SETTING_BLOCK_ROWS = ALLOCATION_SETTING_ROWS.length + BILLING_SETTING_ROWS.length;
 
 function rawCell(v: RawValue | undefined): CellValue {
   if (v === undefined || v === null) return '';
@@ -98,19 +109,30 @@ export function settingsBlock(g: Grid, ctx: Ctx, input: SettingsInput, top: numb
   g.headers(top, 0, ['Asetus', 'Myös', 'Rivejä', 'Taulukon rivi', 'Arvo taulukossa', 'Oletus', 'Käytössä', 'Koodi', 'Kelpaa', 'Selite']);
   const names: NameSpec[] = [];
   const label = columnRef(set, 'setting');
-  const matches = (r: number) => `(TRIM(${label})=$A${r + 1})+(TRIM(${label})=$B${r + 1})`;
+  // The invoice settings have up to four spellings (columns A, B, K, L; a missing one repeats the first): any of them counts once.
+  const billingRows = new Set<number>();
+  const matches = (r: number) =>
+    billingRows.has(r)
+      ? `((TRIM(${label})=$A${r + 1})+(TRIM(${label})=$B${r + 1})+(TRIM(${label})=$K${r + 1})+(TRIM(${label})=$L${r + 1})>0)`
+      : `(TRIM(${label})=$A${r + 1})+(TRIM(${label})=$B${r + 1})`;
   const at = (r: number, c: number) => a1(r, c);
   const value = (r: number) => at(r, COL.value);
   let row = top + 1;
-  const keys: SettingKey[] = ['year', 'staffBasis', 'municipalBasis', 'agreedTvaPct', 'kelaPct', 'employer', 'billingPeriod', 'customerEstimate'];
-  const rowOf = {} as Record<SettingKey, number>;
-  for (const key of keys) {
+  const rowOf = {} as Record<SettingKey | BillingSettingKey, number>;
+  const spellings = (key: SettingKey | BillingSettingKey) => (key in SETTINGS ? SETTINGS[key as SettingKey].names : BILLING_SETTINGS[key as BillingSettingKey].names);
+  for (const key of [...ALLOCATION_SETTING_ROWS, ...BILLING_SETTING_ROWS]) {
     const r = row++;
     rowOf[key] = r;
     const present = model.settingRows[key];
     const raw = input.values[key];
-    g.value(r, COL.name, SETTINGS[key].names[0], 'label');
-    g.value(r, COL.alias, SETTINGS[key].names[1] ?? '', 'text');
+    const names = spellings(key);
+    g.value(r, COL.name, names[0], 'label');
+    g.value(r, COL.alias, names[1] ?? '', 'text');
+    if (key in BILLING_SETTINGS) {
+      billingRows.add(r);
+      g.value(r, COL.alias2, names[2] ?? names[0], 'text');
+      g.value(r, COL.alias3, names[3] ?? names[0], 'text');
+    }
     g.formula(r, COL.count, `SUMPRODUCT(${matches(r)})`, present ? 1 : 0, 'integer');
     g.formula(
       r,
@@ -173,7 +195,8 @@ export function settingsBlock(g: Grid, ctx: Ctx, input: SettingsInput, top: numb
 
   wordSetting('billingPeriod', 'JAKSO', 'vuosi', INSTALLMENT_CODE[s.billingPeriod], NAMES.installments, 'Koodi = ennakkoerien määrä vuodessa (1, 2, 4 tai 12)');
   numberSetting('customerEstimate', s.customerEstimate?.toNumber() ?? 0, NAMES.customers, 'Asiakasmääräarvio (liite 2): henkilöstön riittävyyden seurantaan', false);
-  [28, 22, 8, 9, 16, 14, 18, 8, 8, 50].forEach((w, i) => g.width(i, w));
+  billingSettings(g, ctx, (key) => rowOf[key], names);
+  [28, 22, 8, 9, 16, 14, 18, 8, 8, 50, 22, 22, 8].forEach((w, i) => g.width(i, w));
   return { next: row + 1, names };
 }
 
@@ -262,3 +285,50 @@ export function wordListsBlock(g: Grid, top: number, col: number): NameSpec[] {
   return names;
 }
 
+
+/**
+ * The invoice data's settings (issue 12), as the engine reads them (src/domain/parse/billing.ts):
+ * invoice day 1-31 (default 1), payment term 0-365 days (default 14), settlement invoice date
+ * (default: the invoice day of the January after the year), the business IDs of HVA and Kela
+ * (six-digit form padded with a zero; their check digits are tested on TYM_Laskurivit).
+ */
+function billingSettings(g: Grid, ctx: Ctx, rowOf: (key: BillingSettingKey) => number, names: NameSpec[]): void {
+  const billing = ctx.model.billing ?? { invoiceDay: DEFAULT_INVOICE_DAY, paymentTermDays: DEFAULT_PAYMENT_TERM_DAYS, settlementDate: null, businessIds: { HVA: null, KELA: null } };
+  const at = (r: number, c: number) => a1(r, c);
+  const value = (r: number) => at(r, COL.value);
+  const blank = (r: number) => `TRIM(${value(r)})=""`;
+  const whole = (key: 'invoiceDay' | 'paymentTerm', v: number, min: number, max: number, name: string, explain: string) => {
+    const r = rowOf(key);
+    g.value(r, COL.fallback, key === 'invoiceDay' ? DEFAULT_INVOICE_DAY : DEFAULT_PAYMENT_TERM_DAYS, 'integer');
+    g.formula(r, COL.inForce, `IF(${blank(r)},${at(r, COL.fallback)},${value(r)})`, v, 'integer');
+    g.value(r, COL.code, min, 'integer');
+    g.value(r, COL.max, max, 'integer');
+    const ok = `AND(ISNUMBER(${value(r)}),${value(r)}=INT(${value(r)}),${value(r)}>=${at(r, COL.code)},${value(r)}<=${at(r, COL.max)})`;
+    g.formula(r, COL.ok, orFalse(`AND(${at(r, COL.count)}<=1,IF(${blank(r)},TRUE,${ok}))`), true, 'check');
+    g.value(r, COL.note, explain, 'note');
+    names.push({ name, row: r, col: COL.inForce, comment: `${BILLING_SETTINGS[key].names[0]}: ${explain}` });
+  };
+  whole('invoiceDay', billing.invoiceDay, 1, 31, NAMES.invoiceDay, 'Laskun päivä kuukaudessa (koodi = pienin, sarake M = suurin); lyhyemmässä kuussa kuun viimeinen päivä');
+  whole('paymentTerm', billing.paymentTermDays, 0, 365, NAMES.paymentTerm, 'Maksuehto päivinä: eräpäivä = laskun päivä + maksuehto (koodi = pienin, sarake M = suurin)');
+  const sr = rowOf('settlementDate');
+  // Default: the invoice day of the January after the year (January has every day 1-31).
+  const def = `DATE(${NAMES.year}+1,1,${NAMES.invoiceDay})`;
+  const year = ctx.model.settings.year;
+  const settlement = billing.settlementDate ?? invoiceDateIn(year + 1, 1, billing.invoiceDay);
+  g.formula(sr, COL.fallback, def, excelSerialFromDay(invoiceDateIn(year + 1, 1, billing.invoiceDay)), 'date');
+  g.formula(sr, COL.inForce, `IF(${blank(sr)},${at(sr, COL.fallback)},INT(${value(sr)}))`, excelSerialFromDay(settlement), 'date');
+  g.formula(sr, COL.ok, orFalse(`AND(${at(sr, COL.count)}<=1,IF(${blank(sr)},TRUE,ISNUMBER(${value(sr)})))`), true, 'check');
+  g.value(sr, COL.note, 'Tasauslaskujen päivä; tyhjä = laskun päivä vuotta seuraavan tammikuun', 'note');
+  names.push({ name: NAMES.settlementDate, row: sr, col: COL.inForce, comment: 'Tasauslaskun päivä' });
+  const id = (key: 'hvaBusinessId' | 'kelaBusinessId', v: string | null, name: string, explain: string) => {
+    const r = rowOf(key);
+    const t = `TRIM(${value(r)}&"")`;
+    // Six digits, hyphen and check digit: written with a leading zero, as the engine normalises it.
+    g.formula(r, COL.inForce, `IF(LEN(${t})=8,"0"&${t},${t})`, v ?? '', 'text');
+    g.formula(r, COL.ok, orFalse(`${at(r, COL.count)}<=1`), true, 'check');
+    g.value(r, COL.note, explain, 'note');
+    names.push({ name, row: r, col: COL.inForce, comment: explain });
+  };
+  id('hvaBusinessId', billing.businessIds.HVA, NAMES.hvaBusinessId, 'HVA:n Y-tunnus laskuriveille (tarkiste testataan TYM_Laskurivit-välilehdellä)');
+  id('kelaBusinessId', billing.businessIds.KELA, NAMES.kelaBusinessId, 'Kelan Y-tunnus laskuriveille (tarkiste testataan TYM_Laskurivit-välilehdellä)');
+}

@@ -12,6 +12,7 @@
  * TYM_Laskutus bills, every installment of the period has its rows, every business ID is valid, and
  * Kunnat has a Y-tunnus column exactly when it had one at the run.
  */
+import { excelTrim } from '../../domain/text';
 import { TABLES } from '../../domain/contract';
 import { excelSerialFromDay } from '../../domain/dates';
 import { computeInvoicing, type Invoicing, type ReceiverInvoice } from '../../domain/invoicing';
@@ -131,15 +132,21 @@ function wordsBlock(g: Grid, ctx: Ctx): { positions: string; weights: string; pa
     if (name) g.formula(WR.partyIds + i, W.value, name, v ?? '', 'text');
   });
   // Kunnat's business ID column: its accepted headers, how many Kunnat has now, and whether it had one at the run.
-  const headers = TABLES.kunnat.columns.find((c) => c.key === 'businessId')!.names;
   const kunnat = ctx.model.tables.kunnat;
   const hadColumn = kunnat?.columns.businessId !== undefined;
+  // The accepted headers, and the header as the run found it: the engine matches headers ignoring
+  // every space (headerKey), the formula compares TRIM-ed text, so a header such as "Y-tu nnus" is
+  // listed as written (TRIM-ed) for the count to agree with the run.
+  const accepted = TABLES.kunnat.columns.find((c) => c.key === 'businessId')!.names;
+  const found = hadColumn ? excelTrim(kunnat.columns.businessId!) : null;
+  const headers = found !== null && !accepted.some((h) => h.toLocaleLowerCase('fi') === found.toLocaleLowerCase('fi')) ? [...accepted, found] : accepted;
   g.value(WR.idColumn - 1, W.label, 'Kunnat-taulukon Y-tunnus-sarake', 'subtitle');
   g.value(WR.idColumn, W.label, 'Hyväksytyt otsikot', 'label');
   headers.forEach((h, i) => g.value(WR.idColumn, W.value + i, h, 'text'));
   g.value(WR.idColumn + 1, W.label, 'Sarakkeita nyt', 'label');
+  // A column counts once, whichever accepted header it has.
   const terms = headers.map((_, i) => `(TRIM(${kunnat.name}[[#Headers]])=${a1(WR.idColumn, W.value + i, true)})`).join('+');
-  g.formula(WR.idColumn + 1, W.value, `SUMPRODUCT(${terms})`, hadColumn ? 1 : 0, 'integer');
+  g.formula(WR.idColumn + 1, W.value, `SUMPRODUCT(--(${terms}>0))`, hadColumn ? 1 : 0, 'integer');
   g.value(WR.idColumn + 2, W.label, 'Sarakkeita laskennassa', 'label');
   g.value(WR.idColumn + 2, W.value, hadColumn ? 1 : 0, 'integer');
   const last = W.value + WEIGHTS.length - 1;

@@ -4,6 +4,7 @@
  * Excel's "insert/delete table row" does; the input tables sit alone on their sheets, so nothing
  * below them moves). New rows take the number formats of the row above.
  */
+import { colLetters } from '../../src/domain/columns';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import { tablesOf } from '../../src/adapters/exceljs/excelJsWorkbook';
 
@@ -15,15 +16,8 @@ interface TableModel {
   columns: { name: string }[];
 }
 
-const colName = (n: number): string => {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
+/** 1-based column number -> letters. */
+const colName = (n: number): string => colLetters(n - 1);
 
 function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } {
   const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;

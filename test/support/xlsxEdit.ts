@@ -6,6 +6,7 @@
  * Values: numbers (dates as serial numbers), text (written as inline strings), booleans, null.
  * Cells keep their style; a new table row takes the styles of the row above.
  */
+import { colLetters as colLetters0 } from '../../src/domain/columns';
 import JSZip from 'jszip';
 
 export type Value = string | number | boolean | null;
@@ -17,14 +18,9 @@ export function colNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
+/** 1-based column number -> letters. */
 export function colLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return colLetters0(n - 1);
 }
 
 interface Cell {

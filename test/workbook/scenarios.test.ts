@@ -36,9 +36,10 @@ function block(s: SheetSpec, header: string): Map<string, unknown[]> {
   return out;
 }
 
-test('the sheets sit where main had them: TYM_Skenaariot after TYM_Laskutus, TYM_Skenaariojako after TYM_Kuntajako', () => {
+test('the sheets sit where main had them: TYM_Skenaariot after TYM_Laskutus and TYM_Laskurivit, TYM_Skenaariojako after TYM_Kuntajako', () => {
   const names = sheets().map((s) => s.name);
-  expect(names.indexOf(SHEETS.scenarios)).toBe(names.indexOf(SHEETS.invoicing) + 1);
+  expect(names.indexOf(SHEETS.invoiceRows)).toBe(names.indexOf(SHEETS.invoicing) + 1);
+  expect(names.indexOf(SHEETS.scenarios)).toBe(names.indexOf(SHEETS.invoicing) + 2);
   expect(names.indexOf(SHEETS.scenarioSplits)).toBe(names.indexOf(SHEETS.municipal) + 1);
 });
 

@@ -11,7 +11,7 @@
  * a write that failed), 2 usage (arguments, and paths to write that cannot be used), 3 a bug.
  *
  * Output on a pipe is never cut: the exit code is set and the process ends when its writes are done
- * (process.exit() would drop what is still queued); a reader that goes away (`| head`) ends the
+ * (ending the process at once would drop what is still queued); a reader that goes away (`| head`) ends the
  * output quietly.
  */
 import { COMMANDS, CliRefusal, EXIT, UsageError, type Args, type Io } from './commands';
@@ -91,7 +91,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
 if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
-      // Never process.exit() here: queued writes to a pipe would be lost.
+      // Never end the process at once here: queued writes to a pipe would be lost.
       process.exitCode = code;
     },
     (e) => {

@@ -1,6 +1,6 @@
 /**
  * Builds the browser preview (webpack.config.js, entry `preview`) into a folder, for the browser
- * tests. Same steps as test/ui/preview.slow.test.ts's own build; TYM_UI_DIST skips it.
+ * tests. Used by both UI suites; TYM_UI_DIST skips it there.
  */
 import * as fs from 'fs';
 import * as path from 'path';

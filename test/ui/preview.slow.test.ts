@@ -33,6 +33,7 @@ import { OUTPUT_SHEET_NAMES } from '../../src/workbook/layout';
 import { formatEuro } from '../../src/taskpane/format';
 import { translator, type MessageKey, type Params } from '../../src/taskpane/i18n';
 import { CONTENT_TYPES, serveStatic } from '../support/staticServer';
+import { buildPreview } from '../support/previewBuild';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
@@ -121,38 +122,6 @@ async function engineTotals(buf: Buffer, kelaPct?: number): Promise<Record<strin
 // ---------------------------------------------------------------------------------------------
 // Build and serve
 
-async function buildPreview(outDir: string): Promise<void> {
-  const configPath = path.join(ROOT, 'webpack.config.js');
-  if (!fs.existsSync(configPath)) throw new Error('webpack.config.js is missing: the preview cannot be built');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const webpack = require('webpack');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  let config = require(configPath);
-  if (typeof config === 'function') config = await config({ development: true }, { mode: 'development' });
-  const configs: Record<string, unknown>[] = Array.isArray(config) ? config : [config];
-  const withPreview = configs.filter((c) => {
-    const e = c.entry as unknown;
-    return e && typeof e === 'object' && 'preview' in (e as object);
-  });
-  if (!withPreview.length) throw new Error('webpack.config.js has no `preview` entry');
-  const prepared = withPreview.map((c) => ({
-    ...c,
-    mode: 'development',
-    devtool: false,
-    // Only the preview: faster, and the test serves what it built, not someone else's dist/.
-    entry: { preview: (c.entry as Record<string, unknown>).preview },
-    output: { ...(c.output as object), path: outDir, clean: true },
-    cache: false,
-  }));
-  await new Promise<void>((resolve, reject) => {
-    webpack(prepared.length === 1 ? prepared[0] : prepared, (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => {
-      if (err) return reject(err);
-      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true, errorDetails: false })));
-      resolve();
-    });
-  });
-  if (!fs.existsSync(path.join(outDir, 'preview.html'))) throw new Error(`the build wrote no preview.html into ${outDir}`);
-}
 
 const TYPES = CONTENT_TYPES;
 const serve = serveStatic;

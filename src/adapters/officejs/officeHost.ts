@@ -4,7 +4,7 @@
  * batches can be checked with office-addin-mock.
  */
 import { SETTINGS, TABLES, TABLE_KEYS, headerKey, tableDef, type SettingKey, type TableKey } from '../../domain/contract';
-import { templateOptionalTables, templateRows as pureTemplateRows, templateTables, type TemplateTable } from '../../workbook/template';
+import { freeSheetName, templateOptionalTables, templateRows as pureTemplateRows, templateTables, type TemplateTable } from '../../workbook/template';
 import { colLetters } from '../../workbook/formula';
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
@@ -54,15 +54,8 @@ export function requiredFormats(key: TableKey, year: number, rows: (string | num
   return rows.map((r) => r.map((v, i) => (typeof v === 'string' && v !== '' ? '@' : (formats[columns[i].key] ?? 'General'))));
 }
 
-/** A sheet name not yet used (Excel compares sheet names case-insensitively). */
-export function freeSheetName(wanted: string, taken: string[]): string {
-  const used = new Set(taken.map((n) => n.toLocaleLowerCase('fi-FI')));
-  if (!used.has(wanted.toLocaleLowerCase('fi-FI'))) return wanted;
-  for (let i = 2; ; i++) {
-    const name = `${wanted} (${i})`;
-    if (!used.has(name.toLocaleLowerCase('fi-FI'))) return name;
-  }
-}
+/** A sheet name not yet used (one home: src/workbook/template.ts, shared with the preview). */
+export { freeSheetName };
 
 export function createOfficeHost(options: OfficeHostOptions = {}): Host {
   const excelRun: Run = options.run ?? ((o, batch) => Excel.run(o, batch));

@@ -124,6 +124,7 @@ export const en: Dictionary = {
   previewEmptySheet: 'The sheet is empty.',
   previewSelected: 'Selected cell {sheet}!{cell}',
   previewTemplateName: 'input-template-{year}.xlsx',
+  previewSheetsAdded: 'Sheets added: {sheets}. The other sheets and data are unchanged.',
   previewReopen: 'Reopen the pane',
   previewResultName: 'result-{name}',
   helpLink: 'Help',

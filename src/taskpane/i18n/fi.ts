@@ -132,6 +132,7 @@ export const fi = {
   previewEmptySheet: 'Välilehti on tyhjä.',
   previewSelected: 'Valittu solu {sheet}!{cell}',
   previewTemplateName: 'syottopohja-{year}.xlsx',
+  previewSheetsAdded: 'Lisättiin välilehdet: {sheets}. Muut välilehdet ja tiedot ennallaan.',
   previewReopen: 'Avaa ruutu uudelleen',
   previewResultName: 'tulos-{name}',
   // header

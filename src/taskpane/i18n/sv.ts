@@ -124,6 +124,7 @@ export const sv: Dictionary = {
   previewEmptySheet: 'Bladet är tomt.',
   previewSelected: 'Vald cell {sheet}!{cell}',
   previewTemplateName: 'indatamall-{year}.xlsx',
+  previewSheetsAdded: 'Blad som lades till: {sheets}. Övriga blad och uppgifter är oförändrade.',
   previewReopen: 'Öppna fönstret på nytt',
   previewResultName: 'resultat-{name}',
   helpLink: 'Hjälp',

@@ -203,6 +203,7 @@ test('the participant plan: a line of its own once the five tables are there; th
   const found = html(<TableStatus tablesFound={{ ...five, suunnitelma: 'ParticipantPlan' }} tr={translator('en')} onAddPlan={noop} />);
   expect(text(found)).toContain('Participant plan (optional): found as ParticipantPlan.');
   expect(found).not.toContain('data-testid="add-plan"');
+  expect(text(html(<TableStatus tablesFound={{ ...five, suunnitelma: 'osallistujasuunnitelma' }} tr={translator('fi')} />))).toContain('Osallistujasuunnitelma (vapaaehtoinen): löytyi.');
   // a table of the five missing: the template adds the plan too, so no line of its own
   const some = html(<TableStatus tablesFound={{ ...five, kunnat: null, suunnitelma: null }} tr={translator('fi')} onAddPlan={noop} />);
   expect(some).not.toContain('data-testid="plan-status"');

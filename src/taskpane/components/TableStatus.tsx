@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Button, Text } from '@fluentui/react-components';
-import { TABLE_KEYS } from '../../app/vocabulary';
+import { PLAN_TABLE, TABLE_KEYS } from '../../app/vocabulary';
 import { missingTables } from '../actions';
 import { tableLabelKey, type Translate } from '../i18n';
 import { CheckIcon, MissingIcon } from './icons';
@@ -19,7 +19,7 @@ export interface TableStatusProps {
 }
 
 /** The key of the optional participant plan in ValidationReport.tablesFound. */
-export const PLAN_KEY = 'suunnitelma';
+export const PLAN_KEY = PLAN_TABLE.key;
 
 export function TableStatus({ tablesFound, tr, busy = false, onAddPlan }: TableStatusProps): React.ReactElement {
   if (!tablesFound) {
@@ -75,7 +75,7 @@ function PlanStatus({ plan, tr, busy, onAddPlan }: { plan: string | null | undef
     return (
       <div className="tym-item" data-testid="plan-status" data-found="yes">
         <CheckIcon />
-        <Text>{tr('planStatusFound', { name: plan })}</Text>
+        <Text>{plan.toLowerCase() === PLAN_TABLE.names[0].toLowerCase() ? tr('planStatusFound') : tr('planStatusFoundAs', { name: plan })}</Text>
       </div>
     );
   }

@@ -190,6 +190,8 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
           const t = raw.tables.find((x) => x.name === found[key]);
           if (!t || tableFingerprint(t) !== was.fingerprint) changedTables.push(key);
         }
+        // A participant plan added after the run (the log has a row for it only when there was one).
+        if (found[PLAN_TABLE.key] && !log.tables.has(PLAN_TABLE.key)) changedTables.push(PLAN_TABLE.key);
         if (changedTables.length) causes.push({ code: 'inputs-changed', params: { time: log.time, tables: changedTables.map((k) => found[k] ?? k).join(', ') }, cells: [], count: changedTables.length });
       } else if (present.length) causes.push({ code: 'no-run-log', params: {}, cells: [], count: 0 });
       if (!result.ok) {

@@ -1,6 +1,6 @@
 /** The application over any WorkbookPort: validate, run (allocate and write), verify. */
 import { euros, ZERO } from '../domain/decimal';
-import { TABLES, TABLE_KEYS, headerKey } from '../domain/contract';
+import { PLAN_TABLE, TABLES, TABLE_KEYS, headerKey } from '../domain/contract';
 import type { Allocation } from '../domain/allocate';
 import { COST_KINDS, PARTIES } from '../domain/types';
 import type { InputModel } from '../domain/types';
@@ -10,7 +10,7 @@ import { groupFindings } from './verifyCauses';
 import type { WorkbookPort } from '../workbook/port';
 import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyCause, VerifyReport, VerifyStep } from './api';
 import type { Engine, EngineResult } from './engine';
-import { inputsFingerprint, readableSettings, tableLocations } from './inputs';
+import { inputsFingerprint, isPlanTable, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
 import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { cachedValuesMissing, compareOutputs, formulaCounts, nameCauses, readRunLog, tableRangeCauses } from './verify';
@@ -18,12 +18,14 @@ import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
 import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
 import type { RawWorkbook } from '../domain/raw';
 
+/** The table found for each of the five input tables, and for the optional participant plan ('suunnitelma'). */
 export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const key of TABLE_KEYS) {
     const names = new Set(TABLES[key].names.map(headerKey));
     out[key] = raw.tables.find((t) => names.has(headerKey(t.name)))?.name ?? null;
   }
+  out[PLAN_TABLE.key] = raw.tables.find((t) => isPlanTable(t.name))?.name ?? null;
   return out;
 }
 
@@ -188,6 +190,8 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
           const t = raw.tables.find((x) => x.name === found[key]);
           if (!t || tableFingerprint(t) !== was.fingerprint) changedTables.push(key);
         }
+        // A participant plan added after the run (the log has a row for it only when there was one).
+        if (found[PLAN_TABLE.key] && !log.tables.has(PLAN_TABLE.key)) changedTables.push(PLAN_TABLE.key);
         if (changedTables.length) causes.push({ code: 'inputs-changed', params: { time: log.time, tables: changedTables.map((k) => found[k] ?? k).join(', ') }, cells: [], count: changedTables.length });
       } else if (present.length) causes.push({ code: 'no-run-log', params: {}, cells: [], count: 0 });
       if (!result.ok) {

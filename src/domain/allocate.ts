@@ -4,9 +4,10 @@
  */
 import { poolBKeys, type KeySource, type PoolBKeys } from './budgetKey';
 import { MUNICIPAL_BASIS_WORDS, STAFF_BASIS_WORDS, wordOf } from './contract';
-import { Decimal, ZERO, HUNDRED } from './decimal';
-import { countRegistrations, staffKeyByParty, tvaStaffKeyByMunicipality, type KeyValue, type RegistrationCount } from './keys';
+import { type Decimal, ZERO } from './decimal';
+import { countRegistrations, staffKeyByParty, type KeyValue, type RegistrationCount } from './keys';
 import { largestRemainder, type ShareSpec, type Split } from './largestRemainder';
+import { municipalKey, registrationShares, share, staffPoolShares } from './shares';
 import { error, InputError, warning, type Problem } from './problems';
 import { exactRangeProblems } from './exactRange';
 import { COST_KINDS, PARTIES, type CostKind, type CostLine, type InputModel, type PartyCode, type Pool, type RowRef } from './types';
@@ -44,6 +45,9 @@ export interface Allocation {
   poolB: PoolBKeys;
   warnings: Problem[];
 }
+
+// Re-exported for src/workbook/layout/keys.ts and numerators.ts (changed on another branch this session); new code imports ./shares.
+export { municipalKey, registrationShares, staffPoolShares } from './shares';
 
 const NO_EVENT = '';
 
@@ -99,68 +103,6 @@ export function groupId(g: { kind: CostKind; pool: Pool; eventKey: string | null
   return g.pool === 'b' ? `${g.kind}|b|${g.eventKey ?? NO_EVENT}` : `${g.kind}|${g.pool}`;
 }
 
-const share = (receiver: string, key: Decimal, num: Decimal, den: Decimal): ShareSpec => ({ receiver, key, num, den });
-
-/**
- * Level-1 shares of a staff-keyed pool: Kela its percentage; TVA and HVA the rest by staff key
- * (or by the agreed TVA percentage), docs/allocation-rules.md §2.2, §4.6. Each share is num/den of
- * exact decimals.
- */
-export function staffPoolShares(model: InputModel, staff: Record<PartyCode, KeyValue>): ShareSpec[] | null {
-  const { kelaPct: k, agreedTvaPct: p } = model.settings;
-  const rest = HUNDRED.minus(k);
-  if (p !== null) {
-    const den = HUNDRED.mul(HUNDRED);
-    return [
-      share('TVA', p, rest.mul(p), den),
-      share('HVA', HUNDRED.minus(p), rest.mul(HUNDRED.minus(p)), den),
-      share('KELA', k, k.mul(HUNDRED), den),
-    ];
-  }
-  const total = staff.TVA.units.plus(staff.HVA.units);
-  if (total.isZero()) return null;
-  const den = HUNDRED.mul(total);
-  return [
-    share('TVA', staff.TVA.shown, rest.mul(staff.TVA.units), den),
-    share('HVA', staff.HVA.shown, rest.mul(staff.HVA.units), den),
-    share('KELA', k, k.mul(total), den),
-  ];
-}
-
-/** Level-1 shares of a pool b group: by registrants of the event, or of the whole year (docs/allocation-rules.md §2.3, §4.5). */
-export function registrationShares(counts: Record<PartyCode, number>): ShareSpec[] | null {
-  const total = counts.TVA + counts.HVA + counts.KELA;
-  if (total === 0) return null;
-  const den = new Decimal(total);
-  return PARTIES.map((p) => share(p, new Decimal(counts[p]), new Decimal(counts[p]), den));
-}
-
-/** The municipal key by the setting in force, in Kunnat order (docs/allocation-rules.md §2.4, level 2 of §4.6). */
-export function municipalKey(model: InputModel): Map<string, { shown: Decimal; units: Decimal }> {
-  const basis = model.settings.municipalBasis;
-  const staff = basis === 'staff' ? tvaStaffKeyByMunicipality(model) : null;
-  return new Map(
-    model.municipalities.map((m) => {
-      let v: { shown: Decimal; units: Decimal };
-      switch (basis) {
-        case 'population':
-          v = { shown: m.population ?? ZERO, units: m.population ?? ZERO };
-          break;
-        case 'jobseekers':
-          v = { shown: m.jobseekers ?? ZERO, units: m.jobseekers ?? ZERO };
-          break;
-        case 'agreed':
-          v = { shown: m.agreedPct ?? ZERO, units: m.agreedPct ?? ZERO };
-          break;
-        case 'staff':
-          v = staff!.get(m.name)!;
-          break;
-      }
-      return [m.name, v];
-    }),
-  );
-}
-
 const POOL_NAMES: Record<Pool, string> = { a: 'a', muu: 'muu', b: 'b' };
 
 function groupLabel(g: GroupDraft): string {
@@ -203,13 +145,18 @@ export function allocate(model: InputModel): Allocation {
 
   if (drafts.length && muniTotal.isZero()) {
     problems.push(
-      error('key-total-zero', { sheet: model.tables.kunnat?.sheet, table: model.tables.kunnat?.name }, {
-        // Messages name the basis by the word the workbook uses for it.
-        key: wordOf(MUNICIPAL_BASIS_WORDS, model.settings.municipalBasis),
-        group: 'TVA → kunnat',
-        rows: lines.map((l) => l.ref.sheetRow).join(', '),
-        hint: model.settings.municipalBasis === 'staff' ? 'TVA:n henkilöstön kunnat (Henkilosto, Kunta)' : 'Kunnat-taulukon jakoavainsarake',
-      }),
+      error(
+        'key-total-zero',
+        { sheet: model.tables.kunnat?.sheet, table: model.tables.kunnat?.name },
+        {
+          // Messages name the basis by the word the workbook uses for it.
+          key: wordOf(MUNICIPAL_BASIS_WORDS, model.settings.municipalBasis),
+          group: 'TVA → kunnat',
+          rows: lines.map((l) => l.ref.sheetRow).join(', '),
+          hint:
+            model.settings.municipalBasis === 'staff' ? 'TVA:n henkilöstön kunnat (Henkilosto, Kunta)' : 'Kunnat-taulukon jakoavainsarake',
+        },
+      ),
     );
   }
 
@@ -222,17 +169,39 @@ export function allocate(model: InputModel): Allocation {
     if (shares === null && d.pool === 'b' && d.kind === 'TA') {
       const code = d.eventKey !== null ? 'budget-event-without-key' : 'budget-year-without-key';
       const column = d.eventKey !== null ? model.tables.kustannukset?.columns.event : undefined;
-      problems.push(error(code, { ...where(refs), ...(column ? { column } : {}) }, { event: d.event ?? '', year: model.settings.year, previousYear: poolB.previousYear, rows }));
+      problems.push(
+        error(
+          code,
+          { ...where(refs), ...(column ? { column } : {}) },
+          { event: d.event ?? '', year: model.settings.year, previousYear: poolB.previousYear, rows },
+        ),
+      );
       continue;
     }
     if (choice?.source === 'previous-year') {
       const c = choice.counts;
-      warnings.push(warning('budget-key-previous-year', where(refs), { group: groupLabel(d), rows, year: model.settings.year, previousYear: poolB.previousYear, tva: c.TVA, hva: c.HVA, kela: c.KELA }));
+      warnings.push(
+        warning('budget-key-previous-year', where(refs), {
+          group: groupLabel(d),
+          rows,
+          year: model.settings.year,
+          previousYear: poolB.previousYear,
+          tva: c.TVA,
+          hva: c.HVA,
+          kela: c.KELA,
+        }),
+      );
     }
     if (shares === null) {
       if (d.pool === 'b' && d.eventKey !== null) {
         const kust = model.tables.kustannukset;
-        problems.push(error('event-without-registrants', { ...where(refs), column: kust?.columns.event }, { event: d.event ?? '', year: model.settings.year, rows }));
+        problems.push(
+          error(
+            'event-without-registrants',
+            { ...where(refs), column: kust?.columns.event },
+            { event: d.event ?? '', year: model.settings.year, rows },
+          ),
+        );
       } else {
         problems.push(
           error('key-total-zero', d.pool === 'b' ? where(refs) : { sheet: henk?.sheet, table: henk?.name }, {

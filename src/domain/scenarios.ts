@@ -5,10 +5,11 @@
  * share split again over the municipalities (level 2), or every staff-keyed group split again
  * over the parties (level 1; pool b does not depend on staff), to the cent, then summed.
  */
-import { staffPoolShares, municipalKey, type Allocation } from './allocate';
+import type { Allocation } from './allocate';
 import { Decimal, HUNDRED, ZERO } from './decimal';
 import { staffKeyByParty } from './keys';
 import { largestRemainder, type Split } from './largestRemainder';
+import { municipalKey, staffPoolShares } from './shares';
 import { COST_KINDS, PARTIES, type CostKind, type InputModel, type MunicipalBasis, type PartyCode, type StaffBasis } from './types';
 
 export const MUNICIPAL_BASES: readonly MunicipalBasis[] = ['population', 'jobseekers', 'staff', 'agreed'];

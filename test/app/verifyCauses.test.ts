@@ -89,3 +89,37 @@ test('many differing formulas on a sheet are one structure finding; a few are ov
   // When an input table changed, the values are counted as its consequence, not listed per sheet.
   expect(groupFindings(f('TYM_Laskutus', 5, 'value'), new Map(), true).map((c) => c.code)).toEqual(['values-follow-inputs']);
 });
+
+test('the participant plan in the run log: a plan edited or removed after the run is an input changed', async () => {
+  const port = await result();
+  const log = (await port.readOutputCells(['TYM_Ajoloki'])).filter((c) => c.address.startsWith('A')).map((c) => c.value);
+  expect(log).toContain('suunnitelma');
+  // edited: a planned participant count typed in
+  const edited = await result();
+  const plan = edited.workbook.getWorksheet('Osallistujasuunnitelma')!;
+  plan.getCell('B2').value = 'TVA';
+  plan.getCell('C2').value = 40;
+  await edited.commitView();
+  const a = await createAllocationApp(edited).verify();
+  expect(a.changedTables).toEqual(['suunnitelma']);
+  expect(formatCause(a.causes![0], 'fi')).toMatch(/jälkeen: Osallistujasuunnitelma\. Laske/);
+  // removed: the sheet with the table deleted
+  const removed = await result();
+  removed.workbook.removeWorksheet(removed.workbook.getWorksheet('Osallistujasuunnitelma')!.id);
+  await removed.commitView();
+  expect((await createAllocationApp(removed).verify()).changedTables).toEqual(['suunnitelma']);
+});
+
+test('a participant plan added after a run without one is an input changed', async () => {
+  const wb = await buildSampleInputs({ year: 2026, scale: 0.1 });
+  const planSheet = wb.getWorksheet('Osallistujasuunnitelma')!;
+  wb.removeWorksheet(planSheet.id);
+  const port = ExcelJsWorkbook.fromWorkbook(wb);
+  expect((await createAllocationApp(port).run()).ok).toBe(true);
+  const book = await ExcelJsWorkbook.fromBuffer(await port.toBuffer());
+  expect((await createAllocationApp(book).verify()).changedTables).toEqual([]);
+  const ws = book.workbook.addWorksheet('Suunnitelma');
+  ws.addTable({ name: 'Suunnitelma', ref: 'A1', headerRow: true, columns: [{ name: 'Organisaatio' }, { name: 'Osallistujia' }], rows: [['TVA', 5]] });
+  await book.commitView();
+  expect((await createAllocationApp(book).verify()).changedTables).toEqual(['suunnitelma']);
+});

@@ -3,7 +3,7 @@
  * measures). A refused sync starts a fresh Excel.run with smaller chunks.
  */
 import { isGeneralException, isPayloadLimitError } from './hostErrors';
-import { GUESS_BYTES_PER_CELL, LARGE_RESPONSE_BYTES, ROW_OVERHEAD_BYTES } from './payload';
+import { guessRowBytes, LARGE_RESPONSE_BYTES } from './payload';
 import type { Run } from './replace';
 import { RowChunkPlanner } from './rowChunks';
 import type { RowRange } from './tableRead';
@@ -23,7 +23,7 @@ export async function readRowChunks<Q, T>(
   measure: (result: T) => number,
   finalCheck?: (ctx: Excel.RequestContext) => () => void,
 ): Promise<T[][]> {
-  const guess = (r: RowRange) => r.columns * GUESS_BYTES_PER_CELL + ROW_OVERHEAD_BYTES;
+  const guess = (r: RowRange) => guessRowBytes(r.columns);
   const planner = new RowChunkPlanner(
     ranges.map((r) => ({ rows: r.rows, bytesPerRowGuess: guess(r) })),
     limit,

@@ -35,6 +35,16 @@ export const MIN_SPLIT_ROOM_BYTES = 16_000;
 export const GUESS_BYTES_PER_CELL = 64;
 /** A visible-row address and array punctuation per row. */
 export const ROW_OVERHEAD_BYTES = 40;
+
+/** First guess of a read's bytes per row `columns` wide: its cells and the row's overhead. */
+export function guessRowBytes(columns: number): number {
+  return columns * GUESS_BYTES_PER_CELL + ROW_OVERHEAD_BYTES;
+}
+
+/** First guess of a read's whole response: every row of every range at guessRowBytes. */
+export function guessReadBytes(ranges: { rows: number; columns: number }[]): number {
+  return ranges.reduce((n, r) => n + r.rows * guessRowBytes(r.columns), 0);
+}
 /**
  * A read whose estimated response is at least this large may have been refused by Excel on the web
  * with a bare GeneralException instead of the payload-limit code (issues 354 and 1314); below it a

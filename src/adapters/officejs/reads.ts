@@ -1,6 +1,6 @@
 /**
- * The adapter's reads: every input table (readTables) and the output sheets' cells (for verify), at
- * once (2 syncs) or, above Excel on the web's response limit, in row chunks.
+ * The adapter's reads of every input table (readTables), at once (2 syncs) or, above Excel on the
+ * web's response limit, in row chunks. The output sheets' cells (for verify): outputReads.ts.
  *
  * Beside the cells, a table read finds out two things Excel does not say directly:
  * - the date system: the text of each table's first rows (loaded with the cells) shows dates as the
@@ -11,23 +11,20 @@
  *   would otherwise make every row look hidden).
  */
 import type { RawWorkbook } from '../../domain/raw';
-import { WorkbookChangedError, type OutputCell } from '../../workbook/port';
+import { WorkbookChangedError } from '../../workbook/port';
 import { readRowChunks } from './chunkedRead';
 import { type DateSample, detect1904 } from './dates1904';
 import { type Inventory, inventoryOf, queueInventory } from './inventory';
-import { GUESS_BYTES_PER_CELL, LARGE_RESPONSE_BYTES, ROW_OVERHEAD_BYTES, utf8Length } from './payload';
+import { guessReadBytes, LARGE_RESPONSE_BYTES, utf8Length } from './payload';
 import type { Run } from './replace';
-import { isDateFormat } from '../../domain/parse/cells';
 import {
   concatRows,
   dateCells,
   dateSamples,
   measureRows,
-  outputCellsOf,
   queueRows,
   queueTableHead,
   queueTableList,
-  queueUsedRanges,
   rawTableOf,
   rowsOf,
   rowsOfAddresses,
@@ -55,28 +52,43 @@ export interface TablesRead {
 /** Rows of each table's top whose text the read loads, to learn the date system. */
 const DATE_PROBE_ROWS = 20;
 /** Date cells further down read one by one when the top rows did not tell. */
-const DATE_PROBE_CELLS = 5;
+export const DATE_PROBE_CELLS = 5;
 
 /** The text of a table's first rows (ExcelApi 1.1 text, 1.2 getResizedRange). */
 function queueDateProbe(table: Excel.Table): Excel.Range {
-  const probe = table.getDataBodyRange().getRow(0).getResizedRange(DATE_PROBE_ROWS - 1, 0);
+  const probe = table
+    .getDataBodyRange()
+    .getRow(0)
+    .getResizedRange(DATE_PROBE_ROWS - 1, 0);
   probe.load('text');
   return probe;
 }
 
-const placeOf = (h: TableHead): RowRange => ({ sheet: h.sheet, rowIndex: h.bodyRowIndex, columnIndex: h.bodyColumnIndex, rows: h.rowCount, columns: h.columnCount });
+const placeOf = (h: TableHead): RowRange => ({
+  sheet: h.sheet,
+  rowIndex: h.bodyRowIndex,
+  columnIndex: h.bodyColumnIndex,
+  rows: h.rowCount,
+  columns: h.columnCount,
+});
 
 /**
  * One sync for what the first read left open: the visible rows of tables whose first column is
  * hidden, and the text of a few date cells below the probed rows when those did not show the date
  * system. Nothing (no sync) when neither is needed.
  */
-async function settle(ctx: Excel.RequestContext, items: { head: TableHead; rows: TableRows }[], date1904: boolean | null): Promise<boolean | null> {
+async function settle(
+  ctx: Excel.RequestContext,
+  items: { head: TableHead; rows: TableRows }[],
+  date1904: boolean | null,
+): Promise<boolean | null> {
   const sheet = (h: TableHead) => ctx.workbook.worksheets.getItem(h.sheet);
   const views = items
     .filter((x) => x.rows.visibleRows === null)
     .map((x) => {
-      const view = sheet(x.head).getRangeByIndexes(x.head.bodyRowIndex, x.head.bodyColumnIndex, Math.max(1, x.rows.values.length), x.head.columnCount).getVisibleView();
+      const view = sheet(x.head)
+        .getRangeByIndexes(x.head.bodyRowIndex, x.head.bodyColumnIndex, Math.max(1, x.rows.values.length), x.head.columnCount)
+        .getVisibleView();
       view.load('cellAddresses');
       return { x, view };
     });
@@ -87,7 +99,11 @@ async function settle(ctx: Excel.RequestContext, items: { head: TableHead; rows:
       for (const { r, c } of dateCells(below, DATE_PROBE_CELLS - probes.length)) {
         const range = sheet(x.head).getRangeByIndexes(x.head.bodyRowIndex + DATE_PROBE_ROWS + r, x.head.bodyColumnIndex + c, 1, 1);
         range.load('text');
-        probes.push({ value: x.rows.values[DATE_PROBE_ROWS + r][c] as number, format: String(x.rows.formats[DATE_PROBE_ROWS + r][c]), range });
+        probes.push({
+          value: x.rows.values[DATE_PROBE_ROWS + r][c] as number,
+          format: String(x.rows.formats[DATE_PROBE_ROWS + r][c]),
+          range,
+        });
       }
     }
   }
@@ -103,7 +119,12 @@ export async function readTablesAtOnce(c: ReadContext): Promise<TablesRead> {
     const tables = queueTableList(ctx);
     const inv = queueInventory(ctx);
     await ctx.sync();
-    const reads = tables.items.map((table) => ({ table, head: queueTableHead(table, c.mergedSupported), rows: queueRows(table.getDataBodyRange()), probe: queueDateProbe(table) }));
+    const reads = tables.items.map((table) => ({
+      table,
+      head: queueTableHead(table, c.mergedSupported),
+      rows: queueRows(table.getDataBodyRange()),
+      probe: queueDateProbe(table),
+    }));
     await ctx.sync();
     const inventory = inventoryOf(inv, c.now());
     const items = reads.map((r) => ({ head: tableHeadOf(r.table, r.head), rows: rowsOf(r.rows), text: r.probe.text }));
@@ -127,10 +148,14 @@ export async function readTablesInChunks(c: ReadContext, onlyIfLarge: unknown): 
     await ctx.sync();
     const heads = tables.items.map((table) => ({ table, head: queueTableHead(table, c.mergedSupported), probe: queueDateProbe(table) }));
     await ctx.sync();
-    return { heads: heads.map((h) => ({ head: tableHeadOf(h.table, h.head), text: h.probe.text })), inventory: inventoryOf(inv, c.now()), sheetNames: inv.sheets.items.map((s) => s.name) };
+    return {
+      heads: heads.map((h) => ({ head: tableHeadOf(h.table, h.head), text: h.probe.text })),
+      inventory: inventoryOf(inv, c.now()),
+      sheetNames: inv.sheets.items.map((s) => s.name),
+    };
   });
   const heads = listed.heads.map((h) => h.head);
-  const estimate = heads.reduce((n, h) => n + h.rowCount * (h.columnCount * GUESS_BYTES_PER_CELL + ROW_OVERHEAD_BYTES), 0);
+  const estimate = guessReadBytes(heads.map(placeOf));
   if (onlyIfLarge && estimate < LARGE_RESPONSE_BYTES) throw onlyIfLarge;
   const parts = await readRowChunks(c.run, c.payloadLimit, heads.map(placeOf), queueRows, rowsOf, measureRows, (ctx) => {
     const now = heads.map((h) => {
@@ -140,7 +165,11 @@ export async function readTablesInChunks(c: ReadContext, onlyIfLarge: unknown): 
     });
     return () => {
       for (const { h, body } of now) {
-        const same = body.rowIndex === h.bodyRowIndex && body.columnIndex === h.bodyColumnIndex && body.rowCount === h.rowCount && body.columnCount === h.columnCount;
+        const same =
+          body.rowIndex === h.bodyRowIndex &&
+          body.columnIndex === h.bodyColumnIndex &&
+          body.rowCount === h.rowCount &&
+          body.columnCount === h.columnCount;
         if (!same) throw new WorkbookChangedError(h.name, h.sheet);
       }
     };
@@ -163,90 +192,4 @@ export async function readTablesInChunks(c: ReadContext, onlyIfLarge: unknown): 
   const date1904 = first ?? (await c.run((ctx) => settle(ctx, items, null)));
   const out = items.map((x) => rawTableOf(x.head, x.rows, date1904 ?? false));
   return { raw: { tables: out, sheetNames: listed.sheetNames }, inventory: listed.inventory, date1904 };
-}
-
-/**
- * The date system from output cells when the input tables did not show it: the text of a few date
- * cells (one sync), or null when there is none.
- */
-async function outputDateSystem(c: ReadContext, cells: { sheet: string; row: number; col: number; value: number; format: string }[]): Promise<boolean | null> {
-  const probe = cells.slice(0, DATE_PROBE_CELLS);
-  if (probe.length === 0) return null;
-  return c.run(async (ctx) => {
-    const ranges = probe.map((p) => ctx.workbook.worksheets.getItem(p.sheet).getRangeByIndexes(p.row, p.col, 1, 1).load('text'));
-    await ctx.sync();
-    return detect1904(probe.map((p, i) => ({ value: p.value, format: p.format, text: String(ranges[i].text[0][0]) })));
-  });
-}
-
-interface Block {
-  sheet: string;
-  rowIndex: number;
-  columnIndex: number;
-  formulas: unknown[][];
-  values: unknown[][];
-  formats?: unknown[][];
-}
-
-/** Output cells of the blocks read; with formats, dates in a 1904 workbook become 1900 serials. */
-async function cellsOfBlocks(c: ReadContext, blocks: Block[], date1904: boolean | null): Promise<OutputCell[]> {
-  let system = date1904;
-  if (system === null && blocks.some((b) => b.formats)) {
-    const dates = blocks.flatMap((b) =>
-      b.values.flatMap((row, r) =>
-        row.flatMap((v, col) => {
-          const format = b.formats?.[r]?.[col];
-          return typeof v === 'number' && typeof format === 'string' && isDateFormat(format) ? [{ sheet: b.sheet, row: b.rowIndex + r, col: b.columnIndex + col, value: v, format }] : [];
-        }),
-      ),
-    );
-    system = await outputDateSystem(c, dates);
-  }
-  const cells: OutputCell[] = [];
-  for (const b of blocks) outputCellsOf(b.sheet, b.rowIndex, b.columnIndex, b.formulas, b.values, cells, b.formats ? { formats: b.formats, date1904: system === true } : undefined);
-  return cells;
-}
-
-/**
- * 2 syncs: list the sheets, then each sheet's used range. Number formats too unless the workbook is
- * known to count dates from 1900 (they tell which values are dates to convert).
- */
-export async function readOutputCellsAtOnce(c: ReadContext, sheetNames: string[], date1904: boolean | null): Promise<OutputCell[]> {
-  const withFormats = date1904 !== false;
-  const blocks = await c.run(async (ctx) => {
-    const reads = await queueUsedRanges(ctx, sheetNames, 'cells');
-    if (withFormats) for (const { used } of reads) used.load('numberFormat');
-    await ctx.sync();
-    return reads
-      .filter(({ used }) => !used.isNullObject)
-      .map(({ name, used }): Block => ({ sheet: name, rowIndex: used.rowIndex, columnIndex: used.columnIndex, formulas: used.formulas, values: used.values, formats: withFormats ? used.numberFormat : undefined }));
-  });
-  return cellsOfBlocks(c, blocks, date1904);
-}
-
-/** Above the response limit: list the sheets and their used ranges, then row chunks. */
-export async function readOutputCellsInChunks(c: ReadContext, sheetNames: string[], date1904: boolean | null, onlyIfLarge: unknown): Promise<OutputCell[]> {
-  const withFormats = date1904 !== false;
-  const ranges = await c.run(async (ctx) => {
-    const reads = await queueUsedRanges(ctx, sheetNames, 'place');
-    await ctx.sync();
-    return reads
-      .filter(({ used }) => !used.isNullObject)
-      .map(({ name, used }): RowRange => ({ sheet: name, rowIndex: used.rowIndex, columnIndex: used.columnIndex, rows: used.rowCount, columns: used.columnCount }));
-  });
-  const estimate = ranges.reduce((n, r) => n + r.rows * (r.columns * GUESS_BYTES_PER_CELL + ROW_OVERHEAD_BYTES), 0);
-  if (onlyIfLarge && estimate < LARGE_RESPONSE_BYTES) throw onlyIfLarge;
-  const parts = await readRowChunks(
-    c.run,
-    c.payloadLimit,
-    ranges,
-    (range) => range.load(withFormats ? 'formulas,values,numberFormat,rowIndex,columnIndex' : 'formulas,values,rowIndex,columnIndex'),
-    (range) => ({ rowIndex: range.rowIndex, columnIndex: range.columnIndex, formulas: range.formulas, values: range.values, formats: withFormats ? range.numberFormat : undefined }),
-    (chunk) => utf8Length(JSON.stringify(chunk.formulas)) + utf8Length(JSON.stringify(chunk.values)) + (chunk.formats ? utf8Length(JSON.stringify(chunk.formats)) : 0),
-  );
-  return cellsOfBlocks(
-    c,
-    ranges.flatMap((r, i) => parts[i].map((chunk): Block => ({ sheet: r.sheet, ...chunk }))),
-    date1904,
-  );
 }

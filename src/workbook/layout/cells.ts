@@ -36,3 +36,21 @@ export function slotHeader(g: Grid, b: Block, keys: string[], ctx: Ctx): void {
 
 export const slotRef = (b: Block, key: string) => a1AbsRow(SLOT_ROW, b.c(key));
 
+/**
+ * Row i of a block in table order (staff, costs: row i reads table row i): writes its table row n
+ * and whether that row is blank (columns 'n' and 'blank'); gives the sheet row, n's cell and the
+ * row's cell of a column.
+ */
+export function tableOrderRow(
+  g: Grid,
+  b: Block,
+  t: TableInfo,
+  i: number,
+  present: boolean,
+): { r: number; n: string; at: (key: string) => string } {
+  const r = b.row(i);
+  const n = b.col('n', r);
+  g.value(r, b.c('n'), i + 1, 'integer');
+  g.formula(r, b.c('blank'), blankRow(t, n), !present, 'text');
+  return { r, n, at: (key) => b.at(key, r) };
+}

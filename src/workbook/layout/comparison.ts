@@ -6,7 +6,7 @@
  */
 import { Decimal, ZERO } from '../../domain/decimal';
 import { countRegistrations, staffKeyByParty } from '../../domain/keys';
-import { municipalKey } from '../../domain/allocate';
+import { municipalKey } from '../../domain/shares';
 import { COST_KINDS, PARTIES, type CostKind } from '../../domain/types';
 import { a1, a1AbsCol, a1AbsRow } from '../formula';
 import { Grid } from '../grid';

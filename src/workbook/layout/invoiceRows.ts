@@ -10,10 +10,9 @@
  * Room for 12 installments per receiver (as TYM_Laskutus): those beyond TYM_ERIA are blank and zero
  * by formula, so a change of Laskutusjakso follows live. The checks: the amounts sum to what
  * TYM_Laskutus bills, every installment of the period has its rows, every business ID is valid, and
- * Kunnat has a Y-tunnus column exactly when it had one at the run.
+ * Kunnat has a Y-tunnus column exactly when it had one at the run. The texts and the check digit's
+ * figures the formulas refer to are in the words block right of the rows (invoiceRowWords.ts).
  */
-import { excelTrim } from '../../domain/text';
-import { TABLES } from '../../domain/contract';
 import { excelSerialFromDay } from '../../domain/dates';
 import { computeInvoicing, type Invoicing, type ReceiverInvoice } from '../../domain/invoicing';
 import { businessIdRemainder } from '../../domain/businessId';
@@ -26,10 +25,9 @@ import { SHEETS, type Ctx } from './context';
 import { INVOICE_FIRST, invoicingColumns, MAX_INSTALLMENTS } from './invoicing';
 import { NAMES } from './names';
 import { masterBanner } from './results';
+import { INVOICE_ROWS_HEADER, INVOICE_TYPE_WORDS, word, wordsBlock, WR } from './invoiceRowWords';
 
-export const INVOICE_ROWS_HEADER = 3;
 export const INVOICE_ROWS_FIRST = INVOICE_ROWS_HEADER + 1;
-export const INVOICE_TYPE_WORDS = { invoice: 'Lasku', credit: 'Hyvityslasku', none: 'ei laskua' } as const;
 
 /** Columns: the CSV's eight first (printed and read), then the helper columns. */
 export const IR = {
@@ -74,90 +72,6 @@ export const INVOICE_ROWS_HEADERS = [
   'Erän teksti',
 ];
 
-/** The words block, right of the rows (label in W, value in X): rows 0-based. */
-const W = { label: 19, value: 20 } as const;
-const WR = {
-  invoice: 4,
-  credit: 5,
-  none: 6,
-  prefix: 7,
-  advance: 8,
-  settlement: 9,
-  creditSuffix: 10,
-  suffix: 11,
-  positions: 13,
-  weights: 14,
-  modulus: 15,
-  partyIds: 17,
-  idColumn: 21,
-} as const;
-
-const word = (row: number) => a1(row, W.value, true);
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2];
-
-function wordsBlock(g: Grid, ctx: Ctx): { positions: string; weights: string; partyIds: string; idColumnOk: string } {
-  g.value(INVOICE_ROWS_HEADER - 1, W.label, 'Tekstit ja Y-tunnuksen tarkiste', 'subtitle');
-  g.headers(INVOICE_ROWS_HEADER, W.label, ['Nimi', 'Arvo']);
-  const words: [number, string, string][] = [
-    [WR.invoice, 'Tyyppi, kun summa > 0', INVOICE_TYPE_WORDS.invoice],
-    [WR.credit, 'Tyyppi, kun summa < 0', INVOICE_TYPE_WORDS.credit],
-    [WR.none, 'Tyyppi, kun summa = 0', INVOICE_TYPE_WORDS.none],
-    [WR.prefix, 'Kuvauksen alku', DESCRIPTION_WORDS.prefix],
-    [WR.advance, 'Ennakkoerä', DESCRIPTION_WORDS.advance],
-    [WR.settlement, 'Tasaus', DESCRIPTION_WORDS.settlement],
-    [WR.creditSuffix, 'Hyvityksen merkintä', DESCRIPTION_WORDS.credit],
-    [WR.suffix, 'Kuvauksen loppu', DESCRIPTION_WORDS.suffix],
-  ];
-  for (const [row, label, w] of words) {
-    g.value(row, W.label, label, 'label');
-    g.value(row, W.value, w, 'text');
-  }
-  g.value(WR.positions, W.label, 'Y-tunnuksen numerot (paikka)', 'label');
-  g.value(WR.weights, W.label, 'Y-tunnuksen tarkisteen painot', 'label');
-  WEIGHTS.forEach((w, i) => {
-    g.value(WR.positions, W.value + i, i + 1, 'integer');
-    g.value(WR.weights, W.value + i, w, 'integer');
-  });
-  g.value(WR.modulus, W.label, 'Tarkisteen jakaja', 'label');
-  g.value(WR.modulus, W.value, 11, 'integer');
-  g.value(WR.partyIds - 1, W.label, 'Osapuolten Y-tunnukset (vastaanottajan nro)', 'subtitle');
-  const billing = ctx.model.billing;
-  const parties: [string, string | null, string | null][] = [
-    ['TVA', null, null],
-    ['HVA', NAMES.hvaBusinessId, billing?.businessIds.HVA ?? null],
-    ['KELA', NAMES.kelaBusinessId, billing?.businessIds.KELA ?? null],
-  ];
-  parties.forEach(([p, name, v], i) => {
-    g.value(WR.partyIds + i, W.label, p, 'label');
-    if (name) g.formula(WR.partyIds + i, W.value, name, v ?? '', 'text');
-  });
-  // Kunnat's business ID column: its accepted headers, how many Kunnat has now, and whether it had one at the run.
-  const kunnat = ctx.model.tables.kunnat;
-  const hadColumn = kunnat?.columns.businessId !== undefined;
-  // The accepted headers, and the header as the run found it: the engine matches headers ignoring
-  // every space (headerKey), the formula compares TRIM-ed text, so a header such as "Y-tu nnus" is
-  // listed as written (TRIM-ed) for the count to agree with the run.
-  const accepted = TABLES.kunnat.columns.find((c) => c.key === 'businessId')!.names;
-  const found = hadColumn ? excelTrim(kunnat.columns.businessId!) : null;
-  const headers = found !== null && !accepted.some((h) => h.toLocaleLowerCase('fi') === found.toLocaleLowerCase('fi')) ? [...accepted, found] : accepted;
-  g.value(WR.idColumn - 1, W.label, 'Kunnat-taulukon Y-tunnus-sarake', 'subtitle');
-  g.value(WR.idColumn, W.label, 'Hyväksytyt otsikot', 'label');
-  headers.forEach((h, i) => g.value(WR.idColumn, W.value + i, h, 'text'));
-  g.value(WR.idColumn + 1, W.label, 'Sarakkeita nyt', 'label');
-  // A column counts once, whichever accepted header it has.
-  const terms = headers.map((_, i) => `(TRIM(${kunnat.name}[[#Headers]])=${a1(WR.idColumn, W.value + i, true)})`).join('+');
-  g.formula(WR.idColumn + 1, W.value, `SUMPRODUCT(--(${terms}>0))`, hadColumn ? 1 : 0, 'integer');
-  g.value(WR.idColumn + 2, W.label, 'Sarakkeita laskennassa', 'label');
-  g.value(WR.idColumn + 2, W.value, hadColumn ? 1 : 0, 'integer');
-  const last = W.value + WEIGHTS.length - 1;
-  return {
-    idColumnOk: `${onSheet(SHEETS.invoiceRows, a1(WR.idColumn + 1, W.value, true))}=${onSheet(SHEETS.invoiceRows, a1(WR.idColumn + 2, W.value, true))}`,
-    positions: range(WR.positions, W.value, WR.positions, last),
-    weights: range(WR.weights, W.value, WR.weights, last),
-    partyIds: range(WR.partyIds, W.value, WR.partyIds + parties.length - 1, W.value),
-  };
-}
-
 export function buildInvoiceRows(ctx: Ctx): { sheet: SheetSpec; checks: Check[] } {
   const model = ctx.model;
   const inv: Invoicing = computeInvoicing(model, ctx.alloc);
@@ -184,9 +98,16 @@ export function buildInvoiceRows(ctx: Ctx): { sheet: SheetSpec; checks: Check[] 
   // so a change of Laskutusjakso follows live; then the settlements.
   const slots: { receiver: ReceiverInvoice; installment: number | null; line: InvoiceLine | null }[] = [];
   for (let j = 1; j <= MAX_INSTALLMENTS; j++) {
-    for (const r of inv.receivers) slots.push({ receiver: r, installment: j, line: lines.find((l) => l.kind === 'advance' && l.installment === j && l.receiver === r.receiver) ?? null });
+    for (const r of inv.receivers)
+      slots.push({
+        receiver: r,
+        installment: j,
+        line: lines.find((l) => l.kind === 'advance' && l.installment === j && l.receiver === r.receiver) ?? null,
+      });
   }
-  for (const l of lines) if (l.kind === 'settlement') slots.push({ receiver: inv.receivers.find((r) => r.receiver === l.receiver)!, installment: null, line: l });
+  for (const l of lines)
+    if (l.kind === 'settlement')
+      slots.push({ receiver: inv.receivers.find((r) => r.receiver === l.receiver)!, installment: null, line: l });
   const first = INVOICE_ROWS_FIRST;
   const last = first + Math.max(1, slots.length) - 1;
   const P = `ROWS(${NAMES.parties})`;
@@ -209,14 +130,32 @@ export function buildInvoiceRows(ctx: Ctx): { sheet: SheetSpec; checks: Check[] 
     g.formula(row, IR.employer, `INDEX(${lcol(c.employer)},${at(IR.laskutusRow)})`, rec.isEmployer ? 1 : 0, 'integer');
     // Business ID: a municipality's from its Kunnat row (receiver number - parties), HVA's and Kela's from the settings.
     const muni = hasIdColumn ? `TRIM(INDEX(${columnRef(kunnat, 'businessId')},${at(IR.receiverNo)}-${P}))` : '""';
-    g.formula(row, IR.idRaw, `IF(${at(IR.receiverNo)}>${P},${muni},INDEX(${refs.partyIds},${at(IR.receiverNo)}))&""`, businessId ?? '', 'text');
+    g.formula(
+      row,
+      IR.idRaw,
+      `IF(${at(IR.receiverNo)}>${P},${muni},INDEX(${refs.partyIds},${at(IR.receiverNo)}))&""`,
+      businessId ?? '',
+      'text',
+    );
     // &"": an empty ID is text "" (an empty inline string is read back as a blank cell, whose value is 0).
     g.formula(row, IR.businessId, `IF(LEN(${at(IR.idRaw)})=8,"0"&${at(IR.idRaw)},${at(IR.idRaw)}&"")`, businessId ?? '', 'text');
     const check = businessId ? businessIdRemainder(businessId.slice(0, 7)) : -1;
-    g.formula(row, IR.idCheck, `IFERROR(MOD(SUMPRODUCT(--MID(${at(IR.businessId)},${refs.positions},1),${refs.weights}),${word(WR.modulus)}),-1)`, check, 'integer');
+    g.formula(
+      row,
+      IR.idCheck,
+      `IFERROR(MOD(SUMPRODUCT(--MID(${at(IR.businessId)},${refs.positions},1),${refs.weights}),${word(WR.modulus)}),-1)`,
+      check,
+      'integer',
+    );
     const id = at(IR.businessId);
     const digit = `IFERROR(--RIGHT(${id},1),-1)=MOD(${word(WR.modulus)}-${at(IR.idCheck)},${word(WR.modulus)})`;
-    g.formula(row, IR.idOk, `IF(${id}="",TRUE,AND(LEN(${id})=9,MID(${id},8,1)="-",${at(IR.idCheck)}>=0,${at(IR.idCheck)}<>1,${digit}))`, true, 'check');
+    g.formula(
+      row,
+      IR.idOk,
+      `IF(${id}="",TRUE,AND(LEN(${id})=9,MID(${id},8,1)="-",${at(IR.idCheck)}>=0,${at(IR.idCheck)}<>1,${digit}))`,
+      true,
+      'check',
+    );
     const inst = at(IR.installment);
     const isAdvance = `ISNUMBER(${inst})`;
     const used = slot.installment !== null && l !== null;
@@ -242,12 +181,24 @@ export function buildInvoiceRows(ctx: Ctx): { sheet: SheetSpec; checks: Check[] 
     g.formula(row, IR.amount, `IF(${at(IR.employer)}=1,0,${amount})`, l ? l.amount.toNumber() : 0, 'money');
     const amt = at(IR.amount);
     g.formula(row, IR.invoiced, `IF(${amt}=0,0,1)`, invoiced ? 1 : 0, 'integer');
-    g.formula(row, IR.no, `IF(${at(IR.invoiced)}=1,SUM(${a1(first, IR.invoiced, true)}:${at(IR.invoiced)}),"")`, invoiced ? no : '', 'integer');
+    g.formula(
+      row,
+      IR.no,
+      `IF(${at(IR.invoiced)}=1,SUM(${a1(first, IR.invoiced, true)}:${at(IR.invoiced)}),"")`,
+      invoiced ? no : '',
+      'integer',
+    );
     g.formula(
       row,
       IR.type,
       `IF(${date}="","",IF(${amt}>0,${word(WR.invoice)},IF(${amt}<0,${word(WR.credit)},${word(WR.none)})))`,
-      !l ? '' : l.amount.isZero() ? INVOICE_TYPE_WORDS.none : l.amount.isNegative() ? INVOICE_TYPE_WORDS.credit : INVOICE_TYPE_WORDS.invoice,
+      !l
+        ? ''
+        : l.amount.isZero()
+          ? INVOICE_TYPE_WORDS.none
+          : l.amount.isNegative()
+            ? INVOICE_TYPE_WORDS.credit
+            : INVOICE_TYPE_WORDS.invoice,
       'text',
     );
     const credit = word(WR.creditSuffix);
@@ -256,7 +207,13 @@ export function buildInvoiceRows(ctx: Ctx): { sheet: SheetSpec; checks: Check[] 
     const full = l ? invoiceDescription(year, l) : '';
     const what = l ? full.slice(`${DESCRIPTION_WORDS.prefix} ${year}, `.length, full.length - `: ${DESCRIPTION_WORDS.suffix}`.length) : '';
     g.formula(row, IR.what, `IF(${date}="","",IF(${isAdvance},${adv},${settle}))`, what, 'text');
-    g.formula(row, IR.description, `IF(${date}="","",${word(WR.prefix)}&" "&${NAMES.year}&", "&${at(IR.what)}&": "&${word(WR.suffix)})`, full, 'text');
+    g.formula(
+      row,
+      IR.description,
+      `IF(${date}="","",${word(WR.prefix)}&" "&${NAMES.year}&", "&${at(IR.what)}&": "&${word(WR.suffix)})`,
+      full,
+      'text',
+    );
   });
 
   [6, 13, 16, 11, 11, 11, 12, 78, 7, 9, 9, 11, 10, 10, 10, 12, 10, 24, 2, 28, 24].forEach((width, i) => g.width(i, width));

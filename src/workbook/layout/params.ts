@@ -13,7 +13,9 @@ import { budgetKeyGuard } from './budgetKey';
 import type { Check } from './checks';
 import { NAMES } from './names';
 import { masterBanner } from './results';
-import { constantsBlock, SETTING_BLOCK_ROWS, settingsBlock, unknownSettingsFormula, wordListsBlock, yearsBlock, type SettingsInput } from './settings';
+import { constantsBlock, wordListsBlock, yearsBlock } from './settings';
+import { SETTING_BLOCK_ROWS } from './settingRows';
+import { settingsBlock, unknownSettingsFormula, type SettingsInput } from './settingsBlock';
 
 export interface ParamsRefs {
   settingsOk: string;

@@ -2,7 +2,7 @@
  * The built command line on pipes (issue 11): `run --json` for a 1,000-event workbook piped into a
  * reader arrives whole and parses, and `validate` with thousands of problems on a piped stderr is
  * not cut at the pipe buffer (64 KiB), with the right exit code. A reader that stops early (`head`)
- * ends the output without a crash. Slow: it builds the command line (tsc) into a temporary folder.
+ * ends the output without a crash. Slow: it builds the command line (tsc; test/support/cliBuild.ts).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -11,18 +11,16 @@ import * as path from 'path';
 import { buildInputWorkbook, type InputCell } from '../../src/adapters/exceljs/template';
 import { KESKI_UUSIMAA_MUNICIPALITIES } from '../../src/domain/contract';
 import { baseData } from '../fixtures/bad/corpus';
+import { builtCliBin } from '../support/cliBuild';
 
-const ROOT = path.join(__dirname, '..', '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tym-pipes-'));
-const build = path.join(tmp, 'build');
-const bin = path.join(build, 'cli', 'tym-allocate.js');
+let bin = '';
 const EVENTS = 1000;
 
-beforeAll(() => {
-  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json', '--outDir', build], { cwd: ROOT, encoding: 'utf8' });
-  if (!fs.existsSync(bin)) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-  // The build resolves its packages from the project's node_modules.
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(tmp, 'node_modules'));
+beforeAll(async () => {
+  // The command line built with tsc, shared with the other suites that run the binary (its packages
+  // resolve from the project's node_modules).
+  bin = await builtCliBin();
 }, 180_000);
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

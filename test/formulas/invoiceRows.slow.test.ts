@@ -97,9 +97,19 @@ interface Row {
   description: unknown;
 }
 
+/** Each recalculated file read once (the suite only reads them): its workbook, sheet rows and engine rows. */
+function once<T>(f: (file: string) => Promise<T>): (file: string) => Promise<T> {
+  const memo = new Map<string, Promise<T>>();
+  return (file) => {
+    if (!memo.has(file)) memo.set(file, f(file));
+    return memo.get(file)!;
+  };
+}
+const load = once((file) => ExcelJsWorkbook.load(file));
+
 /** The invoice rows sheet as recalculated: every row of the block (numbered or not). */
-async function sheetRows(file: string): Promise<{ all: Row[]; master: unknown; falseChecks: string[] }> {
-  const port = await ExcelJsWorkbook.load(file);
+const sheetRows = once(async (file: string): Promise<{ all: Row[]; master: unknown; falseChecks: string[] }> => {
+  const port = await load(file);
   const cells = await port.readOutputCells([SHEETS.invoiceRows, SHEETS.checks]);
   const at = (sheet: string, address: string) => cells.find((c) => c.sheet === sheet && c.address === address)?.value ?? null;
   const v = (row: number, col: number) => at(SHEETS.invoiceRows, `${colLetters(col)}${row + 1}`);
@@ -123,13 +133,13 @@ async function sheetRows(file: string): Promise<{ all: Row[]; master: unknown; f
     if (at(SHEETS.checks, `B${r + 1}`) !== true) falseChecks.push(String(at(SHEETS.checks, `A${r + 1}`)));
   }
   return { all, master: at(SHEETS.checks, `B${MASTER_CHECK_ROW + 1}`), falseChecks };
-}
+});
 
 const TYPE = { invoice: 'Lasku', 'credit-note': 'Hyvityslasku' } as const;
 
 /** The engine's CSV rows of the workbook as it stands (a fresh run), in the sheet's shape. */
-async function engineRows(file: string): Promise<Row[]> {
-  const r = computeOutputs(await (await ExcelJsWorkbook.load(file)).readTables());
+const engineRows = once(async (file: string): Promise<Row[]> => {
+  const r = computeOutputs(await (await load(file)).readTables());
   if (!r.ok) throw new Error(JSON.stringify(r.problems.filter((p) => p.severity === 'error').slice(0, 3)));
   return summariseInvoiceRows(r.model, r.allocation).map((x) => ({
     no: x.no,
@@ -141,7 +151,7 @@ async function engineRows(file: string): Promise<Row[]> {
     amount: Number(x.amount).toFixed(2),
     description: x.description,
   }));
-}
+});
 
 const numbered = (rows: Row[]) => rows.filter((r) => typeof r.no === 'number');
 
@@ -240,7 +250,7 @@ describe.each(['billing', 'demo', 'random-7919', 'random-15838', 'random-23757',
 });
 
 test('every output cell of the billing workbook recalculates to the engine value (verify)', async () => {
-  const report = await createAllocationApp(await ExcelJsWorkbook.load(recalculated('billing'))).verify();
+  const report = await createAllocationApp(await load(recalculated('billing'))).verify();
   expect(report.problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(report.findings.slice(0, 10)).toEqual([]);
 }, 120_000);

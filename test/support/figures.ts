@@ -2,7 +2,10 @@
  * Test tooling: the output figures of a result workbook keyed by what they mean, not where they
  * sit, so a stale workbook (recalculated in LibreOffice) can be compared with a fresh engine run
  * on the same edited inputs: totals per receiver and kind, `Tulokset` rows by (kind, pool, event,
- * level, receiver), invoicing per receiver and column, the year comparison and the staffing figures.
+ * level, receiver), invoicing per receiver and column, the year comparison and the staffing figures;
+ * the scenarios (TYM_Skenaariot: per kind, level, receiver and basis), their calculation
+ * (TYM_Skenaariojako: keys per municipality and party, which bases can be computed, every group's
+ * split per basis and receiver) and the invoice rows (TYM_Laskurivit: per receiver and installment).
  *
  * The same reader runs over a recalculated workbook (cached values) and over the engine's sheet
  * specs (expected values), so both sides are read by labels alike.
@@ -96,7 +99,8 @@ export function readableSpecs(sheets: SheetSpec[]): Readable {
       return {
         name,
         rows: s.cells.length,
-        cols: s.cells[0]?.length ?? 0,
+        // The widest row: a sheet's first row may hold only its title.
+        cols: s.cells.reduce((n, row) => Math.max(n, row?.length ?? 0), 0),
         at: (r, c) => {
           const cell = s.cells[r]?.[c];
           if (!cell) return null;
@@ -220,6 +224,122 @@ function comparison(rd: Readable, f: Figures): void {
   }
 }
 
+/** The column headers of a header row, from column `from` on (blank headers left out). */
+function headersOf(g: ValueGrid, r: number, from = 0): [number, string][] {
+  const out: [number, string][] = [];
+  for (let c = from; c < g.cols; c++) if (text(g.at(r, c))) out.push([c, text(g.at(r, c))]);
+  return out;
+}
+
+/**
+ * TYM_Skenaariot: one block per kind and level (header "Kunta" or "Osapuoli", then "Nro"); the row
+ * under the header names the kind and marks each basis ("voimassa", "ei laskettavissa"); receiver
+ * rows down to "Yhteensä". Each "ero" column is named after the basis to its left. The receiver
+ * number and the row checks (booleans, compared through the checks sheet) are left out.
+ */
+function scenarios(rd: Readable, f: Figures): void {
+  const g = rd.sheet('TYM_Skenaariot');
+  if (!g) return;
+  for (let h = 0; h < g.rows; h++) {
+    const level = text(g.at(h, 0));
+    if ((level !== 'Kunta' && level !== 'Osapuoli') || text(g.at(h, 1)) !== 'Nro') continue;
+    const kind = text(g.at(h + 1, 0));
+    const cols: [number, string][] = [];
+    let basis = '';
+    for (const [c, name] of headersOf(g, h, 2)) {
+      if (/^ero /.test(name)) cols.push([c, `${basis}|${name}`]);
+      else if (/€$/.test(name)) cols.push([c, (basis = name)]);
+    }
+    for (const [c, name] of cols) {
+      const status = g.at(h + 1, c);
+      if (!/^ero /.test(name.split('|').pop()!)) put(f, `skenaariot|${kind}|${level}|tila|${name}`, status === null ? '' : status);
+    }
+    for (let r = h + 2; r < g.rows && text(g.at(r, 0)); r++) {
+      for (const [c, name] of cols) {
+        const v = g.at(r, c);
+        if (typeof v !== 'boolean') put(f, `skenaariot|${kind}|${level}|${text(g.at(r, 0))}|${name}`, v);
+      }
+      if (text(g.at(r, 0)) === 'Yhteensä') break;
+    }
+  }
+}
+
+const SPLIT_ID = ['Laji', 'Pooli', 'Avaimen laji', 'Vastaanottaja'];
+const INDEX_HEADERS = new Set(['Nro', 'Koodi']);
+
+/**
+ * TYM_Skenaariojako: the key tables (a row per municipality, party or basis, keyed by its name within
+ * the section title above them) and the split blocks (header "Peruste (koodi)"). A split row is
+ * keyed by block, basis code, kind, pool, key type and receiver; the groups of one key are numbered
+ * by the sheet's own order, which a live edit may change, so each key holds its groups' "amount to
+ * split → share" pairs sorted: the same figures whatever the order of the groups.
+ */
+function scenarioSplits(rd: Readable, f: Figures): void {
+  const g = rd.sheet('TYM_Skenaariojako');
+  if (!g) return;
+  let section = '';
+  let splitBlock = 0;
+  const groups = new Map<string, string[]>();
+  for (let h = 0; h < g.rows; h++) {
+    const first = text(g.at(h, 0));
+    if (!first) continue;
+    const heads = headersOf(g, h);
+    if (heads.length === 1 || (heads.length === 2 && /→$/.test(first))) {
+      section = heads.map(([, t]) => t).join(' ');
+      continue;
+    }
+    if (first === 'Peruste (koodi)') {
+      splitBlock++;
+      const col = (name: string) => heads.find(([, t]) => t === name)?.[0] ?? -1;
+      const [basisCol, amountCol, centsCol, shareCol] = ['Peruste (koodi)', 'Jaettava €', 'Osuus (snt)', 'Osuus €'].map(col);
+      let r = h + 1;
+      for (; r < g.rows && text(g.at(r, 0)); r++) {
+        const id = [`${splitBlock}`, text(g.at(r, basisCol)), ...SPLIT_ID.map((n) => text(g.at(r, col(n))))].join('|');
+        const fig = (v: Value) => (isNum(v) ? v.toFixed(2) : text(v));
+        const list = groups.get(id) ?? [];
+        list.push(`${fig(g.at(r, amountCol))}→${fig(g.at(r, centsCol))}/${fig(g.at(r, shareCol))}`);
+        groups.set(id, list);
+      }
+      h = r;
+      continue;
+    }
+    if (!INDEX_HEADERS.has(first)) continue;
+    const nameCol = heads.find(([, t]) => ['Kunta', 'Osapuoli', 'Peruste'].includes(t))?.[0];
+    if (nameCol === undefined) continue;
+    let r = h + 1;
+    for (; r < g.rows && text(g.at(r, 0)); r++) {
+      for (const [c, name] of heads) {
+        if (c === nameCol || INDEX_HEADERS.has(name)) continue;
+        put(f, `skenaariojako|${section}|${text(g.at(r, nameCol))}|${name}`, g.at(r, c));
+      }
+    }
+    h = r;
+  }
+  for (const [id, list] of groups) put(f, `skenaariojako|jako|${id}`, list.sort().join('; '));
+}
+
+/** Visible columns of TYM_Laskurivit (the rest are helper columns behind them). */
+const INVOICE_ROW_COLUMNS = ['Nro', 'Tyyppi', 'Y-tunnus', 'Laskun päivä', 'Eräpäivä', 'Summa €', 'Kuvaus', 'Laskutetaan (1 = kyllä)'];
+
+/** TYM_Laskurivit: a row per receiver and installment ("Erä": its number or "tasaus"). */
+function invoiceRows(rd: Readable, f: Figures): void {
+  const g = rd.sheet('TYM_Laskurivit');
+  if (!g) return;
+  const h = findRow(g, (r) => text(g.at(r, 0)) === 'Nro' && text(g.at(r, 2)) === 'Vastaanottaja');
+  if (h < 0) return;
+  const heads = headersOf(g, h);
+  const col = (name: string) => heads.find(([, t]) => t === name)?.[0] ?? -1;
+  const [receiver, installment] = [col('Vastaanottaja'), col('Erä')];
+  const cols = INVOICE_ROW_COLUMNS.map((n): [number, string] => [col(n), n]).filter(([c]) => c >= 0);
+  for (let r = h + 1; r < g.rows && text(g.at(r, receiver)); r++) {
+    for (const [c, name] of cols) {
+      const v = g.at(r, c);
+      // A blank text result reads back as nothing, the engine's as "": both mean no value.
+      put(f, `laskurivit|${text(g.at(r, receiver))}|${text(g.at(r, installment))}|${name}`, v === '' ? null : v);
+    }
+  }
+}
+
 /** Every keyed figure of the output sheets. */
 export function figuresOf(rd: Readable): Figures {
   const f: Figures = new Map();
@@ -228,6 +348,9 @@ export function figuresOf(rd: Readable): Figures {
   invoicing(rd, f);
   staffing(rd, f);
   comparison(rd, f);
+  scenarios(rd, f);
+  scenarioSplits(rd, f);
+  invoiceRows(rd, f);
   return f;
 }
 

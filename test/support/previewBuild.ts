@@ -1,13 +1,16 @@
 /**
  * Builds the browser preview (webpack.config.js, entry `preview`) into a folder, for the browser
- * tests. Used by both UI suites; TYM_UI_DIST skips it there.
+ * tests. Used by both UI suites; TYM_UI_DIST skips it there. Built once per run and source tree
+ * (test/support/sharedBuild.ts), not once per suite: each suite gets a copy.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { ROOT, sharedBuild } from './sharedBuild';
 
-const ROOT = path.resolve(__dirname, '..', '..');
+/** Everything the preview build is made from. */
+const INPUTS = ['src', 'webpack.config.js', 'tsconfig.json', 'package-lock.json', 'scripts/build-manifest.js', 'manifest.xml', 'assets'];
 
-export async function buildPreview(outDir: string): Promise<void> {
+async function webpackBuild(outDir: string): Promise<void> {
   const configPath = path.join(ROOT, 'webpack.config.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack');
@@ -38,5 +41,11 @@ export async function buildPreview(outDir: string): Promise<void> {
       },
     );
   });
+}
+
+/** Puts this source tree's preview build into `outDir`. */
+export async function buildPreview(outDir: string): Promise<void> {
+  const dir = await sharedBuild('tym-preview', INPUTS, 'preview.html', webpackBuild);
+  fs.cpSync(dir, outDir, { recursive: true });
   if (!fs.existsSync(path.join(outDir, 'preview.html'))) throw new Error(`the build wrote no preview.html into ${outDir}`);
 }

@@ -2,7 +2,9 @@
  * Test tooling: the edits a user makes to a result workbook (issue 9, point 1), applied with
  * exceljs to the workbook as written: sort and reverse every input table, rename a registrant into
  * a duplicate, move settings rows, add and delete rows in every table, change every setting,
- * relabel outputs, overwrite a formula with a number, and value edits in place.
+ * relabel outputs, overwrite a formula with a number (a total, a share, a scenario figure and split,
+ * an invoice amount), value edits in place, and the inputs of the scenarios and invoice rows (a
+ * jobseekers count, the invoice settings, business IDs valid and invalid).
  *
  * Each edit names the cause a check row must name when the master check turns FALSE (`cause`, a
  * pattern on the check's label), and whether the formulas are expected to follow it live.
@@ -375,6 +377,76 @@ function valueEdits(): UserEdit[] {
   ];
 }
 
+/** Excel serial number of a calendar date (1900 system). */
+function serialOf(y: number, m: number, d: number): number {
+  return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** Kunnat's optional business ID column, if the workbook has one. */
+async function idColumn(wb: Workbook): Promise<TableEdit | null> {
+  const t = await wb.table('Kunnat');
+  return t.headers.some((h) => identityKey(h) === identityKey('Y-tunnus')) ? t : null;
+}
+
+/** The invoice settings and business IDs behind TYM_Laskurivit (issue 12), and a jobseekers count (a scenario basis not in force). */
+function invoiceAndScenarioInputEdits(): UserEdit[] {
+  return [
+    {
+      name: 'change Laskutuspäivä and Maksuehto (pv)',
+      cause: /Asetukset|Laskurivit/,
+      live: true,
+      apply: async (wb) =>
+        (await setSetting(wb, 'Laskutuspäivä', (o) => (Number(o ?? 1) === 31 ? 15 : 31))) && setSetting(wb, 'Maksuehto (pv)', (o) => Number(o ?? 14) + 7),
+    },
+    {
+      name: 'set or clear Tasauslaskun päivä',
+      cause: /Asetukset|Laskurivit/,
+      live: true,
+      apply: async (wb, ctx) => setSetting(wb, 'Tasauslaskun päivä', (o) => (typeof o === 'number' ? null : serialOf(ctx.year + 1, 2, 10))),
+    },
+    {
+      name: 'set the HVA business ID',
+      cause: /Asetukset|Laskurivit/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'HVA:n Y-tunnus', (o) => (textOf(o) === '3221337-7' ? '1234567-1' : '3221337-7')),
+    },
+    {
+      name: 'type a business ID into Kunnat (Y-tunnus)',
+      cause: /Kunnat|Laskurivit/,
+      live: true,
+      apply: async (wb) => {
+        const t = await idColumn(wb);
+        if (!t) return false;
+        t.set(0, 'Y-tunnus', textOf(t.get(0, 'Y-tunnus')) === '0125400-2' ? '1234567-1' : '0125400-2');
+        return true;
+      },
+    },
+    {
+      name: 'type an invalid business ID into Kunnat (Y-tunnus)',
+      cause: /Laskurivit.*Y-tunnu/,
+      apply: async (wb) => {
+        const t = await idColumn(wb);
+        if (!t) return false;
+        // The check digit of 0125400-2 is 2: 3 is wrong.
+        t.set(t.rowCount - 1, 'Y-tunnus', '0125400-3');
+        return true;
+      },
+    },
+    {
+      name: 'change a jobseekers count (value edit)',
+      cause: /Kunnat/,
+      live: true,
+      apply: async (wb) => {
+        const t = await wb.table('Kunnat');
+        const v = t.get(0, 'Työttömät');
+        if (typeof v !== 'number') return false;
+        t.set(0, 'Työttömät', v + 321);
+        return true;
+      },
+    },
+  ];
+}
+
 function outputEdits(): UserEdit[] {
   /** The first row (1-based) at or below `from` whose column `col` holds `text`. */
   const findRow = async (wb: Workbook, sheet: string, col: number, text: string, from = 1) => {
@@ -437,10 +509,50 @@ function outputEdits(): UserEdit[] {
         return true;
       },
     },
+    {
+      name: 'overwrite a staff scenario figure on TYM_Skenaariot with a number',
+      cause: /Skenaariot/,
+      apply: async (wb) => {
+        // The parties' block, HVA's figure under the second staff basis (the first column after "Voimassa €" and basis 1's three).
+        const header = await findRow(wb, 'TYM_Skenaariot', 1, 'Osapuoli');
+        if (!header) return false;
+        const col = await colOf(wb, 'TYM_Skenaariot', header.r, 'HTV €');
+        const hit = col ? await findRow(wb, 'TYM_Skenaariot', 1, 'HVA', header.r + 1) : null;
+        if (!hit || typeof hit.ws.get(hit.r, col) !== 'number') return false;
+        hit.ws.set(hit.r, col, Math.round((Number(hit.ws.get(hit.r, col)) + 250) * 100) / 100);
+        return true;
+      },
+    },
+    {
+      name: 'overwrite a scenario split on TYM_Skenaariojako with a number',
+      cause: /Skenaario/,
+      apply: async (wb) => {
+        const header = await findRow(wb, 'TYM_Skenaariojako', 1, 'Peruste (koodi)');
+        if (!header) return false;
+        const cents = await colOf(wb, 'TYM_Skenaariojako', header.r, 'Osuus (snt)');
+        const r = header.r + 1;
+        if (!cents || typeof header.ws.get(r, cents) !== 'number') return false;
+        header.ws.set(r, cents, Number(header.ws.get(r, cents)) + 1);
+        return true;
+      },
+    },
+    {
+      name: 'overwrite an invoice amount on TYM_Laskurivit with a number',
+      cause: /Laskurivit/,
+      apply: async (wb) => {
+        const header = await findRow(wb, 'TYM_Laskurivit', 1, 'Nro');
+        if (!header) return false;
+        const amount = await colOf(wb, 'TYM_Laskurivit', header.r, 'Summa €');
+        const r = header.r + 1;
+        if (!amount || typeof header.ws.get(r, amount) !== 'number') return false;
+        header.ws.set(r, amount, Math.round((Number(header.ws.get(r, amount)) + 10) * 100) / 100);
+        return true;
+      },
+    },
   ];
 }
 
 /** Every edit of the invariant suite. */
 export function userEdits(): UserEdit[] {
-  return [...tableSorts(), ...registrationEdits(), ...settingEdits(), ...addAndDelete(), ...valueEdits(), ...outputEdits()];
+  return [...tableSorts(), ...registrationEdits(), ...settingEdits(), ...addAndDelete(), ...valueEdits(), ...invoiceAndScenarioInputEdits(), ...outputEdits()];
 }

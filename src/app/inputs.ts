@@ -4,7 +4,7 @@
  * result can be marked stale when they change), and the settings as far as they can be read even
  * when another table has errors.
  */
-import { headerKey, TABLE_KEYS, TABLES, type TableKey } from '../domain/contract';
+import { headerKey, INPUT_TABLE_KEYS, TABLE_KEYS, TABLES, tableDef, type TableKey } from '../domain/contract';
 import { sha256Hex, tableFingerprint, utf8 } from '../domain/fingerprint';
 import { locateTables } from '../domain/parse/locate';
 import { parseSettings } from '../domain/parse/settings';
@@ -63,8 +63,10 @@ export function tableLocations(raw: RawWorkbook): TableLocation[] {
  * Equal fingerprints mean equal inputs, so a result computed from them is still current.
  */
 export function inputsFingerprint(raw: RawWorkbook): string {
-  const parts = TABLE_KEYS.map((key) => {
-    const t = raw.tables.filter((x) => inputKeyOf(x.name) === key);
+  // The optional participant plan too: a plan typed, changed or added makes a result stale.
+  const parts = INPUT_TABLE_KEYS.map((key) => {
+    const names = new Set(tableDef(key).names.map(headerKey));
+    const t = raw.tables.filter((x) => names.has(headerKey(x.name)));
     return [key, t.map((x) => [x.name, tableFingerprint(x)])];
   });
   return sha256Hex(utf8(JSON.stringify(parts)));

@@ -9,7 +9,7 @@ import type { RawWorkbook } from '../domain/raw';
 import type { InputModel } from '../domain/types';
 import { buildOutputSheets, type RunInfo } from '../workbook/layout';
 import type { SheetSpec } from '../workbook/sheetSpec';
-import { TABLE_KEYS } from '../domain/contract';
+import { INPUT_TABLE_KEYS } from '../domain/contract';
 import { tableFingerprint } from '../domain/fingerprint';
 import { PROGRAM } from './version';
 
@@ -39,7 +39,7 @@ export function allocateInputs(parsed: Parsed): Allocated {
 
 /** The run log of a result: time, program version, and each input table's rows and fingerprint. */
 export function runInfo(raw: RawWorkbook, model: InputModel, time: Date = new Date()): RunInfo {
-  const tables = TABLE_KEYS.flatMap((key) => {
+  const tables = INPUT_TABLE_KEYS.flatMap((key) => {
     const info = model.tables[key];
     const t = info && raw.tables.find((x) => x.name === info.name && x.sheet === info.sheet);
     return t ? [{ key, name: t.name, sheet: t.sheet, rows: t.rows.length, fingerprint: tableFingerprint(t) }] : [];

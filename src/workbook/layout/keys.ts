@@ -111,16 +111,21 @@ export function partiesBlock(g: Grid, ctx: Ctx, top: number): { next: number; na
 }
 
 /** Events (rows; the first row is the whole year) by slot and party: distinct registrants counted. */
-export function eventsBlock(g: Grid, ctx: Ctx, top: number): { next: number; names: NameSpec[]; okRange: string } {
+export function eventsBlock(g: Grid, ctx: Ctx, top: number): { next: number; names: NameSpec[]; okRange: string; planEventsOk: string } {
   const reg = ctx.model.tables.ilmoittautumiset;
+  // The plan's event column, when the plan table has one and rows (the plan-only events' labels).
+  const planTable = ctx.model.tables.suunnitelma;
+  const plan = planTable && ctx.planRows > 0 && planTable.columns.event !== undefined ? planTable : null;
   g.value(top - 3, 0, 'Kehittämispäivät: ilmoittautuneet henkilöt tilaisuuksittain (kukin henkilö kerran tilaisuutta kohden)', 'subtitle');
   const cols = ctx.slots.flatMap((s) => PARTIES.map((p) => ({ key: `${p}${s.no}`, header: `${p} ${s.year}` })));
   const E = Math.max(1, ctx.events.length);
   const b = new Block(P, top, 0, [
     { key: 'no', header: 'Nro' },
     { key: 'event', header: 'Tilaisuus' },
+    { key: 'table', header: 'Taulukko (1 ilmoittautumiset, 2 suunnitelma)' },
     { key: 'first', header: 'Ensimmäinen rivi' },
     { key: 'rows', header: 'Rivejä' },
+    { key: 'planRows', header: 'Suunnitelman rivejä' },
     { key: 'ok', header: 'Kelpaa' },
     ...cols,
   ], E + 1);
@@ -153,10 +158,16 @@ export function eventsBlock(g: Grid, ctx: Ctx, top: number): { next: number; nam
   ctx.events.forEach((ev, i) => {
     const r = b.row(i + 1);
     g.value(r, b.c('no'), ev.no, 'integer');
-    g.formula(r, b.c('event'), `TRIM(${tableCell(reg, 'event', b.col('first', r))})`, ev.name, 'text');
+    // A plan-only event (issue 12) is linked to its first plan row; it needs a plan row or a registration.
+    const first = b.col('first', r);
+    const label = plan ? `IF(${b.at('table', r)}=1,${tableCell(reg, 'event', first)},${tableCell(plan, 'event', first)})` : tableCell(reg, 'event', first);
+    g.value(r, b.c('table'), ev.table === 'suunnitelma' ? 2 : 1, 'integer');
+    g.formula(r, b.c('event'), `TRIM(${label})`, ev.name, 'text');
     g.value(r, b.c('first'), ev.firstRow, 'integer');
     g.formula(r, b.c('rows'), `COUNTIF(${NAMES.regEvent},${b.col('no', r)})`, ctx.model.registrations.filter((x) => x.eventKey === ev.eventKey).length, 'integer');
-    g.formula(r, b.c('ok'), orFalse(`AND(${b.at('rows', r)}>0,${b.at('event', r)}<>"",SUMPRODUCT(--(${NAMES.events}=${b.at('event', r)}))=1)`), true, 'check');
+    if (plan) g.formula(r, b.c('planRows'), `COUNTIF(${NAMES.planEvent},${b.col('no', r)})`, (ctx.model.plan ?? []).filter((x) => x.eventKey === ev.eventKey).length, 'integer');
+    else g.value(r, b.c('planRows'), 0, 'integer');
+    g.formula(r, b.c('ok'), orFalse(`AND(${b.at('rows', r)}+${b.at('planRows', r)}>0,${b.at('event', r)}<>"",SUMPRODUCT(--(${NAMES.events}=${b.at('event', r)}))=1)`), true, 'check');
     for (const col of cols) {
       const party = col.key.replace(/\d+$/, '') as PartyCode;
       const slotNo = Number(/\d+$/.exec(col.key)![0]);
@@ -175,7 +186,10 @@ export function eventsBlock(g: Grid, ctx: Ctx, top: number): { next: number; nam
     { name: NAMES.events, row: b.row(1), col: b.c('event'), rows: E, comment: 'Tilaisuudet (nro = rivi)' },
     { name: NAMES.registrants, row: b.row(0), col: b.c(cols[0].key), rows: E + 1, cols: cols.length, comment: 'Ilmoittautuneet: rivi 1 = koko vuosi, sitten tilaisuudet; sarakkeet vuosittain TVA, HVA, KELA' },
   ];
-  return { next: b.last + 3, names, okRange: `${P}!${range(b.row(1), b.c('ok'), b.last, b.c('ok'))}` };
+  const rangeOf = (k: string) => `${P}!${range(b.row(1), b.c(k), b.last, b.c(k))}`;
+  // The plan-only events' rows (their labels follow the plan's first row of the event): for a check naming the plan.
+  const planEventsOk = `SUMPRODUCT((${rangeOf('table')}=2)*(${rangeOf('ok')}<>TRUE))=0`;
+  return { next: b.last + 3, names, okRange: rangeOf('ok'), planEventsOk };
 }
 
 /** One row per Kunnat table row: the name, the key columns, and per slot the key and its numerator. */

@@ -5,7 +5,8 @@
 import { municipalKey } from '../../domain/allocate';
 import { ZERO } from '../../domain/decimal';
 import { scaledKey, scaledUnits, staffPoolParts } from '../../domain/exactRange';
-import { countRegistrations, staffKeyByParty } from '../../domain/keys';
+import { staffKeyByParty } from '../../domain/keys';
+import { poolBGroupKey } from './budgetKey';
 import { PARTIES, type PartyCode } from '../../domain/types';
 import type { Ctx, GroupEntry, Slot } from './context';
 
@@ -22,16 +23,9 @@ export function levelNumerators(ctx: Ctx, grp: GroupEntry, level: 1 | 2): { n: V
   const slot = grp.slot;
   const s = slot.model.settings;
   if (level === 1 && grp.pool === 'b') {
-    // The engine's key where the year is allocated (a TA group may take it from the plan or the
-    // previous year: then the formulas differ and the budget-key check in TYM_Tarkistukset is FALSE),
-    // so the cached figures are the engine's; else the year's registrations, as the formulas count.
-    const eventKey = grp.split ? grp.split.eventKey : grp.eventNo === 0 ? null : ctx.events[grp.eventNo - 1].eventKey;
-    const choice = slot.alloc && grp.split ? slot.alloc.poolB.choose(grp.kind, eventKey) : null;
-    if (choice) return PARTIES.map((p) => ({ n: choice.counts[p], key: choice.counts[p] }));
-    const events = countRegistrations(slot.model).events;
-    const pick = (p: PartyCode) =>
-      grp.eventNo === 0 ? events.reduce((a, e) => a + e.byParty[p], 0) : (events.find((e) => e.eventKey === ctx.events[grp.eventNo - 1].eventKey)?.byParty[p] ?? 0);
-    return PARTIES.map((p) => ({ n: pick(p), key: pick(p) }));
+    // The key block's choice (TYM_Parametrit), which is the engine's where the year is allocated.
+    const k = poolBGroupKey(ctx, grp).key;
+    return PARTIES.map((p) => ({ n: k[p], key: k[p] }));
   }
   if (level === 1) {
     const parts = staffPoolParts(slot.model, partyUnits(slot));

@@ -17,6 +17,7 @@ import type { CellStyle, CellValue, NameSpec, SheetSpec } from '../sheetSpec';
 import { Block, exact, orFalse } from './block';
 import { SHEETS, SPLIT_FIRST, type Ctx, type GroupEntry } from './context';
 import { levelNumerators } from './numerators';
+import { poolBKeyOf } from './budgetKey';
 import { NAMES } from './names';
 import { masterBanner } from './results';
 
@@ -223,9 +224,10 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
       else put('snt', `INDEX(${NAMES.partyCents},(${at('group')}-1)*ROWS(${NAMES.parties})+1)`, snt);
       remainderSteps(g, b, r, e, snt);
       if (level === 1) {
-        const regs = `INDEX(${NAMES.registrants},${at('eventNo')}+1,(${at('slot')}-1)*ROWS(${NAMES.parties})+${at('no')})`;
-        put('key', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolKey},${at('no')},${at('slot')}),${regs})`, num[pi].key);
-        put('n', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolN},${at('no')},${at('slot')}),${regs})`, num[pi].n);
+        // Pool b: the key chosen on TYM_Parametrit (plan, the year's or the previous year's registrations).
+        const poolB = poolBKeyOf(at('group'), at('no'));
+        put('key', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolKey},${at('no')},${at('slot')}),${poolB})`, num[pi].key);
+        put('n', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolN},${at('no')},${at('slot')}),${poolB})`, num[pi].n);
       } else {
         const m = `${at('no')}-ROWS(${NAMES.parties})`;
         put('key', `INDEX(${NAMES.muniKeys},${m},${at('slot')})`, num[pi].key);

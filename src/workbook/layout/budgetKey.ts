@@ -15,33 +15,33 @@
  * edits of the plan or the registrations move the split. No source: the row's check is FALSE and
  * its Lähde column says "ei avainta" beside the group's year, kind and event.
  *
- * Plan rows block (one row per plan table row, in table order: sorting the plan changes no sum):
- * each row normalised as the engine reads it (event number, party, count, year; blank Vuosi = the
- * settings year) with a "Kelpaa" check. A plan table added after a run without one cannot be
+ * Below it the plan rows block (planRows.ts). A plan table added after a run without one cannot be
  * referred to by formulas written before it existed: `verify` reports it (src/app/run.ts).
  */
 import { poolBKeys, type PartyCounts, type PoolBSource } from '../../domain/budgetKey';
 import { countRegistrations } from '../../domain/keys';
 import { PARTIES } from '../../domain/types';
-import { a1AbsRow, columnRef, range, tableCell } from '../formula';
+import { a1AbsRow, columnRef, range } from '../formula';
 import type { Grid } from '../grid';
 import type { NameSpec } from '../sheetSpec';
 import { Block, orFalse } from './block';
-import { blankCell, blankRow, matchExact, trimmed } from './cells';
 import type { Check } from './checks';
 import { allTrue } from './checks';
 import { SHEETS, type Ctx, type GroupEntry } from './context';
 import { NAMES } from './names';
-import { LABELS, wordCode } from './settings';
+import { LABELS } from './settings';
+import { planRowsBlock } from './planRows';
 
 const P = SHEETS.params;
-/** Source codes (0 = none) and their words, listed on the sheet beside the block. */
+/** Source codes (0 = none; 4 = a staff-keyed group, pool a or muu) and their words, listed on the sheet beside the block. */
 const SOURCES: [number, string][] = [
   [0, 'ei avainta'],
   [1, 'osallistujasuunnitelma'],
   [2, 'vuoden ilmoittautuneet'],
   [3, 'edellisen vuoden ilmoittautuneet'],
+  [4, 'henkilöstö (pooli a tai muu)'],
 ];
+const STAFF = 4;
 const SOURCE_CODE: Record<PoolBSource, number> = { plan: 1, registrations: 2, 'previous-year': 3 };
 const ZERO: PartyCounts = { TVA: 0, HVA: 0, KELA: 0 };
 
@@ -53,42 +53,66 @@ export interface GroupKey {
   key: PartyCounts;
 }
 
-/** The engine's three sources and its choice for a group of pool b (zeros for a staff group). */
+/** The engine's three sources (as the formulas count them, also on a staff group's row: the whole year) and its choice for a group of pool b. */
 export function poolBGroupKey(ctx: Ctx, grp: GroupEntry): GroupKey {
-  if (grp.pool !== 'b') return { plan: ZERO, regs: ZERO, prev: ZERO, source: 0, key: ZERO };
   const slot = grp.slot;
   const keys = slot.alloc?.poolB ?? poolBKeys(slot.model, countRegistrations(slot.model));
   const eventKey = grp.eventNo === 0 ? null : ctx.events[grp.eventNo - 1].eventKey;
-  const pick = (src: { year: PartyCounts; byEvent: Map<string, PartyCounts> }) => (eventKey === null ? src.year : (src.byEvent.get(eventKey) ?? ZERO));
-  const choice = keys.choose(grp.kind, eventKey);
-  return { plan: pick(keys.plan), regs: pick(keys.registrations), prev: pick(keys.previous), source: choice ? SOURCE_CODE[choice.source] : 0, key: choice?.counts ?? ZERO };
+  const pick = (src: { year: PartyCounts; byEvent: Map<string, PartyCounts> }) =>
+    eventKey === null ? src.year : (src.byEvent.get(eventKey) ?? ZERO);
+  const choice = grp.pool === 'b' ? keys.choose(grp.kind, eventKey) : null;
+  return {
+    plan: pick(keys.plan),
+    regs: pick(keys.registrations),
+    prev: pick(keys.previous),
+    source: grp.pool !== 'b' ? STAFF : choice ? SOURCE_CODE[choice.source] : 0,
+    key: choice?.counts ?? ZERO,
+  };
 }
 
 const sum = (c: PartyCounts) => c.TVA + c.HVA + c.KELA;
 
 /** The key block and the plan rows block; the checks for TYM_Tarkistukset. */
 export function poolBKeyBlock(g: Grid, ctx: Ctx, top: number, planEventsOk: string): { next: number; names: NameSpec[]; checks: Check[] } {
-  g.value(top - 3, 0, 'Pooli b:n avain ryhmittäin: talousarvio (TA) suunnitelmasta, sen puuttuessa vuoden ja sitten edellisen vuoden ilmoittautuneista; toteuma (TOT) vuoden ilmoittautuneista', 'subtitle');
+  g.value(
+    top - 3,
+    0,
+    'Pooli b:n avain ryhmittäin: talousarvio (TA) suunnitelmasta, sen puuttuessa vuoden ja sitten edellisen vuoden ilmoittautuneista; toteuma (TOT) vuoden ilmoittautuneista',
+    'subtitle',
+  );
   const triple = (key: string, header: string) => PARTIES.map((p) => ({ key: `${key}${p}`, header: `${header} ${p}` }));
-  const b = new Block(P, top, 0, [
-    { key: 'no', header: 'Ryhmä' },
-    { key: 'slot', header: 'Vuosi nro' },
-    { key: 'ta', header: 'TA pooli b (1 kyllä)' },
-    { key: 'prevNo', header: 'Ed. vuoden sarake' },
-    { key: 'eventNo', header: 'Tilaisuus nro' },
-    { key: 'year', header: 'Vuosi' },
-    { key: 'event', header: 'Tilaisuus' },
-    ...triple('plan', 'Suunnitelma'),
-    ...triple('reg', 'Vuoden ilm.'),
-    ...triple('prev', 'Ed. vuoden ilm.'),
-    { key: 'planSum', header: 'Suunnitelma yht.' },
-    { key: 'regSum', header: 'Vuoden ilm. yht.' },
-    { key: 'prevSum', header: 'Ed. vuoden ilm. yht.' },
-    { key: 'source', header: 'Lähde nro' },
-    { key: 'sourceText', header: 'Lähde' },
-    ...PARTIES.map((p, i) => ({ key: `key${p}`, header: `Avain ${p}`, ...(i === 0 ? { name: NAMES.poolBKey, span: PARTIES.length, comment: 'Pooli b:n avain ryhmittäin (rivit) osapuolittain (sarakkeet)' } : {}) })),
-    { key: 'ok', header: 'Avain löytyy' },
-  ], Math.max(1, ctx.groups.length));
+  const b = new Block(
+    P,
+    top,
+    0,
+    [
+      { key: 'no', header: 'Ryhmä' },
+      { key: 'slot', header: 'Vuosi nro' },
+      { key: 'kind', header: 'Laji' },
+      { key: 'ta', header: 'TA pooli b (1 kyllä)' },
+      { key: 'prevNo', header: 'Ed. vuoden sarake' },
+      { key: 'eventNo', header: 'Tilaisuus nro' },
+      { key: 'year', header: 'Vuosi' },
+      { key: 'event', header: 'Tilaisuus' },
+      ...triple('plan', 'Suunnitelma'),
+      ...triple('reg', 'Vuoden ilm.'),
+      ...triple('prev', 'Ed. vuoden ilm.'),
+      { key: 'planSum', header: 'Suunnitelma yht.' },
+      { key: 'regSum', header: 'Vuoden ilm. yht.' },
+      { key: 'prevSum', header: 'Ed. vuoden ilm. yht.' },
+      { key: 'source', header: 'Lähde nro' },
+      { key: 'sourceText', header: 'Lähde' },
+      ...PARTIES.map((p, i) => ({
+        key: `key${p}`,
+        header: `Avain ${p}`,
+        ...(i === 0
+          ? { name: NAMES.poolBKey, span: PARTIES.length, comment: 'Pooli b:n avain ryhmittäin (rivit) osapuolittain (sarakkeet)' }
+          : {}),
+      })),
+      { key: 'ok', header: 'Avain löytyy' },
+    ],
+    Math.max(1, ctx.groups.length),
+  );
   // Party numbers above the count columns; the source words to the right.
   g.value(top - 1, b.c('event'), 'Osapuoli nro →', 'note');
   for (const k of ['plan', 'reg', 'prev']) PARTIES.forEach((p, pi) => g.value(top - 1, b.c(`${k}${p}`), pi + 1, 'integer'));
@@ -109,24 +133,49 @@ export function poolBKeyBlock(g: Grid, ctx: Ctx, top: number, planEventsOk: stri
     const prevNo = ctx.budgetSlots.indexOf(grp.slot) + 1;
     g.value(r, b.c('no'), grp.no, 'integer');
     g.value(r, b.c('slot'), grp.slot.no, 'integer');
+    g.value(r, b.c('kind'), grp.kind, 'text');
     g.value(r, b.c('ta'), grp.kind === 'TA' && grp.pool === 'b' ? 1 : 0, 'integer');
     g.value(r, b.c('prevNo'), prevNo, 'integer');
     g.value(r, b.c('eventNo'), grp.eventNo, 'integer');
     g.formula(r, b.c('year'), `INDEX(${NAMES.years},${at('slot')})`, grp.slot.year, 'integer');
-    g.formula(r, b.c('event'), `INDEX(${NAMES.groupLabel},${at('no')})`, grp.pool !== 'b' ? '' : grp.eventNo === 0 ? LABELS.noEvent : ctx.events[grp.eventNo - 1].name, 'text');
+    g.formula(
+      r,
+      b.c('event'),
+      `INDEX(${NAMES.groupLabel},${at('no')})`,
+      grp.pool !== 'b' ? '' : grp.eventNo === 0 ? LABELS.noEvent : ctx.events[grp.eventNo - 1].name,
+      'text',
+    );
     PARTIES.forEach((p) => {
       const party = a1AbsRow(top - 1, b.c(`plan${p}`));
       if (hasPlan) {
         const ev = `IF(${at('eventNo')}=0,">=0",${at('eventNo')})`;
-        g.formula(r, b.c(`plan${p}`), `SUMIFS(${NAMES.planCount},${NAMES.planParty},${party},${NAMES.planYear},${at('year')},${NAMES.planEvent},${ev})`, e.plan[p], 'integer');
+        g.formula(
+          r,
+          b.c(`plan${p}`),
+          `SUMIFS(${NAMES.planCount},${NAMES.planParty},${party},${NAMES.planYear},${at('year')},${NAMES.planEvent},${ev})`,
+          e.plan[p],
+          'integer',
+        );
       } else g.value(r, b.c(`plan${p}`), 0, 'integer');
       const regParty = a1AbsRow(top - 1, b.c(`reg${p}`));
-      g.formula(r, b.c(`reg${p}`), `INDEX(${NAMES.registrants},${at('eventNo')}+1,(${at('slot')}-1)*ROWS(${NAMES.parties})+${regParty})`, e.regs[p], 'integer');
+      g.formula(
+        r,
+        b.c(`reg${p}`),
+        `INDEX(${NAMES.registrants},${at('eventNo')}+1,(${at('slot')}-1)*ROWS(${NAMES.parties})+${regParty})`,
+        e.regs[p],
+        'integer',
+      );
       const prevParty = a1AbsRow(top - 1, b.c(`prev${p}`));
       if (ctx.budgetSlots.length) {
         const ev = `IF(${at('eventNo')}=0,">0",${at('eventNo')})`;
         const counted = `INDEX(${NAMES.regCountedPrev},0,${at('prevNo')})`;
-        g.formula(r, b.c(`prev${p}`), `IF(${at('prevNo')}=0,0,COUNTIFS(${NAMES.regParty},${prevParty},${NAMES.regEvent},${ev},${counted},1))`, prevNo ? e.prev[p] : 0, 'integer');
+        g.formula(
+          r,
+          b.c(`prev${p}`),
+          `IF(${at('prevNo')}=0,0,COUNTIFS(${NAMES.regParty},${prevParty},${NAMES.regEvent},${ev},${counted},1))`,
+          prevNo ? e.prev[p] : 0,
+          'integer',
+        );
       } else g.value(r, b.c(`prev${p}`), 0, 'integer');
     });
     const total = (k: string) => `SUM(${at(`${k}${PARTIES[0]}`)}:${at(`${k}${PARTIES[PARTIES.length - 1]}`)})`;
@@ -137,16 +186,28 @@ export function poolBKeyBlock(g: Grid, ctx: Ctx, top: number, planEventsOk: stri
     g.formula(
       r,
       b.c('source'),
-      `IF(INDEX(${NAMES.groupKeyType},${at('no')})=1,0,IF(${at('ta')}=1,IF(${plan}>0,1,IF(${reg}>0,2,IF(${prev}>0,3,0))),IF(${reg}>0,2,0)))`,
+      `IF(INDEX(${NAMES.groupKeyType},${at('no')})=1,${STAFF},IF(${at('ta')}=1,IF(${plan}>0,1,IF(${reg}>0,2,IF(${prev}>0,3,0))),IF(${reg}>0,2,0)))`,
       e.source,
       'integer',
     );
     g.formula(r, b.c('sourceText'), `INDEX(${words},${at('source')}+1)`, SOURCES[e.source][1], 'text');
     PARTIES.forEach((p) => {
-      g.formula(r, b.c(`key${p}`), `IF(${at('source')}=0,0,CHOOSE(${at('source')},${at(`plan${p}`)},${at(`reg${p}`)},${at(`prev${p}`)}))`, e.key[p], 'integer');
+      g.formula(
+        r,
+        b.c(`key${p}`),
+        `IF(${at('source')}=0,0,CHOOSE(${at('source')},${at(`plan${p}`)},${at(`reg${p}`)},${at(`prev${p}`)},0))`,
+        e.key[p],
+        'integer',
+      );
     });
     // A group of another year that cannot be allocated may stay without a key (TYM_Jako accepts its error too).
-    g.formula(r, b.c('ok'), orFalse(`OR(INDEX(${NAMES.groupKeyType},${at('no')})=1,${at('source')}>0,${at('year')}<>${NAMES.year})`), grp.pool !== 'b' || e.source > 0 || grp.slot.no !== 1, 'check');
+    g.formula(
+      r,
+      b.c('ok'),
+      orFalse(`OR(${at('source')}>0,${at('year')}<>${NAMES.year})`),
+      grp.pool !== 'b' || e.source > 0 || grp.slot.no !== 1,
+      'check',
+    );
   });
   if (!ctx.groups.length) g.value(b.row(0), b.c('ok'), true, 'check');
   const names = b.names();
@@ -164,55 +225,24 @@ export function poolBKeyBlock(g: Grid, ctx: Ctx, top: number, planEventsOk: stri
     names.push(...rows.names);
     next = rows.next;
     checks.push(
-      { label: `${plan.name}: taulukossa on yhtä monta riviä kuin laskennassa`, formula: `ROWS(${columnRef(plan, 'organisation')})=ROWS(${NAMES.planParty})`, note: 'Suunnitelman rivejä lisätty tai poistettu laskennan jälkeen: laske uudelleen.' },
+      {
+        label: `${plan.name}: taulukossa on yhtä monta riviä kuin laskennassa`,
+        formula: `ROWS(${columnRef(plan, 'organisation')})=ROWS(${NAMES.planParty})`,
+        note: 'Suunnitelman rivejä lisätty tai poistettu laskennan jälkeen: laske uudelleen.',
+      },
       {
         label: `${plan.name}: tilaisuudet, joihin ei ole ilmoittautumisia, kuten laskennassa`,
         formula: planEventsOk,
         note: 'Tilaisuuden nimi luetaan suunnitelman siitä rivistä, jolla se laskennassa oli ensin (TYM_Parametrit, tilaisuudet): suunnitelma on lajiteltu tai nimi muutettu. Laske uudelleen.',
       },
-      { label: `${plan.name}: kaikki rivit kelpaavat`, formula: allTrue(NAMES.planOk), note: 'Tuntematon tilaisuus tai organisaatio, Osallistujia ei ole ei-negatiivinen kokonaisluku tai Vuosi ei ole vuosiluku (TYM_Parametrit, osallistujasuunnitelma, sarake Kelpaa).' },
+      {
+        label: `${plan.name}: kaikki rivit kelpaavat`,
+        formula: allTrue(NAMES.planOk),
+        note: 'Tuntematon tilaisuus tai organisaatio, Osallistujia ei ole ei-negatiivinen kokonaisluku tai Vuosi ei ole vuosiluku (TYM_Parametrit, osallistujasuunnitelma, sarake Kelpaa).',
+      },
     );
   }
   return { next, names, checks };
-}
-
-/** One row per plan table row (table order): event number, party, count, year and whether the engine accepts the row. */
-function planRowsBlock(g: Grid, ctx: Ctx, top: number): { next: number; names: NameSpec[] } {
-  const t = ctx.model.tables.suunnitelma!;
-  g.value(top - 1, 0, `Osallistujasuunnitelma (${t.name}): rivit taulukon järjestyksessä; n = taulukon rivi`, 'subtitle');
-  const b = new Block(P, top, 0, [
-    { key: 'n', header: 'n' },
-    { key: 'blank', header: 'Tyhjä rivi' },
-    { key: 'eventText', header: 'Tilaisuus' },
-    { key: 'event', header: 'Tilaisuus nro', name: NAMES.planEvent },
-    { key: 'party', header: 'Osapuoli nro', name: NAMES.planParty },
-    { key: 'count', header: 'Osallistujia', name: NAMES.planCount },
-    { key: 'year', header: 'Vuosi', name: NAMES.planYear },
-    { key: 'ok', header: 'Kelpaa', name: NAMES.planOk },
-  ], ctx.planRows);
-  b.header(g);
-  const byIndex = new Map((ctx.model.plan ?? []).map((p) => [p.ref.index, p]));
-  const has = (k: string) => t.columns[k] !== undefined;
-  const eventNo = (key: string | null) => (key === null ? 0 : (ctx.events.find((e) => e.eventKey === key)?.no ?? 0));
-  for (let i = 0; i < ctx.planRows; i++) {
-    const r = b.row(i);
-    const n = b.col('n', r);
-    const at = (k: string) => b.at(k, r);
-    const p = byIndex.get(i + 1);
-    g.value(r, b.c('n'), i + 1, 'integer');
-    g.formula(r, b.c('blank'), blankRow(t, n), !p, 'text');
-    if (has('event')) g.formula(r, b.c('eventText'), `TRIM(${tableCell(t, 'event', n)})`, trimmed(ctx.raw('suunnitelma', i + 1, 'event')), 'text');
-    else g.value(r, b.c('eventText'), '', 'text');
-    g.formula(r, b.c('event'), `IF(${at('eventText')}="",0,${matchExact(at('eventText'), NAMES.events)})`, p ? eventNo(p.eventKey) : 0, 'integer');
-    g.formula(r, b.c('party'), `IF(${blankCell(t, 'organisation', n)},0,${wordCode('ORG', `TRIM(${tableCell(t, 'organisation', n)})`)})`, p ? PARTIES.indexOf(p.party) + 1 : 0, 'integer');
-    g.formula(r, b.c('count'), `IF(${blankCell(t, 'count', n)},"",${tableCell(t, 'count', n)})`, p ? p.count : '', 'integer');
-    const year = p ? (p.year ?? ctx.model.settings.year) : ctx.model.settings.year;
-    if (has('year')) g.formula(r, b.c('year'), `IF(${blankCell(t, 'year', n)},${NAMES.year},${tableCell(t, 'year', n)})`, year, 'integer');
-    else g.formula(r, b.c('year'), NAMES.year, year, 'integer');
-    const whole = (k: string) => `AND(ISNUMBER(${at(k)}),${at(k)}=INT(${at(k)}))`;
-    g.formula(r, b.c('ok'), orFalse(`IF(${at('blank')},TRUE,AND(ISNUMBER(${at('event')}),${at('party')}>0,${whole('count')},${at('count')}>=0,${whole('year')}))`), true, 'check');
-  }
-  return { next: b.last + 3, names: b.names() };
 }
 
 /** Pool b rows of TYM_Jako read the key here (the group's row, the receiver's column). */

@@ -113,7 +113,13 @@ function slotOf(model: InputModel, no: number, year: number, current: Allocation
     return { no, year, model: m, alloc: allocate(m), reason: null };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { no, year, model: m, alloc: null, reason: `ei laskettavissa: ${e.problems.length} ongelmaa (valitse vuosi ${year} Asetuksista ja tarkista)` };
+    return {
+      no,
+      year,
+      model: m,
+      alloc: null,
+      reason: `ei laskettavissa: ${e.problems.length} ongelmaa (valitse vuosi ${year} Asetuksista ja tarkista)`,
+    };
   }
 }
 
@@ -171,7 +177,10 @@ export function buildContext(model: InputModel, alloc: Allocation, rawWorkbook: 
   }
   const eventNo = (key: string | null) => (key === null ? 0 : (byKey.get(key) ?? byKey.get(identityKey(key)) ?? 0));
 
-  const slots: Slot[] = [slotOf(model, 1, model.settings.year, alloc), ...otherCostYears(model).map((y, i) => slotOf(model, i + 2, y, null))];
+  const slots: Slot[] = [
+    slotOf(model, 1, model.settings.year, alloc),
+    ...otherCostYears(model).map((y, i) => slotOf(model, i + 2, y, null)),
+  ];
   const groups: GroupEntry[] = [];
   let partyRow = SPLIT_FIRST;
   let muniRow = SPLIT_FIRST;
@@ -181,8 +190,19 @@ export function buildContext(model: InputModel, alloc: Allocation, rawWorkbook: 
     const drafts = groupLines(linesOfYear(slot.model));
     drafts.forEach((d, i) => {
       const split = slot.alloc ? slot.alloc.groups[i] : null;
-      if (split && (split.kind !== d.kind || split.pool !== d.pool || split.eventKey !== d.eventKey)) throw new Error('group order differs from the allocation');
-      groups.push({ no: groups.length + 1, slot, kind: d.kind, pool: d.pool, eventNo: eventNo(d.eventKey), split, lines: d.lines, partyFirst: partyRow, muniFirst: muniRow });
+      if (split && (split.kind !== d.kind || split.pool !== d.pool || split.eventKey !== d.eventKey))
+        throw new Error('group order differs from the allocation');
+      groups.push({
+        no: groups.length + 1,
+        slot,
+        kind: d.kind,
+        pool: d.pool,
+        eventNo: eventNo(d.eventKey),
+        split,
+        lines: d.lines,
+        partyFirst: partyRow,
+        muniFirst: muniRow,
+      });
       partyRow += PARTIES.length;
       muniRow += m;
     });
@@ -203,7 +223,10 @@ export function buildContext(model: InputModel, alloc: Allocation, rawWorkbook: 
     budgetSlots: slots.filter((s) => groups.some((g) => g.slot === s && g.kind === 'TA' && g.pool === 'b')),
     muniRows: rowsOf('kunnat'),
     raw,
-    receivers: [...PARTIES.map((p) => ({ name: p as string, level: 'Osapuoli' as const })), ...model.municipalities.map((x) => ({ name: x.name, level: 'Kunta' as const }))],
+    receivers: [
+      ...PARTIES.map((p) => ({ name: p as string, level: 'Osapuoli' as const })),
+      ...model.municipalities.map((x) => ({ name: x.name, level: 'Kunta' as const })),
+    ],
   };
 }
 

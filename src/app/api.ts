@@ -16,7 +16,10 @@ export type RunStep = 'read' | 'validate' | 'allocate' | 'layout' | 'write' | 'd
 export interface ValidationReport {
   /** Errors and warnings, each naming sheet, row, column and cell. */
   problems: Problem[];
-  /** Table names found for each input table (canonical key -> name), for "is my workbook ready?". */
+  /**
+   * Table names found for each input table (canonical key -> name), for "is my workbook ready?";
+   * also 'suunnitelma', the optional participant plan (null when the workbook has none).
+   */
   tablesFound: Record<string, string | null>;
   /** The settings as read (null when Asetukset cannot be read). */
   settings: Settings | null;

@@ -45,6 +45,12 @@ export interface Host {
    */
   createTemplate(tablesFound: Partial<Record<TableKey, string | null>>, year: number): Promise<void>;
   /**
+   * Optional: adds only the participant plan table (issue 12, the budget-time key of pool b) on a
+   * sheet of its own, as createTemplate would, unless the workbook has one under any of its names.
+   * Resolves to the sheet it went on, or null when the workbook already had a plan (nothing added).
+   */
+  addPlanTable?(year: number): Promise<string | null>;
+  /**
    * Optional: writes one setting into the Asetukset table (the Arvo cell of the setting's row, or a
    * new row when the setting is not there yet). Only offered when the host implements it.
    */

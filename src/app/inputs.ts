@@ -4,7 +4,7 @@
  * result can be marked stale when they change), and the settings as far as they can be read even
  * when another table has errors.
  */
-import { headerKey, INPUT_TABLE_KEYS, TABLE_KEYS, TABLES, tableDef, type TableKey } from '../domain/contract';
+import { headerKey, PLAN_TABLE, TABLE_KEYS, TABLES, type TableKey } from '../domain/contract';
 import { sha256Hex, tableFingerprint, utf8 } from '../domain/fingerprint';
 import { locateTables } from '../domain/parse/locate';
 import { parseSettings } from '../domain/parse/settings';
@@ -33,6 +33,12 @@ function inputKeyOf(name: string): TableKey | undefined {
   return TABLE_KEYS.find((t) => TABLES[t].names.some((n) => headerKey(n) === k));
 }
 
+/** Is this the optional participant plan (issue 12), under any of its names? */
+export function isPlanTable(name: string): boolean {
+  const k = headerKey(name);
+  return PLAN_TABLE.names.some((n) => headerKey(n) === k);
+}
+
 export function tableLocation(t: RawTable): TableLocation {
   const first = t.firstColumn - 1;
   const columns: Record<string, string> = {};
@@ -52,23 +58,29 @@ export function tableLocation(t: RawTable): TableLocation {
   };
 }
 
-/** The input tables' locations (other tables of the workbook are left out). */
+/**
+ * The input tables' locations, the participant plan's too (its problems link to their cells, and
+ * its edits are watched); other tables of the workbook are left out.
+ */
 export function tableLocations(raw: RawWorkbook): TableLocation[] {
-  return raw.tables.filter((t) => inputKeyOf(t.name)).map(tableLocation);
+  return raw.tables.filter((t) => inputKeyOf(t.name) || isPlanTable(t.name)).map(tableLocation);
 }
 
 /**
  * One fingerprint of everything the allocation reads: per input table (in the contract's order)
- * its name as found and tableFingerprint (headers and values); "none" for a missing table.
+ * its name as found and tableFingerprint (headers and values); "none" for a missing table; then
+ * the participant plan's, when the workbook has one.
  * Equal fingerprints mean equal inputs, so a result computed from them is still current.
  */
 export function inputsFingerprint(raw: RawWorkbook): string {
-  // The optional participant plan too: a plan typed, changed or added makes a result stale.
-  const parts = INPUT_TABLE_KEYS.map((key) => {
-    const names = new Set(tableDef(key).names.map(headerKey));
-    const t = raw.tables.filter((x) => names.has(headerKey(x.name)));
+  const parts: [string, [string, string][]][] = TABLE_KEYS.map((key) => {
+    const t = raw.tables.filter((x) => inputKeyOf(x.name) === key);
     return [key, t.map((x) => [x.name, tableFingerprint(x)])];
   });
+  // The participant plan keys the budget lines of pool b: adding, editing or removing it makes a
+  // result stale. Only when there is one, so a workbook without a plan keeps its fingerprint.
+  const plan = raw.tables.filter((x) => isPlanTable(x.name));
+  if (plan.length) parts.push([PLAN_TABLE.key, plan.map((x) => [x.name, tableFingerprint(x)])]);
   return sha256Hex(utf8(JSON.stringify(parts)));
 }
 

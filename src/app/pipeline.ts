@@ -9,7 +9,7 @@ import type { RawWorkbook } from '../domain/raw';
 import type { InputModel } from '../domain/types';
 import { buildOutputSheets, type RunInfo } from '../workbook/layout';
 import type { SheetSpec } from '../workbook/sheetSpec';
-import { INPUT_TABLE_KEYS } from '../domain/contract';
+import { PLAN_TABLE, TABLE_KEYS } from '../domain/contract';
 import { tableFingerprint } from '../domain/fingerprint';
 import { PROGRAM } from './version';
 
@@ -39,7 +39,8 @@ export function allocateInputs(parsed: Parsed): Allocated {
 
 /** The run log of a result: time, program version, and each input table's rows and fingerprint. */
 export function runInfo(raw: RawWorkbook, model: InputModel, time: Date = new Date()): RunInfo {
-  const tables = INPUT_TABLE_KEYS.flatMap((key) => {
+  // The five tables, then the participant plan when the workbook has one (it keys pool b's budget lines).
+  const tables = [...TABLE_KEYS, PLAN_TABLE.key].flatMap((key) => {
     const info = model.tables[key];
     const t = info && raw.tables.find((x) => x.name === info.name && x.sheet === info.sheet);
     return t ? [{ key, name: t.name, sheet: t.sheet, rows: t.rows.length, fingerprint: tableFingerprint(t) }] : [];

@@ -1,6 +1,6 @@
 /** The application over any WorkbookPort: validate, run (allocate and write), verify. */
 import { euros, ZERO } from '../domain/decimal';
-import { INPUT_TABLE_KEYS, TABLE_KEYS, headerKey, tableDef, type OptionalTableKey, type TableKey } from '../domain/contract';
+import { PLAN_TABLE, TABLES, TABLE_KEYS, headerKey } from '../domain/contract';
 import type { Allocation } from '../domain/allocate';
 import { COST_KINDS, PARTIES } from '../domain/types';
 import type { InputModel } from '../domain/types';
@@ -10,7 +10,7 @@ import { groupFindings } from './verifyCauses';
 import type { WorkbookPort } from '../workbook/port';
 import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyCause, VerifyReport, VerifyStep } from './api';
 import type { Engine, EngineResult } from './engine';
-import { inputsFingerprint, readableSettings, tableLocations } from './inputs';
+import { inputsFingerprint, isPlanTable, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
 import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
 import { cachedValuesMissing, compareOutputs, formulaCounts, nameCauses, readRunLog, tableRangeCauses } from './verify';
@@ -18,12 +18,14 @@ import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
 import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
 import type { RawWorkbook } from '../domain/raw';
 
-export function tablesFound(raw: RawWorkbook, keys: readonly (TableKey | OptionalTableKey)[] = TABLE_KEYS): Record<string, string | null> {
+/** The table found for each of the five input tables, and for the optional participant plan ('suunnitelma'). */
+export function tablesFound(raw: RawWorkbook): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  for (const key of keys) {
-    const names = new Set(tableDef(key).names.map(headerKey));
+  for (const key of TABLE_KEYS) {
+    const names = new Set(TABLES[key].names.map(headerKey));
     out[key] = raw.tables.find((t) => names.has(headerKey(t.name)))?.name ?? null;
   }
+  out[PLAN_TABLE.key] = raw.tables.find((t) => isPlanTable(t.name))?.name ?? null;
   return out;
 }
 
@@ -181,17 +183,15 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       const causes: VerifyCause[] = [];
       // 1. The root cause: an input table changed after the run (fingerprints of the run log).
       const log = readRunLog(actual, SHEETS.runLog);
-      // The run log lists the optional participant plan too (when it was there).
-      const found = tablesFound(raw, INPUT_TABLE_KEYS);
+      const found = tablesFound(raw);
       const changedTables: string[] = [];
       if (log) {
         for (const [key, was] of log.tables) {
           const t = raw.tables.find((x) => x.name === found[key]);
           if (!t || tableFingerprint(t) !== was.fingerprint) changedTables.push(key);
         }
-        // An input table that is there now but was not at the run (an optional table such as the
-        // participant plan, added later): no formula can refer to a table that did not exist, so say it here.
-        for (const [key, name] of Object.entries(found)) if (name !== null && !log.tables.has(key)) changedTables.push(key);
+        // A participant plan added after the run (the log has a row for it only when there was one).
+        if (found[PLAN_TABLE.key] && !log.tables.has(PLAN_TABLE.key)) changedTables.push(PLAN_TABLE.key);
         if (changedTables.length) causes.push({ code: 'inputs-changed', params: { time: log.time, tables: changedTables.map((k) => found[k] ?? k).join(', ') }, cells: [], count: changedTables.length });
       } else if (present.length) causes.push({ code: 'no-run-log', params: {}, cells: [], count: 0 });
       if (!result.ok) {

@@ -112,9 +112,6 @@ export const PLAN_TABLE: TableDef = {
   ],
 };
 
-/** Every input table the run reads and logs: the required ones, then the optional participant plan. */
-export const INPUT_TABLE_KEYS: readonly (TableKey | OptionalTableKey)[] = [...TABLE_KEYS, 'suunnitelma'];
-
 /** The definition of an input table, required or optional. */
 export function tableDef(key: TableKey | OptionalTableKey): TableDef {
   return key === 'suunnitelma' ? PLAN_TABLE : TABLES[key];

@@ -6,7 +6,9 @@ import * as React from 'react';
 import { createAllocationApp, localEngine } from '../app/run';
 import { startEngineWorker } from '../app/startEngineWorker';
 import { ExcelJsWorkbook } from '../adapters/exceljs/excelJsWorkbook';
-import { buildTemplate } from '../adapters/exceljs/template';
+import { addTemplateTables, buildTemplate } from '../adapters/exceljs/template';
+import { isPlanTable } from '../app/inputs';
+import { TABLE_KEYS, type TableKey } from '../app/vocabulary';
 import { App } from '../taskpane/App';
 import type { Host, StoredResult } from '../app/host';
 import { langOf, translator } from '../taskpane/i18n';
@@ -156,6 +158,24 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
     return createAllocationApp(observed(port, written), { engine });
   }, [sessionId, written, engine]);
 
+  /**
+   * Adds template tables to the open workbook through its exceljs view (commitView re-serialises the
+   * package through exceljs, as the preview's setting fallback does: what exceljs does not model,
+   * such as charts, does not survive; the sheets, values, formulas and tables do) and shows the first.
+   */
+  const addSheets = React.useCallback(
+    async (cur: Loaded, keys: (TableKey | 'suunnitelma')[], year: number): Promise<string[]> => {
+      if (!keys.length) return [];
+      const added = addTemplateTables(await cur.book.view(), keys, year);
+      await cur.book.commitView();
+      bump();
+      if (added.length) setSheet(added[0]);
+      setStatus({ kind: 'info', text: tr('previewSheetsAdded', { sheets: added.join(', ') }) });
+      return added;
+    },
+    [bump, tr],
+  );
+
   const host: Host = React.useMemo(
     () => ({
       displayLanguage: options.displayLanguage,
@@ -165,13 +185,29 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
         setSelected({ sheet: sheetName, address });
         setStatus({ kind: 'info', text: tr('previewSelected', { sheet: sheetName, cell: address }) });
       },
-      async createTemplate(_found, year: number) {
-        // The preview replaces the whole workbook with a fresh template (round trip as a real file).
-        const wb = await buildTemplate(year);
-        const buf = await wb.xlsx.writeBuffer();
-        const book = await ExcelJsWorkbook.fromBuffer(buf as ArrayBuffer);
-        // Same session id: the pane stays mounted and reports the new tables itself.
-        show({ id: current.current?.id ?? ++loadCounter, name: tr('previewTemplateName', { year }), book });
+      async createTemplate(found, year: number) {
+        const cur = current.current;
+        const wb = cur ? await cur.book.view() : null;
+        if (!cur || !wb || wb.worksheets.length === 0) {
+          // A workbook without a single sheet (the preview's start without a file): the whole template,
+          // its instructions too, as a real file would be (round trip); there is nothing to keep.
+          const built = await buildTemplate(year);
+          const book = await ExcelJsWorkbook.fromBuffer((await built.xlsx.writeBuffer()) as ArrayBuffer);
+          // Same session id: the pane stays mounted and reports the new tables itself.
+          show({ id: cur?.id ?? ++loadCounter, name: tr('previewTemplateName', { year }), book });
+          return;
+        }
+        // As the office.js host: the missing required tables and the participant plan when there is
+        // none, each on a sheet of its own; the user's sheets and data stay.
+        const plan = (await cur.book.readTables()).tables.some((t) => isPlanTable(t.name));
+        const keys = [...TABLE_KEYS.filter((k) => !found[k]), ...(plan ? [] : ['suunnitelma' as const])];
+        await addSheets(cur, keys, year);
+      },
+      async addPlanTable(year: number) {
+        const cur = current.current;
+        if (!cur) return null;
+        if ((await cur.book.readTables()).tables.some((t) => isPlanTable(t.name))) return null;
+        return (await addSheets(cur, ['suunnitelma'], year))[0] ?? null;
       },
       async updateSetting(key, value, tableName) {
         if (!current.current) return;
@@ -191,7 +227,7 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
         if (current.current) documentSettings.set(current.current.book, result);
       },
     }),
-    [options.displayLanguage, options.theme, tr, show, bump, notify],
+    [options.displayLanguage, options.theme, tr, show, bump, notify, addSheets],
   );
 
   React.useEffect(() => {

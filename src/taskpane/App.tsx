@@ -125,6 +125,18 @@ export function App({ app, host, invoicingActions }: AppProps): React.ReactEleme
       dispatch({ type: 'noted', note: { key: 'templateCreated' } });
     });
 
+  // Just the optional participant plan (issue 12), into a workbook that has the five tables.
+  const addPlan = host.addPlanTable
+    ? () =>
+        act('plan', async () => {
+          const sheet = await host.addPlanTable!(templateYear(state.validation?.settings?.year));
+          // A new input table: what was computed before it is stale until the next run.
+          changed();
+          await validateNow();
+          dispatch({ type: 'noted', note: sheet ? { key: 'planAdded', params: { sheet } } : { key: 'planExists' } });
+        })
+    : undefined;
+
   const updateSetting = host.updateSetting
     ? (key: SettingKey, value: SettingValue) =>
         act('setting', async () => {
@@ -183,7 +195,7 @@ export function App({ app, host, invoicingActions }: AppProps): React.ReactEleme
           </MessageBar>
         ) : null}
 
-        <TableStatus tablesFound={v ? v.tablesFound : null} tr={tr} />
+        <TableStatus tablesFound={v ? v.tablesFound : null} tr={tr} busy={busy} onAddPlan={addPlan} />
 
         {showProblems && listed ? (
           <ProblemList problems={listed} tables={state.tables} lang={lang} tr={tr} onSelect={select} headingId="problems-heading" heading={tr('problemsHeading')} />
@@ -208,6 +220,7 @@ export function App({ app, host, invoicingActions }: AppProps): React.ReactEleme
           busy={busy}
           freshness={state.verify ? freshness(state, state.verify.fingerprint) : 'checking'}
           localActual={localActual}
+          tables={state.tables}
           lang={lang}
           tr={tr}
           onVerify={verify}

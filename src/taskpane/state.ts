@@ -14,7 +14,7 @@ import type { Problem } from '../app/vocabulary';
 import type { MessageKey, Params, Translate } from './i18n';
 import { stepKey } from './i18n';
 
-export type Action = 'validate' | 'run' | 'verify' | 'template' | 'setting';
+export type Action = 'validate' | 'run' | 'verify' | 'template' | 'plan' | 'setting';
 
 /** A message for the user, kept as key + params so a language change re-renders it. */
 export interface Notice {

@@ -27,6 +27,15 @@ export const PANE_CSS = `
 .tym-problem-body { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; min-width: 0; }
 .tym-cell-link { padding-left: 0; text-decoration: underline; color: var(--colorBrandForegroundLink); min-width: 0; max-width: 100%; height: auto; text-align: left; white-space: normal; }
 .tym-problem-group .tym-h3 { margin-top: 8px; }
+.tym-causes, .tym-fold-wide { align-self: stretch; min-width: 0; }
+.tym-causes { gap: 0; }
+.tym-cause { display: flex; flex-direction: column; gap: 4px; padding: 6px 0; border-bottom: 1px solid var(--colorNeutralStroke3); min-width: 0; }
+.tym-cause-line { display: flex; gap: 8px; align-items: flex-start; }
+.tym-cause-line > svg { flex: none; margin-top: 2px; }
+.tym-cause > .tym-fold, .tym-cause > .tym-problem-group { margin-left: 24px; }
+.tym-fold .tym-problem:last-child { border-bottom: 0; }
+.tym-optional { display: flex; flex-direction: column; align-items: flex-start; gap: 4px; margin-top: 4px; }
+.tym-optional > button { max-width: 100%; white-space: normal; }
 .tym-fold { border: 1px solid var(--colorNeutralStroke2); border-radius: 4px; padding: 4px 8px; }
 .tym-fold-summary { cursor: pointer; font-weight: var(--fontWeightSemibold); padding: 4px 0; }
 .tym-fold-summary:focus-visible, .tym-card:focus-visible, .tym-scroll-x:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 2px; }

@@ -192,6 +192,16 @@ function templateTable(key: TableKey | OptionalTableKey, year: number): Template
   return t;
 }
 
+/** A sheet name not yet used (Excel compares sheet names case-insensitively): "Kunnat", else "Kunnat (2)", … */
+export function freeSheetName(wanted: string, taken: string[]): string {
+  const used = new Set(taken.map((n) => n.toLocaleLowerCase('fi-FI')));
+  if (!used.has(wanted.toLocaleLowerCase('fi-FI'))) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!used.has(name.toLocaleLowerCase('fi-FI'))) return name;
+  }
+}
+
 /** Position (0-based) of a column key in a table of the contract. */
 export function columnIndex(key: TableKey | OptionalTableKey, columnKey: string): number {
   return tableDef(key).columns.findIndex((c) => c.key === columnKey);

@@ -181,6 +181,27 @@ describe('inputs fingerprint', () => {
     reordered.tables.push({ name: 'Muistiinpanot', sheet: 'Oma', headerRow: 1, firstColumn: 1, headers: ['A'], rows: [[{ value: 'x' }]] });
     expect(inputsFingerprint(reordered)).toBe(base);
   });
+
+  test('the participant plan (issue 12) counts: adding it or editing it makes a result stale', async () => {
+    const raw = await sampleRaw();
+    const without = cloned(raw);
+    without.tables = without.tables.filter((t) => t.name !== 'Osallistujasuunnitelma');
+    const base = inputsFingerprint(without);
+    const plan = { name: 'Osallistujasuunnitelma', sheet: 'Osallistujasuunnitelma', headerRow: 1, firstColumn: 1, headers: ['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi'], rows: [[{ value: null }, { value: null }, { value: null }, { value: null }]] };
+    const added = cloned(without);
+    added.tables.push(plan);
+    expect(inputsFingerprint(added)).not.toBe(base);
+    const edited = cloned(added);
+    edited.tables[edited.tables.length - 1].rows[0][2].value = 12;
+    expect(inputsFingerprint(edited)).not.toBe(inputsFingerprint(added));
+    // under an alias it is the plan too, and where it is (for its problems' links) is known
+    const alias = cloned(added);
+    alias.tables[alias.tables.length - 1].name = 'ParticipantPlan';
+    expect(inputsFingerprint(alias)).not.toBe(base);
+    expect(tableLocations(alias).map((t) => t.name)).toContain('ParticipantPlan');
+    expect((await localEngine.validate(alias)).tablesFound.suunnitelma).toBe('ParticipantPlan');
+    expect((await localEngine.validate(without)).tablesFound.suunnitelma).toBeNull();
+  });
 });
 
 test('the settings are shown when another table has an error, not when Asetukset has one', async () => {

@@ -90,34 +90,36 @@ test('many differing formulas on a sheet are one structure finding; a few are ov
   expect(groupFindings(f('TYM_Laskutus', 5, 'value'), new Map(), true).map((c) => c.code)).toEqual(['values-follow-inputs']);
 });
 
-test('a participant plan table added after a run without one is "inputs changed" (issue 12: no formula can refer to a table that did not exist)', async () => {
-  const wb = await buildSampleInputs({ year: 2026, scale: 0.1 });
-  wb.removeWorksheet(wb.getWorksheet('Osallistujasuunnitelma')!.id);
-  const port = ExcelJsWorkbook.fromWorkbook(wb);
-  expect((await createAllocationApp(port).run()).ok).toBe(true);
-  const written = await ExcelJsWorkbook.fromBuffer(await port.toBuffer());
-  expect((await createAllocationApp(written).verify()).changedTables).toEqual([]);
-  // The user adds the plan (as the template's button does): a table of that name on a sheet of its own.
-  written.workbook.addWorksheet('Osallistujasuunnitelma').addTable({
-    name: 'Osallistujasuunnitelma',
-    ref: 'A1',
-    headerRow: true,
-    columns: ['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi'].map((name) => ({ name })),
-    rows: [[null, 'HVA', 5, null]],
-  } as never);
-  await written.commitView();
-  const report = await createAllocationApp(await ExcelJsWorkbook.fromBuffer(await written.toBuffer())).verify();
-  expect(report.changedTables).toEqual(['suunnitelma']);
-  expect(codes(report)[0]).toBe('inputs-changed');
-  expect(formatCause(report.causes![0], 'fi')).toMatch(/Osallistujasuunnitelma\. Laske kustannustenjako uudelleen\.$/);
+test('the participant plan in the run log: a plan edited or removed after the run is an input changed', async () => {
+  const port = await result();
+  const log = (await port.readOutputCells(['TYM_Ajoloki'])).filter((c) => c.address.startsWith('A')).map((c) => c.value);
+  expect(log).toContain('suunnitelma');
+  // edited: a planned participant count typed in
+  const edited = await result();
+  const plan = edited.workbook.getWorksheet('Osallistujasuunnitelma')!;
+  plan.getCell('B2').value = 'TVA';
+  plan.getCell('C2').value = 40;
+  await edited.commitView();
+  const a = await createAllocationApp(edited).verify();
+  expect(a.changedTables).toEqual(['suunnitelma']);
+  expect(formatCause(a.causes![0], 'fi')).toMatch(/jälkeen: Osallistujasuunnitelma\. Laske/);
+  // removed: the sheet with the table deleted
+  const removed = await result();
+  removed.workbook.removeWorksheet(removed.workbook.getWorksheet('Osallistujasuunnitelma')!.id);
+  await removed.commitView();
+  expect((await createAllocationApp(removed).verify()).changedTables).toEqual(['suunnitelma']);
 });
 
-test('a participant plan in the run log: an edit of it after the run is "inputs changed"', async () => {
-  const port = await result();
-  const ws = port.workbook.getWorksheet('Osallistujasuunnitelma')!;
-  ws.getCell('B2').value = 'HVA';
-  ws.getCell('C2').value = 2;
-  await port.commitView();
-  const report = await createAllocationApp(await ExcelJsWorkbook.fromBuffer(await port.toBuffer())).verify();
-  expect(report.changedTables).toEqual(['suunnitelma']);
+test('a participant plan added after a run without one is an input changed', async () => {
+  const wb = await buildSampleInputs({ year: 2026, scale: 0.1 });
+  const planSheet = wb.getWorksheet('Osallistujasuunnitelma')!;
+  wb.removeWorksheet(planSheet.id);
+  const port = ExcelJsWorkbook.fromWorkbook(wb);
+  expect((await createAllocationApp(port).run()).ok).toBe(true);
+  const book = await ExcelJsWorkbook.fromBuffer(await port.toBuffer());
+  expect((await createAllocationApp(book).verify()).changedTables).toEqual([]);
+  const ws = book.workbook.addWorksheet('Suunnitelma');
+  ws.addTable({ name: 'Suunnitelma', ref: 'A1', headerRow: true, columns: [{ name: 'Organisaatio' }, { name: 'Osallistujia' }], rows: [['TVA', 5]] });
+  await book.commitView();
+  expect((await createAllocationApp(book).verify()).changedTables).toEqual(['suunnitelma']);
 });

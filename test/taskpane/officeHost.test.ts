@@ -251,3 +251,50 @@ describe('createTemplate in Excel makes the tables of the exceljs template (issu
     ]);
   });
 });
+
+describe('addPlanTable: only the participant plan, into a workbook that has its five tables', () => {
+  /** A workbook with the five input tables (one data row each) and a sheet of the user's own. */
+  function fiveTables(): FakeWorkbook {
+    const book = new FakeWorkbook();
+    const notes = book.addSheet('Muistiinpanot');
+    notes.put(0, 0, 'Oma teksti');
+    for (const key of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
+      const t = TABLES[key];
+      const ws = book.addSheet(t.sheet);
+      t.columns.forEach((c, i) => ws.put(0, i, c.names[0]));
+      ws.put(1, 0, 'x');
+      book.addTable(ws, t.names[0], 0, 0, 2, t.columns.length);
+    }
+    return book;
+  }
+
+  test('adds the plan table on its own sheet and nothing else; the other sheets stay as they were', async () => {
+    const book = fiveTables();
+    const before = book.sheets.map(snapshot);
+    const sheet = await createOfficeHost({ run: book.run }).addPlanTable!(2027);
+    expect(sheet).toBe('Osallistujasuunnitelma');
+    expect(book.sheets.map((s) => s.name)).toEqual(['Muistiinpanot', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
+    expect(book.sheets.slice(0, 6).map(snapshot)).toEqual(before);
+    const raw = await adapter(book).readTables();
+    const plan = raw.tables.find((t) => t.name === 'Osallistujasuunnitelma')!;
+    expect(plan.headers).toEqual(['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi']);
+    // one blank row (an Excel table needs one) that the parser skips: no problem about the plan
+    expect(plan.rows).toHaveLength(1);
+    expect(parseWorkbook(raw).problems.filter((p) => p.where.table === 'Osallistujasuunnitelma')).toEqual([]);
+  });
+
+  test('a plan under one of its names: nothing added, null; a taken sheet name: the table goes beside it', async () => {
+    const book = fiveTables();
+    const own = book.addSheet('Suunnitelma 2027');
+    ['Tilaisuus', 'Organisaatio', 'Osallistujia'].forEach((h, i) => own.put(0, i, h));
+    book.addTable(own, 'ParticipantPlan', 0, 0, 2, 3);
+    const names = book.sheets.map((s) => s.name);
+    expect(await createOfficeHost({ run: book.run }).addPlanTable!(2027)).toBeNull();
+    expect(book.sheets.map((s) => s.name)).toEqual(names);
+
+    const other = fiveTables();
+    other.addSheet('OSALLISTUJASUUNNITELMA').put(0, 0, 'muistiinpano');
+    expect(await createOfficeHost({ run: other.run }).addPlanTable!(2027)).toBe('Osallistujasuunnitelma (2)');
+    expect(other.sheets.find((s) => s.name === 'OSALLISTUJASUUNNITELMA')!.tables).toEqual([]);
+  });
+});

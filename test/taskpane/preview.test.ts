@@ -1,7 +1,7 @@
 /** The preview's pure parts: the grid view of a sheet and writing a setting into an exceljs workbook. */
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
-import { buildTemplate } from '../../src/adapters/exceljs/template';
+import { addTemplateTables, buildTemplate } from '../../src/adapters/exceljs/template';
 import { parseWorkbook } from '../../src/domain/parse';
 import { columnName, displayText, parseAddress, parseRange, sheetView } from '../../src/preview/grid';
 import { optionsFromUrl } from '../../src/preview/options';
@@ -101,4 +101,40 @@ test('URL options', () => {
   expect(optionsFromUrl('')).toEqual({ file: 'sample.xlsx', displayLanguage: 'fi-FI', theme: 'light', width: 380, worker: true, grid: true });
   expect(optionsFromUrl('?file=out%2Fdemo.xlsx&lang=sv&theme=dark&width=320&worker=off&grid=off')).toEqual({ file: 'out/demo.xlsx', displayLanguage: 'sv', theme: 'dark', width: 320, worker: false, grid: false });
   expect(optionsFromUrl('?width=12').width).toBe(380);
+});
+
+test("the preview's template adds only the tables asked for, beside the user's sheets, which keep their data", async () => {
+  // A user's workbook: notes, a sheet called Kunnat without a table, and a settings table of their own.
+  const user = new ExcelJS.Workbook();
+  const notes = user.addWorksheet('Muistiinpanot');
+  notes.getCell('A1').value = 'Oma muistiinpano';
+  notes.getCell('B2').value = { formula: '1+1', result: 2 } as ExcelJS.CellFormulaValue;
+  user.addWorksheet('kunnat').getCell('C3').value = 42;
+  const own = user.addWorksheet('Omat asetukset');
+  own.addTable({ name: 'Asetukset', ref: 'A1', headerRow: true, columns: [{ name: 'Asetus' }, { name: 'Arvo' }], rows: [['Vuosi', 2031]] });
+  const book = await ExcelJsWorkbook.fromBuffer(await user.xlsx.writeBuffer());
+
+  const added = addTemplateTables(await book.view(), ['kunnat', 'suunnitelma'], 2031);
+  await book.commitView();
+  expect(added).toEqual(['Kunnat (2)', 'Osallistujasuunnitelma']);
+
+  // read back from the saved package, as the engine and Excel would see it
+  const saved = await ExcelJsWorkbook.fromBuffer(await book.toBuffer());
+  const raw = await saved.readTables();
+  expect(raw.sheetNames).toEqual(['Muistiinpanot', 'kunnat', 'Omat asetukset', 'Kunnat (2)', 'Osallistujasuunnitelma']);
+  expect(raw.tables.map((t) => [t.sheet, t.name])).toEqual([
+    ['Omat asetukset', 'Asetukset'],
+    ['Kunnat (2)', 'Kunnat'],
+    ['Osallistujasuunnitelma', 'Osallistujasuunnitelma'],
+  ]);
+  // the user's settings table as it was (not the template's defaults), their other cells too
+  expect(raw.tables[0].rows.map((r) => r.map((c) => c.value))).toEqual([['Vuosi', 2031]]);
+  const view = await saved.view();
+  expect(view.getWorksheet('Muistiinpanot')!.getCell('A1').value).toBe('Oma muistiinpano');
+  expect(view.getWorksheet('Muistiinpanot')!.getCell('B2').formula).toBe('1+1');
+  expect(view.getWorksheet('kunnat')!.getCell('C3').value).toBe(42);
+  // the added tables are the template's: the six municipalities, the plan's headers
+  expect(raw.tables[1].rows.map((r) => r[0].value)).toEqual(['Hyvinkää', 'Järvenpää', 'Mäntsälä', 'Nurmijärvi', 'Pornainen', 'Tuusula']);
+  expect(raw.tables[2].headers).toEqual(['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi']);
+  expect(parseWorkbook(raw).problems.filter((p) => p.where.table === 'Osallistujasuunnitelma' || p.where.table === 'Kunnat')).toEqual([]);
 });

@@ -10,6 +10,7 @@ import { AuditSection } from '../../src/taskpane/components/AuditSection';
 import { ProblemList } from '../../src/taskpane/components/ProblemList';
 import { ResultCard } from '../../src/taskpane/components/ResultCard';
 import { ResultDetails } from '../../src/taskpane/components/ResultDetails';
+import { TableStatus } from '../../src/taskpane/components/TableStatus';
 import { translator } from '../../src/taskpane/i18n';
 import type { ResultView } from '../../src/taskpane/state';
 import type { Host } from '../../src/app/host';
@@ -143,7 +144,7 @@ test('details: a table per kind, charts with a text alternative, and the invoici
 
 test('audit findings: the formula in the user language, values in its format, a link to the cell, stale marked', () => {
   const report = { ok: false, problems: [], cellsChecked: 1234, fingerprint: 'f', findings: [{ sheet: 'TYM_Tulokset', address: 'C6', kind: 'formula' as const, expected: '=SUM(G21:G22)', actual: '58333.33' }] };
-  const props = { report, steps: [], running: false, busy: false, localActual: {}, lang: 'fi' as const, tr: translator('fi'), onVerify: noop, onSelect: noop };
+  const props = { report, steps: [], running: false, busy: false, localActual: {}, tables: [], lang: 'fi' as const, tr: translator('fi'), onVerify: noop, onSelect: noop };
   const h = html(<AuditSection {...props} freshness="current" />);
   const t = text(h);
   expect(t).toContain(`Poikkeamia 1 (tarkistettuja soluja 1${NB}234).`);
@@ -189,4 +190,21 @@ test('template year: the settings year, else next year', () => {
   expect(templateYear(2027, new Date(Date.UTC(2025, 5, 1)))).toBe(2027);
   expect(templateYear(undefined, new Date(Date.UTC(2025, 5, 1)))).toBe(2026);
   expect(templateYear(0, new Date(Date.UTC(2025, 5, 1)))).toBe(2026);
+});
+
+test('the participant plan: a line of its own once the five tables are there; the button only where the host can add one', () => {
+  const five = { asetukset: 'Asetukset', kunnat: 'Kunnat', henkilosto: 'Henkilosto', ilmoittautumiset: 'Ilmoittautumiset', kustannukset: 'Kustannukset' };
+  const missing = html(<TableStatus tablesFound={{ ...five, suunnitelma: null }} tr={translator('fi')} onAddPlan={noop} />);
+  expect(text(missing)).toContain('Osallistujasuunnitelma (vapaaehtoinen): ei työkirjassa.');
+  expect(missing).toMatch(/<button[^>]*aria-describedby="plan-hint"[^>]*data-testid="add-plan"[^>]*>Lisää osallistujasuunnitelma<\/button>/);
+  expect(text(html(<TableStatus tablesFound={{ ...five, suunnitelma: null }} tr={translator('sv')} onAddPlan={noop} />))).toContain('Lägg till deltagarplan');
+  // no host method: the line and the hint, no button
+  expect(html(<TableStatus tablesFound={{ ...five, suunnitelma: null }} tr={translator('fi')} />)).not.toContain('data-testid="add-plan"');
+  const found = html(<TableStatus tablesFound={{ ...five, suunnitelma: 'ParticipantPlan' }} tr={translator('en')} onAddPlan={noop} />);
+  expect(text(found)).toContain('Participant plan (optional): found as ParticipantPlan.');
+  expect(found).not.toContain('data-testid="add-plan"');
+  expect(text(html(<TableStatus tablesFound={{ ...five, suunnitelma: 'osallistujasuunnitelma' }} tr={translator('fi')} />))).toContain('Osallistujasuunnitelma (vapaaehtoinen): löytyi.');
+  // a table of the five missing: the template adds the plan too, so no line of its own
+  const some = html(<TableStatus tablesFound={{ ...five, kunnat: null, suunnitelma: null }} tr={translator('fi')} onAddPlan={noop} />);
+  expect(some).not.toContain('data-testid="plan-status"');
 });

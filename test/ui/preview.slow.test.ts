@@ -30,6 +30,7 @@ import { COST_KINDS, PARTIES } from '../../src/domain/types';
 import { euros } from '../../src/domain/decimal';
 import { parseWorkbook } from '../../src/domain/parse';
 import { OUTPUT_SHEET_NAMES } from '../../src/workbook/layout';
+import { a1 } from '../../src/workbook/formula';
 import { formatEuro } from '../../src/taskpane/format';
 import { translator, type MessageKey, type Params } from '../../src/taskpane/i18n';
 import { CONTENT_TYPES, serveStatic } from '../support/staticServer';
@@ -91,6 +92,42 @@ async function inputFile(amount: InputCell, userSheet?: string, hideStaffRow = f
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * A workbook of the user's own with two of the five tables (the settings with Kela's share set), a
+ * notes sheet and a sheet called Kustannukset without a table: the template must add the rest and
+ * keep all of it.
+ */
+async function partialFile(): Promise<Buffer> {
+  const wb = await buildInputWorkbook({ year: YEAR, settings: { kelaPct: 7 } });
+  for (const name of ['Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+  const notes = wb.addWorksheet('Muistiinpanot');
+  notes.getCell('A1').value = 'Oma muistiinpano';
+  notes.getCell('B2').value = 123.5;
+  wb.addWorksheet('Kustannukset').getCell('A1').value = 'Omat kulut';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The fixed inputs without the optional participant plan (issue 12). */
+async function withoutPlan(): Promise<Buffer> {
+  const wb = await buildInputWorkbook({ year: YEAR, staff: STAFF, registrations: REGISTRATIONS, costs: [...costs(100000), ['TA', 'b', 'Tilavuokra', 'Kehittämispäivä', 2000, null, null]] });
+  wb.removeWorksheet(wb.getWorksheet('Osallistujasuunnitelma')!.id);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A formula cell of TYM_Tulokset with a number (the engine's layout), to type over. */
+async function outputFormulaCell(buf: Buffer): Promise<string> {
+  const result = computeOutputs(await (await ExcelJsWorkbook.fromBuffer(buf)).readTables());
+  if (!result.ok) throw new Error('fixture does not compute');
+  const sheet = result.sheets.find((x) => x.name === 'TYM_Tulokset')!;
+  for (let r = 0; r < sheet.cells.length; r++) {
+    for (let c = 0; c < sheet.cells[r].length; c++) {
+      const cell = sheet.cells[r][c];
+      if (cell?.formula !== undefined && typeof cell.expected === 'number' && cell.expected !== 0) return a1(r, c);
+    }
+  }
+  throw new Error('no formula cell');
+}
+
 /** The output sheets the engine writes for a file. */
 async function engineSheets(buf: Buffer): Promise<string[]> {
   const result = computeOutputs(await (await ExcelJsWorkbook.fromBuffer(buf)).readTables());
@@ -135,6 +172,8 @@ let buildDir: string;
 let broken: Buffer;
 let fixed: Buffer;
 let conflicting: Buffer;
+let partial: Buffer;
+let noPlan: Buffer;
 const blocked: string[] = [];
 const pageErrors: string[] = [];
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -145,6 +184,8 @@ beforeAll(async () => {
   broken = await inputFile('kymmenentuhatta', undefined, true);
   fixed = await inputFile(100000);
   conflicting = await inputFile(100000, 'TYM_Tulokset');
+  partial = await partialFile();
+  noPlan = await withoutPlan();
   fs.writeFileSync(path.join(ARTIFACTS, 'input-broken.xlsx'), broken);
   fs.writeFileSync(path.join(ARTIFACTS, 'input-fixed.xlsx'), fixed);
   if (process.env.TYM_UI_DIST) {
@@ -413,6 +454,89 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await checkState(page, shotName('11-failure'), 'failure');
     await page.getByTestId('dismiss-failure').click();
     expect(await page.getByTestId('failure').count()).toBe(0);
+
+    expect(pageErrors).toEqual([]);
+    expect(blocked).toEqual([]);
+    await page.context().close();
+  });
+
+  test("the template keeps the user's sheets; the participant plan added alone; the audit by cause", async () => {
+    const page = await newPage(locale);
+    await page.goto(`${baseUrl}/preview.html?lang=${locale}&width=${WIDTH}`);
+    await page.getByTestId('table-status').waitFor();
+
+    // 1. Two of the five tables, notes and a sheet called Kustannukset of the user's: the template
+    //    adds the three missing tables and the plan beside them; nothing of the user's changes.
+    await loadFile(page, 'osittainen.xlsx', partial, tr);
+    expect(await page.locator('[data-table][data-found="no"]').count()).toBe(3);
+    await page.getByTestId('create-template').click();
+    await page.getByTestId('note').filter({ hasText: tr('templateCreated') }).waitFor();
+    await page.locator('[data-found-all="yes"]').waitFor();
+    expect(await page.getByTestId('plan-status').getAttribute('data-found')).toBe('yes');
+    expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-sheet')))).toEqual([
+      'Ohje', 'Asetukset', 'Kunnat', 'Muistiinpanot', 'Kustannukset', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset (2)', 'Osallistujasuunnitelma',
+    ]);
+    expect(await page.getByTestId('preview-status').textContent()).toBe(tr('previewSheetsAdded', { sheets: 'Henkilosto, Ilmoittautumiset, Kustannukset (2), Osallistujasuunnitelma' }));
+    await checkState(page, shotName('12-template-kept'), 'table-status');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const kept = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await download.path()));
+    const view = await kept.view();
+    expect(view.getWorksheet('Muistiinpanot')!.getCell('A1').value).toBe('Oma muistiinpano');
+    expect(view.getWorksheet('Muistiinpanot')!.getCell('B2').value).toBe(123.5);
+    expect(view.getWorksheet('Kustannukset')!.getCell('A1').value).toBe('Omat kulut');
+    const tables = (await kept.readTables()).tables;
+    const settings = tables.find((t) => t.name === 'Asetukset')!;
+    expect(settings.rows.find((r) => r[0].value === 'Kelan osuus %')![1].value).toBe(7);
+    expect(tables.map((t) => `${t.sheet}/${t.name}`).sort()).toEqual(
+      ['Asetukset/Asetukset', 'Kunnat/Kunnat', 'Henkilosto/Henkilosto', 'Ilmoittautumiset/Ilmoittautumiset', 'Kustannukset (2)/Kustannukset', 'Osallistujasuunnitelma/Osallistujasuunnitelma'].sort(),
+    );
+
+    // 2. The five tables and a TA line of pool b, no plan: calculated; the plan line offers the
+    //    table; added, the result is stale (a new input) and the plan is found.
+    await loadFile(page, 'ilman-suunnitelmaa.xlsx', noPlan, tr);
+    await page.getByTestId('run').click();
+    const card = page.getByTestId('result-card');
+    await eventually(() => card.getAttribute('data-freshness'), 'current');
+    expect(await page.getByTestId('plan-status').getAttribute('data-found')).toBe('no');
+    expect(await page.getByTestId('add-plan').textContent()).toBe(tr('addPlanButton'));
+    await checkState(page, shotName('13-plan-missing'), 'plan-status');
+    await page.getByTestId('add-plan').click();
+    await page.getByTestId('note').filter({ hasText: tr('planAdded', { sheet: 'Osallistujasuunnitelma' }) }).waitFor();
+    expect(await page.getByTestId('plan-status').getAttribute('data-found')).toBe('yes');
+    expect(await page.getByTestId('add-plan').count()).toBe(0);
+    expect(await card.getAttribute('data-freshness')).toBe('stale');
+    // only that sheet was added, and the grid shows it
+    expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-sheet')))).toContain('Osallistujasuunnitelma');
+    expect(await page.getByRole('tab', { name: 'Osallistujasuunnitelma' }).getAttribute('aria-selected')).toBe('true');
+    await checkState(page, shotName('14-plan-added'), 'plan-status');
+
+    // 3. Calculated again; then an input changed and a result formula typed over: the audit names
+    //    the changed input first, the typed-over cell under its own cause, with its link.
+    await page.getByTestId('rerun').click();
+    await eventually(() => card.getAttribute('data-freshness'), 'current');
+    const target = await outputFormulaCell(noPlan);
+    const setCell = (sheet: string, address: string, value: number) =>
+      page.evaluate(([s, a, v]) => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown): Promise<void> } }).tymPreview.setCell(s as string, a as string, v), [sheet, address, value] as const);
+    await setCell('TYM_Tulokset', target, 1);
+    await setCell('Kustannukset', 'E2', 90000);
+    await page.getByTestId('verify-button').click();
+    await page.locator('[data-testid="verify"][data-ok="no"]').waitFor();
+    const causes = await page.getByTestId('verify-cause').evaluateAll((items) => items.map((i) => i.getAttribute('data-cause')));
+    expect(causes[0]).toBe('inputs-changed');
+    expect(causes).toContain('overwritten');
+    expect(causes).toContain('values-follow-inputs');
+    expect(await page.locator('li[data-cause="inputs-changed"] .tym-cause-text').textContent()).toContain('Kustannukset');
+    const over = page.locator('li[data-cause="overwritten"]');
+    expect(await over.locator('summary').textContent()).toBe(tr('verifyShowFindings', { count: 1 }));
+    const link = over.locator('.tym-cell-link');
+    expect(await link.isVisible()).toBe(false);
+    await checkState(page, shotName('15-audit-causes'), 'verify');
+    await over.locator('summary').click();
+    expect(await link.getAttribute('data-cell')).toBe(`TYM_Tulokset!${target}`);
+    await page.locator('li[data-cause="values-follow-inputs"] summary').click();
+    await checkState(page, shotName('16-audit-cause-open'), 'verify-causes');
+    await link.click();
+    expect(await page.locator(`[data-testid="grid"][data-sheet="TYM_Tulokset"] td[data-address="${target}"]`).getAttribute('data-selected')).toBe('true');
 
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);

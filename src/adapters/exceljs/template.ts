@@ -5,10 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import type { BillingSettingKey, SettingKey } from '../../domain/contract';
+import type { BillingSettingKey, OptionalTableKey, SettingKey, TableKey } from '../../domain/contract';
 import { colLetters } from '../../workbook/formula';
 import {
   columnIndex,
+  freeSheetName,
   INSTRUCTION_HEADINGS,
   INSTRUCTIONS,
   INSTRUCTIONS_SHEET,
@@ -76,8 +77,8 @@ function rowsOf(t: TemplateTable, data: InputData): InputCell[][] {
 }
 
 /** One input table at A1 of its own sheet: canonical headers, rows, formats, widths, lists and notes. */
-function renderTable(wb: Workbook, t: TemplateTable, rows: InputCell[][], year: number): void {
-  const ws = wb.addWorksheet(t.sheet);
+function renderTable(wb: Workbook, t: TemplateTable, rows: InputCell[][], year: number, sheet: string = t.sheet): void {
+  const ws = wb.addWorksheet(sheet);
   const data = rows.length ? rows : [t.headers.map(() => null)]; // an Excel table needs a data row
   ws.addTable({
     name: t.name,
@@ -110,6 +111,25 @@ function renderTable(wb: Workbook, t: TemplateTable, rows: InputCell[][], year: 
     ws.getColumn(t.notes.column).width = 3;
     ws.getColumn(t.notes.column + 1).width = 100;
   }
+}
+
+/**
+ * Adds the template's tables `keys` (required or optional) to an existing workbook, each on a new
+ * sheet after the others, as the office.js host does inside Excel: a sheet of the same name (the
+ * user's own) is left alone and the table goes on "Name (2)". Nothing else of the workbook changes.
+ * Gives the names of the sheets added, in order.
+ */
+export function addTemplateTables(wb: Workbook, keys: (TableKey | OptionalTableKey)[], year: number): string[] {
+  const taken = wb.worksheets.map((w) => w.name);
+  const all = [...templateTables(year), ...templateOptionalTables(year)];
+  return keys.flatMap((key) => {
+    const t = all.find((x) => x.key === key);
+    if (!t) return [];
+    const sheet = freeSheetName(t.sheet, taken);
+    taken.push(sheet);
+    renderTable(wb, t, t.rows, year, sheet);
+    return [sheet];
+  });
 }
 
 /** An empty input workbook for `year`. */

@@ -4,7 +4,7 @@
  * batches can be checked with office-addin-mock.
  */
 import { SETTINGS, TABLES, TABLE_KEYS, headerKey, tableDef, type SettingKey, type TableKey } from '../../domain/contract';
-import { templateOptionalTables, templateRows as pureTemplateRows, templateTables, type TemplateTable } from '../../workbook/template';
+import { freeSheetName, templateOptionalTables, templateRows as pureTemplateRows, templateTables, type TemplateTable } from '../../workbook/template';
 import { colLetters } from '../../workbook/formula';
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
@@ -54,20 +54,62 @@ export function requiredFormats(key: TableKey, year: number, rows: (string | num
   return rows.map((r) => r.map((v, i) => (typeof v === 'string' && v !== '' ? '@' : (formats[columns[i].key] ?? 'General'))));
 }
 
-/** A sheet name not yet used (Excel compares sheet names case-insensitively). */
-export function freeSheetName(wanted: string, taken: string[]): string {
-  const used = new Set(taken.map((n) => n.toLocaleLowerCase('fi-FI')));
-  if (!used.has(wanted.toLocaleLowerCase('fi-FI'))) return wanted;
-  for (let i = 2; ; i++) {
-    const name = `${wanted} (${i})`;
-    if (!used.has(name.toLocaleLowerCase('fi-FI'))) return name;
-  }
-}
+/** A sheet name not yet used (one home: src/workbook/template.ts, shared with the preview). */
+export { freeSheetName };
 
 export function createOfficeHost(options: OfficeHostOptions = {}): Host {
   const excelRun: Run = options.run ?? ((o, batch) => Excel.run(o, batch));
   // A click in the pane while the user is still typing in a cell waits for the edit instead of failing.
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => excelRun({ delayForCellEdit: true }, batch);
+
+  /**
+   * Adds the required tables `missing` and the optional ones (the participant plan) that the
+   * workbook has under none of their names, each on a new sheet; gives the plan's sheet (null when
+   * none was added). Never changes an existing table or sheet.
+   */
+  const addTables = (missing: TableKey[], year: number) =>
+    run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name');
+      // The optional tables (the participant plan) are not in `found`: the workbook itself says
+      // whether one is there, under any of its names, in the same round trip.
+      const tables = ctx.workbook.tables;
+      tables.load('items/name');
+      await ctx.sync();
+      const taken = sheets.items.map((s) => s.name);
+      const tableNames = new Set(tables.items.map((t) => headerKey(t.name)));
+      const optional = templateOptionalTables(year).filter((t) => !tableDef(t.key).names.some((n) => tableNames.has(headerKey(n))));
+      const out = { plan: null as string | null };
+      if (!missing.length && !optional.length) return out;
+      let first: Excel.Worksheet | null = null;
+      const add = (sheet: string, name: string, headers: string[], rows: (string | number)[][], formats: string[][]) => {
+        // A sheet of that name without the table (the user's own) is left alone: the table goes on "Name (2)".
+        const free = freeSheetName(sheet, taken);
+        taken.push(free);
+        const ws = sheets.add(free);
+        first = first ?? ws;
+        const range = ws.getRange(`A1:${colLetters(headers.length - 1)}${rows.length + 1}`);
+        range.numberFormat = [headers.map(() => '@'), ...formats];
+        range.values = [headers, ...rows];
+        const table = ws.tables.add(range, true);
+        table.name = name;
+        range.format.autofitColumns();
+        return free;
+      };
+      for (const key of missing) {
+        const headers = TABLES[key].columns.map((c) => c.names[0]);
+        const rows = templateRows(key, year);
+        add(TABLES[key].sheet, TABLES[key].names[0], headers, rows, requiredFormats(key, year, rows));
+      }
+      for (const t of optional) {
+        const sheet = add(t.sheet, t.name, t.headers, optionalRows(t), optionalRows(t).map(() => optionalFormats(t)));
+        if (t.key === 'suunnitelma') out.plan = sheet;
+      }
+      (first as Excel.Worksheet | null)?.activate();
+      await ctx.sync();
+      return out;
+    });
+
   return {
     displayLanguage: options.displayLanguage ?? 'fi-FI',
     theme: options.theme,
@@ -82,42 +124,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): Host {
     },
 
     async createTemplate(found: Partial<Record<TableKey, string | null>>, year: number): Promise<void> {
-      const missing = TABLE_KEYS.filter((k) => !found[k]);
-      await run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load('items/name');
-        // The optional tables (the participant plan) are not in `found`: the workbook itself says
-        // whether one is there, under any of its names, in the same round trip.
-        const tables = ctx.workbook.tables;
-        tables.load('items/name');
-        await ctx.sync();
-        const taken = sheets.items.map((s) => s.name);
-        const tableNames = new Set(tables.items.map((t) => headerKey(t.name)));
-        const optional = templateOptionalTables(year).filter((t) => !tableDef(t.key).names.some((n) => tableNames.has(headerKey(n))));
-        if (!missing.length && !optional.length) return;
-        let first: Excel.Worksheet | null = null;
-        const add = (sheet: string, name: string, headers: string[], rows: (string | number)[][], formats: string[][]) => {
-          // A sheet of that name without the table (the user's own) is left alone: the table goes on "Name (2)".
-          const free = freeSheetName(sheet, taken);
-          taken.push(free);
-          const ws = sheets.add(free);
-          first = first ?? ws;
-          const range = ws.getRange(`A1:${colLetters(headers.length - 1)}${rows.length + 1}`);
-          range.numberFormat = [headers.map(() => '@'), ...formats];
-          range.values = [headers, ...rows];
-          const table = ws.tables.add(range, true);
-          table.name = name;
-          range.format.autofitColumns();
-        };
-        for (const key of missing) {
-          const headers = TABLES[key].columns.map((c) => c.names[0]);
-          const rows = templateRows(key, year);
-          add(TABLES[key].sheet, TABLES[key].names[0], headers, rows, requiredFormats(key, year, rows));
-        }
-        for (const t of optional) add(t.sheet, t.name, t.headers, optionalRows(t), optionalRows(t).map(() => optionalFormats(t)));
-        (first as Excel.Worksheet | null)?.activate();
-        await ctx.sync();
-      });
+      await addTables(TABLE_KEYS.filter((k) => !found[k]), year);
+    },
+
+    async addPlanTable(year: number): Promise<string | null> {
+      return (await addTables([], year)).plan;
     },
 
     async updateSetting(key: SettingKey, value: SettingValue, tableName: string): Promise<void> {

@@ -1,7 +1,11 @@
-/** Which input tables the workbook has: one line when all are there, the list when some are missing. */
+/**
+ * Which input tables the workbook has: one line when all are there, the list when some are missing.
+ * With the five there, the optional participant plan (issue 12) has a line of its own, and, when the
+ * workbook has none and the host can add one, the button that adds just that table.
+ */
 import * as React from 'react';
-import { Text } from '@fluentui/react-components';
-import { TABLE_KEYS } from '../../app/vocabulary';
+import { Button, Text } from '@fluentui/react-components';
+import { PLAN_TABLE, TABLE_KEYS } from '../../app/vocabulary';
 import { missingTables } from '../actions';
 import { tableLabelKey, type Translate } from '../i18n';
 import { CheckIcon, MissingIcon } from './icons';
@@ -9,9 +13,15 @@ import { CheckIcon, MissingIcon } from './icons';
 export interface TableStatusProps {
   tablesFound: Record<string, string | null> | null;
   tr: Translate;
+  busy?: boolean;
+  /** Adds the participant plan table; absent where the host cannot. */
+  onAddPlan?: () => void;
 }
 
-export function TableStatus({ tablesFound, tr }: TableStatusProps): React.ReactElement {
+/** The key of the optional participant plan in ValidationReport.tablesFound. */
+export const PLAN_KEY = PLAN_TABLE.key;
+
+export function TableStatus({ tablesFound, tr, busy = false, onAddPlan }: TableStatusProps): React.ReactElement {
   if (!tablesFound) {
     return (
       <section aria-labelledby="tables-heading" className="tym-section">
@@ -51,7 +61,33 @@ export function TableStatus({ tablesFound, tr }: TableStatusProps): React.ReactE
           <Text weight="semibold">{tr('tablesSomeMissing', { count: missing.length })}</Text>
           <Text id="template-hint" size={200}>{tr('createTemplateHint')}</Text>
         </>
-      ) : null}
+      ) : (
+        <PlanStatus plan={tablesFound[PLAN_KEY]} tr={tr} busy={busy} onAddPlan={onAddPlan} />
+      )}
     </section>
+  );
+}
+
+/** The participant plan's line (known only where the app reports it): found, or missing with the button. */
+function PlanStatus({ plan, tr, busy, onAddPlan }: { plan: string | null | undefined; tr: Translate; busy: boolean; onAddPlan?: () => void }): React.ReactElement | null {
+  if (plan === undefined) return null;
+  if (plan) {
+    return (
+      <div className="tym-item" data-testid="plan-status" data-found="yes">
+        <CheckIcon />
+        <Text>{plan.toLowerCase() === PLAN_TABLE.names[0].toLowerCase() ? tr('planStatusFound') : tr('planStatusFoundAs', { name: plan })}</Text>
+      </div>
+    );
+  }
+  return (
+    <div className="tym-optional" data-testid="plan-status" data-found="no">
+      <Text>{tr('planStatusMissing')}</Text>
+      <Text id="plan-hint" size={200}>{tr('planHint')}</Text>
+      {onAddPlan ? (
+        <Button appearance="secondary" onClick={onAddPlan} disabled={busy} aria-describedby="plan-hint" data-testid="add-plan">
+          {tr('addPlanButton')}
+        </Button>
+      ) : null}
+    </div>
   );
 }

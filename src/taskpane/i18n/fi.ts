@@ -13,6 +13,13 @@ export const fi = {
   createTemplate: 'Luo syöttöpohja',
   createTemplateHint: 'Lisää puuttuvat taulukot ja vapaaehtoisen osallistujasuunnitelman, jos sitä ei ole, omille välilehdilleen. Olemassa olevia tietoja ei muuteta.',
   templateCreated: 'Syöttöpohja luotu. Täytä taulukot ja tarkista syötteet.',
+  planStatusMissing: 'Osallistujasuunnitelma (vapaaehtoinen): ei työkirjassa.',
+  planStatusFound: 'Osallistujasuunnitelma (vapaaehtoinen): löytyi.',
+  planStatusFoundAs: 'Osallistujasuunnitelma (vapaaehtoinen): löytyi nimellä {name}.',
+  planHint: 'Kehittämispäivien (pooli b) talousarviorivit jaetaan suunnitelman osallistujamäärien mukaan; ilman suunnitelmaa vuoden ilmoittautumisten tai, jos niitä ei vielä ole, edellisen vuoden ilmoittautumisten mukaan. Painike lisää taulukon omalle välilehdelleen; muita tietoja ei muuteta.',
+  addPlanButton: 'Lisää osallistujasuunnitelma',
+  planAdded: 'Osallistujasuunnitelma lisättiin välilehdelle {sheet}. Täytä suunnitellut osallistujat ja laske kustannustenjako uudelleen.',
+  planExists: 'Työkirjassa on jo osallistujasuunnitelma: mitään ei lisätty.',
   // settings
   settingsHeading: 'Asetukset',
   settingsHint: 'Asetukset luetaan Asetukset-välilehden taulukosta. Muuta niitä siellä tai alla.',
@@ -85,6 +92,11 @@ export const fi = {
   verifyActual: 'nyt',
   verifyNoOutputs: 'Tulosvälilehtiä ei löytynyt. Laske kustannustenjako ensin.',
   verifyInputErrors: 'Laskelmaa ei voi tarkistaa, koska syötteissä on virheitä.',
+  verifyCausesHeading: 'Syyt ja mitä tehdä',
+  verifyNotesHeading: 'Huomautus',
+  verifyShowFindings: 'Poikkeavat solut ({count})',
+  verifyUncategorised: 'Muut poikkeamat ({count})',
+  verifyMoreFindings: 'Näytetään ensimmäiset {shown} / {count}.',
   // errors
   errorSheetConflict: 'Välilehti "{sheet}" on jo olemassa, eikä se ole tämän apuohjelman tekemä. Nimeä se uudelleen tai poista se ja laske uudelleen.',
   errorTableConflict: 'Taulukon nimi "{table}" on jo käytössä välilehdellä "{sheet}". Nimeä se taulukko uudelleen ja laske uudelleen.',
@@ -121,6 +133,7 @@ export const fi = {
   previewEmptySheet: 'Välilehti on tyhjä.',
   previewSelected: 'Valittu solu {sheet}!{cell}',
   previewTemplateName: 'syottopohja-{year}.xlsx',
+  previewSheetsAdded: 'Lisättiin välilehdet: {sheets}. Muut välilehdet ja tiedot ennallaan.',
   previewReopen: 'Avaa ruutu uudelleen',
   previewResultName: 'tulos-{name}',
   // header

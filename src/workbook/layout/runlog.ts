@@ -6,7 +6,8 @@
  *
  * Format (read by src/app/verify.ts readRunLog; keep it stable): column A a key, column B its value,
  * from row 4: "aika" (ISO 8601 UTC), "ohjelma", "versio", then "asetus: <name>" rows, then a header
- * row "taulukko" | "välilehti" | "rivejä" | "sha-256" and one row per input table (canonical key).
+ * row "taulukko" | "välilehti" | "rivejä" | "sha-256" and one row per input table (canonical key;
+ * the optional participant plan, "suunnitelma", when the workbook has one).
  */
 import { SETTINGS, type SettingKey } from '../../domain/contract';
 import { Grid } from '../grid';
@@ -15,7 +16,7 @@ import { SHEETS, type Ctx } from './context';
 import { masterBanner } from './results';
 
 export interface RunTable {
-  /** Canonical table key (asetukset, kunnat, henkilosto, ilmoittautumiset, kustannukset). */
+  /** Canonical table key (asetukset, kunnat, henkilosto, ilmoittautumiset, kustannukset; suunnitelma when the workbook has a plan). */
   key: string;
   name: string;
   sheet: string;

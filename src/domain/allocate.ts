@@ -96,7 +96,9 @@ export function otherCostYears(model: InputModel): number[] {
 /** The same inputs seen from another budget year: blank Vuosi keeps meaning the settings year. */
 export function modelOfYear(model: InputModel, year: number): InputModel {
   const costs = model.costs.map((c) => (c.year === null ? { ...c, year: model.settings.year } : c));
-  return { ...model, costs, settings: { ...model.settings, year } };
+  // So does a blank Vuosi of the participant plan (issue 12): a row for the budget year, not for every year.
+  const plan = model.plan?.map((p) => (p.year === null ? { ...p, year: model.settings.year } : p));
+  return { ...model, costs, ...(plan ? { plan } : {}), settings: { ...model.settings, year } };
 }
 
 export function groupId(g: { kind: CostKind; pool: Pool; eventKey: string | null }): string {

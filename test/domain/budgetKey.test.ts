@@ -4,7 +4,7 @@
  * previous year's registrations with a warning; actual (TOT) lines by the year's registrations.
  * Every figure is worked out by hand in the comment beside it.
  */
-import { allocate, type Allocation, type AllocationGroup } from '../../src/domain/allocate';
+import { allocate, modelOfYear, type Allocation, type AllocationGroup } from '../../src/domain/allocate';
 import { formatProblem, InputError } from '../../src/domain/problems';
 import { eur, model } from './support/modelBuilder';
 
@@ -225,5 +225,28 @@ describe('which source wins', () => {
       ['budget-event-without-key', 2, 'Tilaisuus', 'Talvipäivä', 2025],
     ]);
     expect(formatProblem(e.problems[0], 'fi')).toContain('Osallistujasuunnitelma');
+  });
+});
+
+describe('another year of the cost lines (a year slot of the workbook): a blank Vuosi in the plan is the budget year', () => {
+  // Budget 2026, with last year's budget line (Vuosi 2025) kept for comparison. The plan has one
+  // row with Vuosi blank (= 2026): TVA 5. 2025 is seen through modelOfYear as its own budget year.
+  // 2025's line of 100,00 must not take 2026's plan: no plan row of 2025, no registration of 2025,
+  // and the registrations of 2024 (its previous year): HVA 1 -> HVA 100,00.
+  // Before the fix a blank Vuosi counted for every year: TVA 100,00.
+  const m = () =>
+    budget2026()
+      .registration('Syyspäivä', 'A', 'HVA', { date: '2024-10-01' })
+      .plan(null, 'TVA', 5)
+      .cost('TA', 'b', '100.00', { year: 2025 })
+      .cost('TA', 'b', '300.00')
+      .build();
+
+  test('2025 keyed from 2024, 2026 from the plan', () => {
+    const budget = allocate(m());
+    // 2026: the plan, TVA 5 of 5 -> 300,00 to TVA.
+    expect([group(budget, 'TA|b|').keySource, ...parties(group(budget, 'TA|b|')).map((p) => p[1])]).toEqual(['plan', '300.00', '0.00', '0.00']);
+    const last = allocate(modelOfYear(m(), 2025));
+    expect([group(last, 'TA|b|').keySource, ...parties(group(last, 'TA|b|')).map((p) => p[1])]).toEqual(['previous-year', '0.00', '100.00', '0.00']);
   });
 });

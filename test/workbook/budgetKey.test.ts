@@ -1,9 +1,8 @@
 /**
- * The budget-time key guard as written (without Excel; LibreOffice in
- * test/formulas/budgetKey.slow.test.ts): the check's cached value is FALSE when the engine keyed a
- * TA pool b group from the participant plan or the previous year (so is every banner's master
- * check), TRUE on the demo; TYM_Jako carries the engine's split (hand-checked), and the layout
- * does not fail when the plan wins over early registrations.
+ * The key of pool b as written (without Excel; LibreOffice in test/formulas/budgetKey.slow.test.ts):
+ * TYM_Parametrit's key block chooses the plan over early registrations for a budget (TA) group and
+ * the year's registrations for an actual (TOT) group, with the check and every banner's master
+ * check cached TRUE; TYM_Jako reads the key by formula and carries the engine's split (hand-checked).
  */
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import { buildInputWorkbook, type InputData } from '../../src/adapters/exceljs/template';
@@ -12,7 +11,7 @@ import { buildSampleInputs } from '../../src/sample/sample';
 import { NAMES, SHEETS } from '../../src/workbook/layout';
 import type { SheetSpec } from '../../src/workbook/sheetSpec';
 
-const LABEL = 'TYM_Jako: talousarvion (TA) pooli b';
+const LABEL = 'TYM_Parametrit: jokaisella pooli b:n ryhmällä on avain';
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
 
 async function run(wb: Promise<import('exceljs').Workbook>): Promise<SheetSpec[]> {
@@ -65,12 +64,23 @@ test('the demo: the check is a formula with TRUE cached, and so is every master 
   expect(new Set(banners(sheets))).toEqual(new Set([true]));
 });
 
-test('the plan wins over early registrations: the layout writes the engine\'s split (hand-checked), the check and every banner cached FALSE', async () => {
+test('the plan wins over early registrations: the key block says so, TYM_Jako reads it and writes the engine\'s split (hand-checked), every check cached TRUE', async () => {
   const sheets = await run(buildInputWorkbook(early));
-  expect(guardCell(sheets)).toBe(false);
+  expect(guardCell(sheets)).toBe(true);
   const b = banners(sheets);
   expect(b.length).toBeGreaterThan(5);
-  expect(new Set(b)).toEqual(new Set([false]));
+  expect(new Set(b)).toEqual(new Set([true]));
+  // TYM_Parametrit: the TA group of Syyspäivä keyed from the plan (0 : 1 : 3), the TOT group from 2027's registrations (1 : 1 : 0).
+  const params = sheets.find((s) => s.name === SHEETS.params)!;
+  const kh = params.cells.findIndex((r) => r.some((c) => c?.value === 'Lähde nro') && r.some((c) => c?.value === 'Avain TVA'));
+  const hc = (h: string) => params.cells[kh].findIndex((c) => c?.value === h);
+  const keyRows = params.cells.slice(kh + 1).filter((r) => r[hc('Tilaisuus')]?.expected === 'Syyspäivä');
+  expect(keyRows.map((r) => [r[hc('Lähde')]?.expected, r[hc('Avain TVA')]?.expected, r[hc('Avain HVA')]?.expected, r[hc('Avain KELA')]?.expected])).toEqual([
+    ['osallistujasuunnitelma', 0, 1, 3],
+    ['vuoden ilmoittautuneet', 1, 1, 0],
+  ]);
+  const split0 = sheets.find((s) => s.name === SHEETS.split)!;
+  expect(split0.cells.flat().some((c) => c?.formula?.includes(`INDEX(${NAMES.poolBKey},`))).toBe(true);
   // TYM_Jako, the parties' shares (€) in row order: TA b Syyspäivä by the plan 0 : 1 : 3 of 2 000 € = 0, 500, 1 500;
   // TOT b Syyspäivä by the registrations of 2027 1 : 1 : 0 of 1 000.01 € = 500.01 (the odd cent to the first), 500.00, 0.
   const split = sheets.find((s) => s.name === SHEETS.split)!;

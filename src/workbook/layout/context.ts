@@ -48,8 +48,10 @@ export interface EventEntry {
   no: number;
   name: string;
   eventKey: string;
-  /** Table row (1-based) of its first registration: its label is linked there. */
+  /** Table row (1-based) of its first registration, or of its first plan row for a plan-only event: its label is linked there. */
   firstRow: number;
+  /** The table of firstRow: the registrations, or the participant plan (an event planned but not yet registered to, issue 12). */
+  table: 'ilmoittautumiset' | 'suunnitelma';
 }
 
 export interface GroupEntry {
@@ -90,6 +92,10 @@ export interface Ctx {
   staffRows: number;
   regRows: number;
   costRows: number;
+  /** Rows of the participant plan table, 0 when the workbook has none. */
+  planRows: number;
+  /** Slots with a budget (TA) group of pool b: their previous year's registrations are counted (TYM_Rivit). */
+  budgetSlots: Slot[];
   muniRows: number;
   /** Receivers: TVA, HVA, KELA, then the municipalities. */
   receivers: { name: string; level: 'Osapuoli' | 'Kunta' }[];
@@ -107,7 +113,13 @@ function slotOf(model: InputModel, no: number, year: number, current: Allocation
     return { no, year, model: m, alloc: allocate(m), reason: null };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { no, year, model: m, alloc: null, reason: `ei laskettavissa: ${e.problems.length} ongelmaa (valitse vuosi ${year} Asetuksista ja tarkista)` };
+    return {
+      no,
+      year,
+      model: m,
+      alloc: null,
+      reason: `ei laskettavissa: ${e.problems.length} ongelmaa (valitse vuosi ${year} Asetuksista ja tarkista)`,
+    };
   }
 }
 
@@ -155,11 +167,20 @@ export function buildContext(model: InputModel, alloc: Allocation, rawWorkbook: 
   for (const r of model.registrations) {
     if (byKey.has(r.eventKey)) continue;
     byKey.set(r.eventKey, events.length + 1);
-    events.push({ no: events.length + 1, name: r.event, eventKey: r.eventKey, firstRow: r.ref.index });
+    events.push({ no: events.length + 1, name: r.event, eventKey: r.eventKey, firstRow: r.ref.index, table: 'ilmoittautumiset' });
+  }
+  // Events named only in the plan (no registration in any year yet): a budget line of pool b may name them.
+  for (const p of model.plan ?? []) {
+    if (p.eventKey === null || p.event === null || byKey.has(p.eventKey)) continue;
+    byKey.set(p.eventKey, events.length + 1);
+    events.push({ no: events.length + 1, name: p.event, eventKey: p.eventKey, firstRow: p.ref.index, table: 'suunnitelma' });
   }
   const eventNo = (key: string | null) => (key === null ? 0 : (byKey.get(key) ?? byKey.get(identityKey(key)) ?? 0));
 
-  const slots: Slot[] = [slotOf(model, 1, model.settings.year, alloc), ...otherCostYears(model).map((y, i) => slotOf(model, i + 2, y, null))];
+  const slots: Slot[] = [
+    slotOf(model, 1, model.settings.year, alloc),
+    ...otherCostYears(model).map((y, i) => slotOf(model, i + 2, y, null)),
+  ];
   const groups: GroupEntry[] = [];
   let partyRow = SPLIT_FIRST;
   let muniRow = SPLIT_FIRST;
@@ -169,8 +190,19 @@ export function buildContext(model: InputModel, alloc: Allocation, rawWorkbook: 
     const drafts = groupLines(linesOfYear(slot.model));
     drafts.forEach((d, i) => {
       const split = slot.alloc ? slot.alloc.groups[i] : null;
-      if (split && (split.kind !== d.kind || split.pool !== d.pool || split.eventKey !== d.eventKey)) throw new Error('group order differs from the allocation');
-      groups.push({ no: groups.length + 1, slot, kind: d.kind, pool: d.pool, eventNo: eventNo(d.eventKey), split, lines: d.lines, partyFirst: partyRow, muniFirst: muniRow });
+      if (split && (split.kind !== d.kind || split.pool !== d.pool || split.eventKey !== d.eventKey))
+        throw new Error('group order differs from the allocation');
+      groups.push({
+        no: groups.length + 1,
+        slot,
+        kind: d.kind,
+        pool: d.pool,
+        eventNo: eventNo(d.eventKey),
+        split,
+        lines: d.lines,
+        partyFirst: partyRow,
+        muniFirst: muniRow,
+      });
       partyRow += PARTIES.length;
       muniRow += m;
     });
@@ -187,9 +219,14 @@ export function buildContext(model: InputModel, alloc: Allocation, rawWorkbook: 
     staffRows: rowsOf('henkilosto'),
     regRows,
     costRows: rowsOf('kustannukset'),
+    planRows: model.tables.suunnitelma ? rowsOf('suunnitelma') : 0,
+    budgetSlots: slots.filter((s) => groups.some((g) => g.slot === s && g.kind === 'TA' && g.pool === 'b')),
     muniRows: rowsOf('kunnat'),
     raw,
-    receivers: [...PARTIES.map((p) => ({ name: p as string, level: 'Osapuoli' as const })), ...model.municipalities.map((x) => ({ name: x.name, level: 'Kunta' as const }))],
+    receivers: [
+      ...PARTIES.map((p) => ({ name: p as string, level: 'Osapuoli' as const })),
+      ...model.municipalities.map((x) => ({ name: x.name, level: 'Kunta' as const })),
+    ],
   };
 }
 

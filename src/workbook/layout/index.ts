@@ -88,7 +88,7 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
     { label: 'Tulokset: taulukossa on yhtä monta riviä kuin laskennassa', formula: `ROWS(Tulokset[Euroa])=ROWS(${lay.tableOk})`, note: 'Tulokset-taulukkoa on lyhennetty tai pidennetty: laske uudelleen.' },
     ...invoicing.checks,
     ...scenarios.checks,
-    params.budgetKeyCheck,
+    ...params.budgetKeyChecks,
     ...invoiceRows.checks,
   ];
   const sheets = [
@@ -106,7 +106,7 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
     buildRows(ctx),
     buildRunLog(ctx, input.run ?? EMPTY_RUN),
   ];
-  // A check FALSE at run time (the budget-time key, not yet live) makes every banner's cached master check FALSE too.
+  // A check FALSE at run time makes every banner's cached master check FALSE too.
   if (checks.some((c) => c.expected === false)) {
     for (const sh of sheets) for (const row of sh.cells) for (const c of row) if (c?.formula === NAMES.master) c.expected = false;
   }

@@ -75,6 +75,15 @@ export const NAMES = {
   regCounted: 'TYM_REK_LASKETAAN',
   regOrderOk: 'TYM_REK_JARJESTYS_OK',
   regOk: 'TYM_REK_KELPAA',
+  // The previous year's registrations of each year slot with a budget (TA) group of pool b (issue 12).
+  regCountedPrev: 'TYM_REK_LASKETAAN_ED',
+  // The participant plan (TYM_Parametrit, one row per plan table row) and the key of pool b per group.
+  planEvent: 'TYM_SUUN_TILAISUUS',
+  planParty: 'TYM_SUUN_OSAPUOLI',
+  planCount: 'TYM_SUUN_MAARA',
+  planYear: 'TYM_SUUN_VUOSI',
+  planOk: 'TYM_SUUN_KELPAA',
+  poolBKey: 'TYM_B_AVAIN',
   costKind: 'TYM_KUST_LAJI',
   costSlot: 'TYM_KUST_VUOSI_NRO',
   costYear: 'TYM_KUST_VUOSI',

@@ -4,46 +4,31 @@
  */
 import { municipalKey } from '../../domain/allocate';
 import { ZERO } from '../../domain/decimal';
-import { scaledKey, scaledUnits, staffPoolParts } from '../../domain/exactRange';
-import { countRegistrations, staffKeyByParty } from '../../domain/keys';
-import { PARTIES, type PartyCode } from '../../domain/types';
-import type { Ctx, GroupEntry, Slot } from './context';
+import { scaledKey, scaledUnits } from '../../domain/exactRange';
+import { poolBGroupKey } from './budgetKey';
+import { poolKeyShown, staffPoolOf } from './staffPool';
+import { PARTIES } from '../../domain/types';
+import type { Ctx, GroupEntry } from './context';
 
 export type V = number | string;
-
-export function partyUnits(slot: Slot): Record<PartyCode, bigint> {
-  const u: Record<PartyCode, bigint> = { TVA: 0n, HVA: 0n, KELA: 0n };
-  for (const m of slot.model.staff) u[m.party] += scaledUnits(slot.model, m);
-  return u;
-}
 
 /** Numerator and shown key of each receiver of a group at level 1 (parties) or 2 (municipalities). */
 export function levelNumerators(ctx: Ctx, grp: GroupEntry, level: 1 | 2): { n: V; key: V }[] {
   const slot = grp.slot;
   const s = slot.model.settings;
   if (level === 1 && grp.pool === 'b') {
-    // The engine's key where the year is allocated (a TA group may take it from the plan or the
-    // previous year: then the formulas differ and the budget-key check in TYM_Tarkistukset is FALSE),
-    // so the cached figures are the engine's; else the year's registrations, as the formulas count.
-    const eventKey = grp.split ? grp.split.eventKey : grp.eventNo === 0 ? null : ctx.events[grp.eventNo - 1].eventKey;
-    const choice = slot.alloc && grp.split ? slot.alloc.poolB.choose(grp.kind, eventKey) : null;
-    if (choice) return PARTIES.map((p) => ({ n: choice.counts[p], key: choice.counts[p] }));
-    const events = countRegistrations(slot.model).events;
-    const pick = (p: PartyCode) =>
-      grp.eventNo === 0 ? events.reduce((a, e) => a + e.byParty[p], 0) : (events.find((e) => e.eventKey === ctx.events[grp.eventNo - 1].eventKey)?.byParty[p] ?? 0);
-    return PARTIES.map((p) => ({ n: pick(p), key: pick(p) }));
+    // The key block's choice (TYM_Parametrit), which is the engine's where the year is allocated.
+    const k = poolBGroupKey(ctx, grp).key;
+    return PARTIES.map((p) => ({ n: k[p], key: k[p] }));
   }
   if (level === 1) {
-    const parts = staffPoolParts(slot.model, partyUnits(slot));
-    const keys = staffKeyByParty(slot.model);
-    return PARTIES.map((p, i) => {
-      const shown = p === 'KELA' ? s.kelaPct : s.agreedTvaPct !== null ? (p === 'TVA' ? s.agreedTvaPct : s.agreedTvaPct.neg().plus(100)) : keys[p].shown;
-      return { n: parts?.n ? Number(parts.n[i]) : '#DIV/0!', key: shown.toNumber() };
-    });
+    const parts = staffPoolOf(slot.model);
+    return PARTIES.map((p, i) => ({ n: parts?.n ? Number(parts.n[i]) : '#DIV/0!', key: poolKeyShown(slot.model, p).toNumber() }));
   }
   const keys = municipalKey(slot.model);
   const units = new Map<string, bigint>();
-  for (const m of slot.model.staff) if (m.party === 'TVA' && m.municipality) units.set(m.municipality, (units.get(m.municipality) ?? 0n) + scaledUnits(slot.model, m));
+  for (const m of slot.model.staff)
+    if (m.party === 'TVA' && m.municipality) units.set(m.municipality, (units.get(m.municipality) ?? 0n) + scaledUnits(slot.model, m));
   return ctx.model.municipalities.map((m) => {
     const basis = s.municipalBasis;
     const raw = basis === 'population' ? m.population : basis === 'jobseekers' ? m.jobseekers : basis === 'agreed' ? m.agreedPct : null;

@@ -7,9 +7,10 @@ import { range } from '../formula';
 import { Grid } from '../grid';
 import type { NameSpec, SheetSpec } from '../sheetSpec';
 import { SHEETS, type Ctx } from './context';
-import { eventsBlock, municipalitiesBlock, partiesBlock } from './keys';
+import { eventsBlock } from './events';
+import { municipalitiesBlock, partiesBlock } from './keys';
 import { groupsBlock, receiversBlock } from './groups';
-import { budgetKeyGuard } from './budgetKey';
+import { poolBKeyBlock } from './budgetKey';
 import type { Check } from './checks';
 import { NAMES } from './names';
 import { masterBanner } from './results';
@@ -33,7 +34,7 @@ export interface ParamsRefs {
   muniCol: (key: string) => string;
 }
 
-export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec; refs: ParamsRefs; budgetKeyCheck: Check } {
+export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec; refs: ParamsRefs; budgetKeyChecks: Check[] } {
   const g = new Grid();
   const P = SHEETS.params;
   g.value(0, 0, `TYM-kustannustenjako ${ctx.model.settings.year}: parametrit ja jakoavaimet`, 'title');
@@ -58,7 +59,8 @@ export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec;
   names.push(...receivers.names);
   const groups = groupsBlock(g, ctx, receivers.next + 1, constants.labels);
   names.push(...groups.names);
-  const budgetKey = budgetKeyGuard(g, ctx, groups.next + 1);
+  const budgetKey = poolBKeyBlock(g, ctx, groups.next + 2, events.planEventsOk);
+  names.push(...budgetKey.names);
   const width = g.cells.reduce((w, r) => Math.max(w, r.length), 0);
   names.push(...wordListsBlock(g, 5, Math.max(11, width + 1)));
   const mb = munis.block;
@@ -79,5 +81,5 @@ export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec;
     muniCol: (key) => mb.range(key),
   };
   refs.unknownSettings = unknownSettingsFormula(ctx, refs.settingsCount);
-  return { sheet: g.toSheet(P, { tabColor: 'FF7F7F7F', names }), refs, budgetKeyCheck: budgetKey.check };
+  return { sheet: g.toSheet(P, { tabColor: 'FF7F7F7F', names }), refs, budgetKeyChecks: budgetKey.checks };
 }

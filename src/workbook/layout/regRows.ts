@@ -19,6 +19,7 @@
  * Blank table rows come last and must stay blank or below all others.
  */
 import { registrationInYear, countRegistrations } from '../../domain/keys';
+import { yearOfDay } from '../../domain/dates';
 import { PARTIES } from '../../domain/types';
 import { tableCell } from '../formula';
 import type { Grid } from '../grid';
@@ -52,9 +53,11 @@ export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header
     ...per('active', 'Voimassa'),
     ...per('before', 'Voimassa ennen'),
     ...per('counted', 'Lasketaan', NAMES.regCounted),
+    ...previousYearColumns(ctx),
   ], ctx.regRows);
   g.value(at0.header - 2, col0, `Ilmoittautumiset (${t.name}): ryhmiteltynä tilaisuuksittain ja henkilöittäin; n = taulukon rivi`, 'subtitle');
   slotHeader(g, b, ['active', 'before', 'counted'], ctx);
+  for (const k of ['pActive', 'pBefore', 'pCounted']) ctx.budgetSlots.forEach((s) => g.value(at0.slotRow, b.c(`${k}${s.no}`), s.no, 'integer'));
   b.header(g);
   const name = (n: string) => `LOWER(TRIM(${tableCell(t, 'name', n)}))`;
   const counted = ctx.slots.map((s) => countRegistrations(s.model).counted);
@@ -66,6 +69,7 @@ export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header
   const codeAt = (s: string, k: number) => (s.length < k ? 0 : s.charCodeAt(k - 1));
   const before = ctx.slots.map(() => 0);
   const activeAbove = ctx.slots.map(() => 0);
+  const prevYearRows = previousYearRows(ctx);
   ctx.regOrder.forEach((item, i) => {
     const r = b.row(i);
     const n = b.col('n', r);
@@ -122,6 +126,41 @@ export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header
       g.formula(r, b.c(`counted${s}`), `IF(AND(${at(`active${s}`)}=1,${at(`before${s}`)}=0),1,0)`, reg && counted[si][item.index!] ? 1 : 0, 'integer');
       activeAbove[si] = active;
     });
+    // The previous year of a budget slot (rule book §9 "Before the year"), on the same rows and so
+    // under the same order proof: counted as the year's, except that an undated row never counts.
+    ctx.budgetSlots.forEach((slot, bi) => {
+      const s = slot.no;
+      const year = `INDEX(${NAMES.years},${slotRef(b, `pActive${s}`)})`;
+      const e = prevYearRows[bi](i);
+      g.formula(r, b.c(`pActive${s}`), `IF(OR(${at('event')}=0,${at('status')}<>1,${at('day')}=0),0,IF(YEAR(${at('day')})=${year}-1,1,0))`, e.active, 'integer');
+      g.formula(r, b.c(`pBefore${s}`), `IF(${at('group')}=${above('group')},${above(`pBefore${s}`)}+${above(`pActive${s}`)},0)`, e.before, 'integer');
+      g.formula(r, b.c(`pCounted${s}`), `IF(AND(${at(`pActive${s}`)}=1,${at(`pBefore${s}`)}=0),1,0)`, e.counted, 'integer');
+    });
   });
-  return { nextCol: b.c(`counted${ctx.slots[ctx.slots.length - 1].no}`) + 1, names: b.names() };
+  const last = ctx.budgetSlots.length ? `pCounted${ctx.budgetSlots[ctx.budgetSlots.length - 1].no}` : `counted${ctx.slots[ctx.slots.length - 1].no}`;
+  return { nextCol: b.c(last) + 1, names: b.names() };
+}
+
+function previousYearColumns(ctx: Ctx): { key: string; header: string; name?: string; span?: number }[] {
+  const B = ctx.budgetSlots.length;
+  const per = (key: string, header: string, name?: string) =>
+    ctx.budgetSlots.map((s, i) => ({ key: `${key}${s.no}`, header: `${header} ${s.year - 1}`, ...(i === 0 && name ? { name, span: B } : {}) }));
+  return [...per('pActive', 'Voimassa'), ...per('pBefore', 'Voimassa ennen'), ...per('pCounted', 'Lasketaan', NAMES.regCountedPrev)];
+}
+
+/** The expected values of the previous-year columns: per budget slot, per calculation row. */
+function previousYearRows(ctx: Ctx): ((i: number) => { active: number; before: number; counted: number })[] {
+  return ctx.budgetSlots.map((slot) => {
+    const prevYear = slot.year - 1;
+    const counted = countRegistrations(slot.model, prevYear).counted;
+    const rows: { active: number; before: number; counted: number }[] = [];
+    ctx.regOrder.forEach((item, i) => {
+      const reg = item.index === null ? undefined : ctx.model.registrations[item.index];
+      const active = reg && !reg.cancelled && reg.date !== null && yearOfDay(reg.date) === prevYear ? 1 : 0;
+      const above = ctx.regOrder[i - 1];
+      const before = above !== undefined && above.group === item.group ? rows[i - 1].before + rows[i - 1].active : 0;
+      rows.push({ active, before, counted: reg && counted[item.index!] ? 1 : 0 });
+    });
+    return (i: number) => rows[i];
+  });
 }

@@ -6,27 +6,29 @@
  * per basis whether it can be computed, and the staff pools' numerators on each staff basis (the
  * same GCD-reduced steps as TYM_Parametrit's, with the staff basis changed).
  */
-import { ZERO, type Decimal } from '../../domain/decimal';
-import { KEY_SCALE, scaledKey, scaledUnits, staffPoolParts } from '../../domain/exactRange';
+import { ZERO } from '../../domain/decimal';
+import { KEY_SCALE, scaledKey, scaledUnits } from '../../domain/exactRange';
 import { staffKeyByParty } from '../../domain/keys';
 import { MUNICIPAL_BASES, STAFF_BASES, type Scenarios } from '../../domain/scenarios';
-import { PARTIES, type InputModel, type Municipality, type MunicipalBasis, type PartyCode, type StaffBasis } from '../../domain/types';
+import { PARTIES, type InputModel, type Municipality, type MunicipalBasis, type StaffBasis } from '../../domain/types';
 import { a1, range, tableCell } from '../formula';
 import type { Grid } from '../grid';
-import type { CellValue } from '../sheetSpec';
-import { Block, exact, orFalse } from './block';
+import { Block, orFalse } from './block';
 import { SHEETS, type Ctx } from './context';
 import { NAMES } from './names';
 import { MUNICIPAL_BASIS_CODE, STAFF_BASIS_CODE } from './settings';
+import { partyUnitsOn, poolKeyShown, STAFF_POOL_COLS, staffPoolOf, staffPoolSteps } from './staffPool';
 
 const S = SHEETS.scenarioSplits;
 export const MUNICIPAL_BASIS_NAMES = ['Asukasluku', 'Työttömät', 'TVA:n henkilöstö', 'Sovittu %'];
 export const STAFF_BASIS_NAMES = ['Henkilömäärä', 'HTV', 'HTV päivillä painotettuna'];
 const K = MUNICIPAL_BASES.length;
 const SB = STAFF_BASES.length;
-const DIV0 = '#DIV/0!';
 
-export const withStaff = (model: InputModel, basis: StaffBasis): InputModel => ({ ...model, settings: { ...model.settings, staffBasis: basis } });
+export const withStaff = (model: InputModel, basis: StaffBasis): InputModel => ({
+  ...model,
+  settings: { ...model.settings, staffBasis: basis },
+});
 
 /** The engine's numerator of a municipality on a basis (as the formulas compute it). */
 export function muniNumerator(model: InputModel, basis: MunicipalBasis, m: Municipality): number {
@@ -37,20 +39,6 @@ export function muniNumerator(model: InputModel, basis: MunicipalBasis, m: Munic
   }
   const v = basis === 'population' ? m.population : basis === 'jobseekers' ? m.jobseekers : m.agreedPct;
   return Number(scaledKey(v ?? ZERO) ?? 0n);
-}
-
-export function partyUnitsOn(model: InputModel): Record<PartyCode, bigint> {
-  const u: Record<PartyCode, bigint> = { TVA: 0n, HVA: 0n, KELA: 0n };
-  for (const m of model.staff) u[m.party] += scaledUnits(model, m);
-  return u;
-}
-
-/** The pool key a party row shows on a staff basis: Kela's %, the agreed %, or the staff key. */
-export function poolKeyShown(model: InputModel, party: PartyCode): Decimal {
-  const s = model.settings;
-  if (party === 'KELA') return s.kelaPct;
-  if (s.agreedTvaPct !== null) return party === 'TVA' ? s.agreedTvaPct : s.agreedTvaPct.neg().plus(100);
-  return staffKeyByParty(model)[party].shown;
 }
 
 export interface ScenarioKeys {
@@ -68,20 +56,33 @@ export interface ScenarioKeys {
   next: number;
 }
 
-export function writeScenarioKeys(g: Grid, ctx: Ctx, sc: Scenarios, top: number, muniCol: (key: string) => string, staffKeyTypes: string): ScenarioKeys {
+export function writeScenarioKeys(
+  g: Grid,
+  ctx: Ctx,
+  sc: Scenarios,
+  top: number,
+  muniCol: (key: string) => string,
+  staffKeyTypes: string,
+): ScenarioKeys {
   const model = ctx.model;
   const kunnat = model.tables.kunnat;
   const M = model.municipalities.length;
   // Row above the headers: slot 1 (the budget year) and the party numbers the formulas pick.
   g.value(top - 2, 0, 'Kunnat: avain, osoittaja ja arvo annettu (1/0) kullakin kuntajaon perusteella, talousarviovuosi', 'subtitle');
-  const m = new Block(S, top, 0, [
-    { key: 'no', header: 'Nro' },
-    { key: 'row', header: 'Taulukon rivi' },
-    { key: 'name', header: 'Kunta' },
-    ...MUNICIPAL_BASIS_NAMES.map((n, i) => ({ key: `key${i + 1}`, header: `Avain: ${n}` })),
-    ...MUNICIPAL_BASIS_NAMES.map((n, i) => ({ key: `n${i + 1}`, header: `Osoittaja: ${n}` })),
-    ...MUNICIPAL_BASIS_NAMES.map((n, i) => ({ key: `has${i + 1}`, header: `Annettu: ${n}` })),
-  ], M);
+  const m = new Block(
+    S,
+    top,
+    0,
+    [
+      { key: 'no', header: 'Nro' },
+      { key: 'row', header: 'Taulukon rivi' },
+      { key: 'name', header: 'Kunta' },
+      ...MUNICIPAL_BASIS_NAMES.map((n, i) => ({ key: `key${i + 1}`, header: `Avain: ${n}` })),
+      ...MUNICIPAL_BASIS_NAMES.map((n, i) => ({ key: `n${i + 1}`, header: `Osoittaja: ${n}` })),
+      ...MUNICIPAL_BASIS_NAMES.map((n, i) => ({ key: `has${i + 1}`, header: `Annettu: ${n}` })),
+    ],
+    M,
+  );
   m.header(g);
   const keyCol = ['population', 'jobseekers', 'staff1', 'agreed'];
   const nCol = ['population', 'jobseekers', 'units1', 'agreed'];
@@ -113,16 +114,27 @@ export function writeScenarioKeys(g: Grid, ctx: Ctx, sc: Scenarios, top: number,
 
   // Municipal bases: can each be computed?
   const t1 = m.last + 4;
-  g.value(t1 - 1, 0, 'Kuntajaon perusteet: voiko jaon laskea (arvo kaikilla kunnilla, avain yhteensä > 0, sovitut yhteensä 100 %)', 'subtitle');
-  const a = new Block(S, t1, 0, [
-    { key: 'code', header: 'Koodi' },
-    { key: 'name', header: 'Peruste' },
-    { key: 'present', header: 'Arvo annettu (kuntia)' },
-    { key: 'total', header: 'Osoittajat yhteensä' },
-    { key: 'sumOk', header: 'Sovitut = 100 %' },
-    { key: 'avail', header: 'Laskettavissa' },
-    { key: 'inForce', header: 'Voimassa' },
-  ], K);
+  g.value(
+    t1 - 1,
+    0,
+    'Kuntajaon perusteet: voiko jaon laskea (arvo kaikilla kunnilla, avain yhteensä > 0, sovitut yhteensä 100 %)',
+    'subtitle',
+  );
+  const a = new Block(
+    S,
+    t1,
+    0,
+    [
+      { key: 'code', header: 'Koodi' },
+      { key: 'name', header: 'Peruste' },
+      { key: 'present', header: 'Arvo annettu (kuntia)' },
+      { key: 'total', header: 'Osoittajat yhteensä' },
+      { key: 'sumOk', header: 'Sovitut = 100 %' },
+      { key: 'avail', header: 'Laskettavissa' },
+      { key: 'inForce', header: 'Voimassa' },
+    ],
+    K,
+  );
   a.header(g);
   MUNICIPAL_BASES.forEach((basis, k) => {
     const r = a.row(k);
@@ -135,8 +147,20 @@ export function writeScenarioKeys(g: Grid, ctx: Ctx, sc: Scenarios, top: number,
     g.formula(r, a.c('present'), `SUM(INDEX(${muniHas},0,${at('code')}))`, present, 'integer');
     const total = model.municipalities.reduce((x, mu) => x + muniNumerator(model, basis, mu), 0);
     g.formula(r, a.c('total'), `SUM(INDEX(${muniN},0,${at('code')}))`, total, 'integer');
-    g.formula(r, a.c('sumOk'), orFalse(`OR(${at('code')}<>${MUNICIPAL_BASIS_CODE.agreed},${at('total')}=100*${NAMES.keyScale})`), basis !== 'agreed' || total === 100 * KEY_SCALE, 'check');
-    g.formula(r, a.c('avail'), orFalse(`AND(${at('present')}=ROWS(${names}),${at('total')}>0,${at('sumOk')})`), s.unavailable === null, 'check');
+    g.formula(
+      r,
+      a.c('sumOk'),
+      orFalse(`OR(${at('code')}<>${MUNICIPAL_BASIS_CODE.agreed},${at('total')}=100*${NAMES.keyScale})`),
+      basis !== 'agreed' || total === 100 * KEY_SCALE,
+      'check',
+    );
+    g.formula(
+      r,
+      a.c('avail'),
+      orFalse(`AND(${at('present')}=ROWS(${names}),${at('total')}>0,${at('sumOk')})`),
+      s.unavailable === null,
+      'check',
+    );
     g.formula(r, a.c('inForce'), `${at('code')}=${NAMES.municipalBasis}`, s.inForce, 'check');
   });
 
@@ -146,12 +170,18 @@ export function writeScenarioKeys(g: Grid, ctx: Ctx, sc: Scenarios, top: number,
   g.value(t2 - 1, 0, 'Vuosi nro →', 'note');
   g.value(t2 - 1, 1, 1, 'integer');
   const slot = a1(t2 - 1, 1, true);
-  const p = new Block(S, t2, 0, [
-    { key: 'no', header: 'Nro' },
-    { key: 'party', header: 'Osapuoli' },
-    ...STAFF_BASIS_NAMES.map((n, i) => ({ key: `key${i + 1}`, header: `Avain: ${n}` })),
-    ...STAFF_BASIS_NAMES.map((n, i) => ({ key: `u${i + 1}`, header: `Yksiköt: ${n}` })),
-  ], PARTIES.length);
+  const p = new Block(
+    S,
+    t2,
+    0,
+    [
+      { key: 'no', header: 'Nro' },
+      { key: 'party', header: 'Osapuoli' },
+      ...STAFF_BASIS_NAMES.map((n, i) => ({ key: `key${i + 1}`, header: `Avain: ${n}` })),
+      ...STAFF_BASIS_NAMES.map((n, i) => ({ key: `u${i + 1}`, header: `Yksiköt: ${n}` })),
+    ],
+    PARTIES.length,
+  );
   p.header(g);
   const days = `INDEX(${NAMES.staffDays},0,${slot})`;
   const models = STAFF_BASES.map((b) => withStaff(model, b));
@@ -165,62 +195,86 @@ export function writeScenarioKeys(g: Grid, ctx: Ctx, sc: Scenarios, top: number,
     g.formula(r, p.c('key1'), `SUMIFS(${NAMES.staffHeadcount},${NAMES.staffParty},${no},${days},">0")`, keys[0], 'decimal');
     g.formula(r, p.c('key2'), `SUMIFS(${NAMES.staffFte},${NAMES.staffParty},${no},${days},">0")`, keys[1], 'decimal');
     g.formula(r, p.c('key3'), `SUMIFS(${NAMES.staffAvgFte},${NAMES.staffParty},${no})`, keys[2], 'decimal');
-    g.formula(r, p.c('u1'), `SUMPRODUCT(ROUND(${NAMES.staffHeadcount}*${NAMES.keyScale},0)*(${days}>0)*(${NAMES.staffParty}=${no}))`, units[0], 'integer');
-    g.formula(r, p.c('u2'), `SUMPRODUCT(ROUND(${NAMES.staffFte}*${NAMES.keyScale},0)*(${days}>0)*(${NAMES.staffParty}=${no}))`, units[1], 'integer');
-    g.formula(r, p.c('u3'), `SUMPRODUCT(ROUND(${NAMES.staffFte}*${NAMES.keyScale},0)*${days}*(${NAMES.staffParty}=${no}))`, units[2], 'integer');
+    g.formula(
+      r,
+      p.c('u1'),
+      `SUMPRODUCT(ROUND(${NAMES.staffHeadcount}*${NAMES.keyScale},0)*(${days}>0)*(${NAMES.staffParty}=${no}))`,
+      units[0],
+      'integer',
+    );
+    g.formula(
+      r,
+      p.c('u2'),
+      `SUMPRODUCT(ROUND(${NAMES.staffFte}*${NAMES.keyScale},0)*(${days}>0)*(${NAMES.staffParty}=${no}))`,
+      units[1],
+      'integer',
+    );
+    g.formula(
+      r,
+      p.c('u3'),
+      `SUMPRODUCT(ROUND(${NAMES.staffFte}*${NAMES.keyScale},0)*${days}*(${NAMES.staffParty}=${no}))`,
+      units[2],
+      'integer',
+    );
   });
   const partyKeys = span(p, 'key1', SB);
   const partyUnits = span(p, 'u1', SB);
 
   // Staff bases: the staff pools' numerators on each basis (as TYM_Parametrit's for the basis in force).
   const t3 = p.last + 4;
-  g.value(t3 - 1, 0, 'Henkilöstöperusteet: poolien a ja muu avain ja jakoluvut kullakin perusteella (laskettavissa: TVA + HVA > 0, sovittu % käytössä tai ei henkilöstöpoolia)', 'subtitle');
-  const c = new Block(S, t3, 0, [
-    { key: 'code', header: 'Koodi' },
-    { key: 'name', header: 'Peruste' },
-    { key: 'kT', header: 'Avain TVA' },
-    { key: 'kH', header: 'Avain HVA' },
-    { key: 'kK', header: 'Avain KELA' },
-    { key: 'xT', header: 'TVA (× skaala)' },
-    { key: 'xH', header: 'HVA (× skaala)' },
-    { key: 'g2', header: 'SYT(TVA, HVA)' },
-    { key: 'k', header: 'Kela % (× skaala)' },
-    { key: 'g1', header: 'SYT(Kela, 100 %)' },
-    { key: 'p', header: '100 % / SYT' },
-    { key: 'kp', header: 'Kela / SYT' },
-    { key: 'nT', header: 'Osoittaja TVA' },
-    { key: 'nH', header: 'Osoittaja HVA' },
-    { key: 'nK', header: 'Osoittaja KELA' },
-    { key: 'd', header: 'Nimittäjä' },
-    { key: 'avail', header: 'Laskettavissa' },
-    { key: 'inForce', header: 'Voimassa' },
-  ], SB);
+  g.value(
+    t3 - 1,
+    0,
+    'Henkilöstöperusteet: poolien a ja muu avain ja jakoluvut kullakin perusteella (laskettavissa: TVA + HVA > 0, sovittu % käytössä tai ei henkilöstöpoolia)',
+    'subtitle',
+  );
+  const c = new Block(
+    S,
+    t3,
+    0,
+    [
+      { key: 'code', header: 'Koodi' },
+      { key: 'name', header: 'Peruste' },
+      { key: 'kT', header: 'Avain TVA' },
+      { key: 'kH', header: 'Avain HVA' },
+      { key: 'kK', header: 'Avain KELA' },
+      ...STAFF_POOL_COLS,
+      { key: 'avail', header: 'Laskettavissa' },
+      { key: 'inForce', header: 'Voimassa' },
+    ],
+    SB,
+  );
   c.header(g);
-  const full = `100*${NAMES.keyScale}`;
   STAFF_BASES.forEach((basis, i) => {
     const r = c.row(i);
     const at = (key: string) => c.at(key, r);
     const mm = models[i];
-    const pp = staffPoolParts(mm, partyUnitsOn(mm));
-    const v = (x: bigint | undefined | null): CellValue => (x === undefined || x === null ? DIV0 : Number(x));
+    const pp = staffPoolOf(mm);
     g.value(r, c.c('code'), STAFF_BASIS_CODE[basis], 'integer');
     g.value(r, c.c('name'), STAFF_BASIS_NAMES[i], 'label');
-    g.formula(r, c.c('kT'), `IF(${NAMES.agreedInUse}=1,${NAMES.agreedPct},INDEX(${partyKeys},1,${at('code')}))`, poolKeyShown(mm, 'TVA').toNumber(), 'decimal');
-    g.formula(r, c.c('kH'), `IF(${NAMES.agreedInUse}=1,100-${NAMES.agreedPct},INDEX(${partyKeys},2,${at('code')}))`, poolKeyShown(mm, 'HVA').toNumber(), 'decimal');
+    g.formula(
+      r,
+      c.c('kT'),
+      `IF(${NAMES.agreedInUse}=1,${NAMES.agreedPct},INDEX(${partyKeys},1,${at('code')}))`,
+      poolKeyShown(mm, 'TVA').toNumber(),
+      'decimal',
+    );
+    g.formula(
+      r,
+      c.c('kH'),
+      `IF(${NAMES.agreedInUse}=1,100-${NAMES.agreedPct},INDEX(${partyKeys},2,${at('code')}))`,
+      poolKeyShown(mm, 'HVA').toNumber(),
+      'decimal',
+    );
     g.formula(r, c.c('kK'), NAMES.kelaPct, poolKeyShown(mm, 'KELA').toNumber(), 'decimal');
-    g.formula(r, c.c('xT'), `IF(${NAMES.agreedInUse}=1,ROUND(${NAMES.agreedPct}*${NAMES.keyScale},0),INDEX(${partyUnits},1,${at('code')}))`, v(pp?.xT), 'integer');
-    g.formula(r, c.c('xH'), `IF(${NAMES.agreedInUse}=1,${exact(`${full}-${at('xT')}`)},INDEX(${partyUnits},2,${at('code')}))`, v(pp?.xH), 'integer');
-    g.formula(r, c.c('g2'), `GCD(${at('xT')},${at('xH')})`, v(pp?.g2), 'integer');
-    g.formula(r, c.c('k'), `ROUND(${NAMES.kelaPct}*${NAMES.keyScale},0)`, v(pp?.k), 'integer');
-    g.formula(r, c.c('g1'), `GCD(${at('k')},${full})`, v(pp?.g1), 'integer');
-    g.formula(r, c.c('p'), `${full}/${at('g1')}`, v(pp?.p), 'integer');
-    g.formula(r, c.c('kp'), `${at('k')}/${at('g1')}`, v(pp?.kp), 'integer');
-    const nk = pp?.n ?? null;
-    g.formula(r, c.c('nT'), exact(`(${at('p')}-${at('kp')})*(${at('xT')}/${at('g2')})`), nk ? Number(nk[0]) : DIV0, 'integer');
-    g.formula(r, c.c('nH'), exact(`(${at('p')}-${at('kp')})*(${at('xH')}/${at('g2')})`), nk ? Number(nk[1]) : DIV0, 'integer');
-    g.formula(r, c.c('nK'), `${at('kp')}*((${at('xT')}+${at('xH')})/${at('g2')})`, nk ? Number(nk[2]) : DIV0, 'integer');
-    g.formula(r, c.c('d'), `${at('p')}*((${at('xT')}+${at('xH')})/${at('g2')})`, pp?.d !== undefined && pp?.d !== null ? Number(pp.d) : DIV0, 'integer');
-    g.formula(r, c.c('avail'), orFalse(`OR(${NAMES.agreedInUse}=1,${at('xT')}+${at('xH')}>0,COUNTIF(${staffKeyTypes},1)=0)`), sc.staff[i].unavailable === null, 'check');
+    staffPoolSteps(g, c, r, (party) => `INDEX(${partyUnits},${party},${at('code')})`, pp);
+    g.formula(
+      r,
+      c.c('avail'),
+      orFalse(`OR(${NAMES.agreedInUse}=1,${at('xT')}+${at('xH')}>0,COUNTIF(${staffKeyTypes},1)=0)`),
+      sc.staff[i].unavailable === null,
+      'check',
+    );
     g.formula(r, c.c('inForce'), `${at('code')}=${NAMES.staffBasis}`, sc.staff[i].inForce, 'check');
   });
   return {

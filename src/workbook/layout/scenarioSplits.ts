@@ -21,7 +21,8 @@ import { SHEETS, type Ctx, type GroupEntry } from './context';
 import { NAMES } from './names';
 import { levelNumerators, type V } from './numerators';
 import { masterBanner } from './results';
-import { muniNumerator, poolKeyShown, withStaff, writeScenarioKeys } from './scenarioKeys';
+import { muniNumerator, withStaff, writeScenarioKeys } from './scenarioKeys';
+import { poolKeyShown } from './staffPool';
 import { MUNICIPAL_BASIS_CODE, STAFF_BASIS_CODE } from './settings';
 import { expectedSplit, remainderSteps, splitStyle } from './splits';
 

@@ -17,6 +17,7 @@ import type { CellStyle, CellValue, NameSpec, SheetSpec } from '../sheetSpec';
 import { Block, exact, orFalse } from './block';
 import { SHEETS, SPLIT_FIRST, type Ctx, type GroupEntry } from './context';
 import { levelNumerators } from './numerators';
+import { poolBKeyOf } from './budgetKey';
 import { NAMES } from './names';
 import { masterBanner } from './results';
 
@@ -37,7 +38,11 @@ export function expectedSplit(snt: V, parts: PartExpected[], engine: SplitPart[]
   const D: V = err ?? parts.reduce((a, p) => a + (p.n as number), 0);
   if (typeof D === 'number' && D === 0) return parts.map(() => ({ d: 0, osuus: DIV0, all: DIV0 }));
   if (typeof D === 'string' || typeof A === 'string') {
-    return parts.map((p) => ({ d: D, osuus: typeof D === 'string' ? D : typeof p.n === 'number' ? p.n / D : p.n, all: isErr(A, D, p.n) ?? DIV0 }));
+    return parts.map((p) => ({
+      d: D,
+      osuus: typeof D === 'string' ? D : typeof p.n === 'number' ? p.n / D : p.n,
+      all: isErr(A, D, p.n) ?? DIV0,
+    }));
   }
   const a = BigInt(A);
   const d = BigInt(D);
@@ -46,7 +51,7 @@ export function expectedSplit(snt: V, parts: PartExpected[], engine: SplitPart[]
     const n = BigInt(N);
     const q0 = Math.floor((A * N) / D);
     const r = a * n - BigInt(q0) * d;
-    const floor = a * n / d;
+    const floor = (a * n) / d;
     const rem = (a * n) % d;
     const limbs = (x: number) => [Math.floor(x / LIMB), x - LIMB * Math.floor(x / LIMB)];
     const [ah, al] = limbs(A);
@@ -65,7 +70,11 @@ export function expectedSplit(snt: V, parts: PartExpected[], engine: SplitPart[]
     const cents = Number(x.floor) + (BigInt(rank) <= leftover ? 1 : 0);
     if (engine) {
       const e = engine[i];
-      if (Math.round(e.floor.toNumber() * 100) !== Number(x.floor) || e.rank !== rank || Math.round(e.amount.toNumber() * 100) !== sign * cents) {
+      if (
+        Math.round(e.floor.toNumber() * 100) !== Number(x.floor) ||
+        e.rank !== rank ||
+        Math.round(e.amount.toNumber() * 100) !== sign * cents
+      ) {
         throw new Error(`layout: integer split differs from the engine at part ${i} (${e.receiver})`);
       }
     }
@@ -151,28 +160,34 @@ export function remainderSteps(g: Grid, b: Block, r: number, e: Record<string, V
   const groupRange = (k: string, row: number) => `INDEX(${col(k)},${b.col('first', row)}):INDEX(${col(k)},${b.col('last', row)})`;
   put('eur', `${at('snt')}/100`, typeof snt === 'number' ? snt / 100 : snt);
   put('a', `ABS(${at('snt')})`, typeof snt === 'number' ? Math.abs(snt) : snt);
-    put('d', `SUM(${groupRange('n', r)})`, ev('d'));
-    put('osuus', `${at('n')}/${at('d')}`, ev('osuus'));
-    put('q0', `INT(${at('a')}*${at('n')}/${at('d')})`, ev('q0'));
-    const hi = (x: string) => `INT(${x}/${NAMES.limb})`;
-    const lo = (x: string, h: string) => exact(`${x}-${NAMES.limb}*${h}`);
-    put('ah', hi(at('a')), ev('ah'));
-    put('al', lo(at('a'), at('ah')), ev('al'));
-    put('nh', hi(at('n')), ev('nh'));
-    put('nl', lo(at('n'), at('nh')), ev('nl'));
-    put('dh', hi(at('d')), ev('dh'));
-    put('dl', lo(at('d'), at('dh')), ev('dl'));
-    put('qh', hi(at('q0')), ev('qh'));
-    put('ql', lo(at('q0'), at('qh')), ev('ql'));
-    const [ah, al, nh, nl, dh, dl, qh, ql] = ['ah', 'al', 'nh', 'nl', 'dh', 'dl', 'qh', 'ql'].map(at);
-    put('r', exact(`((${ah}*${nh}-${qh}*${dh})*${NAMES.limb}+(${ah}*${nl}+${al}*${nh}-${qh}*${dl}-${ql}*${dh}))*${NAMES.limb}+(${al}*${nl}-${ql}*${dl})`), ev('r'));
-    put('floor', exact(`${at('q0')}+INT(${at('r')}/${at('d')})`), ev('floor'));
-    put('rem', exact(`${at('r')}-${at('d')}*INT(${at('r')}/${at('d')})`), ev('rem'));
-    put('leftover', exact(`${at('a')}-SUM(${groupRange('floor', r)})`), ev('leftover'));
-    const remFrom = `INDEX(${col('rem')},${b.col('first', r)})`;
-    put('rank', `SUMPRODUCT(--(${groupRange('rem', r)}>${at('rem')}))+SUMPRODUCT(--(${remFrom}:${at('rem')}=${at('rem')}))`, ev('rank'));
-    put('cents', `SIGN(${at('snt')})*(${at('floor')}+IF(${at('rank')}<=${at('leftover')},1,0))`, ev('cents'));
-    put('share', `${at('cents')}/100`, typeof e.cents === 'number' ? e.cents / 100 : ev('cents'));
+  put('d', `SUM(${groupRange('n', r)})`, ev('d'));
+  put('osuus', `${at('n')}/${at('d')}`, ev('osuus'));
+  put('q0', `INT(${at('a')}*${at('n')}/${at('d')})`, ev('q0'));
+  const hi = (x: string) => `INT(${x}/${NAMES.limb})`;
+  const lo = (x: string, h: string) => exact(`${x}-${NAMES.limb}*${h}`);
+  put('ah', hi(at('a')), ev('ah'));
+  put('al', lo(at('a'), at('ah')), ev('al'));
+  put('nh', hi(at('n')), ev('nh'));
+  put('nl', lo(at('n'), at('nh')), ev('nl'));
+  put('dh', hi(at('d')), ev('dh'));
+  put('dl', lo(at('d'), at('dh')), ev('dl'));
+  put('qh', hi(at('q0')), ev('qh'));
+  put('ql', lo(at('q0'), at('qh')), ev('ql'));
+  const [ah, al, nh, nl, dh, dl, qh, ql] = ['ah', 'al', 'nh', 'nl', 'dh', 'dl', 'qh', 'ql'].map(at);
+  put(
+    'r',
+    exact(
+      `((${ah}*${nh}-${qh}*${dh})*${NAMES.limb}+(${ah}*${nl}+${al}*${nh}-${qh}*${dl}-${ql}*${dh}))*${NAMES.limb}+(${al}*${nl}-${ql}*${dl})`,
+    ),
+    ev('r'),
+  );
+  put('floor', exact(`${at('q0')}+INT(${at('r')}/${at('d')})`), ev('floor'));
+  put('rem', exact(`${at('r')}-${at('d')}*INT(${at('r')}/${at('d')})`), ev('rem'));
+  put('leftover', exact(`${at('a')}-SUM(${groupRange('floor', r)})`), ev('leftover'));
+  const remFrom = `INDEX(${col('rem')},${b.col('first', r)})`;
+  put('rank', `SUMPRODUCT(--(${groupRange('rem', r)}>${at('rem')}))+SUMPRODUCT(--(${remFrom}:${at('rem')}=${at('rem')}))`, ev('rank'));
+  put('cents', `SIGN(${at('snt')})*(${at('floor')}+IF(${at('rank')}<=${at('leftover')},1,0))`, ev('cents'));
+  put('share', `${at('cents')}/100`, typeof e.cents === 'number' ? e.cents / 100 : ev('cents'));
 }
 
 function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } {
@@ -183,12 +198,27 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
   const year = ctx.model.settings.year;
   if (level === 1) {
     g.value(0, 0, `TYM-kustannustenjako ${year}: jako osapuolille senteissä (sopimuksen 9 §, liite 6)`, 'title');
-    g.value(1, 0, 'Pooli a ja muu: TVA ja HVA henkilöstön suhteessa (tai sovitulla %), Kela asetetulla %. Pooli b: tilaisuuden ilmoittautuneiden suhteessa. Suurin jäännös: alaspäin pyöristetyt sentit, jäljelle jäävät sentit suurimmille jäännöksille (tasatilanteessa ensin lueteltu).', 'note');
+    g.value(
+      1,
+      0,
+      'Pooli a ja muu: TVA ja HVA henkilöstön suhteessa (tai sovitulla %), Kela asetetulla %. Pooli b: tilaisuuden ilmoittautuneiden suhteessa. Suurin jäännös: alaspäin pyöristetyt sentit, jäljelle jäävät sentit suurimmille jäännöksille (tasatilanteessa ensin lueteltu).',
+      'note',
+    );
   } else {
     g.value(0, 0, `TYM-kustannustenjako ${year}: TVA:n osuuden jako kunnille senteissä`, 'title');
-    g.value(1, 0, 'Kunkin ryhmän TVA-osuus (TYM_Jako) jaetaan kunnille kuntajaon perusteella (TYM_KUNTA_OSOITTAJA). Tasatilanteessa Kunnat-taulukossa ensin oleva kunta.', 'note');
+    g.value(
+      1,
+      0,
+      'Kunkin ryhmän TVA-osuus (TYM_Jako) jaetaan kunnille kuntajaon perusteella (TYM_KUNTA_OSOITTAJA). Tasatilanteessa Kunnat-taulukossa ensin oleva kunta.',
+      'note',
+    );
   }
-  g.value(2, 0, 'Tarkka laskenta kokonaisluvuilla: r = ((Aylä·Nylä − qylä·Dylä)·TYM_KANTA + (Aylä·Nala + Aala·Nylä − qylä·Dala − qala·Dylä))·TYM_KANTA + (Aala·Nala − qala·Dala); alaspäin = q0 + INT(r/D). Kaikki luvut alle 2^46: tarkka.', 'note');
+  g.value(
+    2,
+    0,
+    'Tarkka laskenta kokonaisluvuilla: r = ((Aylä·Nylä − qylä·Dylä)·TYM_KANTA + (Aylä·Nala + Aala·Nylä − qylä·Dala − qala·Dylä))·TYM_KANTA + (Aala·Nala − qala·Dala); alaspäin = q0 + INT(r/D). Kaikki luvut alle 2^46: tarkka.',
+    'note',
+  );
   masterBanner(g, 3, 0, 3);
   b.header(g);
   cols.forEach((c, i) => c.width && g.width(i, c.width));
@@ -199,7 +229,10 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
     const num = levelNumerators(ctx, grp, level);
     const engine = level === 1 ? (grp.split?.parties.parts ?? null) : (grp.split?.municipalities.parts ?? null);
     const groupCents = grp.lines.reduce((a, l) => a.plus(l.amount.mul(100)), ZERO).toNumber();
-    const snt: V = level === 1 ? groupCents : (expectedSplit(groupCents, levelNumerators(ctx, grp, 1), grp.split?.parties.parts ?? null)[0].cents ?? DIV0);
+    const snt: V =
+      level === 1
+        ? groupCents
+        : (expectedSplit(groupCents, levelNumerators(ctx, grp, 1), grp.split?.parties.parts ?? null)[0].cents ?? DIV0);
     const exp = expectedSplit(snt, num, engine);
     for (let pi = 0; pi < parts; pi++) {
       const r = b.row(gi * parts + pi);
@@ -223,9 +256,9 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
       else put('snt', `INDEX(${NAMES.partyCents},(${at('group')}-1)*ROWS(${NAMES.parties})+1)`, snt);
       remainderSteps(g, b, r, e, snt);
       if (level === 1) {
-        const regs = `INDEX(${NAMES.registrants},${at('eventNo')}+1,(${at('slot')}-1)*ROWS(${NAMES.parties})+${at('no')})`;
-        put('key', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolKey},${at('no')},${at('slot')}),${regs})`, num[pi].key);
-        put('n', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolN},${at('no')},${at('slot')}),${regs})`, num[pi].n);
+        const poolB = poolBKeyOf(at('group'), at('no')); // pool b: the key chosen on TYM_Parametrit (budgetKey.ts)
+        put('key', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolKey},${at('no')},${at('slot')}),${poolB})`, num[pi].key);
+        put('n', `CHOOSE(${at('keyType')},INDEX(${NAMES.staffPoolN},${at('no')},${at('slot')}),${poolB})`, num[pi].n);
       } else {
         const m = `${at('no')}-ROWS(${NAMES.parties})`;
         put('key', `INDEX(${NAMES.muniKeys},${m},${at('slot')})`, num[pi].key);
@@ -233,8 +266,10 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
       }
       put(
         'ok',
-        orFalse(`IF(ISERROR(${at('cents')}),${at('year')}<>${NAMES.year},AND(SUM(${groupRange('cents', r)})=${at('snt')},ROUND(${at('share')}*100,0)=${at('cents')},${at('rem')}>=0,${at('rem')}<${at('d')},${at('a')}<${NAMES.limit},${at('d')}<${NAMES.limit}))`),
-        typeof e.cents === 'number' ? e.d as number < EXACT_LIMIT : grp.slot.no !== 1,
+        orFalse(
+          `IF(ISERROR(${at('cents')}),${at('year')}<>${NAMES.year},AND(SUM(${groupRange('cents', r)})=${at('snt')},ROUND(${at('share')}*100,0)=${at('cents')},${at('rem')}>=0,${at('rem')}<${at('d')},${at('a')}<${NAMES.limit},${at('d')}<${NAMES.limit}))`,
+        ),
+        typeof e.cents === 'number' ? (e.d as number) < EXACT_LIMIT : grp.slot.no !== 1,
       );
     }
   });
@@ -242,7 +277,12 @@ function buildSplit(ctx: Ctx, level: 1 | 2): { sheet: SheetSpec; block: Block } 
   const title = level === 1 ? `TYM-kustannustenjako ${year}: jako osapuolille` : `TYM-kustannustenjako ${year}: kuntajako`;
   return {
     block: b,
-    sheet: g.toSheet(b.sheet, { tabColor: 'FF2F75B5', freeze: { rows: SPLIT_FIRST, columns: 0 }, print: { title, landscape: true, fitToWidth: true, repeatRows: SPLIT_FIRST }, names }),
+    sheet: g.toSheet(b.sheet, {
+      tabColor: 'FF2F75B5',
+      freeze: { rows: SPLIT_FIRST, columns: 0 },
+      print: { title, landscape: true, fitToWidth: true, repeatRows: SPLIT_FIRST },
+      names,
+    }),
   };
 }
 
@@ -258,4 +298,3 @@ export function buildPartySplit(ctx: Ctx): { sheet: SheetSpec; block: Block } {
 export function buildMunicipalSplit(ctx: Ctx): { sheet: SheetSpec; block: Block } {
   return buildSplit(ctx, 2);
 }
-

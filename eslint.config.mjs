@@ -27,7 +27,11 @@ export const LAYERS = [
   { folder: 'workbook', may: ['domain'], why: 'the workbook layout builds on the domain only' },
   { folder: 'app', may: ['domain', 'workbook'], why: 'the application talks to ports, never to adapters or faces' },
   { folder: 'adapters', may: ['domain', 'workbook', 'app'], why: 'adapters implement ports; they know no face' },
-  { folder: 'taskpane', may: ['app'], why: 'the task pane talks to the application layer (src/app); only src/taskpane/index.tsx wires adapters in' },
+  {
+    folder: 'taskpane',
+    may: ['app'],
+    why: 'the task pane talks to the application layer (src/app); only src/taskpane/index.tsx wires adapters in',
+  },
   { folder: 'preview', may: ['domain', 'workbook', 'app', 'adapters', 'taskpane', 'sample'], why: 'the preview is a composition root' },
   { folder: 'cli', may: ['domain', 'workbook', 'app', 'adapters', 'sample'], why: 'the command line is a composition root' },
   { folder: 'sample', may: ['domain', 'workbook', 'app', 'adapters'], why: 'the sample builds workbooks through the adapters' },
@@ -41,7 +45,14 @@ const layerRules = LAYERS.map(({ folder, may, why }) => {
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message: `Layer rule: src/${folder} may not import src/{${forbidden.join(',')}}; ${why}.` }] },
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+              message: `Layer rule: src/${folder} may not import src/{${forbidden.join(',')}}; ${why}.`,
+            },
+          ],
+        },
       ],
     },
   };
@@ -51,7 +62,11 @@ const compositionRoot = {
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ regex: '^(\\.\\./)+(preview|cli|sample)(/|$)', message: 'Layer rule: the task pane entry wires the office.js adapters only.' }] },
+      {
+        patterns: [
+          { regex: '^(\\.\\./)+(preview|cli|sample)(/|$)', message: 'Layer rule: the task pane entry wires the office.js adapters only.' },
+        ],
+      },
     ],
   },
 };

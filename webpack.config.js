@@ -36,21 +36,26 @@ class EntrypointFilesPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
     compiler.hooks.thisCompilation.tap('EntrypointFilesPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'EntrypointFilesPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-        const out = {};
-        for (const [name, entry] of compilation.entrypoints) {
-          const files = new Set(entry.getFiles());
-          const chunks = new Set(entry.chunks);
-          for (const chunk of entry.chunks) for (const lazy of chunk.getAllAsyncChunks()) {
-            chunks.add(lazy);
-            for (const f of lazy.files) files.add(f);
+      compilation.hooks.processAssets.tap(
+        { name: 'EntrypointFilesPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const out = {};
+          for (const [name, entry] of compilation.entrypoints) {
+            const files = new Set(entry.getFiles());
+            const chunks = new Set(entry.chunks);
+            for (const chunk of entry.chunks)
+              for (const lazy of chunk.getAllAsyncChunks()) {
+                chunks.add(lazy);
+                for (const f of lazy.files) files.add(f);
+              }
+            // Web Workers the entry starts (new Worker(new URL(...))) are loaded by it too.
+            for (const chunk of chunks)
+              for (const worker of chunk.getAllReferencedAsyncEntrypoints()) for (const f of worker.getFiles()) files.add(f);
+            out[name] = [...files].filter((f) => /\.(js|css)$/.test(f)).sort();
           }
-          // Web Workers the entry starts (new Worker(new URL(...))) are loaded by it too.
-          for (const chunk of chunks) for (const worker of chunk.getAllReferencedAsyncEntrypoints()) for (const f of worker.getFiles()) files.add(f);
-          out[name] = [...files].filter((f) => /\.(js|css)$/.test(f)).sort();
-        }
-        compilation.emitAsset('entrypoints.json', new RawSource(JSON.stringify(out, null, 2)));
-      });
+          compilation.emitAsset('entrypoints.json', new RawSource(JSON.stringify(out, null, 2)));
+        },
+      );
     });
   }
 }

@@ -46,9 +46,22 @@ function entrySize(dist: string, entry: string): { raw: number; gz: number } | n
 export async function measureBundle(root: string): Promise<BundleResult> {
   const build = await runMeasured('npx', ['webpack', '--mode', 'production'], { cwd: root, timeoutMs: 10 * 60_000 });
   if (build.code !== 0) {
-    return { buildMs: build.wallMs, buildOk: false, rawKB: null, gzipKB: null, limitKB: null, withinLimit: false, files: [], previewRawKB: null, previewGzipKB: null, error: (build.stdout + build.stderr).slice(-3000) };
+    return {
+      buildMs: build.wallMs,
+      buildOk: false,
+      rawKB: null,
+      gzipKB: null,
+      limitKB: null,
+      withinLimit: false,
+      files: [],
+      previewRawKB: null,
+      previewGzipKB: null,
+      error: (build.stdout + build.stderr).slice(-3000),
+    };
   }
-  const check = await runMeasured(process.execPath, [path.join(root, 'scripts', 'check-bundle-size.js'), path.join(root, 'dist')], { cwd: root });
+  const check = await runMeasured(process.execPath, [path.join(root, 'scripts', 'check-bundle-size.js'), path.join(root, 'dist')], {
+    cwd: root,
+  });
   const text = check.stdout + check.stderr;
   const m = /Total: ([\d.]+) KB, gzipped ([\d.]+) KB \(limit ([\d.]+) KB gzipped\)/.exec(text);
   const preview = entrySize(path.join(root, 'dist'), 'preview');
@@ -61,14 +74,26 @@ export async function measureBundle(root: string): Promise<BundleResult> {
     withinLimit: check.code === 0 && Boolean(m),
     previewRawKB: preview?.raw ?? null,
     previewGzipKB: preview?.gz ?? null,
-    files: text.split('\n').filter((l) => /^\s+\S+: [\d.]+ KB, gzipped/.test(l)).map((l) => l.trim()),
+    files: text
+      .split('\n')
+      .filter((l) => /^\s+\S+: [\d.]+ KB, gzipped/.test(l))
+      .map((l) => l.trim()),
     error: check.code === 0 ? undefined : text.slice(-2000),
   };
 }
 
 const serve = serveStatic;
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Installed before the page's own scripts: notes performance.now() (milliseconds since navigation
@@ -131,10 +156,14 @@ export async function measureFirstRender(distDir: string, sample: Buffer, loads 
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(String(e)));
       await page.goto(`${base}/preview.html`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => {
-        const h = (window as unknown as { __tymHeading: { frame: number | null } | null }).__tymHeading;
-        return Boolean(h && h.frame !== null);
-      }, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => {
+          const h = (window as unknown as { __tymHeading: { frame: number | null } | null }).__tymHeading;
+          return Boolean(h && h.frame !== null);
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
       const m = await page.evaluate(() => {
         const h = (window as unknown as { __tymHeading: { seen: number; frame: number; text: string } }).__tymHeading;
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;

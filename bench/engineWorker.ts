@@ -54,7 +54,10 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const rowsByTable = Object.fromEntries(raw.tables.map((t) => [t.name, t.rows.length]));
   const inputRows = raw.tables.reduce((n, t) => n + t.rows.length, 0);
-  const inputCells = raw.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.filter((c) => c.value !== null && c.value !== '').length, 0), 0);
+  const inputCells = raw.tables.reduce(
+    (n, t) => n + t.rows.reduce((m, r) => m + r.filter((c) => c.value !== null && c.value !== '').length, 0),
+    0,
+  );
 
   for (let i = 0; i < warmups; i++) computeOutputs(raw);
   gc();
@@ -81,7 +84,10 @@ async function main(): Promise<void> {
   }
   if (!last || !last.ok) throw new Error(`the engine refused the input: ${JSON.stringify(last?.problems.slice(0, 5))}`);
   const output = countSpecs(last.sheets);
-  const problems = { errors: last.problems.filter((p) => p.severity === 'error').length, warnings: last.problems.filter((p) => p.severity !== 'error').length };
+  const problems = {
+    errors: last.problems.filter((p) => p.severity === 'error').length,
+    warnings: last.problems.filter((p) => p.severity !== 'error').length,
+  };
   last = null;
   gc();
 

@@ -86,7 +86,14 @@ export function countSpecs(sheets: SheetSpec[]): SpecCounts {
         for (const v of volatileCalls(c.formula)) volatile.add(`${v} (${s.name})`);
       }),
     );
-  return { sheets: sheets.length, cells, formulas, volatile: [...volatile], rangeCells, topColumns: [...byColumn.values()].sort((a, b) => b.rangeCells - a.rangeCells).slice(0, 3) };
+  return {
+    sheets: sheets.length,
+    cells,
+    formulas,
+    volatile: [...volatile],
+    rangeCells,
+    topColumns: [...byColumn.values()].sort((a, b) => b.rangeCells - a.rangeCells).slice(0, 3),
+  };
 }
 
 // ---------------------------------------------------------------- minimal zip reader
@@ -124,7 +131,13 @@ function zipEntries(buf: Buffer): Map<string, () => Buffer> {
   return out;
 }
 
-const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export interface FileCounts {
   bytes: number;

@@ -54,7 +54,11 @@ const GNU_TIME = '/usr/bin/time';
  * written to a separate file so it does not mix with the command's stderr). Without GNU time the
  * peak RSS of node commands comes from a preloaded probe (process.resourceUsage at exit).
  */
-export function runMeasured(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Measured> {
+export function runMeasured(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<Measured> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tym-bench-time-'));
   const timeFile = path.join(tmp, 'time.txt');
   const probeFile = path.join(tmp, 'probe.txt');
@@ -109,7 +113,8 @@ export function runMeasured(cmd: string, args: string[], opts: { cwd?: string; e
 export async function runWorker<T>(name: string, args: string[], nodeFlags: string[] = []): Promise<{ result: T; measured: Measured }> {
   const script = path.join(__dirname, `${name}.js`);
   const measured = await runMeasured(process.execPath, [...nodeFlags, script, ...args], { timeoutMs: 15 * 60_000 });
-  if (measured.code !== 0) throw new Error(`bench worker ${name} ${args.join(' ')} failed (exit ${measured.code}):\n${measured.stderr.slice(-4000)}`);
+  if (measured.code !== 0)
+    throw new Error(`bench worker ${name} ${args.join(' ')} failed (exit ${measured.code}):\n${measured.stderr.slice(-4000)}`);
   return { result: parseResult<T>(measured.stdout), measured };
 }
 
@@ -119,7 +124,8 @@ export function log(message: string): void {
 
 // ---------------------------------------------------------------- formatting
 
-export const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+export const fmtMs = (ms: number): string =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const fmtMB = (bytes: number): string => `${(bytes / 1_000_000).toFixed(2)} MB`;
 export const fmtKB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -22,10 +22,24 @@ export function recalculateWithin(input: string, outDir: string, limitMs: number
   fs.mkdirSync(outDir, { recursive: true });
   const out = path.join(path.resolve(outDir), `${path.basename(input, path.extname(input))}.xlsx`);
   fs.rmSync(out, { force: true });
-  const args = [`-env:UserInstallation=file://${profilePath()}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'xlsx', '--outdir', path.resolve(outDir), path.resolve(input)];
+  const args = [
+    `-env:UserInstallation=file://${profilePath()}`,
+    '--headless',
+    '--norestore',
+    '--nolockcheck',
+    '--convert-to',
+    'xlsx',
+    '--outdir',
+    path.resolve(outDir),
+    path.resolve(input),
+  ];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.env.SOFFICE || 'soffice', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' } });
+    const child = spawn(process.env.SOFFICE || 'soffice', args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' },
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -46,7 +60,8 @@ export function recalculateWithin(input: string, outDir: string, limitMs: number
       if (timer) clearTimeout(timer);
       const ms = performance.now() - t0;
       if (stopped) return resolve({ ms, finished: false, out });
-      if (code !== 0 || !fs.existsSync(out)) return reject(new Error(`LibreOffice conversion of ${input} failed (exit ${code}):\n${output.slice(-2000)}`));
+      if (code !== 0 || !fs.existsSync(out))
+        return reject(new Error(`LibreOffice conversion of ${input} failed (exit ${code}):\n${output.slice(-2000)}`));
       resolve({ ms, finished: true, out });
     });
   });

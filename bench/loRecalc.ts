@@ -56,7 +56,10 @@ async function writeOutput(input: Buffer, file: string, pipeline: Pipeline, adap
 /** Compiles `ref`'s src into a temporary folder; returns its dist/node. */
 function buildBaseline(ref: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tym-bench-baseline-'));
-  execSync(`git archive ${JSON.stringify(ref)} src tsconfig.json tsconfig.cli.json package.json | tar -x -C ${JSON.stringify(dir)}`, { cwd: ROOT, stdio: 'inherit' });
+  execSync(`git archive ${JSON.stringify(ref)} src tsconfig.json tsconfig.cli.json package.json | tar -x -C ${JSON.stringify(dir)}`, {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.cli.json'], { cwd: dir, stdio: 'inherit' });
   return path.join(dir, 'dist', 'node');
@@ -73,7 +76,15 @@ async function main(): Promise<void> {
         adapter: (await import(path.join(baselineDir, 'adapters/exceljs/excelJsWorkbook.js'))) as Adapter,
       }
     : null;
-  const rows: { scale: number; input: number; ours: LoRun | number; old: LoRun | number | null; formulas: number; oldFormulas: number | null; rowsIn: number }[] = [];
+  const rows: {
+    scale: number;
+    input: number;
+    ours: LoRun | number;
+    old: LoRun | number | null;
+    formulas: number;
+    oldFormulas: number | null;
+    rowsIn: number;
+  }[] = [];
   const recalc = (f: string, d: string) => recalculateWithin(f, path.join(work, d), LIMIT_MS);
   log('warm-up conversion');
   let check = '';
@@ -115,16 +126,24 @@ async function main(): Promise<void> {
     }
     const last = rows[rows.length - 1];
     const msOf = (x: LoRun | number | null) => (x === null ? NaN : typeof x === 'number' ? x : x.ms);
-    log(`${scale}x: input ${sec(last.input)}, before ${sec(msOf(last.old))}, now ${sec(msOf(last.ours))}; formulas before ${last.oldFormulas}, now ${last.formulas}`);
+    log(
+      `${scale}x: input ${sec(last.input)}, before ${sec(msOf(last.old))}, now ${sec(msOf(last.ours))}; formulas before ${last.oldFormulas}, now ${last.formulas}`,
+    );
   }
   const ms = (x: LoRun | number | null) => (x === null ? null : typeof x === 'number' ? x : x.ms);
-  const shown = (x: LoRun | number | null) => (x === null ? '—' : typeof x === 'number' || x.finished ? sec(ms(x)!) : `> ${sec(x.ms)} (stopped)`);
+  const shown = (x: LoRun | number | null) =>
+    x === null ? '—' : typeof x === 'number' || x.finished ? sec(ms(x)!) : `> ${sec(x.ms)} (stopped)`;
   const extra = (x: LoRun | number | null, base: number) => (x === null ? '—' : sec(ms(x)! - base));
   const md: string[] = [
     BEGIN,
     '## 4b. LibreOffice recalculation of the live model (issue 9)',
     '',
-    `Measured by \`bench/loRecalc.ts\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (load average at start ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}, ${os.cpus().length} CPUs; the machine is shared, compare the ratios within this run). Each conversion includes soffice start-up, so the input-only conversion of the same size is the baseline; 1x is the median of ${REPEATS_1X}, 10x and 100x one run each.${baseline ? ` "Before" is the output of ${refShown ? `commit ${refShown}` : 'the build given in TYM_BENCH_BASELINE'} (the formulas before issue 9: registrations compared with the row above in a frozen order, settings by row position, floating-point splits).` : ''}`,
+    `Measured by \`bench/loRecalc.ts\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (load average at start ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(
+        ' / ',
+      )}, ${os.cpus().length} CPUs; the machine is shared, compare the ratios within this run). Each conversion includes soffice start-up, so the input-only conversion of the same size is the baseline; 1x is the median of ${REPEATS_1X}, 10x and 100x one run each.${baseline ? ` "Before" is the output of ${refShown ? `commit ${refShown}` : 'the build given in TYM_BENCH_BASELINE'} (the formulas before issue 9: registrations compared with the row above in a frozen order, settings by row position, floating-point splits).` : ''}`,
     '',
     '| Size | Input rows | Input only | Before: output | Before: extra | Now: output | Now: extra | Now ÷ before (extra) | Formulas before / now |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -144,7 +163,9 @@ async function main(): Promise<void> {
   ];
   const current = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
   const section = md.join('\n');
-  const next = current.includes(BEGIN) ? current.replace(new RegExp(`${BEGIN}[\\s\\S]*?${END}`), section) : current.replace(/\n## 5\. /, `\n${section}\n\n## 5. `);
+  const next = current.includes(BEGIN)
+    ? current.replace(new RegExp(`${BEGIN}[\\s\\S]*?${END}`), section)
+    : current.replace(/\n## 5\. /, `\n${section}\n\n## 5. `);
   fs.writeFileSync(RESULTS, next.includes(BEGIN) ? next : `${current}\n${section}\n`);
   log(`written to ${RESULTS}`);
   if (!process.env.TYM_KEEP_ARTIFACTS) fs.rmSync(work, { recursive: true, force: true });

@@ -18,7 +18,16 @@ import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../test/support/staticServer';
 import { fmtMs, median } from './lib';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /** Collects every long task from the start of the page. */
@@ -74,7 +83,9 @@ async function oneRun(browser: Browser, base: string, worker: boolean, errors: s
     const run = page.getByTestId('run');
     await run.waitFor({ timeout: 180_000 });
     // the first validation is over when the buttons are enabled again
-    await page.waitForFunction(() => !(document.querySelector('[data-testid="run"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 180_000 });
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="run"]') as HTMLButtonElement | null)?.disabled, undefined, {
+      timeout: 180_000,
+    });
     await page.waitForTimeout(500);
     await run.click();
     await page.waitForFunction(() => performance.getEntriesByName('tym:result:shown').length > 0, undefined, { timeout: 300_000 });
@@ -132,7 +143,11 @@ async function paintOnce(browser: Browser, base: string, errors: string[]): Prom
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.goto(`${base}/taskpane.html`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => Boolean((window as unknown as { __tymPane: { frame: number | null } | null }).__tymPane?.frame), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => Boolean((window as unknown as { __tymPane: { frame: number | null } | null }).__tymPane?.frame),
+      undefined,
+      { timeout: 60_000 },
+    );
     return await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
       pane: (window as unknown as { __tymPane: { frame: number } }).__tymPane.frame,
@@ -165,7 +180,14 @@ export async function measurePane(distDir: string, sample: Buffer, size: string,
     return {
       size,
       runs,
-      paint: { loads, skeletonFcpMs: skeleton, paneMs: pane, medianSkeletonMs: median(skeleton), medianPaneMs: median(pane), pageErrors: paintErrors },
+      paint: {
+        loads,
+        skeletonFcpMs: skeleton,
+        paneMs: pane,
+        medianSkeletonMs: median(skeleton),
+        medianPaneMs: median(pane),
+        pageErrors: paintErrors,
+      },
       pageErrors: errors,
       blocked: [...new Set(blocked)],
     };
@@ -178,7 +200,9 @@ export async function measurePane(distDir: string, sample: Buffer, size: string,
 const TARGET_MS = 200;
 
 /** The pane's rows for the targets table of bench/results.md. */
-export function paneTargets(p: PaneBench): { id: string; target: string; figure: string; verdict: 'met' | 'not met' | 'no target'; reason?: string }[] {
+export function paneTargets(
+  p: PaneBench,
+): { id: string; target: string; figure: string; verdict: 'met' | 'not met' | 'no target'; reason?: string }[] {
   const inWorker = p.runs.filter((r) => r.worker);
   const inPage = p.runs.find((r) => !r.worker);
   const paneMax = Math.max(...inWorker.map((r) => r.longestByPhase.pane));
@@ -219,14 +243,17 @@ export function paneSection(p: PaneBench): string[] {
   md.push('| Run | Engine | Click → result shown | Longest block | Pane (own) | Adapter read | Adapter write | Blocks > 200 ms |');
   md.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   p.runs.forEach((r, i) =>
-    md.push(`| ${i + 1} | ${r.worker ? 'Web Worker' : 'in the page'} | ${fmtMs(r.runMs)} | ${fmtMs(r.longest)} | ${fmtMs(r.longestByPhase.pane)} | ${fmtMs(r.longestByPhase.read)} | ${fmtMs(r.longestByPhase.write)} | ${r.over200} |`),
+    md.push(
+      `| ${i + 1} | ${r.worker ? 'Web Worker' : 'in the page'} | ${fmtMs(r.runMs)} | ${fmtMs(r.longest)} | ${fmtMs(r.longestByPhase.pane)} | ${fmtMs(r.longestByPhase.read)} | ${fmtMs(r.longestByPhase.write)} | ${r.over200} |`,
+    ),
   );
   md.push('');
   md.push(
     `First painted pane: taskpane.html served by a local static server, office.js replaced by a stand-in that reports Excel at once (Microsoft's CDN is not reachable here), every other request blocked; ${p.paint.loads} cold loads after one warm-up. ` +
       `Skeleton (first contentful paint): ${p.paint.skeletonFcpMs.map((x) => x.toFixed(0)).join(', ')} ms; the React pane's heading on screen: ${p.paint.paneMs.map((x) => x.toFixed(0)).join(', ')} ms.`,
   );
-  if (p.pageErrors.length || p.paint.pageErrors.length) md.push(`\nPage errors: ${[...p.pageErrors, ...p.paint.pageErrors].slice(0, 5).join('; ')}`);
+  if (p.pageErrors.length || p.paint.pageErrors.length)
+    md.push(`\nPage errors: ${[...p.pageErrors, ...p.paint.pageErrors].slice(0, 5).join('; ')}`);
   if (p.blocked.length) md.push(`\nBlocked requests: ${p.blocked.slice(0, 5).join(', ')}`);
   md.push('');
   return md;

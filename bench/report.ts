@@ -33,7 +33,9 @@ export const mark = (v: Verdict): string => (v === 'met' ? '**met**' : v === 'no
 
 function versionOf(cmd: string, args: string[], timeout: number): string {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0];
+    return execFileSync(cmd, args, { encoding: 'utf8', timeout, stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')[0];
   } catch {
     return 'n/a';
   }

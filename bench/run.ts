@@ -78,11 +78,18 @@ async function main(): Promise<void> {
     md.push('');
     md.push(table(['Machine', ''], Object.entries(info)));
     md.push('');
-    md.push('Sizes: the bundled sample year (`buildSampleInputs({year: 2026, scale})`): 1x ≈ 150 staff, 400 registrations, 60 cost lines; 10x and 100x multiply every row count.');
+    md.push(
+      'Sizes: the bundled sample year (`buildSampleInputs({year: 2026, scale})`): 1x ≈ 150 staff, 400 registrations, 60 cost lines; 10x and 100x multiply every row count.',
+    );
     md.push('');
     md.push('## Targets');
     md.push('');
-    md.push(table(['#', 'Target', 'Figure', 'Verdict'], targets.map((t) => [t.id, t.target, t.figure, mark(t.verdict)])));
+    md.push(
+      table(
+        ['#', 'Target', 'Figure', 'Verdict'],
+        targets.map((t) => [t.id, t.target, t.figure, mark(t.verdict)]),
+      ),
+    );
     const notMet = targets.filter((t) => t.verdict === 'not met' && t.reason);
     if (notMet.length) {
       md.push('');

@@ -16,7 +16,15 @@ import type { RawWorkbook } from '../src/domain/raw';
 import { fakeFromRaw, type FakeSheet, type FakeWorkbook } from '../test/support/fakeExcel';
 import { emitResult } from './lib';
 import { computeOutputs } from '../src/app/pipeline';
-import { inventoryAnswer, isReferenceCleanup, loadRealOfficeJs, pathName, setHost, sheetListAnswer, writeResults } from '../test/support/realOfficeJs';
+import {
+  inventoryAnswer,
+  isReferenceCleanup,
+  loadRealOfficeJs,
+  pathName,
+  setHost,
+  sheetListAnswer,
+  writeResults,
+} from '../test/support/realOfficeJs';
 import { richApiBridge } from '../test/support/richApiBridge';
 
 export interface RunSyncs {
@@ -76,7 +84,12 @@ async function bridgedRuns(raw: RawWorkbook): Promise<SyncResult['officeJsRuns']
     log = [];
     const report = await app.run();
     const ours = log.filter((r) => !r.cleanup);
-    return { ok: report.ok, requests: ours.length, cleanupRequests: log.length - ours.length, maxRequestBytes: Math.max(...ours.map((r) => r.bytes)) };
+    return {
+      ok: report.ok,
+      requests: ours.length,
+      cleanupRequests: log.length - ours.length,
+      maxRequestBytes: Math.max(...ours.map((r) => r.bytes)),
+    };
   };
   const first = await once();
   const rerun = await once();

@@ -42,7 +42,8 @@ let gz = 0;
 const rows = [];
 for (const f of files) {
   const buf = fs.readFileSync(path.join(dist, f));
-  if (/xl\/workbook\.xml|xl\/worksheets\/sheet/.test(buf.toString('utf8'))) fail(`${f} contains exceljs; the task pane must use office.js only.`);
+  if (/xl\/workbook\.xml|xl\/worksheets\/sheet/.test(buf.toString('utf8')))
+    fail(`${f} contains exceljs; the task pane must use office.js only.`);
   const z = zlib.gzipSync(buf, { level: 9 }).length;
   raw += buf.length;
   gz += z;

@@ -18,13 +18,17 @@ interface XmlElement {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (s: string) => s.replace(/&(#x?[0-9a-fA-F]+|\w+);/g, (_m, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? `&${e};`)));
+const decode = (s: string) =>
+  s.replace(/&(#x?[0-9a-fA-F]+|\w+);/g, (_m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? `&${e};`),
+  );
 
 /** A minimal XML parser: elements, attributes, text; skips the declaration and comments; checks nesting. */
 function parseXml(xml: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
   const stack = [root];
-  const token = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+  const token =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<\/([\w:.-]+)\s*>|<([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   let m: RegExpExecArray | null;
   let consumed = 0;
   while ((m = token.exec(xml))) {
@@ -80,7 +84,23 @@ describe('manifest.xml', () => {
 
   test('top-level elements come in schema order', () => {
     // OfficeApp schema 1.1 sequence for a TaskPaneApp, restricted to the elements we use; ? = optional.
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'AppDomains?', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains?',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     const names = doc.children.map((c) => c.name);
     let i = 0;
     for (const want of order) {
@@ -106,7 +126,10 @@ describe('manifest.xml', () => {
     for (const el of localized) {
       const overrides = el.children.filter((c) => local(c.name) === 'Override');
       const locales = overrides.map((c) => c.attrs.Locale);
-      expect({ id: el.attrs.id ?? el.name, locales: locales.sort() }).toEqual({ id: el.attrs.id ?? el.name, locales: ['en-US', 'sv-FI', 'sv-SE'] });
+      expect({ id: el.attrs.id ?? el.name, locales: locales.sort() }).toEqual({
+        id: el.attrs.id ?? el.name,
+        locales: ['en-US', 'sv-FI', 'sv-SE'],
+      });
       const value = (locale: string) => overrides.find((c) => c.attrs.Locale === locale)!.attrs.Value;
       expect(value('sv-FI')).toBe(value('sv-SE'));
     }
@@ -114,7 +137,8 @@ describe('manifest.xml', () => {
 
   test('every Locale is a CultureName of the manifest schema, and none repeats the default locale', () => {
     // MS-OWEMXML 2.3.7 CultureName (appforoffice 1.1 schema).
-    const cultureName = /^(?:[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$/;
+    const cultureName =
+      /^(?:[a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$/;
     const locales = all(doc, (e) => local(e.name) === 'Override' && 'Locale' in e.attrs).map((e) => e.attrs.Locale);
     expect(locales.length).toBeGreaterThan(20);
     for (const l of [child(doc, 'DefaultLocale')!.text, ...locales]) expect(l).toMatch(cultureName);
@@ -158,7 +182,11 @@ describe('manifest.xml', () => {
 
   test('every URL is https', () => {
     const urls = [
-      ...all(doc, () => true).flatMap((e) => Object.values(e.attrs).filter((v) => /^[a-z]+:\/\//i.test(v) && !v.startsWith('http://schemas.microsoft.com/') && !v.startsWith('http://www.w3.org/'))),
+      ...all(doc, () => true).flatMap((e) =>
+        Object.values(e.attrs).filter(
+          (v) => /^[a-z]+:\/\//i.test(v) && !v.startsWith('http://schemas.microsoft.com/') && !v.startsWith('http://www.w3.org/'),
+        ),
+      ),
       ...all(doc, (e) => e.name === 'AppDomain').map((e) => e.text),
     ];
     expect(urls.length).toBeGreaterThan(8);

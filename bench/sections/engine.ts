@@ -19,7 +19,11 @@ export async function measureEngine(ctx: BenchContext): Promise<EngineRuns> {
   for (const scale of SCALES) {
     const { warmups, repeats } = ENGINE_RUNS[scale];
     log(`engine ${scale}x: ${warmups} warm-up + ${repeats} timed runs`);
-    engine[scale] = await runWorker<EngineResult>('engineWorker', [ctx.inputs[scale], String(warmups), String(repeats)], ['--expose-gc', '--max-old-space-size=8192']);
+    engine[scale] = await runWorker<EngineResult>(
+      'engineWorker',
+      [ctx.inputs[scale], String(warmups), String(repeats)],
+      ['--expose-gc', '--max-old-space-size=8192'],
+    );
     log(`engine ${scale}x: median ${fmtMs(engine[scale].result.medianMs)} over ${fmtInt(engine[scale].result.inputRows)} rows`);
   }
   return engine;
@@ -44,11 +48,26 @@ export function reportEngine(engine: EngineRuns): SectionReport {
   const md: string[] = [];
   md.push('## 1. Engine (computeOutputs: parse + allocate + layout)');
   md.push('');
-  md.push('Each size in its own node process; the tables are read with the exceljs adapter before the clock starts. Median of the timed runs after untimed warm-up runs (JIT).');
+  md.push(
+    'Each size in its own node process; the tables are read with the exceljs adapter before the clock starts. Median of the timed runs after untimed warm-up runs (JIT).',
+  );
   md.push('');
   md.push(
     table(
-      ['Size', 'Staff / registrations / costs', 'Input rows', 'Runs (warm-up + timed)', 'Median', 'Min–max', 'ms per 1,000 rows', 'parse / allocate / layout (one pass)', 'Output cells / formulas', 'Heap retained by a result', 'Heap after a run (before GC)', 'Peak RSS of the process'],
+      [
+        'Size',
+        'Staff / registrations / costs',
+        'Input rows',
+        'Runs (warm-up + timed)',
+        'Median',
+        'Min–max',
+        'ms per 1,000 rows',
+        'parse / allocate / layout (one pass)',
+        'Output cells / formulas',
+        'Heap retained by a result',
+        'Heap after a run (before GC)',
+        'Peak RSS of the process',
+      ],
       SCALES.map((s) => {
         const r = engine[s].result;
         const t = r.rowsByTable;

@@ -58,7 +58,10 @@ export async function measureLibreOffice(ctx: BenchContext, outputs: CommandLine
   if (!spec1.ok) throw new Error('the 1x sample does not compute');
   const cells = await (await ExcelJsWorkbook.load(recalculated1, { view: false })).readOutputCells([...OUTPUT_SHEET_NAMES]);
   // The run log (time of the run) is not a figure; verify compares its fingerprints instead.
-  const cmp = compareOutputs(spec1.sheets.filter((s) => s.name !== SHEETS.runLog), cells);
+  const cmp = compareOutputs(
+    spec1.sheets.filter((s) => s.name !== SHEETS.runLog),
+    cells,
+  );
   return {
     warmupMs: warm.ms,
     base1,
@@ -84,13 +87,20 @@ export function reportLibreOffice(lo: LibreOfficeRuns | null, cli: CommandLineRu
   const rc = (r: EngineResult) => r.output.rangeCells;
   const rangeGrowth = rc(e100) / rc(e1);
   const topCols = (r: EngineResult) =>
-    r.output.topColumns.map((c) => `${c.where} (${fmtInt(c.formulas)} formulas, ${fmtInt(c.rangeCells)} cells, ${((c.rangeCells / r.output.rangeCells) * 100).toFixed(0)}%)`).join(', ');
+    r.output.topColumns
+      .map(
+        (c) =>
+          `${c.where} (${fmtInt(c.formulas)} formulas, ${fmtInt(c.rangeCells)} cells, ${((c.rangeCells / r.output.rangeCells) * 100).toFixed(0)}%)`,
+      )
+      .join(', ');
 
   const targets: SectionReport['targets'] = [
     {
       id: '4a',
       target: `No volatile functions (${VOLATILE.join(', ')}) in the output`,
-      figure: volatile.length ? volatile.join(', ') : `none in ${fmtInt(counts.out1.formulas + counts.out100.formulas)} formulas and ${counts.out100.definedNames} defined names`,
+      figure: volatile.length
+        ? volatile.join(', ')
+        : `none in ${fmtInt(counts.out1.formulas + counts.out100.formulas)} formulas and ${counts.out100.definedNames} defined names`,
       verdict: volatile.length === 0 ? 'met' : 'not met',
       reason: volatile.length ? 'volatile calls found' : undefined,
     },
@@ -137,11 +147,29 @@ export function reportLibreOffice(lo: LibreOfficeRuns | null, cli: CommandLineRu
     const loRow = (label: string, base: number, ours: LoRun | number, formulas: number, r: EngineResult) => {
       const oursMs = typeof ours === 'number' ? ours : ours.ms;
       const done = typeof ours === 'number' || ours.finished;
-      return [label, fmtMs(base), done ? fmtMs(oursMs) : `> ${fmtMs(oursMs)} (stopped)`, `${done ? '' : '> '}${fmtMs(oursMs - base)}`, fmtInt(formulas), fmtInt(r.inputRows), (formulas / r.inputRows).toFixed(2), fmtInt(r.output.rangeCells)];
+      return [
+        label,
+        fmtMs(base),
+        done ? fmtMs(oursMs) : `> ${fmtMs(oursMs)} (stopped)`,
+        `${done ? '' : '> '}${fmtMs(oursMs - base)}`,
+        fmtInt(formulas),
+        fmtInt(r.inputRows),
+        (formulas / r.inputRows).toFixed(2),
+        fmtInt(r.output.rangeCells),
+      ];
     };
     md.push(
       table(
-        ['Size', 'Input only', 'Our output', 'Difference (recalculation + the extra cells)', 'Formulas', 'Input rows', 'Formulas per input row', 'Cells spanned by A1 ranges (sum over formulas)'],
+        [
+          'Size',
+          'Input only',
+          'Our output',
+          'Difference (recalculation + the extra cells)',
+          'Formulas',
+          'Input rows',
+          'Formulas per input row',
+          'Cells spanned by A1 ranges (sum over formulas)',
+        ],
         [
           loRow('1x', median(lo.base1), median(lo.ours1), counts.out1.formulas, e1),
           loRow('10x', lo.base10.ms, lo.ours10, e10.output.formulas, e10),
@@ -154,7 +182,9 @@ export function reportLibreOffice(lo: LibreOfficeRuns | null, cli: CommandLineRu
       `Growth 1x → 100x: rows ${fmtRatio(size100)}, formulas ${fmtRatio(counts.out100.formulas / counts.out1.formulas)}, cells spanned by the formulas' ranges ${fmtRatio(rangeGrowth)} (10x: ${fmtRatio(rc(e10) / rc(e1))}). Columns whose formulas span the most cells: 1x ${topCols(e1)}; 100x ${topCols(e100)}.`,
     );
     md.push('');
-    md.push(`Recalculated 1x output read back and compared with the engine's values (src/app/verify.ts compareOutputs): ${fmtInt(lo.check1.cellsChecked)} cells, ${lo.check1.findings} differences.`);
+    md.push(
+      `Recalculated 1x output read back and compared with the engine's values (src/app/verify.ts compareOutputs): ${fmtInt(lo.check1.cellsChecked)} cells, ${lo.check1.findings} differences.`,
+    );
   } else {
     md.push('Skipped in this run (TYM_BENCH_SKIP=lo).');
     md.push('');

@@ -33,7 +33,13 @@ export function bigRegistrationYear(n: number) {
   const rows: InputCell[][] = [];
   for (let i = 0; i < n; i++) {
     const month = 2 + (i % 10);
-    rows.push([events[i % events.length], new Date(Date.UTC(2026, month - 1, 1 + (i % 27))), `Osallistuja ${i}`, orgs[i % orgs.length], i % 17 === 0 ? 'peruttu' : 'ilmoittautunut']);
+    rows.push([
+      events[i % events.length],
+      new Date(Date.UTC(2026, month - 1, 1 + (i % 27))),
+      `Osallistuja ${i}`,
+      orgs[i % orgs.length],
+      i % 17 === 0 ? 'peruttu' : 'ilmoittautunut',
+    ]);
   }
   data.registrations = rows;
   return data;
@@ -42,7 +48,8 @@ export function bigRegistrationYear(n: number) {
 const NOT_RUN: Measured = { code: 0, wallMs: 0, maxRssKb: null, userS: null, sysS: null, stdout: '', stderr: '' };
 
 export async function measureMemory(ctx: BenchContext): Promise<MemoryRuns> {
-  if (ctx.skip.has('memory')) return { skipped: true, at10: NOT_RUN, big: NOT_RUN, bigInput: { file: '', bytes: 0, rows: BIG_REGISTRATIONS, builtMs: 0 } };
+  if (ctx.skip.has('memory'))
+    return { skipped: true, at10: NOT_RUN, big: NOT_RUN, bigInput: { file: '', bytes: 0, rows: BIG_REGISTRATIONS, builtMs: 0 } };
   const run = async (input: string, out: string) => {
     fs.rmSync(out, { force: true });
     const m = await runMeasured(process.execPath, [ctx.cli, 'run', input, '--out', out], { cwd: ctx.root, timeoutMs: 15 * 60_000 });
@@ -76,7 +83,13 @@ export function reportMemory(m: MemoryRuns, commandLine: CommandLineRuns, ctx: B
   const verdict = (p: number | null, limit: number) => (p === null ? 'skipped' : p <= limit ? 'met' : 'not met');
   return {
     targets: [
-      { id: '6a', target: 'Command line peak memory at 10x at most 300 MB', figure: fmtPeak(m.at10), verdict: verdict(p10, LIMIT_10X), reason: 'see section 6' },
+      {
+        id: '6a',
+        target: 'Command line peak memory at 10x at most 300 MB',
+        figure: fmtPeak(m.at10),
+        verdict: verdict(p10, LIMIT_10X),
+        reason: 'see section 6',
+      },
       {
         id: '6b',
         target: `Command line peak memory at ${fmtInt(BIG_REGISTRATIONS)} registrations at most 1 GB`,
@@ -92,7 +105,13 @@ export function reportMemory(m: MemoryRuns, commandLine: CommandLineRuns, ctx: B
       '',
       table(
         ['Input', 'Input file', 'Peak RSS', 'Wall', 'Peak ÷ 1x'],
-        rows.map(([name, size, r]) => [name, size, fmtPeak(r), fmtMs(r.wallMs), r.maxRssKb && rows[0][2].maxRssKb ? `${(r.maxRssKb / rows[0][2].maxRssKb).toFixed(2)}x` : 'n/a']),
+        rows.map(([name, size, r]) => [
+          name,
+          size,
+          fmtPeak(r),
+          fmtMs(r.wallMs),
+          r.maxRssKb && rows[0][2].maxRssKb ? `${(r.maxRssKb / rows[0][2].maxRssKb).toFixed(2)}x` : 'n/a',
+        ]),
       ),
       '',
       `The ${fmtInt(m.bigInput.rows)}-registration workbook: the 1x sample's staff and cost lines with ${fmtInt(m.bigInput.rows)} registrations over its events (built in ${fmtMs(m.bigInput.builtMs)}).`,

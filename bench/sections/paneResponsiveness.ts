@@ -32,9 +32,22 @@ export function reportPaneResponsiveness({ pane, error }: PaneResponsiveness): S
   if (pane) return { targets: paneTargets(pane), markdown: paneSection(pane) };
   if (error) {
     return {
-      targets: [{ id: '7a', target: 'Task pane: main-thread blocks during a 10x run', figure: `failed: ${error}`, verdict: 'not met', reason: error }],
+      targets: [
+        {
+          id: '7a',
+          target: 'Task pane: main-thread blocks during a 10x run',
+          figure: `failed: ${error}`,
+          verdict: 'not met',
+          reason: error,
+        },
+      ],
       markdown: ['## 7. Task pane: main-thread blocks and first paint', '', `Not measured: ${error}`],
     };
   }
-  return { targets: [{ id: '7a', target: 'Task pane: main-thread blocks and first paint', figure: 'skipped (TYM_BENCH_SKIP)', verdict: 'skipped' }], markdown: [] };
+  return {
+    targets: [
+      { id: '7a', target: 'Task pane: main-thread blocks and first paint', figure: 'skipped (TYM_BENCH_SKIP)', verdict: 'skipped' },
+    ],
+    markdown: [],
+  };
 }

@@ -21,13 +21,20 @@ export async function measureSyncs(ctx: BenchContext): Promise<SyncRuns> {
 export function reportSyncs(syncs: SyncRuns): SectionReport {
   const s1 = syncs[1];
   const s100 = syncs[100];
-  const maxWrite = (s: SyncResult) => Math.max(...s.first.fakeBytesPerSync, ...s.first.adapterBytesPerWriteSync, ...s.rerun.fakeBytesPerSync, ...s.rerun.adapterBytesPerWriteSync);
+  const maxWrite = (s: SyncResult) =>
+    Math.max(
+      ...s.first.fakeBytesPerSync,
+      ...s.first.adapterBytesPerWriteSync,
+      ...s.rerun.fakeBytesPerSync,
+      ...s.rerun.adapterBytesPerWriteSync,
+    );
   const totalWrite = (s: SyncResult) => s.first.adapterBytesPerWriteSync.reduce((a, b) => a + b, 0);
   const minWriteSyncs = (s: SyncResult) => Math.max(1, Math.ceil(totalWrite(s) / s.payloadLimit));
   const chunked = s100.first.writeSyncs > 1;
   const maxReal = (s: SyncResult) => Math.max(...s.officeJsWrite.requestBytes);
   const realWithinEstimate = (s: SyncResult) =>
-    s.officeJsWrite.requestBytes.length === s.officeJsWrite.estimatedBytes.length && s.officeJsWrite.requestBytes.every((b, i) => b <= s.officeJsWrite.estimatedBytes[i]);
+    s.officeJsWrite.requestBytes.length === s.officeJsWrite.estimatedBytes.length &&
+    s.officeJsWrite.requestBytes.every((b, i) => b <= s.officeJsWrite.estimatedBytes[i]);
   // Reads: what Excel on the web accepted (a refused sync's response is over the limit and never arrives).
   const accepted = (r: RunSyncs) => r.readResponseBytesPerSync.filter((b) => b <= EXCEL_WEB_LIMIT);
   const maxRead = (s: SyncResult) => Math.max(0, ...accepted(s.first), ...accepted(s.rerun));
@@ -41,11 +48,14 @@ export function reportSyncs(syncs: SyncRuns): SectionReport {
   const targets: SectionReport['targets'] = [
     {
       id: '3a',
-      target: 'Task pane run: the same sync count at 1x and 100x, at most 4 (2 to read, 1 to write, 1 for the finishing touches) unless chunking is needed',
+      target:
+        'Task pane run: the same sync count at 1x and 100x, at most 4 (2 to read, 1 to write, 1 for the finishing touches) unless chunking is needed',
       figure:
         `1x: ${s1.first.syncs} (${s1.first.readSyncs} read + ${s1.first.writeSyncs} write); 100x: ${s100.first.syncs} (${s100.first.readSyncs} read + ${s100.first.writeSyncs} write), rerun ${s100.rerun.syncs} (${s100.rerun.readSyncs} + ${s100.rerun.writeSyncs})` +
         `; the same runs through Microsoft's office.js client (host stubbed on the fake): 1x ${s1.officeJsRuns.first.requests} requests, 100x ${s100.officeJsRuns.first.requests} (rerun ${s100.officeJsRuns.rerun.requests}), each Excel.run followed by office.js's own request releasing the references Excel handed out (${s1.officeJsRuns.first.cleanupRequests} per run at 1x)` +
-        (chunked ? `; chunking needed at 100x: ${fmtMB(totalWrite(s100))} written needs at least ${minWriteSyncs(s100)} write syncs and ${fmtMB(s100.readResponseBytes)} read at least ${minReadSyncs(s100)} read syncs of ≤ ${fmtMB(s100.payloadLimit)}` : ''),
+        (chunked
+          ? `; chunking needed at 100x: ${fmtMB(totalWrite(s100))} written needs at least ${minWriteSyncs(s100)} write syncs and ${fmtMB(s100.readResponseBytes)} read at least ${minReadSyncs(s100)} read syncs of ≤ ${fmtMB(s100.payloadLimit)}`
+          : ''),
       verdict:
         s1.first.syncs <= 4 &&
         s1.rerun.syncs <= 4 &&
@@ -63,7 +73,10 @@ export function reportSyncs(syncs: SyncRuns): SectionReport {
       id: '3b',
       target: `Largest single write sync under ${fmtMB(EXCEL_WEB_LIMIT)} (Excel on the web), chunked above ~4.5 MB`,
       figure: `1x: ${fmtMB(maxWrite(s1))}; 100x: ${fmtMB(maxWrite(s100))} (estimates); serialized by office.js itself: 1x ${fmtMB(maxReal(s1))}, 100x ${fmtMB(maxReal(s100))} in ${s100.officeJsWrite.requestBytes.length} requests, each within the adapter's estimate: ${realWithinEstimate(s1) && realWithinEstimate(s100) ? 'yes' : 'NO'}`,
-      verdict: maxWrite(s100) < EXCEL_WEB_LIMIT && maxWrite(s1) < EXCEL_WEB_LIMIT && maxReal(s100) < EXCEL_WEB_LIMIT && realWithinEstimate(s100) ? 'met' : 'not met',
+      verdict:
+        maxWrite(s100) < EXCEL_WEB_LIMIT && maxWrite(s1) < EXCEL_WEB_LIMIT && maxReal(s100) < EXCEL_WEB_LIMIT && realWithinEstimate(s100)
+          ? 'met'
+          : 'not met',
       reason: maxWrite(s100) < EXCEL_WEB_LIMIT ? undefined : 'a single write exceeds the limit',
     },
     {
@@ -88,7 +101,18 @@ export function reportSyncs(syncs: SyncRuns): SectionReport {
   md.push('');
   md.push(
     table(
-      ['Size', 'Syncs (read + write)', 'Rerun syncs', 'Largest write sync', 'Total written', 'Min. write syncs at the limit', 'Whole read (all tables)', 'Read syncs refused (first / rerun)', 'Largest accepted read', 'Time in the fake'],
+      [
+        'Size',
+        'Syncs (read + write)',
+        'Rerun syncs',
+        'Largest write sync',
+        'Total written',
+        'Min. write syncs at the limit',
+        'Whole read (all tables)',
+        'Read syncs refused (first / rerun)',
+        'Largest accepted read',
+        'Time in the fake',
+      ],
       ([1, 100] as const).map((s) => {
         const r = syncs[s];
         return [

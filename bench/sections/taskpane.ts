@@ -44,9 +44,15 @@ export function reportTaskPane({ bundle, render, renderError }: TaskPaneRuns): S
     targets.push({
       id: '5b',
       target: 'Task pane first render in headless chromium (preview.html); no numeric target',
-      figure: render ? `median ${fmtMs(render.medianFrameMs)} to the pane's heading on screen (${render.loads} cold loads)` : `failed: ${renderError ?? 'build failed'}`,
+      figure: render
+        ? `median ${fmtMs(render.medianFrameMs)} to the pane's heading on screen (${render.loads} cold loads)`
+        : `failed: ${renderError ?? 'build failed'}`,
       verdict: render && render.pageErrors.length === 0 ? 'no target' : 'not met',
-      reason: render ? (render.pageErrors.length ? `page errors: ${render.pageErrors.slice(0, 3).join('; ')}` : undefined) : (renderError ?? undefined),
+      reason: render
+        ? render.pageErrors.length
+          ? `page errors: ${render.pageErrors.slice(0, 3).join('; ')}`
+          : undefined
+        : (renderError ?? undefined),
     });
   } else targets.push({ id: '5', target: 'Bundle size and first render', figure: 'skipped (TYM_BENCH_SKIP)', verdict: 'skipped' });
 
@@ -57,9 +63,17 @@ export function reportTaskPane({ bundle, render, renderError }: TaskPaneRuns): S
     md.push('Skipped in this run (TYM_BENCH_SKIP=browser).');
     return { targets, markdown: md };
   }
-  md.push(`\`npx webpack --mode production\` (${fmtMs(bundle.buildMs)}), then scripts/check-bundle-size.js: the task pane's own JS and CSS (office.js excluded: it comes from Microsoft's CDN), gzipped level 9.`);
+  md.push(
+    `\`npx webpack --mode production\` (${fmtMs(bundle.buildMs)}), then scripts/check-bundle-size.js: the task pane's own JS and CSS (office.js excluded: it comes from Microsoft's CDN), gzipped level 9.`,
+  );
   md.push('');
-  if (bundle.files.length) md.push(table(['File', 'Size'], bundle.files.map((f) => f.split(': '))));
+  if (bundle.files.length)
+    md.push(
+      table(
+        ['File', 'Size'],
+        bundle.files.map((f) => f.split(': ')),
+      ),
+    );
   md.push('');
   md.push(
     `Total: ${bundle.rawKB ?? '?'} KB raw, **${bundle.gzipKB ?? '?'} KB gzipped** (budget ${bundle.limitKB ?? '?'} KB). For comparison, the preview page measured below loads ${bundle.previewRawKB ?? '?'} KB raw, ${bundle.previewGzipKB ?? '?'} KB gzipped (the same pane plus exceljs and the sheet grid).`,
@@ -76,7 +90,11 @@ export function reportTaskPane({ bundle, render, renderError }: TaskPaneRuns): S
         [
           ['DOMContentLoaded', fmtMs(render.medianDclMs), render.domContentLoadedMs.map((x) => x.toFixed(0)).join(', ')],
           ['First contentful paint', fmtMs(render.medianFcpMs), render.firstContentfulPaintMs.map((x) => x.toFixed(0)).join(', ')],
-          [`Pane heading ("${render.headingText}") laid out`, fmtMs(render.medianHeadingMs), render.headingMs.map((x) => x.toFixed(0)).join(', ')],
+          [
+            `Pane heading ("${render.headingText}") laid out`,
+            fmtMs(render.medianHeadingMs),
+            render.headingMs.map((x) => x.toFixed(0)).join(', '),
+          ],
           ['… and the next animation frame (on screen)', fmtMs(render.medianFrameMs), render.frameMs.map((x) => x.toFixed(0)).join(', ')],
         ],
       ),

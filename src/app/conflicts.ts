@@ -27,7 +27,8 @@ export function outputConflicts(raw: RawWorkbook, ownSheets: string[], outputs: 
   }
   for (const t of outputs.flatMap((s) => s.tables ?? [])) {
     const clash = raw.tables.find((x) => lower(x.name) === lower(t.name) && !own.has(lower(x.sheet)));
-    if (clash) problems.push(error('output-table-taken', { sheet: clash.sheet, table: clash.name }, { table: clash.name, sheet: clash.sheet }));
+    if (clash)
+      problems.push(error('output-table-taken', { sheet: clash.sheet, table: clash.name }, { table: clash.name, sheet: clash.sheet }));
   }
   return problems;
 }

@@ -56,7 +56,9 @@ export function settingsToWire(s: Settings | null): WireSettings | null {
 }
 
 export function settingsFromWire(s: WireSettings | null): Settings | null {
-  return s && { ...s, agreedTvaPct: decimal(s.agreedTvaPct), kelaPct: new Decimal(s.kelaPct), customerEstimate: decimal(s.customerEstimate) };
+  return (
+    s && { ...s, agreedTvaPct: decimal(s.agreedTvaPct), kelaPct: new Decimal(s.kelaPct), customerEstimate: decimal(s.customerEstimate) }
+  );
 }
 
 /** What a worker's global scope offers (typed here: the DOM lib types `self` as a Window). */
@@ -77,7 +79,11 @@ export function serveEngine(scope: WorkerScope, engine: Engine): void {
           const v = await engine.validate(raw);
           result = { ...v, settings: settingsToWire(v.settings) };
         } else if (op === 'compute') {
-          const computed = await engine.compute(raw, (step) => scope.postMessage({ id, type: 'step', step }), time === undefined ? undefined : new Date(time));
+          const computed = await engine.compute(
+            raw,
+            (step) => scope.postMessage({ id, type: 'step', step }),
+            time === undefined ? undefined : new Date(time),
+          );
           if (computed.ok) {
             postSheets(scope, id, computed.sheets);
             result = { ...computed, sheets: [] };
@@ -124,7 +130,11 @@ export function workerEngine(createWorker: () => WorkerLike, fallback: Engine): 
 
   const runLocally = (p: Pending) => {
     const local =
-      p.op === 'validate' ? fallback.validate(p.raw) : p.op === 'compute' ? fallback.compute(p.raw, p.onStep, p.time) : fallback.fingerprint(p.raw);
+      p.op === 'validate'
+        ? fallback.validate(p.raw)
+        : p.op === 'compute'
+          ? fallback.compute(p.raw, p.onStep, p.time)
+          : fallback.fingerprint(p.raw);
     local.then(p.resolve, p.reject);
   };
 

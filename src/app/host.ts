@@ -24,7 +24,13 @@ export interface StoredResult {
 export function isStoredResult(x: unknown): x is StoredResult {
   const r = x as Partial<StoredResult> | null;
   return Boolean(
-    r && r.version === 1 && typeof r.at === 'string' && typeof r.fingerprint === 'string' && r.summary && Array.isArray(r.summary.kinds) && typeof r.summary.year === 'number',
+    r &&
+    r.version === 1 &&
+    typeof r.at === 'string' &&
+    typeof r.fingerprint === 'string' &&
+    r.summary &&
+    Array.isArray(r.summary.kinds) &&
+    typeof r.summary.year === 'number',
   );
 }
 

@@ -8,7 +8,17 @@ import { MASTER_CHECK_ROW, OUTPUT_SHEET_NAMES, SHEETS } from '../workbook/layout
 import { tableFingerprint } from '../domain/fingerprint';
 import { groupFindings } from './verifyCauses';
 import type { WorkbookPort } from '../workbook/port';
-import type { AllocationApp, InvoicingSummary, KindSummary, RunReport, RunStep, ValidationReport, VerifyCause, VerifyReport, VerifyStep } from './api';
+import type {
+  AllocationApp,
+  InvoicingSummary,
+  KindSummary,
+  RunReport,
+  RunStep,
+  ValidationReport,
+  VerifyCause,
+  VerifyReport,
+  VerifyStep,
+} from './api';
 import type { Engine, EngineResult } from './engine';
 import { inputsFingerprint, isPlanTable, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
@@ -36,7 +46,11 @@ export function summarise(model: InputModel, alloc: Allocation): KindSummary[] {
     total: euros(alloc.costTotals[kind]),
     receivers: [
       ...PARTIES.map((p) => ({ receiver: p as string, level: 'party' as const, amount: euros(alloc.totals[kind].get(p) ?? ZERO) })),
-      ...model.municipalities.map((m) => ({ receiver: m.name, level: 'municipality' as const, amount: euros(alloc.totals[kind].get(m.name) ?? ZERO) })),
+      ...model.municipalities.map((m) => ({
+        receiver: m.name,
+        level: 'municipality' as const,
+        amount: euros(alloc.totals[kind].get(m.name) ?? ZERO),
+      })),
     ],
   }));
 }
@@ -47,7 +61,9 @@ export function summarise(model: InputModel, alloc: Allocation): KindSummary[] {
  */
 export function engineMasterCheck(model: InputModel, alloc: Allocation): boolean {
   const sum = (xs: { amount: import('../domain/decimal').Decimal }[]) => xs.reduce((a, p) => a.plus(p.amount), ZERO);
-  const groupsOk = alloc.groups.every((g) => sum(g.parties.parts).eq(g.amount) && sum(g.municipalities.parts).eq(g.parties.parts[0].amount));
+  const groupsOk = alloc.groups.every(
+    (g) => sum(g.parties.parts).eq(g.amount) && sum(g.municipalities.parts).eq(g.parties.parts[0].amount),
+  );
   const totalsOk = COST_KINDS.every((k) => {
     const t = alloc.totals[k];
     const parties = PARTIES.reduce((a, p) => a.plus(t.get(p)!), ZERO);
@@ -192,15 +208,32 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
         }
         // A participant plan added after the run (the log has a row for it only when there was one).
         if (found[PLAN_TABLE.key] && !log.tables.has(PLAN_TABLE.key)) changedTables.push(PLAN_TABLE.key);
-        if (changedTables.length) causes.push({ code: 'inputs-changed', params: { time: log.time, tables: changedTables.map((k) => found[k] ?? k).join(', ') }, cells: [], count: changedTables.length });
+        if (changedTables.length)
+          causes.push({
+            code: 'inputs-changed',
+            params: { time: log.time, tables: changedTables.map((k) => found[k] ?? k).join(', ') },
+            cells: [],
+            count: changedTables.length,
+          });
       } else if (present.length) causes.push({ code: 'no-run-log', params: {}, cells: [], count: 0 });
       if (!result.ok) {
         causes.push({ code: 'inputs-invalid', params: {}, cells: [], count: result.problems.length });
-        return { ok: false, problems: result.problems, findings: [], cellsChecked: 0, causes, changedTables, fingerprint: result.fingerprint };
+        return {
+          ok: false,
+          problems: result.problems,
+          findings: [],
+          cellsChecked: 0,
+          causes,
+          changedTables,
+          fingerprint: result.fingerprint,
+        };
       }
       const expected = result.sheets.filter((s) => s.name !== SHEETS.runLog);
       // 2. A file saved without calculating: say so once, and compare the formulas only.
-      const cache = cachedValuesMissing(expected.filter((s) => present.includes(s.name)), actual);
+      const cache = cachedValuesMissing(
+        expected.filter((s) => present.includes(s.name)),
+        actual,
+      );
       if (cache.missing) causes.unshift({ code: 'recalculate-first', params: { count: cache.count }, cells: [], count: cache.count });
       onProgress?.('compare');
       if (onProgress) await nextTurn();
@@ -212,9 +245,28 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
       // 4. The workbook's own master check, when it was computed.
       const master = actual.find((c) => c.sheet === SHEETS.checks && c.address === `B${MASTER_CHECK_ROW + 1}`);
       if (!cache.missing && master && master.value !== true) {
-        const labels = new Map(actual.filter((c) => c.sheet === SHEETS.checks && c.address.startsWith('A')).map((c) => [c.address.slice(1), c.value]));
-        const falseRows = actual.filter((c) => c.sheet === SHEETS.checks && c.address.startsWith('B') && c.address !== master.address && c.value !== true && c.formula !== undefined);
-        causes.push({ code: 'master-false', params: { checks: falseRows.map((c) => String(labels.get(c.address.slice(1)) ?? c.address)).slice(0, 5).join('; ') }, cells: falseRows.map((c) => `${c.sheet}!${c.address}`), count: falseRows.length });
+        const labels = new Map(
+          actual.filter((c) => c.sheet === SHEETS.checks && c.address.startsWith('A')).map((c) => [c.address.slice(1), c.value]),
+        );
+        const falseRows = actual.filter(
+          (c) =>
+            c.sheet === SHEETS.checks &&
+            c.address.startsWith('B') &&
+            c.address !== master.address &&
+            c.value !== true &&
+            c.formula !== undefined,
+        );
+        causes.push({
+          code: 'master-false',
+          params: {
+            checks: falseRows
+              .map((c) => String(labels.get(c.address.slice(1)) ?? c.address))
+              .slice(0, 5)
+              .join('; '),
+          },
+          cells: falseRows.map((c) => `${c.sheet}!${c.address}`),
+          count: falseRows.length,
+        });
       }
       // A result without a run log (written by an earlier version) can still match: the note stays.
       const ok = findings.length === 0 && causes.every((c) => c.code === 'no-run-log');

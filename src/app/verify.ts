@@ -34,7 +34,8 @@ function sameValue(expected: CellSpec['expected'], actual: OutputCell['value'], 
   if (typeof expected === 'number') {
     if (typeof actual !== 'number') return false;
     // Money and counts must match to the cent / unit; keys and fractions to float precision.
-    if (style && EXACT_STYLES.has(style)) return Math.abs(expected - actual) < 0.005 && Math.round(expected * 100) === Math.round(actual * 100);
+    if (style && EXACT_STYLES.has(style))
+      return Math.abs(expected - actual) < 0.005 && Math.round(expected * 100) === Math.round(actual * 100);
     return Math.abs(expected - actual) <= 1e-9 * Math.max(1, Math.abs(expected));
   }
   if (typeof expected === 'boolean') return actual === expected;
@@ -47,7 +48,11 @@ const show = (v: unknown) => (v === null || v === undefined ? '(tyhjä)' : Strin
  * Compares every cell of the expected sheets with the actual cells. `checkValues` = false compares
  * formulas only (e.g. in Excel before recalculation values are not yet known to differ).
  */
-export function compareOutputs(expected: SheetSpec[], actual: OutputCell[], checkValues = true): { findings: VerifyFinding[]; cellsChecked: number } {
+export function compareOutputs(
+  expected: SheetSpec[],
+  actual: OutputCell[],
+  checkValues = true,
+): { findings: VerifyFinding[]; cellsChecked: number } {
   const bySheet = new Map<string, Map<string, OutputCell>>();
   for (const c of actual) {
     let m = bySheet.get(c.sheet);
@@ -70,7 +75,13 @@ export function compareOutputs(expected: SheetSpec[], actual: OutputCell[], chec
         cellsChecked += 1;
         if (spec.formula !== undefined) {
           if (!cell || cell.formula === undefined) {
-            findings.push({ sheet: sheet.name, address, kind: 'formula', expected: `=${spec.formula}`, actual: cell ? show(cell.value) : '(tyhjä)' });
+            findings.push({
+              sheet: sheet.name,
+              address,
+              kind: 'formula',
+              expected: `=${spec.formula}`,
+              actual: cell ? show(cell.value) : '(tyhjä)',
+            });
             return;
           }
           if (normaliseFormula(cell.formula) !== normaliseFormula(spec.formula)) {
@@ -152,7 +163,10 @@ export function cachedValuesMissing(expected: SheetSpec[], actual: OutputCell[])
 }
 
 /** The output tables' ranges as written vs as they stand (a table cut or extended by a user). */
-export function tableRangeCauses(expected: SheetSpec[], tables: { name: string; sheet: string; headerRow: number; firstColumn: number; rows: unknown[]; headers: string[] }[]): VerifyCause[] {
+export function tableRangeCauses(
+  expected: SheetSpec[],
+  tables: { name: string; sheet: string; headerRow: number; firstColumn: number; rows: unknown[]; headers: string[] }[],
+): VerifyCause[] {
   const out: VerifyCause[] = [];
   for (const sheet of expected) {
     for (const t of sheet.tables ?? []) {
@@ -187,7 +201,8 @@ export function nameCauses(expected: SheetSpec[], actual: { name: string; ref: s
     for (const n of sheet.names ?? []) {
       const exp = refText(sheet.name, n);
       const act = byName.get(n.name.toUpperCase());
-      if (act === undefined || normaliseRef(act) !== normaliseRef(exp)) out.push({ code: 'name-changed', params: { name: n.name, expected: exp, actual: act ?? '—' }, cells: [], count: 1 });
+      if (act === undefined || normaliseRef(act) !== normaliseRef(exp))
+        out.push({ code: 'name-changed', params: { name: n.name, expected: exp, actual: act ?? '—' }, cells: [], count: 1 });
     }
   }
   return out;

@@ -81,7 +81,11 @@ export function formatCause(c: VerifyCause, lang: Lang = 'fi'): string {
 }
 
 const SHOWN = 8;
-const cellsText = (fs: VerifyFinding[]) => fs.slice(0, SHOWN).map((f) => f.address).join(', ') + (fs.length > SHOWN ? ', …' : '');
+const cellsText = (fs: VerifyFinding[]) =>
+  fs
+    .slice(0, SHOWN)
+    .map((f) => f.address)
+    .join(', ') + (fs.length > SHOWN ? ', …' : '');
 
 /**
  * Groups cell findings by sheet and kind. A sheet where most formulas differ is a structure change
@@ -105,11 +109,22 @@ export function groupFindings(findings: VerifyFinding[], formulasPerSheet: Map<s
     const total = formulasPerSheet.get(sheet) ?? formulas.length;
     if (formulas.length) {
       const structural = formulas.length > 20 && formulas.length > total / 5;
-      out.push({ code: structural ? 'structure' : 'overwritten', params: { sheet, count: formulas.length, cells: cellsText(formulas) }, cells: formulas.map((f) => `${f.sheet}!${f.address}`), count: formulas.length });
+      out.push({
+        code: structural ? 'structure' : 'overwritten',
+        params: { sheet, count: formulas.length, cells: cellsText(formulas) },
+        cells: formulas.map((f) => `${f.sheet}!${f.address}`),
+        count: formulas.length,
+      });
     }
     if (values.length) {
       if (inputsChanged) followValues += values.length;
-      else out.push({ code: 'values', params: { sheet, count: values.length, cells: cellsText(values) }, cells: values.map((f) => `${f.sheet}!${f.address}`), count: values.length });
+      else
+        out.push({
+          code: 'values',
+          params: { sheet, count: values.length, cells: cellsText(values) },
+          cells: values.map((f) => `${f.sheet}!${f.address}`),
+          count: values.length,
+        });
     }
   }
   if (followValues) out.push({ code: 'values-follow-inputs', params: { count: followValues }, cells: [], count: followValues });

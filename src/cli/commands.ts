@@ -122,7 +122,8 @@ export async function cmdRun(args: Args, io: Io): Promise<number> {
   } catch (e) {
     throw writeFailure(out, e, lang);
   }
-  if (outcome.otherMarkedSheets.length) io.err(say(lang, 'otherMarked', { sheets: outcome.otherMarkedSheets.map((n) => `"${n}"`).join(', ') }));
+  if (outcome.otherMarkedSheets.length)
+    io.err(say(lang, 'otherMarked', { sheets: outcome.otherMarkedSheets.map((n) => `"${n}"`).join(', ') }));
   if (args.flags.has('--json')) {
     io.out(JSON.stringify(jsonReport(result.model, result.allocation), null, 2));
   } else {

@@ -22,7 +22,8 @@ export class CliRefusal extends Error {
   }
 }
 
-const fileProblem = (code: ProblemCode, file: string, lang: Lang, reason = '') => new CliRefusal(formatProblem(problem(code, {}, { file, reason }), lang), 1);
+const fileProblem = (code: ProblemCode, file: string, lang: Lang, reason = '') =>
+  new CliRefusal(formatProblem(problem(code, {}, { file, reason }), lang), 1);
 
 /** Opens the input workbook; any reason it cannot be read is a CliRefusal (exit 1) naming the file. */
 export async function openInput(file: string, lang: Lang): Promise<PackageWorkbook> {
@@ -70,7 +71,10 @@ async function checkFolder(target: string, lang: Lang, option = '--out'): Promis
 }
 
 /** The file extension a package of this content type must have for Excel to open it. */
-export function extensionFor(book: PackageWorkbook): { ext: string; kind: 'kindMacro' | 'kindTemplate' | 'kindMacroTemplate' | 'kindWorkbook' } {
+export function extensionFor(book: PackageWorkbook): {
+  ext: string;
+  kind: 'kindMacro' | 'kindTemplate' | 'kindMacroTemplate' | 'kindWorkbook';
+} {
   const t = book.contentType;
   if (t.includes('template.macroenabled')) return { ext: '.xltm', kind: 'kindMacroTemplate' };
   if (t.includes('template')) return { ext: '.xltx', kind: 'kindTemplate' };
@@ -116,19 +120,28 @@ export async function checkTarget(out: string, input: string, rules: TargetRules
     stat = null; // does not exist (or a dangling link, which the write replaces)
   }
   if (stat) {
-    if (stat.isDirectory()) throw new CliRefusal(say(lang, 'outIsDirectory', { out, suggestion: path.join(out, rules.suggestion), option }), 2);
+    if (stat.isDirectory())
+      throw new CliRefusal(say(lang, 'outIsDirectory', { out, suggestion: path.join(out, rules.suggestion), option }), 2);
     if (!stat.isFile()) throw new CliRefusal(say(lang, 'outNotRegular', { out, option }), 2);
     const inStat = await fs.promises.stat(input);
-    if (stat.dev === inStat.dev && stat.ino === inStat.ino) throw new CliRefusal(say(lang, 'outSameAsFile', { out, file: input, option }), 2);
+    if (stat.dev === inStat.dev && stat.ino === inStat.ino)
+      throw new CliRefusal(say(lang, 'outSameAsFile', { out, file: input, option }), 2);
     if (!rules.force && !(await rules.isEarlier(out))) throw new CliRefusal(say(lang, 'outExists', { out, option }), 2);
   }
 }
 
 /** Every check of run's OUT (checkTarget with --out), and the extension the workbook's kind needs. */
 export async function checkOutput(out: string, input: string, book: PackageWorkbook, force: boolean, lang: Lang): Promise<void> {
-  await checkTarget(out, input, { force, lang, option: '--out', isEarlier: isEarlierOutput, suggestion: path.basename(defaultOutPath(input)) });
+  await checkTarget(out, input, {
+    force,
+    lang,
+    option: '--out',
+    isEarlier: isEarlierOutput,
+    suggestion: path.basename(defaultOutPath(input)),
+  });
   const { ext, kind } = extensionFor(book);
-  if (path.extname(out).toLowerCase() !== ext) throw new CliRefusal(say(lang, 'outExtension', { out, kind: say(lang, kind), wanted: ext }), 2);
+  if (path.extname(out).toLowerCase() !== ext)
+    throw new CliRefusal(say(lang, 'outExtension', { out, kind: say(lang, kind), wanted: ext }), 2);
 }
 
 /** A new file (template): its folder is writable and nothing is there yet. */

@@ -5,20 +5,25 @@
 import type { Lang } from '../domain/problems';
 
 const FI = {
-  outSameAsFile: 'Tulostiedosto {out} on sama tiedosto kuin syöttötiedosto {file}, jota ei koskaan korvata. Anna {option}-valinnalle toinen nimi.',
-  outFolderMissing: 'Kansiota {dir} ei ole olemassa, joten tulostiedostoa {out} ei voi kirjoittaa. Luo kansio tai anna {option}-valinnalle toinen kansio.',
+  outSameAsFile:
+    'Tulostiedosto {out} on sama tiedosto kuin syöttötiedosto {file}, jota ei koskaan korvata. Anna {option}-valinnalle toinen nimi.',
+  outFolderMissing:
+    'Kansiota {dir} ei ole olemassa, joten tulostiedostoa {out} ei voi kirjoittaa. Luo kansio tai anna {option}-valinnalle toinen kansio.',
   outIsDirectory: '{out} on kansio. Anna {option}-valinnalle tiedoston nimi, esimerkiksi {suggestion}.',
   outNotRegular: '{out} ei ole tavallinen tiedosto (vaan esimerkiksi laite tai putki). Anna {option}-valinnalle tiedoston nimi.',
   outExists:
     'Tiedosto {out} on jo olemassa eikä se ole tämän ohjelman aiemmin kirjoittama tulos, joten sitä ei korvata. Anna {option}-valinnalle toinen nimi, tai lisää --force, jos haluat korvata tiedoston.',
   outUnwritable: 'Kansioon {dir} ei voi kirjoittaa ({reason}). Anna {option}-valinnalle kansio, johon sinulla on kirjoitusoikeus.',
-  outExtension: 'Tulostiedoston {out} pääte ei sovi työkirjalle: {kind} tallennetaan päätteellä {wanted}, muuten Excel ei avaa sitä. Anna nimi, joka päättyy {wanted}.',
-  writeFailed: 'Tiedostoa {out} ei voitu kirjoittaa ({reason}). Mitään ei kirjoitettu. Tarkista levytila ja kansion oikeudet ja aja uudelleen.',
+  outExtension:
+    'Tulostiedoston {out} pääte ei sovi työkirjalle: {kind} tallennetaan päätteellä {wanted}, muuten Excel ei avaa sitä. Anna nimi, joka päättyy {wanted}.',
+  writeFailed:
+    'Tiedostoa {out} ei voitu kirjoittaa ({reason}). Mitään ei kirjoitettu. Tarkista levytila ja kansion oikeudet ja aja uudelleen.',
   templateExists: 'Tiedosto {file} on jo olemassa, joten sitä ei korvata. Anna uudelle pohjalle toinen nimi.',
   folderMissing: 'Kansiota {dir} ei ole olemassa. Luo kansio tai anna toinen polku.',
   folderNotCreated: 'Kansiota {dir} ei voi luoda ({reason}). Anna --out-dir-valinnalle kansio, johon sinulla on kirjoitusoikeus.',
   notAFolder: '{dir} ei ole kansio. Anna --out-dir-valinnalle kansion polku.',
-  otherMarked: 'HUOM: välilehdet {sheets} ovat tämän ohjelman tulosvälilehtien kopioita: niitä ei korvattu eikä poistettu. Niiden kaavat viittaavat tulosvälilehtiin, jotka jokainen ajo kirjoittaa uudelleen; arkistoon kopio kannattaa tallentaa arvoina.',
+  otherMarked:
+    'HUOM: välilehdet {sheets} ovat tämän ohjelman tulosvälilehtien kopioita: niitä ei korvattu eikä poistettu. Niiden kaavat viittaavat tulosvälilehtiin, jotka jokainen ajo kirjoittaa uudelleen; arkistoon kopio kannattaa tallentaa arvoina.',
   written: 'Kirjoitettu: {out}',
   templateWritten: 'Syöttöpohja vuodelle {year} kirjoitettu: {file}',
   sampleWritten: 'Esimerkkiaineisto: {file}',
@@ -40,13 +45,16 @@ const SV: Texts = {
   outExists:
     'Filen {out} finns redan och är inget tidigare resultat av det här programmet, så den skrivs inte över. Ange ett annat namn med {option}, eller lägg till --force om du vill skriva över filen.',
   outUnwritable: 'Det går inte att skriva i mappen {dir} ({reason}). Ange med {option} en mapp där du har skrivrätt.',
-  outExtension: 'Ändelsen på resultatfilen {out} passar inte arbetsboken: en {kind} sparas med ändelsen {wanted}, annars öppnar Excel den inte. Ange ett namn som slutar på {wanted}.',
-  writeFailed: 'Filen {out} kunde inte skrivas ({reason}). Ingenting skrevs. Kontrollera diskutrymmet och mappens behörigheter och kör igen.',
+  outExtension:
+    'Ändelsen på resultatfilen {out} passar inte arbetsboken: en {kind} sparas med ändelsen {wanted}, annars öppnar Excel den inte. Ange ett namn som slutar på {wanted}.',
+  writeFailed:
+    'Filen {out} kunde inte skrivas ({reason}). Ingenting skrevs. Kontrollera diskutrymmet och mappens behörigheter och kör igen.',
   templateExists: 'Filen {file} finns redan, så den skrivs inte över. Ge den nya mallen ett annat namn.',
   folderMissing: 'Mappen {dir} finns inte. Skapa mappen eller ange en annan sökväg.',
   folderNotCreated: 'Mappen {dir} kan inte skapas ({reason}). Ange med --out-dir en mapp där du har skrivrätt.',
   notAFolder: '{dir} är ingen mapp. Ange sökvägen till en mapp med --out-dir.',
-  otherMarked: 'OBS: bladen {sheets} är kopior av det här programmets resultatblad: de har inte ersatts eller tagits bort. Deras formler hänvisar till resultatbladen, som varje körning skriver på nytt; en arkivkopia bör sparas som värden.',
+  otherMarked:
+    'OBS: bladen {sheets} är kopior av det här programmets resultatblad: de har inte ersatts eller tagits bort. Deras formler hänvisar till resultatbladen, som varje körning skriver på nytt; en arkivkopia bör sparas som värden.',
   written: 'Skrivet: {out}',
   templateWritten: 'Indatamall för år {year} skriven: {file}',
   sampleWritten: 'Exempeldata: {file}',
@@ -60,18 +68,23 @@ const SV: Texts = {
 
 const EN: Texts = {
   outSameAsFile: 'The output file {out} is the input file {file}, which is never overwritten. Give {option} another name.',
-  outFolderMissing: 'Folder {dir} does not exist, so the output file {out} cannot be written. Create the folder or give {option} another folder.',
+  outFolderMissing:
+    'Folder {dir} does not exist, so the output file {out} cannot be written. Create the folder or give {option} another folder.',
   outIsDirectory: '{out} is a folder. Give {option} a file name, e.g. {suggestion}.',
   outNotRegular: '{out} is not a regular file (but e.g. a device or a pipe). Give {option} a file name.',
-  outExists: 'File {out} exists and is not an earlier output of this program, so it is not overwritten. Give {option} another name, or add --force to overwrite the file.',
+  outExists:
+    'File {out} exists and is not an earlier output of this program, so it is not overwritten. Give {option} another name, or add --force to overwrite the file.',
   outUnwritable: 'Folder {dir} cannot be written to ({reason}). Give {option} a folder you can write to.',
-  outExtension: 'The extension of the output file {out} does not suit the workbook: a {kind} is saved as {wanted}, or Excel will not open it. Give a name ending in {wanted}.',
-  writeFailed: 'File {out} could not be written ({reason}). Nothing was written. Check the disk space and the folder permissions and run again.',
+  outExtension:
+    'The extension of the output file {out} does not suit the workbook: a {kind} is saved as {wanted}, or Excel will not open it. Give a name ending in {wanted}.',
+  writeFailed:
+    'File {out} could not be written ({reason}). Nothing was written. Check the disk space and the folder permissions and run again.',
   templateExists: 'File {file} exists, so it is not overwritten. Give the new template another name.',
   folderMissing: 'Folder {dir} does not exist. Create it or give another path.',
   folderNotCreated: 'Folder {dir} cannot be created ({reason}). Give --out-dir a folder you can write to.',
   notAFolder: '{dir} is not a folder. Give --out-dir the path of a folder.',
-  otherMarked: 'NOTE: sheets {sheets} are copies of this program\'s output sheets: they were neither replaced nor removed. Their formulas refer to the output sheets, which every run writes again; an archive copy is best kept as values.',
+  otherMarked:
+    "NOTE: sheets {sheets} are copies of this program's output sheets: they were neither replaced nor removed. Their formulas refer to the output sheets, which every run writes again; an archive copy is best kept as values.",
   written: 'Written: {out}',
   templateWritten: 'Input template for {year} written: {file}',
   sampleWritten: 'Sample inputs: {file}',

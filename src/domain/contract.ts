@@ -139,14 +139,7 @@ export const DEFAULT_PAYMENT_TERM_DAYS = 14;
 
 /** Settings rows of the Asetukset table: canonical label first, then aliases. */
 export type SettingKey =
-  | 'year'
-  | 'staffBasis'
-  | 'municipalBasis'
-  | 'agreedTvaPct'
-  | 'kelaPct'
-  | 'employer'
-  | 'billingPeriod'
-  | 'customerEstimate';
+  'year' | 'staffBasis' | 'municipalBasis' | 'agreedTvaPct' | 'kelaPct' | 'employer' | 'billingPeriod' | 'customerEstimate';
 
 export const SETTINGS: Record<SettingKey, { names: string[]; required: boolean }> = {
   year: { names: ['Vuosi', 'Year'], required: true },
@@ -272,7 +265,11 @@ export const KESKI_UUSIMAA_MUNICIPALITIES: ReadonlyArray<{ name: string; populat
 ];
 
 /** Position of the setting and value columns and of the setting's row in the Asetukset table. */
-export function locateSetting(headers: unknown[], body: unknown[][], key: SettingKey): { settingCol: number; valueCol: number; row: number } {
+export function locateSetting(
+  headers: unknown[],
+  body: unknown[][],
+  key: SettingKey,
+): { settingCol: number; valueCol: number; row: number } {
   const colOf = (names: string[]) => headers.findIndex((h) => names.some((n) => headerKey(String(h ?? '')) === headerKey(n)));
   const cols = TABLES.asetukset.columns;
   const settingCol = colOf(cols.find((c) => c.key === 'setting')!.names);

@@ -33,7 +33,6 @@ export const EXACT_LIMIT = 2 ** 46;
 const LIMIT = BigInt(EXACT_LIMIT);
 const SCALE = BigInt(KEY_SCALE);
 
-
 const LIMIT_EUROS = new Decimal(EXACT_LIMIT).div(100).toFixed(2);
 
 /** x · 10^4 as a BigInt when it is whole, else null. */
@@ -127,7 +126,9 @@ export function exactRangeProblems(model: InputModel, lines: CostLine[]): Proble
   }
   const setting = (key: 'kelaPct' | 'agreedTvaPct') => {
     const ref = model.settingRows[key];
-    return ref ? columnWhere(model, 'asetukset', 'value', ref) : { sheet: model.tables.asetukset?.sheet, table: model.tables.asetukset?.name };
+    return ref
+      ? columnWhere(model, 'asetukset', 'value', ref)
+      : { sheet: model.tables.asetukset?.sheet, table: model.tables.asetukset?.name };
   };
   precise(model.settings.kelaPct, setting('kelaPct'));
   precise(model.settings.agreedTvaPct, setting('agreedTvaPct'));
@@ -137,7 +138,13 @@ export function exactRangeProblems(model: InputModel, lines: CostLine[]): Proble
   const abs = (x: bigint) => (x < 0n ? -x : x);
   for (const l of lines) {
     if (abs(cents(l)) >= LIMIT) {
-      out.push(error('amount-out-of-range', columnWhere(model, 'kustannukset', 'amount', l.ref), { amount: l.amount.toFixed(2), what: `${l.kind} ${l.pool}`, limit: LIMIT_EUROS }));
+      out.push(
+        error('amount-out-of-range', columnWhere(model, 'kustannukset', 'amount', l.ref), {
+          amount: l.amount.toFixed(2),
+          what: `${l.kind} ${l.pool}`,
+          limit: LIMIT_EUROS,
+        }),
+      );
     }
   }
   // Group sums: per kind, pool and (pool b) event, as the groups of the allocation.
@@ -150,7 +157,13 @@ export function exactRangeProblems(model: InputModel, lines: CostLine[]): Proble
   }
   for (const [id, s] of sums) {
     if (abs(s.total) >= LIMIT) {
-      out.push(error('amount-out-of-range', columnWhere(model, 'kustannukset', 'amount', s.first.ref), { amount: new Decimal(s.total.toString()).div(100).toFixed(2), what: id.replace(/\|/g, ' ').trim(), limit: LIMIT_EUROS }));
+      out.push(
+        error('amount-out-of-range', columnWhere(model, 'kustannukset', 'amount', s.first.ref), {
+          amount: new Decimal(s.total.toString()).div(100).toFixed(2),
+          what: id.replace(/\|/g, ' ').trim(),
+          limit: LIMIT_EUROS,
+        }),
+      );
     }
   }
   const kust = model.tables.kustannukset;
@@ -159,7 +172,15 @@ export function exactRangeProblems(model: InputModel, lines: CostLine[]): Proble
     const units: Record<PartyCode, bigint> = { TVA: 0n, HVA: 0n, KELA: 0n };
     for (const m of model.staff) units[m.party] += scaledUnits(model, m);
     const d = staffPoolDenominator(model, units);
-    if (d !== null && d >= LIMIT) out.push(error('key-out-of-range', where('henkilosto'), { key: model.settings.staffBasis, what: `TVA + HVA ${model.settings.year}`, value: d.toString(), limit: LIMIT.toString() }));
+    if (d !== null && d >= LIMIT)
+      out.push(
+        error('key-out-of-range', where('henkilosto'), {
+          key: model.settings.staffBasis,
+          what: `TVA + HVA ${model.settings.year}`,
+          value: d.toString(),
+          limit: LIMIT.toString(),
+        }),
+      );
   }
   // Municipal key: the scaled keys' sum (TYM_Parametrit, municipal block).
   let muni = 0n;
@@ -174,6 +195,14 @@ export function exactRangeProblems(model: InputModel, lines: CostLine[]): Proble
     const v = basis === 'population' ? m.population : basis === 'jobseekers' ? m.jobseekers : basis === 'agreed' ? m.agreedPct : null;
     muni += basis === 'staff' ? (staffByMuni.get(identityKey(m.name)) ?? 0n) : (scaled(v ?? ZERO) ?? 0n);
   }
-  if (muni >= LIMIT && lines.length) out.push(error('key-out-of-range', where('kunnat'), { key: model.settings.municipalBasis, what: `TVA → ${kust ? 'kunnat' : ''}`, value: muni.toString(), limit: LIMIT.toString() }));
+  if (muni >= LIMIT && lines.length)
+    out.push(
+      error('key-out-of-range', where('kunnat'), {
+        key: model.settings.municipalBasis,
+        what: `TVA → ${kust ? 'kunnat' : ''}`,
+        value: muni.toString(),
+        limit: LIMIT.toString(),
+      }),
+    );
   return out;
 }

@@ -105,7 +105,11 @@ export function countRegistrations(model: InputModel, year: number = model.setti
     const first = firstRowOf.get(personEvent);
     if (first !== undefined) {
       warnings.push(
-        warning('duplicate-registration', { sheet: r.ref.sheet, table: r.ref.table, row: r.ref.sheetRow }, { event: r.event, firstRow: first }),
+        warning(
+          'duplicate-registration',
+          { sheet: r.ref.sheet, table: r.ref.table, row: r.ref.sheetRow },
+          { event: r.event, firstRow: first },
+        ),
       );
       return false;
     }

@@ -43,7 +43,9 @@ export function parseWorkbook(raw: RawWorkbook): ParseResult {
     if (m) settings.employer = m.name;
     else {
       const where = employerAt ? employerAt.where('value') : { sheet: set.raw.sheet, table: set.raw.name };
-      problems.push(error('employer-unknown', where, { name: visible(settings.employer), known: municipalities.map((x) => x.name).join(', ') }));
+      problems.push(
+        error('employer-unknown', where, { name: visible(settings.employer), known: municipalities.map((x) => x.name).join(', ') }),
+      );
     }
   }
 
@@ -65,7 +67,17 @@ export function parseWorkbook(raw: RawWorkbook): ParseResult {
   for (const k of TABLE_KEYS) if (found[k]) tables[k] = found[k]!.info;
   if (plan.info) tables.suunnitelma = plan.info;
   return {
-    model: { settings, municipalities, staff, registrations: regs?.list ?? [], costs, tables, settingRows, ...(plan.info ? { plan: plan.rows } : {}), billing },
+    model: {
+      settings,
+      municipalities,
+      staff,
+      registrations: regs?.list ?? [],
+      costs,
+      tables,
+      settingRows,
+      ...(plan.info ? { plan: plan.rows } : {}),
+      billing,
+    },
     problems,
   };
 }

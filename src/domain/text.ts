@@ -84,7 +84,8 @@ export function hiddenCharacters(s: string): string[] {
     for (const m of s.matchAll(/\p{L}(\p{M}+)/gu)) {
       const composed = m[0].normalize('NFC');
       if (composed === m[0]) continue;
-      for (const mark of m[1]) found.add(`${charName(mark.codePointAt(0)!)} (${m[0].normalize('NFD')[0]} + ${hex(mark.codePointAt(0)!)} = ${composed})`);
+      for (const mark of m[1])
+        found.add(`${charName(mark.codePointAt(0)!)} (${m[0].normalize('NFD')[0]} + ${hex(mark.codePointAt(0)!)} = ${composed})`);
     }
   }
   return [...found];

@@ -67,7 +67,10 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
   const [sheet, setSheet] = React.useState<string | null>(null);
   const [selected, setSelected] = React.useState<{ sheet: string; address: string } | null>(null);
   // The page's options are fixed when it loads (from the URL): the first file is announced from the start.
-  const [status, setStatus] = React.useState<Status>(() => ({ kind: 'info', text: tr('previewLoading', { file: fileNameOf(options.file) }) }));
+  const [status, setStatus] = React.useState<Status>(() => ({
+    kind: 'info',
+    text: tr('previewLoading', { file: fileNameOf(options.file) }),
+  }));
   const [paneMount, setPaneMount] = React.useState(0);
   const bump = React.useCallback(() => setVersion((v) => v + 1), []);
   // Who listens for changes of the input tables (Host.watchTables), as Excel's events would call them.
@@ -83,13 +86,16 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
 
   // The pane's port reads whatever book is current, so replacing the book (template) keeps the pane.
   const current = React.useRef<Loaded | null>(null);
-  const show = React.useCallback((l: Loaded) => {
-    current.current = l;
-    setLoaded(l);
-    setSheet(null);
-    setSelected(null);
-    setStatus({ kind: 'info', text: tr('previewLoaded', { file: l.name }) });
-  }, [tr]);
+  const show = React.useCallback(
+    (l: Loaded) => {
+      current.current = l;
+      setLoaded(l);
+      setSheet(null);
+      setSelected(null);
+      setStatus({ kind: 'info', text: tr('previewLoaded', { file: l.name }) });
+    },
+    [tr],
+  );
 
   // The sample (or ?file=) first; an empty workbook when there is none, so "create template" works.
   React.useEffect(() => {
@@ -123,7 +129,10 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
     try {
       show(await open(await f.arrayBuffer(), f.name));
     } catch (err) {
-      setStatus({ kind: 'error', text: tr('previewLoadFailed', { file: f.name, message: err instanceof Error ? err.message : String(err) }) });
+      setStatus({
+        kind: 'error',
+        text: tr('previewLoadFailed', { file: f.name, message: err instanceof Error ? err.message : String(err) }),
+      });
     }
   };
 
@@ -264,12 +273,30 @@ export function PreviewApp({ options }: { options: PreviewOptions }): React.Reac
             <strong>{tr('previewTitle')}</strong> {tr('previewIntro')}
           </p>
           <div className="pv-buttons">
-            <label className="pv-button" htmlFor="pv-file">{tr('previewOpenFile')}</label>
-            <input id="pv-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={onFile} className="pv-file" data-testid="file-input" />
-            <button type="button" className="pv-button" onClick={download} disabled={!loaded} data-testid="download">{tr('previewDownload')}</button>
-            <button type="button" className="pv-button" onClick={() => setPaneMount((n) => n + 1)} disabled={!loaded} data-testid="reopen">{tr('previewReopen')}</button>
+            <label className="pv-button" htmlFor="pv-file">
+              {tr('previewOpenFile')}
+            </label>
+            <input
+              id="pv-file"
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={onFile}
+              className="pv-file"
+              data-testid="file-input"
+            />
+            <button type="button" className="pv-button" onClick={download} disabled={!loaded} data-testid="download">
+              {tr('previewDownload')}
+            </button>
+            <button type="button" className="pv-button" onClick={() => setPaneMount((n) => n + 1)} disabled={!loaded} data-testid="reopen">
+              {tr('previewReopen')}
+            </button>
           </div>
-          <p role="status" aria-live="polite" className={status?.kind === 'error' ? 'pv-status pv-error' : 'pv-status'} data-testid="preview-status">
+          <p
+            role="status"
+            aria-live="polite"
+            className={status?.kind === 'error' ? 'pv-status pv-error' : 'pv-status'}
+            data-testid="preview-status"
+          >
             {status?.text ?? ''}
           </p>
         </div>

@@ -16,7 +16,7 @@ export interface SheetGridProps {
 
 export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: SheetGridProps): React.ReactElement {
   const names = workbook.worksheets.map((w) => w.name);
-  const current = sheet && names.includes(sheet) ? sheet : names[0] ?? null;
+  const current = sheet && names.includes(sheet) ? sheet : (names[0] ?? null);
   const ws = current ? workbook.getWorksheet(current) : undefined;
   const range = selected && current && selected.sheet.toLowerCase() === current.toLowerCase() ? parseRange(selected.address) : null;
   const target = range ? { row: range.top, col: range.left } : null;
@@ -45,7 +45,9 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
 
   return (
     <section className="pv-book" aria-labelledby="pv-sheets-heading">
-      <h2 id="pv-sheets-heading" className="pv-h2">{tr('previewSheets')}</h2>
+      <h2 id="pv-sheets-heading" className="pv-h2">
+        {tr('previewSheets')}
+      </h2>
       <div role="tablist" aria-labelledby="pv-sheets-heading" className="pv-tabs">
         {names.map((n, i) => (
           <button
@@ -65,7 +67,13 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
           </button>
         ))}
       </div>
-      <div role="tabpanel" id="pv-grid-panel" aria-labelledby={current ? `pv-tab-${names.indexOf(current)}` : undefined} className="pv-grid-wrap" tabIndex={0}>
+      <div
+        role="tabpanel"
+        id="pv-grid-panel"
+        aria-labelledby={current ? `pv-tab-${names.indexOf(current)}` : undefined}
+        className="pv-grid-wrap"
+        tabIndex={0}
+      >
         {!view || view.rows.length === 0 ? (
           <p>{tr('previewEmptySheet')}</p>
         ) : (
@@ -79,7 +87,9 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
                 <tr>
                   <th scope="col" className="pv-corner" />
                   {Array.from({ length: view.columnCount }, (_, c) => (
-                    <th key={c} scope="col">{columnName(c + 1)}</th>
+                    <th key={c} scope="col">
+                      {columnName(c + 1)}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -90,7 +100,8 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
                     {r.cells.map((c, ci) => {
                       const isSel = target !== null && c.address === `${columnName(target.col)}${target.row}`;
                       const col = ci + 1;
-                      const inRange = range !== null && r.row >= range.top && r.row <= range.bottom && col >= range.left && col <= range.right;
+                      const inRange =
+                        range !== null && r.row >= range.top && r.row <= range.bottom && col >= range.left && col <= range.right;
                       return (
                         <td
                           key={c.address}
@@ -100,7 +111,16 @@ export function SheetGrid({ workbook, version, sheet, selected, onSheet, tr }: S
                           data-in-range={inRange ? 'true' : undefined}
                           aria-selected={isSel || undefined}
                           title={c.formula}
-                          className={[c.numeric ? 'pv-num' : '', c.formula ? 'pv-formula' : '', inRange ? 'pv-in-range' : '', isSel ? 'pv-selected' : ''].join(' ').trim() || undefined}
+                          className={
+                            [
+                              c.numeric ? 'pv-num' : '',
+                              c.formula ? 'pv-formula' : '',
+                              inRange ? 'pv-in-range' : '',
+                              isSel ? 'pv-selected' : '',
+                            ]
+                              .join(' ')
+                              .trim() || undefined
+                          }
                         >
                           {c.text}
                         </td>

@@ -37,7 +37,6 @@ export function parseAddress(address: string): { row: number; col: number } | nu
   return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
 
-
 /** "B3:D7", "$E$7" or "E7" -> the rectangle it covers (1-based); null when not an A1 cell or range. */
 export function parseRange(address: string): { top: number; left: number; bottom: number; right: number } | null {
   const [a, b] = address.split(':');
@@ -123,4 +122,3 @@ export function sheetView(ws: Worksheet, maxRows = MAX_ROWS, mustShowRow?: numbe
   }
   return { sheet: ws.name, rows, columnCount, totalRows };
 }
-

@@ -38,10 +38,13 @@ export function writeSetting(wb: Workbook, tableName: string, key: SettingKey, v
   if (!tl || !br || model.headerRow === false) throw new Error(`Table ${tableName} has no header row`);
   const width = br.col - tl.col + 1;
   const lastData = br.row - (model.totalsRow ? 1 : 0);
-  const read = (r: number) => Array.from({ length: width }, (_, j) => {
-    const v = ws.getCell(r, tl.col + j).value as unknown;
-    return v && typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join('') : v;
-  });
+  const read = (r: number) =>
+    Array.from({ length: width }, (_, j) => {
+      const v = ws.getCell(r, tl.col + j).value as unknown;
+      return v && typeof v === 'object' && 'richText' in (v as object)
+        ? (v as { richText: { text: string }[] }).richText.map((x) => x.text).join('')
+        : v;
+    });
   const headers = read(tl.row);
   const body: unknown[][] = [];
   for (let r = tl.row + 1; r <= lastData; r++) body.push(read(r));

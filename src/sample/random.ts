@@ -8,7 +8,6 @@ import { buildInputWorkbook, type InputCell, type InputData } from '../adapters/
 import { NameSource, retyped } from './names';
 import { Rng } from './prng';
 
-
 const SYLLABLES = ['ka', 'la', 'mä', 'nu', 'po', 'ri', 'sa', 'tu', 'va', 'jä', 'hy', 'ke', 'lo', 'mi', 'ne', 'ör'];
 
 /** Whole hundredths that sum to 100.00, every part > 0. */
@@ -56,7 +55,16 @@ export function randomInputData(seed: number): InputData {
       end = new Date(Date.UTC(year, rng.int(0, 11), 10));
     }
     const municipality = party === 'TVA' ? rng.pick(muniNames) : null;
-    staff.push([party, municipality, `Yksikkö ${rng.int(1, 5)}`, rng.pick(['Asiantuntija', 'Ohjaaja', 'Esihenkilö']), headcount, fte, start, end]);
+    staff.push([
+      party,
+      municipality,
+      `Yksikkö ${rng.int(1, 5)}`,
+      rng.pick(['Asiantuntija', 'Ohjaaja', 'Esihenkilö']),
+      headcount,
+      fte,
+      start,
+      end,
+    ]);
   }
 
   // Registrations: 1-3 events, each with at least one active registrant in the year.

@@ -23,9 +23,26 @@ const JOBSEEKERS: Record<string, number> = {
 };
 
 const TVA_UNITS = ['Työllisyyspalvelut', 'Yrityspalvelut', 'Osaamis- ja koulutuspalvelut', 'Nuorten palvelut'];
-const TVA_TITLES = ['Työllisyysasiantuntija', 'Työvalmentaja', 'Palveluohjaaja', 'Uraohjaaja', 'Yrityskoordinaattori', 'Työhönvalmentaja', 'Palvelupäällikkö', 'Asiakaspalvelusihteeri'];
+const TVA_TITLES = [
+  'Työllisyysasiantuntija',
+  'Työvalmentaja',
+  'Palveluohjaaja',
+  'Uraohjaaja',
+  'Yrityskoordinaattori',
+  'Työhönvalmentaja',
+  'Palvelupäällikkö',
+  'Asiakaspalvelusihteeri',
+];
 const HVA_UNITS = ['Aikuissosiaalityö', 'Työkykypalvelut', 'Kuntoutus', 'Mielenterveys- ja päihdepalvelut'];
-const HVA_TITLES = ['Sosiaalityöntekijä', 'Sosiaaliohjaaja', 'Terveydenhoitaja', 'Fysioterapeutti', 'Psykiatrinen sairaanhoitaja', 'Kuntoutusohjaaja', 'Työkykykoordinaattori'];
+const HVA_TITLES = [
+  'Sosiaalityöntekijä',
+  'Sosiaaliohjaaja',
+  'Terveydenhoitaja',
+  'Fysioterapeutti',
+  'Psykiatrinen sairaanhoitaja',
+  'Kuntoutusohjaaja',
+  'Työkykykoordinaattori',
+];
 const KELA_TITLES = ['Etuuskäsittelijä', 'Kuntoutusasiantuntija', 'Palveluneuvoja'];
 
 export interface SampleOptions {
@@ -63,10 +80,22 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
     if (rng.chance(0.05)) start = date(year, rng.int(2, 10), 1);
     else if (rng.chance(0.04)) end = date(year, rng.int(3, 11), rng.pick([15, 28]));
     if (party === 'TVA') {
-      const m = rng.weighted(munis.map((x) => x.name), munis.map((x) => x.population));
+      const m = rng.weighted(
+        munis.map((x) => x.name),
+        munis.map((x) => x.population),
+      );
       staff.push(['TVA', m, `${rng.pick(TVA_UNITS)}, ${m}`, rng.pick(TVA_TITLES), 1, fte, start, end]);
     } else if (party === 'HVA') {
-      staff.push([rng.chance(0.1) ? 'Hyvinvointialue' : 'HVA', null, `Keski-Uudenmaan hyvinvointialue, ${rng.pick(HVA_UNITS)}`, rng.pick(HVA_TITLES), 1, fte, start, end]);
+      staff.push([
+        rng.chance(0.1) ? 'Hyvinvointialue' : 'HVA',
+        null,
+        `Keski-Uudenmaan hyvinvointialue, ${rng.pick(HVA_UNITS)}`,
+        rng.pick(HVA_TITLES),
+        1,
+        fte,
+        start,
+        end,
+      ]);
     } else {
       staff.push(['KELA', null, 'Kela, Keski-Uusimaa', rng.pick(KELA_TITLES), 1, fte, start, end]);
     }
@@ -113,7 +142,20 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
   const salary = rng.euros(6_100, 6_600);
   line('TA', 'a', 'Johtavan henkilön palkka', null, Math.round(salary * 12.5 * 100) / 100);
   line('TA', 'a', 'Johtavan henkilön henkilösivukulut', null, Math.round(salary * 12.5 * 0.23 * 100) / 100);
-  const months = ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'];
+  const months = [
+    'tammikuu',
+    'helmikuu',
+    'maaliskuu',
+    'huhtikuu',
+    'toukokuu',
+    'kesäkuu',
+    'heinäkuu',
+    'elokuu',
+    'syyskuu',
+    'lokakuu',
+    'marraskuu',
+    'joulukuu',
+  ];
   months.forEach((m, i) => {
     const pay = i === 6 ? salary * 1.5 : salary; // holiday bonus in July
     line('TOT', 'a', `Johtavan henkilön palkka, ${m}`, null, pay);
@@ -138,7 +180,15 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
   line('TA', 'b', 'Kehittämispäivien yhteinen viestintä', null, 2_000);
   line('TOT', 'b', 'Kehittämispäivien yhteinen viestintä', null, rng.euros(1_500, 2_300));
   // Last year's actual joint costs (Vuosi = year - 1), so the year comparison has something to compare.
-  costs.push(['TOT', 'a', 'Johtavan henkilön palkka ja sivukulut', null, Math.round(salary * 0.97 * 12.5 * 1.23 * 100) / 100, null, year - 1]);
+  costs.push([
+    'TOT',
+    'a',
+    'Johtavan henkilön palkka ja sivukulut',
+    null,
+    Math.round(salary * 0.97 * 12.5 * 1.23 * 100) / 100,
+    null,
+    year - 1,
+  ]);
   costs.push(['TOT', 'muu', 'Toimintakulut yhteensä', null, rng.euros(14_000, 17_000), null, year - 1]);
   // More actual lines for larger scales (benchmarks).
   const costTarget = Math.round(60 * scale);
@@ -147,7 +197,6 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
     const ev = pool === 'b' && rng.chance(0.8) ? rng.pick(events).name : null;
     line('TOT', pool, `Lisäerä ${costs.length + 1}`, ev, rng.euros(10, 900));
   }
-
 
   const municipalities = munis.map((m) => [m.name, m.population, JOBSEEKERS[m.name] ?? null, null] as InputCell[]);
   // Quarterly advance invoices; a customer estimate for the staff sufficiency figures.

@@ -110,7 +110,8 @@ export function App({ app, host, invoicingActions }: AppProps): React.ReactEleme
       const formulas = report.findings.filter((f) => f.actual.startsWith('=')).slice(0, 200);
       if (host.localFormulas && formulas.length) {
         host.localFormulas(formulas.map((f) => ({ sheet: f.sheet, address: f.address }))).then(
-          (local) => setLocalActual(Object.fromEntries(formulas.flatMap((f, i) => (local[i] ? [[`${f.sheet}!${f.address}`, local[i]!]] : [])))),
+          (local) =>
+            setLocalActual(Object.fromEntries(formulas.flatMap((f, i) => (local[i] ? [[`${f.sheet}!${f.address}`, local[i]!]] : [])))),
           () => undefined, // the pane's own translation stays
         );
       }
@@ -169,64 +170,84 @@ export function App({ app, host, invoicingActions }: AppProps): React.ReactEleme
     <FluentProvider theme={host.theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang}>
       <style>{PANE_CSS}</style>
       <div className="tym-pane">
-      <Header tr={tr} />
-      <main>
-        <div role="status" aria-live="polite" aria-atomic="true" className="tym-sr-only" data-testid="live">
-          {state.announcement ? noticeText(state.announcement, tr) : ''}
-        </div>
-        <Notices failure={state.failure} note={state.note} tr={tr} onDismiss={(what) => dispatch({ type: 'dismiss', what })} />
+        <Header tr={tr} />
+        <main>
+          <div role="status" aria-live="polite" aria-atomic="true" className="tym-sr-only" data-testid="live">
+            {state.announcement ? noticeText(state.announcement, tr) : ''}
+          </div>
+          <Notices failure={state.failure} note={state.note} tr={tr} onDismiss={(what) => dispatch({ type: 'dismiss', what })} />
 
-        {running ? <RunProgress steps={state.steps} tr={tr} /> : null}
-        {state.result && !running ? (
-          <ResultCard ref={cardRef} result={state.result} freshness={fresh} tables={state.tables} lang={lang} tr={tr} busy={busy} onRun={run} onSelect={select} />
-        ) : null}
+          {running ? <RunProgress steps={state.steps} tr={tr} /> : null}
+          {state.result && !running ? (
+            <ResultCard
+              ref={cardRef}
+              result={state.result}
+              freshness={fresh}
+              tables={state.tables}
+              lang={lang}
+              tr={tr}
+              busy={busy}
+              onRun={run}
+              onSelect={select}
+            />
+          ) : null}
 
-        <ActionBar
-          actions={barActions(state)}
-          primary={primaryAction(state)}
-          busy={busy}
-          tr={tr}
-          on={{ template: createTemplate, run, validate: () => void validate() }}
-        />
+          <ActionBar
+            actions={barActions(state)}
+            primary={primaryAction(state)}
+            busy={busy}
+            tr={tr}
+            on={{ template: createTemplate, run, validate: () => void validate() }}
+          />
 
-        {state.runFailed && !running ? (
-          <MessageBar intent="warning" data-testid="run-failed" layout="multiline">
-            <MessageBarBody>{tr('runFailed')}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+          {state.runFailed && !running ? (
+            <MessageBar intent="warning" data-testid="run-failed" layout="multiline">
+              <MessageBarBody>{tr('runFailed')}</MessageBarBody>
+            </MessageBar>
+          ) : null}
 
-        <TableStatus tablesFound={v ? v.tablesFound : null} tr={tr} busy={busy} onAddPlan={addPlan} />
+          <TableStatus tablesFound={v ? v.tablesFound : null} tr={tr} busy={busy} onAddPlan={addPlan} />
 
-        {showProblems && listed ? (
-          <ProblemList problems={listed} tables={state.tables} lang={lang} tr={tr} onSelect={select} headingId="problems-heading" heading={tr('problemsHeading')} />
-        ) : null}
+          {showProblems && listed ? (
+            <ProblemList
+              problems={listed}
+              tables={state.tables}
+              lang={lang}
+              tr={tr}
+              onSelect={select}
+              headingId="problems-heading"
+              heading={tr('problemsHeading')}
+            />
+          ) : null}
 
-        {state.result && !running ? <ResultDetails summary={state.result.summary} freshness={fresh} lang={lang} tr={tr} invoicingActions={invoicingActions} /> : null}
+          {state.result && !running ? (
+            <ResultDetails summary={state.result.summary} freshness={fresh} lang={lang} tr={tr} invoicingActions={invoicingActions} />
+          ) : null}
 
-        <SettingsPanel
-          settings={v?.settings ?? null}
-          loaded={v !== null}
-          tableFound={Boolean(v?.tablesFound.asetukset)}
-          lang={lang}
-          tr={tr}
-          busy={busy}
-          onUpdate={updateSetting}
-        />
+          <SettingsPanel
+            settings={v?.settings ?? null}
+            loaded={v !== null}
+            tableFound={Boolean(v?.tablesFound.asetukset)}
+            lang={lang}
+            tr={tr}
+            busy={busy}
+            onUpdate={updateSetting}
+          />
 
-        <AuditSection
-          report={state.verify}
-          steps={state.verifySteps}
-          running={state.busy === 'verify'}
-          busy={busy}
-          freshness={state.verify ? freshness(state, state.verify.fingerprint) : 'checking'}
-          localActual={localActual}
-          tables={state.tables}
-          lang={lang}
-          tr={tr}
-          onVerify={verify}
-          onSelect={select}
-        />
-      </main>
+          <AuditSection
+            report={state.verify}
+            steps={state.verifySteps}
+            running={state.busy === 'verify'}
+            busy={busy}
+            freshness={state.verify ? freshness(state, state.verify.fingerprint) : 'checking'}
+            localActual={localActual}
+            tables={state.tables}
+            lang={lang}
+            tr={tr}
+            onVerify={verify}
+            onSelect={select}
+          />
+        </main>
       </div>
     </FluentProvider>
   );

@@ -94,4 +94,9 @@ export function causeText(c: VerifyCause, lang: Lang): string {
 }
 
 /** Causes that explain the others (act on them first); shown with a warning rather than an error mark. */
-export const ROOT_CAUSES: ReadonlySet<VerifyCause['code']> = new Set(['inputs-changed', 'recalculate-first', 'no-run-log', 'inputs-invalid']);
+export const ROOT_CAUSES: ReadonlySet<VerifyCause['code']> = new Set([
+  'inputs-changed',
+  'recalculate-first',
+  'no-run-log',
+  'inputs-invalid',
+]);

@@ -2,12 +2,32 @@
  * The problems as the pane lists them: grouped by table (in the contract's order), errors first,
  * each with a place in the workbook to go to, and with numbers in the UI language's format.
  */
-import { formatProblem, formatWhere, problemTarget, TABLE_KEYS, TABLES, headerKey, type CellTarget, type Lang, type Problem, type TableLocation } from '../app/vocabulary';
+import {
+  formatProblem,
+  formatWhere,
+  problemTarget,
+  TABLE_KEYS,
+  TABLES,
+  headerKey,
+  type CellTarget,
+  type Lang,
+  type Problem,
+  type TableLocation,
+} from '../app/vocabulary';
 import { formatCount, formatDecimalText, formatIsoDate } from './format';
 import type { MessageKey, Translate } from './i18n';
 
 /** Codes whose `value` is a number from a cell (elsewhere `value` quotes what the user typed). */
-const NUMERIC_VALUE_CODES = new Set(['percent-format', 'negative-key', 'negative-value', 'percent-range', 'not-integer', 'too-many-decimals', 'date-invalid', 'date-serial']);
+const NUMERIC_VALUE_CODES = new Set([
+  'percent-format',
+  'negative-key',
+  'negative-value',
+  'percent-range',
+  'not-integer',
+  'too-many-decimals',
+  'date-invalid',
+  'date-serial',
+]);
 /** Parameters that are numbers wherever they appear (years and row numbers are left as they are). */
 const NUMERIC_PARAMS = new Set(['shown', 'sum', 'max', 'count']);
 
@@ -16,8 +36,24 @@ const NUMERIC_PARAMS = new Set(['shown', 'sum', 'max', 'count']);
  * Swedish message lists only the Finnish words; the English ones still work in the cells.
  */
 export const ENGLISH_ALIASES: ReadonlySet<string> = new Set([
-  'Employment area', 'Wellbeing area', 'registered', 'cancelled', 'budget', 'actual', 'other', 'headcount', 'fte', 'fte-weighted',
-  'population', 'jobseekers', 'staff', 'agreed', 'year', 'half-year', 'quarter', 'month',
+  'Employment area',
+  'Wellbeing area',
+  'registered',
+  'cancelled',
+  'budget',
+  'actual',
+  'other',
+  'headcount',
+  'fte',
+  'fte-weighted',
+  'population',
+  'jobseekers',
+  'staff',
+  'agreed',
+  'year',
+  'half-year',
+  'quarter',
+  'month',
 ]);
 
 function withoutEnglish(list: string): string {
@@ -32,7 +68,8 @@ export function localProblem(p: Problem, lang: Lang): Problem {
   for (const [k, v] of Object.entries(p.params)) {
     if (k === 'accepted' && p.code === 'unknown-word' && lang !== 'en' && typeof v === 'string') params[k] = withoutEnglish(v);
     else if (typeof v === 'number' && NUMERIC_PARAMS.has(k)) params[k] = formatCount(v, lang);
-    else if (typeof v === 'string' && (NUMERIC_PARAMS.has(k) || (k === 'value' && NUMERIC_VALUE_CODES.has(p.code)))) params[k] = formatDecimalText(v, lang, true);
+    else if (typeof v === 'string' && (NUMERIC_PARAMS.has(k) || (k === 'value' && NUMERIC_VALUE_CODES.has(p.code))))
+      params[k] = formatDecimalText(v, lang, true);
     else if (k === 'value' && p.code === 'year-invalid' && typeof v === 'string') params[k] = formatDecimalText(v, lang);
     else if (k === 'date' && typeof v === 'string') params[k] = formatIsoDate(v, lang);
     else params[k] = v;
@@ -100,5 +137,11 @@ const LINK_KEYS: Record<CellTarget['kind'], MessageKey> = {
 /** The link's text: "Siirry soluun Kustannukset!E2", "Näytä sarake Summa", … */
 export function targetText(target: CellTarget, problem: Problem, tr: Translate): string {
   const row = /\d+/.exec(target.address)?.[0] ?? '';
-  return tr(LINK_KEYS[target.kind], { sheet: target.sheet, cell: target.address, column: problem.where.column ?? '', row, table: problem.where.table ?? target.sheet });
+  return tr(LINK_KEYS[target.kind], {
+    sheet: target.sheet,
+    cell: target.address,
+    column: problem.where.column ?? '',
+    row,
+    table: problem.where.table ?? target.sheet,
+  });
 }

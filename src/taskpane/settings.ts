@@ -47,7 +47,11 @@ const VALUE_KEYS: Record<ChoiceCode, MessageKey> = {
 };
 
 /** The words a choice setting's cell accepts (the workbook contract's word tables), to their codes. */
-const CHOICE_WORDS: ReadonlyArray<readonly [string, ChoiceCode]> = [...STAFF_BASIS_WORDS, ...MUNICIPAL_BASIS_WORDS, ...BILLING_PERIOD_WORDS];
+const CHOICE_WORDS: ReadonlyArray<readonly [string, ChoiceCode]> = [
+  ...STAFF_BASIS_WORDS,
+  ...MUNICIPAL_BASIS_WORDS,
+  ...BILLING_PERIOD_WORDS,
+];
 
 /**
  * A choice setting's word (as the cell holds it) as the pane shows it: explained in the UI

@@ -146,15 +146,28 @@ export function reduce(state: PaneState, ev: PaneEvent): PaneState {
         tables: ev.report.tables ?? state.tables,
         inputs: known(state, ev.report.fingerprint, ev.seq),
       };
-      return { ...next, announcement: staleNotice(state, next) ?? { key: 'validateDone', params: { errors: c.errors, warnings: c.warnings } } };
+      return {
+        ...next,
+        announcement: staleNotice(state, next) ?? { key: 'validateDone', params: { errors: c.errors, warnings: c.warnings } },
+      };
     }
     case 'progress':
-      return { ...state, steps: state.steps.includes(ev.step) ? state.steps : [...state.steps, ev.step], announcement: { key: stepKey(ev.step) } };
+      return {
+        ...state,
+        steps: state.steps.includes(ev.step) ? state.steps : [...state.steps, ev.step],
+        announcement: { key: stepKey(ev.step) },
+      };
     case 'verifyProgress':
       return { ...state, verifySteps: state.verifySteps.includes(ev.step) ? state.verifySteps : [...state.verifySteps, ev.step] };
     case 'ran': {
       const r = ev.report;
-      const base: PaneState = { ...state, busy: null, problems: r.problems, tables: r.tables ?? state.tables, inputs: known(state, r.fingerprint, ev.seq) };
+      const base: PaneState = {
+        ...state,
+        busy: null,
+        problems: r.problems,
+        tables: r.tables ?? state.tables,
+        inputs: known(state, r.fingerprint, ev.seq),
+      };
       if (!r.ok || !r.summary) return { ...base, runFailed: true, announcement: { key: 'runFailed' } };
       return {
         ...base,
@@ -167,7 +180,10 @@ export function reduce(state: PaneState, ev: PaneEvent): PaneState {
     case 'restored':
       // A result from this session wins over the one kept in the document.
       if (state.result) return state;
-      return { ...state, result: { summary: ev.stored.summary, warnings: [], fingerprint: ev.stored.fingerprint, at: ev.stored.at, restored: true } };
+      return {
+        ...state,
+        result: { summary: ev.stored.summary, warnings: [], fingerprint: ev.stored.fingerprint, at: ev.stored.at, restored: true },
+      };
     case 'verified': {
       const r = ev.report;
       let announcement: Notice;

@@ -44,7 +44,10 @@ export function useFreshness({ app, host, state, dispatch, changed, seq, recheck
   React.useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   // Watch the input tables found by the latest read; again whenever that set changes.
-  const names = state.tables.map((t) => t.name).sort().join('\n');
+  const names = state.tables
+    .map((t) => t.name)
+    .sort()
+    .join('\n');
   React.useEffect(() => {
     if (!host.watchTables || !names) return undefined;
     let stop: (() => void) | null = null;

@@ -55,7 +55,11 @@ export interface WriteOutcome {
    * first new sheet, the recalculation on Manual calculation (press F9), freeze panes, print set-up,
    * tab colour. `sheet` names the sheet (or the name) it concerns.
    */
-  finishingFailures: { sheet: string; what: 'oldOutputs' | 'names' | 'show' | 'recalculate' | 'freeze' | 'print' | 'tabColor'; message: string }[];
+  finishingFailures: {
+    sheet: string;
+    what: 'oldOutputs' | 'names' | 'show' | 'recalculate' | 'freeze' | 'print' | 'tabColor';
+    message: string;
+  }[];
   /** The workbook was not on automatic calculation, so the add-in recalculated after writing. */
   recalculated: boolean;
 }

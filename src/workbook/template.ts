@@ -80,19 +80,40 @@ export function templateSettingRows(year: number): TemplateSettingRow[] {
   const d = defaultSettings();
   const rows: Record<SettingKey, Omit<TemplateSettingRow, 'key' | 'label'>> = {
     year: { value: year, note: 'Talousarviovuosi, jonka kustannukset jaetaan.' },
-    staffBasis: { value: wordOf(STAFF_BASIS_WORDS, d.staffBasis), list: LISTS.staffBasis, note: 'Yhteiskustannusten (pooli a ja muu) jakoperuste: henkilömäärä, htv tai htv-aikapainotettu.' },
-    municipalBasis: { value: wordOf(MUNICIPAL_BASIS_WORDS, d.municipalBasis), list: LISTS.municipalBasis, note: 'TVA:n osuuden jako kunnille: asukasluku (31.12. edellisenä vuonna), työttömät, henkilöstö tai sovittu.' },
-    agreedTvaPct: { value: null, note: 'Tyhjä = henkilöstön mukaan. Muuten sovittu TVA:n prosenttiosuus (HVA saa loput), esimerkiksi 60 tarkoittaa 60 %.' },
+    staffBasis: {
+      value: wordOf(STAFF_BASIS_WORDS, d.staffBasis),
+      list: LISTS.staffBasis,
+      note: 'Yhteiskustannusten (pooli a ja muu) jakoperuste: henkilömäärä, htv tai htv-aikapainotettu.',
+    },
+    municipalBasis: {
+      value: wordOf(MUNICIPAL_BASIS_WORDS, d.municipalBasis),
+      list: LISTS.municipalBasis,
+      note: 'TVA:n osuuden jako kunnille: asukasluku (31.12. edellisenä vuonna), työttömät, henkilöstö tai sovittu.',
+    },
+    agreedTvaPct: {
+      value: null,
+      note: 'Tyhjä = henkilöstön mukaan. Muuten sovittu TVA:n prosenttiosuus (HVA saa loput), esimerkiksi 60 tarkoittaa 60 %.',
+    },
     kelaPct: { value: null, note: 'Kelan prosenttiosuus henkilöstöperusteisista pooleista, esimerkiksi 5 tarkoittaa 5 %. Tyhjä = 0.' },
     employer: { value: d.employer, note: 'Hallinnollinen työnantaja (vastuukunta), joka maksaa yhteiset kustannukset ja laskuttaa muita.' },
-    billingPeriod: { value: wordOf(BILLING_PERIOD_WORDS, d.billingPeriod), list: LISTS.billingPeriod, note: 'Ennakkolaskutuksen jakso: vuosi, puolivuosi, neljännes tai kuukausi.' },
+    billingPeriod: {
+      value: wordOf(BILLING_PERIOD_WORDS, d.billingPeriod),
+      list: LISTS.billingPeriod,
+      note: 'Ennakkolaskutuksen jakso: vuosi, puolivuosi, neljännes tai kuukausi.',
+    },
     customerEstimate: { value: null, note: 'Valinnainen arvio asiakasmäärästä henkilöstön riittävyyden tunnuslukuja varten.' },
   };
   const billing: Record<BillingSettingKey, Omit<TemplateSettingRow, 'key' | 'label'>> = {
-    invoiceDay: { value: DEFAULT_INVOICE_DAY, note: 'Laskurivit: laskun päivä kuukaudessa (1–31; lyhyemmässä kuussa kuun viimeinen päivä).' },
+    invoiceDay: {
+      value: DEFAULT_INVOICE_DAY,
+      note: 'Laskurivit: laskun päivä kuukaudessa (1–31; lyhyemmässä kuussa kuun viimeinen päivä).',
+    },
     paymentTerm: { value: DEFAULT_PAYMENT_TERM_DAYS, note: 'Laskurivit: maksuehto päivinä (eräpäivä = laskun päivä + maksuehto).' },
     settlementDate: { value: null, note: 'Laskurivit: tasauslaskujen päivämäärä. Tyhjä = laskutuspäivä vuotta seuraavan tammikuun.' },
-    hvaBusinessId: { value: null, note: 'Hyvinvointialueen Y-tunnus laskuriveille (muoto 1234567-8). Kuntien Y-tunnukset Kunnat-taulukossa.' },
+    hvaBusinessId: {
+      value: null,
+      note: 'Hyvinvointialueen Y-tunnus laskuriveille (muoto 1234567-8). Kuntien Y-tunnukset Kunnat-taulukossa.',
+    },
     kelaBusinessId: { value: null, note: 'Kelan Y-tunnus laskuriveille (muoto 1234567-8).' },
   };
   return [
@@ -150,7 +171,12 @@ const WIDTHS: Record<TableKey | OptionalTableKey, number[]> = {
 
 const FORMATS: Record<TableKey | OptionalTableKey, Partial<Record<string, string>>> = {
   asetukset: {},
-  kunnat: { population: INPUT_FORMATS.count, jobseekers: INPUT_FORMATS.count, agreedPct: INPUT_FORMATS.percent, businessId: INPUT_FORMATS.text },
+  kunnat: {
+    population: INPUT_FORMATS.count,
+    jobseekers: INPUT_FORMATS.count,
+    agreedPct: INPUT_FORMATS.percent,
+    businessId: INPUT_FORMATS.text,
+  },
   henkilosto: { fte: INPUT_FORMATS.fte, start: INPUT_FORMATS.date, end: INPUT_FORMATS.date },
   ilmoittautumiset: { date: INPUT_FORMATS.date },
   kustannukset: { amount: INPUT_FORMATS.money },

@@ -6,7 +6,15 @@
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import type { RunStep } from '../../src/app/api';
 import type { Engine } from '../../src/app/engine';
-import { CELLS_PER_MESSAGE, serveEngine, workerEngine, type EngineMessage, type EngineRequest, type WorkerLike, type WorkerScope } from '../../src/app/engineWorker';
+import {
+  CELLS_PER_MESSAGE,
+  serveEngine,
+  workerEngine,
+  type EngineMessage,
+  type EngineRequest,
+  type WorkerLike,
+  type WorkerScope,
+} from '../../src/app/engineWorker';
 import { inputsFingerprint, readableSettings, tableLocations } from '../../src/app/inputs';
 import { problemTarget } from '../../src/app/locate';
 import { createAllocationApp, localEngine } from '../../src/app/run';
@@ -36,7 +44,10 @@ function cloned<T>(x: T): T {
 }
 
 /** A worker in this process: both directions go through structuredClone, answers on a later turn. */
-function inProcessWorker(engine: Engine, log: { posted: number; answers?: EngineMessage[] } = { posted: 0 }): WorkerLike & { fail(): void } {
+function inProcessWorker(
+  engine: Engine,
+  log: { posted: number; answers?: EngineMessage[] } = { posted: 0 },
+): WorkerLike & { fail(): void } {
   const listeners: { message: ((e: { data: EngineMessage }) => void)[]; error: ((e: unknown) => void)[] } = { message: [], error: [] };
   const scope: WorkerScope = {
     onmessage: null,
@@ -76,7 +87,12 @@ test('through the worker, validate, compute and fingerprint give what the local 
   // The settings' decimals crossed as text and are Decimals again.
   expect(rv.settings!.kelaPct.toString()).toBe(lv.settings!.kelaPct.toString());
   expect(typeof rv.settings!.kelaPct.plus).toBe('function');
-  expect({ ...rv.settings, kelaPct: 0, agreedTvaPct: 0, customerEstimate: 0 }).toEqual({ ...lv.settings, kelaPct: 0, agreedTvaPct: 0, customerEstimate: 0 });
+  expect({ ...rv.settings, kelaPct: 0, agreedTvaPct: 0, customerEstimate: 0 }).toEqual({
+    ...lv.settings,
+    kelaPct: 0,
+    agreedTvaPct: 0,
+    customerEstimate: 0,
+  });
 
   const steps: RunStep[] = [];
   // The run log's time crosses the boundary: both runs at the same fixed time.
@@ -89,7 +105,10 @@ test('through the worker, validate, compute and fingerprint give what the local 
   const cells = (rows: unknown[][]) => rows.reduce((a, r) => a + r.length, 0);
   expect(parts.length).toBeGreaterThan(lc.ok ? lc.sheets.length : 0);
   expect(Math.max(...parts.map((m) => cells(m.rows)))).toBeLessThanOrEqual(CELLS_PER_MESSAGE);
-  const done = log.answers.find((m) => m.type === 'done' && (m.result as { sheets?: unknown[] }).sheets) as Extract<EngineMessage, { type: 'done' }>;
+  const done = log.answers.find((m) => m.type === 'done' && (m.result as { sheets?: unknown[] }).sheets) as Extract<
+    EngineMessage,
+    { type: 'done' }
+  >;
   expect((done.result as { sheets: unknown[] }).sheets).toEqual([]);
   expect(rc.ok && rc.summary.kinds.length).toBeGreaterThan(0);
   expect(await remote.fingerprint(raw)).toBe(lv.fingerprint);
@@ -105,7 +124,11 @@ test('a worker that cannot start, or dies with requests in flight, leaves the wo
 
   // A worker that never answers, then reports an error: the request is answered locally.
   let w: ReturnType<typeof inProcessWorker> | null = null;
-  const silent: Engine = { validate: () => new Promise(() => undefined), compute: () => new Promise(() => undefined), fingerprint: () => new Promise(() => undefined) };
+  const silent: Engine = {
+    validate: () => new Promise(() => undefined),
+    compute: () => new Promise(() => undefined),
+    fingerprint: () => new Promise(() => undefined),
+  };
   const dying = workerEngine(() => (w = inProcessWorker(silent)), localEngine);
   const answer = dying.fingerprint(raw);
   await new Promise((r) => setTimeout(r, 5));
@@ -187,7 +210,14 @@ describe('inputs fingerprint', () => {
     const without = cloned(raw);
     without.tables = without.tables.filter((t) => t.name !== 'Osallistujasuunnitelma');
     const base = inputsFingerprint(without);
-    const plan = { name: 'Osallistujasuunnitelma', sheet: 'Osallistujasuunnitelma', headerRow: 1, firstColumn: 1, headers: ['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi'], rows: [[{ value: null }, { value: null }, { value: null }, { value: null }]] };
+    const plan = {
+      name: 'Osallistujasuunnitelma',
+      sheet: 'Osallistujasuunnitelma',
+      headerRow: 1,
+      firstColumn: 1,
+      headers: ['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi'],
+      rows: [[{ value: null }, { value: null }, { value: null }, { value: null }]],
+    };
     const added = cloned(without);
     added.tables.push(plan);
     expect(inputsFingerprint(added)).not.toBe(base);
@@ -241,18 +271,47 @@ describe('problem targets', () => {
 
   test('the table is located by hand: B3:D7, Summa in D', () => {
     expect(tables).toEqual([
-      { key: 'kustannukset', name: 'Kustannukset', sheet: 'Kulut', headerRow: 3, lastRow: 7, firstColumn: 'B', lastColumn: 'D', columns: { Laji: 'B', Pooli: 'C', Summa: 'D' } },
+      {
+        key: 'kustannukset',
+        name: 'Kustannukset',
+        sheet: 'Kulut',
+        headerRow: 3,
+        lastRow: 7,
+        firstColumn: 'B',
+        lastColumn: 'D',
+        columns: { Laji: 'B', Pooli: 'C', Summa: 'D' },
+      },
     ]);
   });
 
   test('cell, column, row, table, sheet, nothing', () => {
-    expect(problemTarget(error('number-is-text', { ...w, row: 5, column: 'Summa', cell: 'D5' }), tables)).toEqual({ sheet: 'Kulut', address: 'D5', kind: 'cell' });
-    expect(problemTarget(error('agreed-sum', { ...w, column: 'Summa' }), tables)).toEqual({ sheet: 'Kulut', address: 'D3:D7', kind: 'column' });
-    expect(problemTarget(warning('duplicate-registration', { ...w, row: 6 }), tables)).toEqual({ sheet: 'Kulut', address: 'B6:D6', kind: 'row' });
+    expect(problemTarget(error('number-is-text', { ...w, row: 5, column: 'Summa', cell: 'D5' }), tables)).toEqual({
+      sheet: 'Kulut',
+      address: 'D5',
+      kind: 'cell',
+    });
+    expect(problemTarget(error('agreed-sum', { ...w, column: 'Summa' }), tables)).toEqual({
+      sheet: 'Kulut',
+      address: 'D3:D7',
+      kind: 'column',
+    });
+    expect(problemTarget(warning('duplicate-registration', { ...w, row: 6 }), tables)).toEqual({
+      sheet: 'Kulut',
+      address: 'B6:D6',
+      kind: 'row',
+    });
     expect(problemTarget(error('column-missing', { ...w, row: 3 }), tables)).toEqual({ sheet: 'Kulut', address: 'B3:D3', kind: 'row' });
     expect(problemTarget(warning('hidden-rows', w), tables)).toEqual({ sheet: 'Kulut', address: 'B3:D7', kind: 'table' });
-    expect(problemTarget(warning('hidden-rows', { table: 'kustannukset' }), tables)).toEqual({ sheet: 'Kulut', address: 'B3:D7', kind: 'table' });
-    expect(problemTarget(error('table-missing', { sheet: 'Kunnat', table: 'Kunnat' }), tables)).toEqual({ sheet: 'Kunnat', address: 'A1', kind: 'sheet' });
+    expect(problemTarget(warning('hidden-rows', { table: 'kustannukset' }), tables)).toEqual({
+      sheet: 'Kulut',
+      address: 'B3:D7',
+      kind: 'table',
+    });
+    expect(problemTarget(error('table-missing', { sheet: 'Kunnat', table: 'Kunnat' }), tables)).toEqual({
+      sheet: 'Kunnat',
+      address: 'A1',
+      kind: 'sheet',
+    });
     expect(problemTarget(error('table-missing', { table: 'Kunnat' }), tables)).toBeNull();
   });
 });

@@ -14,17 +14,23 @@ test('formula text compares the way spreadsheets rewrite it', () => {
 const sheet: SheetSpec = {
   name: 'S',
   cells: [
-    [{ value: 'Otsikko', style: 'label' }, { formula: 'ROUND(B2*2,2)', expected: 12.35, style: 'money' }],
+    [
+      { value: 'Otsikko', style: 'label' },
+      { formula: 'ROUND(B2*2,2)', expected: 12.35, style: 'money' },
+    ],
     [null, { formula: 'A1/3', expected: 1 / 3, style: 'fraction' }],
   ],
 };
 
 test('a matching sheet has no findings; money to the cent, fractions to float precision', () => {
-  const { findings, cellsChecked } = compareOutputs([sheet], [
-    { sheet: 'S', address: 'A1', value: 'Otsikko' },
-    { sheet: 'S', address: 'B1', formula: '=ROUND(B2*2,2)', value: 12.35 },
-    { sheet: 'S', address: 'B2', formula: 'A1/3', value: 0.3333333333333333 },
-  ]);
+  const { findings, cellsChecked } = compareOutputs(
+    [sheet],
+    [
+      { sheet: 'S', address: 'A1', value: 'Otsikko' },
+      { sheet: 'S', address: 'B1', formula: '=ROUND(B2*2,2)', value: 12.35 },
+      { sheet: 'S', address: 'B2', formula: 'A1/3', value: 0.3333333333333333 },
+    ],
+  );
   expect(findings).toEqual([]);
   expect(cellsChecked).toBe(3);
 });
@@ -46,10 +52,13 @@ test('an overwritten formula, a changed value and a missing sheet are each repor
 });
 
 test('a money cell one cent off is a finding', () => {
-  const { findings } = compareOutputs([sheet], [
-    { sheet: 'S', address: 'A1', value: 'Otsikko' },
-    { sheet: 'S', address: 'B1', formula: 'ROUND(B2*2,2)', value: 12.36 },
-    { sheet: 'S', address: 'B2', formula: 'A1/3', value: 1 / 3 },
-  ]);
+  const { findings } = compareOutputs(
+    [sheet],
+    [
+      { sheet: 'S', address: 'A1', value: 'Otsikko' },
+      { sheet: 'S', address: 'B1', formula: 'ROUND(B2*2,2)', value: 12.36 },
+      { sheet: 'S', address: 'B2', formula: 'A1/3', value: 1 / 3 },
+    ],
+  );
   expect(findings.map((f) => f.address)).toEqual(['B1']);
 });

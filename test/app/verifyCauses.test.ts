@@ -37,15 +37,22 @@ test('an input changed after the run is the root cause, even when no output valu
   expect(report.ok).toBe(false);
   expect(report.changedTables).toEqual(['ilmoittautumiset']);
   expect(codes(report)[0]).toBe('inputs-changed');
-  expect(formatCause(report.causes![0], 'fi')).toMatch(/^Syötteet ovat muuttuneet laskennan \(.+\) jälkeen: Ilmoittautumiset\. Laske kustannustenjako uudelleen\.$/);
+  expect(formatCause(report.causes![0], 'fi')).toMatch(
+    /^Syötteet ovat muuttuneet laskennan \(.+\) jälkeen: Ilmoittautumiset\. Laske kustannustenjako uudelleen\.$/,
+  );
   expect(formatCause(report.causes![0], 'sv')).toMatch(/Indata har ändrats efter beräkningen/);
 });
 
 test('the output table Tulokset cut by one row is found, and so is a defined name pointed elsewhere', async () => {
   const port = await result();
   const ws = port.workbook.getWorksheet('TYM_Tulokset')!;
-  const t = tablesOf(ws).find((x) => ((x as unknown as { table?: { name: string } }).table ?? (x as unknown as { model: { name: string } }).model).name === 'Tulokset')!;
-  const model = ((t as unknown as { table?: { tableRef: string; autoFilterRef: string } }).table ?? (t as unknown as { model: { tableRef: string; autoFilterRef: string } }).model);
+  const t = tablesOf(ws).find(
+    (x) =>
+      ((x as unknown as { table?: { name: string } }).table ?? (x as unknown as { model: { name: string } }).model).name === 'Tulokset',
+  )!;
+  const model =
+    (t as unknown as { table?: { tableRef: string; autoFilterRef: string } }).table ??
+    (t as unknown as { model: { tableRef: string; autoFilterRef: string } }).model;
   const cut = model.tableRef.replace(/(\d+)$/, (n) => String(Number(n) - 1));
   model.tableRef = cut;
   model.autoFilterRef = cut;
@@ -83,9 +90,22 @@ test('a file without computed values: "recalculate first" once, no value lines',
 test('many differing formulas on a sheet are one structure finding; a few are overwritten cells', () => {
   const f = (sheet: string, n: number, kind: VerifyFinding['kind'] = 'formula'): VerifyFinding[] =>
     Array.from({ length: n }, (_, i) => ({ sheet, address: `A${i + 1}`, kind, expected: 'x', actual: 'y' }));
-  const causes = groupFindings([...f('TYM_Jako', 300), ...f('TYM_Tulokset', 2), ...f('TYM_Laskutus', 5, 'value')], new Map([['TYM_Jako', 1000], ['TYM_Tulokset', 100]]), false);
-  expect(causes.map((c) => `${c.code}:${c.params.sheet ?? ''}:${c.count}`)).toEqual(['structure:TYM_Jako:300', 'overwritten:TYM_Tulokset:2', 'values:TYM_Laskutus:5']);
-  expect(formatCause(causes[0], 'en')).toBe('TYM_Jako: formulas that differ from the run: 300 (the structure changed, e.g. rows added): run again. First: A1, A2, A3, A4, A5, A6, A7, A8, ….');
+  const causes = groupFindings(
+    [...f('TYM_Jako', 300), ...f('TYM_Tulokset', 2), ...f('TYM_Laskutus', 5, 'value')],
+    new Map([
+      ['TYM_Jako', 1000],
+      ['TYM_Tulokset', 100],
+    ]),
+    false,
+  );
+  expect(causes.map((c) => `${c.code}:${c.params.sheet ?? ''}:${c.count}`)).toEqual([
+    'structure:TYM_Jako:300',
+    'overwritten:TYM_Tulokset:2',
+    'values:TYM_Laskutus:5',
+  ]);
+  expect(formatCause(causes[0], 'en')).toBe(
+    'TYM_Jako: formulas that differ from the run: 300 (the structure changed, e.g. rows added): run again. First: A1, A2, A3, A4, A5, A6, A7, A8, ….',
+  );
   // When an input table changed, the values are counted as its consequence, not listed per sheet.
   expect(groupFindings(f('TYM_Laskutus', 5, 'value'), new Map(), true).map((c) => c.code)).toEqual(['values-follow-inputs']);
 });
@@ -119,7 +139,13 @@ test('a participant plan added after a run without one is an input changed', asy
   const book = await ExcelJsWorkbook.fromBuffer(await port.toBuffer());
   expect((await createAllocationApp(book).verify()).changedTables).toEqual([]);
   const ws = book.workbook.addWorksheet('Suunnitelma');
-  ws.addTable({ name: 'Suunnitelma', ref: 'A1', headerRow: true, columns: [{ name: 'Organisaatio' }, { name: 'Osallistujia' }], rows: [['TVA', 5]] });
+  ws.addTable({
+    name: 'Suunnitelma',
+    ref: 'A1',
+    headerRow: true,
+    columns: [{ name: 'Organisaatio' }, { name: 'Osallistujia' }],
+    rows: [['TVA', 5]],
+  });
   await book.commitView();
   expect((await createAllocationApp(book).verify()).changedTables).toEqual(['suunnitelma']);
 });

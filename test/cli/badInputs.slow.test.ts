@@ -19,7 +19,16 @@ import { buildInputWorkbook } from '../../src/adapters/exceljs/template';
 import { createAllocationApp } from '../../src/app/run';
 import { defaultOutPath, main, type Io } from '../../src/cli/tym-allocate';
 import type { RawWorkbook } from '../../src/domain/raw';
-import { baseData, bigRegistrations, CASES, FORMULA_LIKE_EVENT, FORMULA_LIKE_NAMES, manifest, type BadCase, type Expected } from '../fixtures/bad/corpus';
+import {
+  baseData,
+  bigRegistrations,
+  CASES,
+  FORMULA_LIKE_EVENT,
+  FORMULA_LIKE_NAMES,
+  manifest,
+  type BadCase,
+  type Expected,
+} from '../fixtures/bad/corpus';
 import { recalculateMany } from '../support/libreoffice';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'bad');
@@ -74,17 +83,24 @@ describe('the committed corpus', () => {
   test('expected.json lists every case with the declared expectations', () => {
     const committed = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8'));
     expect(committed).toEqual(manifest());
-    const onDisk = fs.readdirSync(FIXTURES).filter((f) => /\.(xlsx|xlsm|xls|ods)$/.test(f)).sort();
+    const onDisk = fs
+      .readdirSync(FIXTURES)
+      .filter((f) => /\.(xlsx|xlsm|xls|ods)$/.test(f))
+      .sort();
     expect(onDisk).toEqual(CASES.map((c) => c.file).sort());
   });
 
-  test.each(CASES.map((c) => [c.file, c] as const))('%s holds exactly what its builder produces (reproducible)', async (_f, c: BadCase) => {
-    const committed = fs.readFileSync(path.join(FIXTURES, c.file));
-    const fresh = await c.build();
-    if (c.reproduce === 'bytes') expect(committed.equals(fresh)).toBe(true);
-    else if (c.reproduce === 'reason') expect(await unreadableReason(fresh)).toBe(await unreadableReason(committed));
-    else expect(await tablesJson(committed)).toEqual(await tablesJson(fresh));
-  }, 120_000);
+  test.each(CASES.map((c) => [c.file, c] as const))(
+    '%s holds exactly what its builder produces (reproducible)',
+    async (_f, c: BadCase) => {
+      const committed = fs.readFileSync(path.join(FIXTURES, c.file));
+      const fresh = await c.build();
+      if (c.reproduce === 'bytes') expect(committed.equals(fresh)).toBe(true);
+      else if (c.reproduce === 'reason') expect(await unreadableReason(fresh)).toBe(await unreadableReason(committed));
+      else expect(await tablesJson(committed)).toEqual(await tablesJson(fresh));
+    },
+    120_000,
+  );
 });
 
 /** Why a file cannot be read (the adapter's reason), or 'readable'. */
@@ -189,7 +205,9 @@ describe('surprising but valid cases: exit 0, warned where needed, same allocati
     // counted: every case allocates exactly as the clean base year (the event renamed back).
     const report = JSON.parse(io.stdout.join('\n'));
     if (c.changesResults) return;
-    const renamed = report.results.map((r: { event: string | null }) => (r.event === FORMULA_LIKE_EVENT ? { ...r, event: 'Kehittämispäivä kevät' } : r));
+    const renamed = report.results.map((r: { event: string | null }) =>
+      r.event === FORMULA_LIKE_EVENT ? { ...r, event: 'Kehittämispäivä kevät' } : r,
+    );
     expect(renamed).toEqual(base.results);
     expect(report.totals).toEqual(base.totals);
   });
@@ -204,7 +222,10 @@ describe('surprising but valid cases: exit 0, warned where needed, same allocati
       const f = (cell.formula ?? '').toLowerCase();
       const v = typeof cell.value === 'string' ? cell.value.toLowerCase() : '';
       for (const n of bare) {
-        expect({ at: `${cell.sheet}!${cell.address}`, hit: f.includes(n) || v.includes(n) }).toEqual({ at: `${cell.sheet}!${cell.address}`, hit: false });
+        expect({ at: `${cell.sheet}!${cell.address}`, hit: f.includes(n) || v.includes(n) }).toEqual({
+          at: `${cell.sheet}!${cell.address}`,
+          hit: false,
+        });
       }
     }
     // The input table in the output file still holds them as plain text.
@@ -236,7 +257,11 @@ describe('surprising but valid cases: exit 0, warned where needed, same allocati
     const recalculated = await recalculateMany(named, path.join(tmp, 'recalculated'));
     for (let i = 0; i < outputs.length; i++) {
       const report = await createAllocationApp(await ExcelJsWorkbook.load(recalculated[i])).verify();
-      expect({ file: outputs[i].file, errors: report.problems.filter((p) => p.severity === 'error'), findings: report.findings.slice(0, 5) }).toEqual({
+      expect({
+        file: outputs[i].file,
+        errors: report.problems.filter((p) => p.severity === 'error'),
+        findings: report.findings.slice(0, 5),
+      }).toEqual({
         file: outputs[i].file,
         errors: [],
         findings: [],
@@ -250,41 +275,42 @@ const BIG = process.env.TYM_BIG === '1';
 const BIG_ROWS = Number(process.env.TYM_BIG_ROWS ?? 200_000);
 
 // Registered only with TYM_BIG=1 (it takes minutes and GBs); the default run does not list it as skipped.
-if (BIG) describe('a 200,000-row registration table (TYM_BIG=1)', () => {
-  test(`${BIG_ROWS} registrations: runs to exit 0 or stops with a clear message, within memory`, async () => {
-    const data = baseData();
-    data.registrations = bigRegistrations(BIG_ROWS);
-    const dir = fs.mkdtempSync(path.join(tmp, 'big-'));
-    const file = path.join(dir, 'big.xlsx');
-    const t0 = Date.now();
-    await (await buildInputWorkbook(data)).xlsx.writeFile(file);
-    const built = Date.now() - t0;
-    const before = sha256(file);
-    const io = capture();
-    const t1 = Date.now();
-    // An exception out of main is a crash (the binary would exit 3): record it, then fail.
-    let crash: Error | undefined;
-    const code = await main(['run', file], io).catch((e: Error) => {
-      crash = e;
-      return -1;
-    });
-    const ran = Date.now() - t1;
-    const rssPeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-    const out = defaultOutPath(file);
-    console.log(
-      `[big] rows=${BIG_ROWS} input=${(fs.statSync(file).size / 1e6).toFixed(1)} MB built in ${(built / 1000).toFixed(1)} s; ` +
-        `run exit ${code} in ${(ran / 1000).toFixed(1)} s; output ${fs.existsSync(out) ? (fs.statSync(out).size / 1e6).toFixed(1) + ' MB' : 'none'}; ` +
-        `peak RSS of the test process ${rssPeakMb} MB${crash ? `; CRASHED: ${crash.name}: ${crash.message}` : ''}\n${io.stderr.join('\n').slice(0, 2000)}`,
-    );
-    expect(crash?.stack).toBeUndefined();
-    expect(sha256(file)).toBe(before);
-    if (code === 0) {
-      expect(fs.existsSync(out)).toBe(true);
-    } else {
-      // A clear message that names what is wrong, and no output.
-      expect(code).toBe(1);
-      expect(io.stderr.join('\n')).toMatch(/VIRHE: /);
-      expect(fs.existsSync(out)).toBe(false);
-    }
-  }, 900_000);
-});
+if (BIG)
+  describe('a 200,000-row registration table (TYM_BIG=1)', () => {
+    test(`${BIG_ROWS} registrations: runs to exit 0 or stops with a clear message, within memory`, async () => {
+      const data = baseData();
+      data.registrations = bigRegistrations(BIG_ROWS);
+      const dir = fs.mkdtempSync(path.join(tmp, 'big-'));
+      const file = path.join(dir, 'big.xlsx');
+      const t0 = Date.now();
+      await (await buildInputWorkbook(data)).xlsx.writeFile(file);
+      const built = Date.now() - t0;
+      const before = sha256(file);
+      const io = capture();
+      const t1 = Date.now();
+      // An exception out of main is a crash (the binary would exit 3): record it, then fail.
+      let crash: Error | undefined;
+      const code = await main(['run', file], io).catch((e: Error) => {
+        crash = e;
+        return -1;
+      });
+      const ran = Date.now() - t1;
+      const rssPeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      const out = defaultOutPath(file);
+      console.log(
+        `[big] rows=${BIG_ROWS} input=${(fs.statSync(file).size / 1e6).toFixed(1)} MB built in ${(built / 1000).toFixed(1)} s; ` +
+          `run exit ${code} in ${(ran / 1000).toFixed(1)} s; output ${fs.existsSync(out) ? (fs.statSync(out).size / 1e6).toFixed(1) + ' MB' : 'none'}; ` +
+          `peak RSS of the test process ${rssPeakMb} MB${crash ? `; CRASHED: ${crash.name}: ${crash.message}` : ''}\n${io.stderr.join('\n').slice(0, 2000)}`,
+      );
+      expect(crash?.stack).toBeUndefined();
+      expect(sha256(file)).toBe(before);
+      if (code === 0) {
+        expect(fs.existsSync(out)).toBe(true);
+      } else {
+        // A clear message that names what is wrong, and no output.
+        expect(code).toBe(1);
+        expect(io.stderr.join('\n')).toMatch(/VIRHE: /);
+        expect(fs.existsSync(out)).toBe(false);
+      }
+    }, 900_000);
+  });

@@ -78,7 +78,9 @@ async function writeInput(dir: string, data: InputData, name = 'syotteet.xlsx'):
 
 /** Sum of the cost lines of one kind, in cents, straight from the input rows. */
 function inputCents(data: InputData, kind: 'TA' | 'TOT'): number {
-  return data.costs!.filter((c) => c[0] === kind && (c[6] === null || c[6] === data.year)).reduce((a, c) => a + Math.round((c[4] as number) * 100), 0);
+  return data
+    .costs!.filter((c) => c[0] === kind && (c[6] === null || c[6] === data.year))
+    .reduce((a, c) => a + Math.round((c[4] as number) * 100), 0);
 }
 const cents = (s: string) => {
   expect(s).toMatch(/^-?\d+\.\d{2}$/);
@@ -95,7 +97,14 @@ describe('template', () => {
 
     const wb = await ExcelJsWorkbook.load(file);
     const raw = await wb.readTables();
-    expect(raw.tables.map((x) => x.name).sort()).toEqual(['Asetukset', 'Henkilosto', 'Ilmoittautumiset', 'Kunnat', 'Kustannukset', 'Osallistujasuunnitelma']);
+    expect(raw.tables.map((x) => x.name).sort()).toEqual([
+      'Asetukset',
+      'Henkilosto',
+      'Ilmoittautumiset',
+      'Kunnat',
+      'Kustannukset',
+      'Osallistujasuunnitelma',
+    ]);
     const kunnat = raw.tables.find((x) => x.name === 'Kunnat')!;
     expect(kunnat.rows.map((r) => r[0].value)).toEqual(KESKI_UUSIMAA_MUNICIPALITIES.map((m) => m.name));
     const settings = raw.tables.find((x) => x.name === 'Asetukset')!;
@@ -107,7 +116,10 @@ describe('template', () => {
     const y = smallYear();
     setTableRows(wb, 'Henkilosto', y.staff!.slice(0, 2).concat([y.staff![3]]) as never);
     setTableRows(wb, 'Ilmoittautumiset', y.registrations!.map((r) => [r[0], d(2027, 3, 12), r[2], r[3], r[4]]) as never);
-    setTableRows(wb, 'Kustannukset', [['TA', 'a', 'Palkka', null, 5000, null, null], ['TA', 'b', 'Tarjoilu', EVENT, 300, null, null]]);
+    setTableRows(wb, 'Kustannukset', [
+      ['TA', 'a', 'Palkka', null, 5000, null, null],
+      ['TA', 'b', 'Tarjoilu', EVENT, 300, null, null],
+    ]);
     const filled = path.join(dir, 'taytetty.xlsx');
     await wb.commitView();
     await wb.saveAs(filled);
@@ -238,7 +250,10 @@ describe('run', () => {
     }
     expect(doc.totals.TA).toMatchObject({ TVA: '850.00', HVA: '558.33', KELA: '25.00' });
     expect(doc.totals.TOT).toMatchObject({ TVA: '695.17', HVA: '467.64', KELA: '-12.56' });
-    const part = (laji: string, pool: string, receiver: string) => doc.results.find((x: { laji: string; pool: string; receiver: string }) => x.laji === laji && x.pool === pool && x.receiver === receiver)?.amount;
+    const part = (laji: string, pool: string, receiver: string) =>
+      doc.results.find(
+        (x: { laji: string; pool: string; receiver: string }) => x.laji === laji && x.pool === pool && x.receiver === receiver,
+      )?.amount;
     expect(part('TA', 'muu', 'TVA')).toBe('200.00');
     expect(part('TA', 'muu', 'HVA')).toBe('133.33');
     expect(part('TOT', 'b', 'TVA')).toBe('-25.13');
@@ -277,11 +292,15 @@ describe('verify', () => {
     const v = await cli('verify', edited);
     expect(v.code).toBe(1);
     // The summary first (one line for the sheet), then the cell.
-    expect(v.err.split('\n')[0]).toBe(`• ${target.sheet}: käsin korvattuja tai muutettuja kaavoja 1: ${target.address}. Laske uudelleen tai palauta kaavat.`);
+    expect(v.err.split('\n')[0]).toBe(
+      `• ${target.sheet}: käsin korvattuja tai muutettuja kaavoja 1: ${target.address}. Laske uudelleen tai palauta kaavat.`,
+    );
     expect(v.err).toContain(`${target.sheet}!${target.address}: kaava: odotettu =`);
     // Every line in the language asked for.
     const en = await cli('verify', edited, '--lang', 'en');
-    expect(en.err.split('\n')[0]).toBe(`• ${target.sheet}: formulas overwritten or edited by hand: 1 (${target.address}). Run again or restore the formulas.`);
+    expect(en.err.split('\n')[0]).toBe(
+      `• ${target.sheet}: formulas overwritten or edited by hand: 1 (${target.address}). Run again or restore the formulas.`,
+    );
     expect(en.err).toContain(`${target.sheet}!${target.address}: formula: expected =`);
     expect(en.err).not.toMatch(/odotettu|löytyi|kaava/);
   });
@@ -297,7 +316,9 @@ describe('verify', () => {
     expect(v.code).toBe(1);
     // The root cause first: the run log's fingerprint of Kustannukset no longer matches; the values follow from it.
     const lines = v.err.split('\n');
-    expect(lines[0]).toMatch(/^• Syötteet ovat muuttuneet laskennan \(\d{4}-\d\d-\d\dT[\d:.]+Z\) jälkeen: Kustannukset\. Laske kustannustenjako uudelleen\.$/);
+    expect(lines[0]).toMatch(
+      /^• Syötteet ovat muuttuneet laskennan \(\d{4}-\d\d-\d\dT[\d:.]+Z\) jälkeen: Kustannukset\. Laske kustannustenjako uudelleen\.$/,
+    );
     expect(lines[1]).toMatch(/^• Syötteitä vastaamattomia tulosarvoja \d+ /);
     expect(v.err).toMatch(/^TYM_\w+!\$?[A-Z]+\$?\d+: arvo: odotettu [\d.]+, löytyi [\d.]+$/m);
   });

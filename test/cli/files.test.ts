@@ -149,7 +149,9 @@ describe('the input file', () => {
     fs.writeFileSync(csv, 'Laji;Pooli;Summa\nTA;a;100\n');
     const e = await cli('run', empty);
     expect(e.code).toBe(1);
-    expect(e.err.split('\n')).toEqual([`VIRHE: Tiedosto ${empty} on tyhjä (0 tavua). Tallenna työkirja Excelissä uudelleen ja anna tallennettu tiedosto.`]);
+    expect(e.err.split('\n')).toEqual([
+      `VIRHE: Tiedosto ${empty} on tyhjä (0 tavua). Tallenna työkirja Excelissä uudelleen ja anna tallennettu tiedosto.`,
+    ]);
     const c = await cli('validate', csv);
     expect(c.code).toBe(1);
     expect(c.err.split('\n')).toHaveLength(1);
@@ -199,7 +201,7 @@ describe('validate reports what run would refuse', () => {
     expect(fs.readdirSync(dir)).toEqual(['syotteet.xlsx']);
   });
 
-  test("a user sheet named like an output sheet: validate exit 1 too", async () => {
+  test('a user sheet named like an output sheet: validate exit 1 too', async () => {
     const dir = dirOf('sheet');
     const wb = await buildInputWorkbook(baseData());
     wb.addWorksheet('TYM_Tarkistukset').getCell('A1').value = 'omat tarkistukset';

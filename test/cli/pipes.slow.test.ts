@@ -53,10 +53,17 @@ test('run --json of 1,000 events piped into a reader: the whole document parses'
     reader,
     "let s='';process.stdin.setEncoding('utf8');process.stdin.on('data',c=>s+=c);process.stdin.on('end',()=>{const d=JSON.parse(s);process.stdout.write(JSON.stringify({bytes:Buffer.byteLength(s),results:d.results.length,TA:d.totals.TA}))});",
   );
-  const shell = spawnSync('bash', ['-c', `node "${bin}" run "${file}" --out "${path.join(tmp, 'tuhat.tulokset.xlsx')}" --json | node "${reader}"; echo "exit \${PIPESTATUS[0]}" >&2`], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const shell = spawnSync(
+    'bash',
+    [
+      '-c',
+      `node "${bin}" run "${file}" --out "${path.join(tmp, 'tuhat.tulokset.xlsx')}" --json | node "${reader}"; echo "exit \${PIPESTATUS[0]}" >&2`,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   expect(shell.stderr).toContain('exit 0');
   const got = JSON.parse(shell.stdout);
   // Far more than one pipe buffer (64 KiB).
@@ -74,7 +81,11 @@ test('validate with thousands of problems on piped stderr: every line arrives, e
   const data = baseData();
   data.registrations = Array.from({ length: 3000 }, (_, i) => ['Kevätpäivä', d(3, 12), `Henkilö ${i}`, 'Seurakunta', null] as InputCell[]);
   await (await buildInputWorkbook(data)).xlsx.writeFile(file);
-  const r = spawnSync(process.execPath, [bin, 'validate', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [bin, 'validate', file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   expect(r.status).toBe(1);
   const lines = r.stderr.split('\n').filter((l) => l.includes('Tuntematon arvo "Seurakunta"'));
   expect(lines).toHaveLength(3000);
@@ -85,7 +96,14 @@ test('validate with thousands of problems on piped stderr: every line arrives, e
 
 test('a reader that stops early ends the output quietly (no EPIPE crash)', () => {
   const file = path.join(tmp, 'tuhat.xlsx');
-  const r = spawnSync('bash', ['-c', `node "${bin}" run "${file}" --out "${path.join(tmp, 'head.xlsx')}" --json | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      `node "${bin}" run "${file}" --out "${path.join(tmp, 'head.xlsx')}" --json | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(r.stdout.trim()).toBe('exit 0');
   expect(r.stderr).not.toMatch(/EPIPE|Error/);
 }, 120_000);
@@ -93,11 +111,19 @@ test('a reader that stops early ends the output quietly (no EPIPE crash)', () =>
 test('invoices: thousands of problems into a reader that stops early end quietly with exit 1; the table arrives whole on a pipe', () => {
   // virheet.xlsx (3,000 problems, over 256 KiB on stderr) from the validate test above.
   const bad = path.join(tmp, 'virheet.xlsx');
-  const r = spawnSync('bash', ['-c', `node "${bin}" invoices "${bad}" 2>&1 | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+  const r = spawnSync('bash', ['-c', `node "${bin}" invoices "${bad}" 2>&1 | head -c 100 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], {
+    encoding: 'utf8',
+  });
   expect(r.stdout.trim()).toBe('exit 1');
   expect(r.stderr).not.toMatch(/EPIPE|Error/);
-  const ok = spawnSync('bash', ['-c', `node "${bin}" invoices "${path.join(tmp, 'tuhat.xlsx')}" --lang en | cat; echo "exit \${PIPESTATUS[0]}" >&2`], { encoding: 'utf8' });
+  const ok = spawnSync(
+    'bash',
+    ['-c', `node "${bin}" invoices "${path.join(tmp, 'tuhat.xlsx')}" --lang en | cat; echo "exit \${PIPESTATUS[0]}" >&2`],
+    { encoding: 'utf8' },
+  );
   expect(ok.stderr).toContain('exit 0');
   // The last lines: the summary and the hint.
-  expect(ok.stdout).toMatch(/Invoices \d+, credit notes \d+, total [\d ,.]+ €\n\nA CSV file for the invoicing system: add --csv FILE.csv\n$/);
+  expect(ok.stdout).toMatch(
+    /Invoices \d+, credit notes \d+, total [\d ,.]+ €\n\nA CSV file for the invoicing system: add --csv FILE.csv\n$/,
+  );
 }, 120_000);

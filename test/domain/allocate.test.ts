@@ -95,7 +95,10 @@ describe('pool a: the rule book worked example', () => {
 
 describe('Kela percentage and agreed TVA percentage (staff-keyed pools)', () => {
   const base = (settings: Parameters<typeof model>[0]) =>
-    model(settings).staffMany('TVA', 7).staffMany('HVA', 5).populations([['Järvenpää', 1]]);
+    model(settings)
+      .staffMany('TVA', 7)
+      .staffMany('HVA', 5)
+      .populations([['Järvenpää', 1]]);
 
   it('Kela 10 % of 100 000,00 €: Kela 10 000,00, the rest 90 000,00 by 7 : 5', () => {
     const g = group(allocate(base({ kelaPct: 10 }).cost('TA', 'a', '100000.00').build()), 'TA|a');
@@ -131,7 +134,10 @@ describe('Kela percentage and agreed TVA percentage (staff-keyed pools)', () => 
   });
 
   it('an agreed TVA percentage needs no staff at all', () => {
-    const m = model({ agreedTvaPct: '62.5' }).populations([['Järvenpää', 1]]).cost('TA', 'a', '80.00').build();
+    const m = model({ agreedTvaPct: '62.5' })
+      .populations([['Järvenpää', 1]])
+      .cost('TA', 'a', '80.00')
+      .build();
     // 80 x 0.625 = 50, 80 x 0.375 = 30
     expect(parties(group(allocate(m), 'TA|a'))).toEqual(['50.00', '30.00', '0.00']);
   });
@@ -324,7 +330,11 @@ describe('municipal split of TVA share', () => {
   });
 
   it('a zero municipal key is an error naming the Kunnat table', () => {
-    const m = model({ municipalBasis: 'jobseekers' }).staff('TVA').populations([['Järvenpää', 100]]).cost('TA', 'a', '1.00').build();
+    const m = model({ municipalBasis: 'jobseekers' })
+      .staff('TVA')
+      .populations([['Järvenpää', 100]])
+      .cost('TA', 'a', '1.00')
+      .build();
     const e = inputError(() => allocate(m));
     expect(e.problems.map((p) => [p.severity, p.code, p.where.table])).toEqual([['error', 'key-total-zero', 'Kunnat']]);
   });
@@ -385,18 +395,34 @@ describe('which cost lines are split, in which groups and order', () => {
   });
 
   it('no cost line in the year is an error', () => {
-    const m = model({ year: 2025 }).staff('TVA').populations([['Järvenpää', 1]]).cost('TA', 'a', '1.00', { year: 2024 }).build();
+    const m = model({ year: 2025 })
+      .staff('TVA')
+      .populations([['Järvenpää', 1]])
+      .cost('TA', 'a', '1.00', { year: 2024 })
+      .build();
     expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.table])).toEqual([['no-cost-lines', 'Kustannukset']]);
   });
 
   it("splits a group's sum, not each line: two lines of 0,01 € by 1 : 1 are 0,01 / 0,01", () => {
-    const m = model().staff('TVA').staff('HVA').populations([['Järvenpää', 1]]).cost('TA', 'a', '0.01').cost('TA', 'a', '0.01').build();
+    const m = model()
+      .staff('TVA')
+      .staff('HVA')
+      .populations([['Järvenpää', 1]])
+      .cost('TA', 'a', '0.01')
+      .cost('TA', 'a', '0.01')
+      .build();
     // group 0.02 -> 0.01 / 0.01 (line by line it would be 0.02 / 0.00)
     expect(parties(group(allocate(m), 'TA|a'))).toEqual(['0.01', '0.01', '0.00']);
   });
 
   it('a line and its correction cancel out in the group', () => {
-    const m = model().staff('TVA').staff('HVA').populations([['Järvenpää', 1]]).cost('TA', 'a', '0.01').cost('TA', 'a', '-0.01').build();
+    const m = model()
+      .staff('TVA')
+      .staff('HVA')
+      .populations([['Järvenpää', 1]])
+      .cost('TA', 'a', '0.01')
+      .cost('TA', 'a', '-0.01')
+      .build();
     expect(parties(group(allocate(m), 'TA|a'))).toEqual(['0.00', '0.00', '0.00']);
   });
 
@@ -453,7 +479,11 @@ describe('which cost lines are split, in which groups and order', () => {
 
 describe('input errors', () => {
   it('a zero staff key is an InputError naming the Henkilosto table and the pool', () => {
-    const m = model().staffMany('KELA', 3).populations([['Järvenpää', 1]]).cost('TA', 'a', '100.00').build();
+    const m = model()
+      .staffMany('KELA', 3)
+      .populations([['Järvenpää', 1]])
+      .cost('TA', 'a', '100.00')
+      .build();
     const e = inputError(() => allocate(m));
     expect(e.problems).toHaveLength(1);
     const p = e.problems[0];
@@ -473,7 +503,11 @@ describe('input errors', () => {
   });
 
   it('pool b alone needs no staff', () => {
-    const m = model().populations([['Järvenpää', 1]]).registrants(E1, 'HVA', 1).cost('TA', 'b', '10.00', { event: E1 }).build();
+    const m = model()
+      .populations([['Järvenpää', 1]])
+      .registrants(E1, 'HVA', 1)
+      .cost('TA', 'b', '10.00', { event: E1 })
+      .build();
     expect(parties(group(allocate(m), `TA|b|${E1.toLowerCase()}`))).toEqual(['0.00', '10.00', '0.00']);
   });
 
@@ -498,22 +532,45 @@ describe('input errors', () => {
   });
 
   it('an event nobody registered for at all is the same error', () => {
-    const m = model().staff('TVA').populations([['Järvenpää', 1]]).cost('TOT', 'b', '9.00', { event: 'Syyspäivä' }).build();
-    expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.row, p.params.event])).toEqual([['event-without-registrants', 2, 'Syyspäivä']]);
+    const m = model()
+      .staff('TVA')
+      .populations([['Järvenpää', 1]])
+      .cost('TOT', 'b', '9.00', { event: 'Syyspäivä' })
+      .build();
+    expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.row, p.params.event])).toEqual([
+      ['event-without-registrants', 2, 'Syyspäivä'],
+    ]);
   });
 
   it('a no-event pool b actual line with no registrations in the year is a zero-key error', () => {
-    const m = model().staff('TVA').populations([['Järvenpää', 1]]).cost('TOT', 'b', '9.00').build();
+    const m = model()
+      .staff('TVA')
+      .populations([['Järvenpää', 1]])
+      .cost('TOT', 'b', '9.00')
+      .build();
     expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.row])).toEqual([['key-total-zero', 2]]);
   });
 
   it('a no-event pool b budget line with no plan and no registrations this year or the last is its own error', () => {
-    const m = model().staff('TVA').populations([['Järvenpää', 1]]).cost('TA', 'b', '9.00').build();
+    const m = model()
+      .staff('TVA')
+      .populations([['Järvenpää', 1]])
+      .cost('TA', 'b', '9.00')
+      .build();
     expect(inputError(() => allocate(m)).problems.map((p) => [p.code, p.where.row])).toEqual([['budget-year-without-key', 2]]);
   });
 
   it('reports every problem at once', () => {
-    const m = model().populations([['Järvenpää', 1]]).cost('TA', 'a', '1.00').cost('TOT', 'b', '2.00', { event: 'Syyspäivä' }).cost('TA', 'b', '3.00', { event: 'Syyspäivä' }).build();
-    expect(inputError(() => allocate(m)).problems.map((p) => p.code)).toEqual(['key-total-zero', 'budget-event-without-key', 'event-without-registrants']);
+    const m = model()
+      .populations([['Järvenpää', 1]])
+      .cost('TA', 'a', '1.00')
+      .cost('TOT', 'b', '2.00', { event: 'Syyspäivä' })
+      .cost('TA', 'b', '3.00', { event: 'Syyspäivä' })
+      .build();
+    expect(inputError(() => allocate(m)).problems.map((p) => p.code)).toEqual([
+      'key-total-zero',
+      'budget-event-without-key',
+      'event-without-registrants',
+    ]);
   });
 });

@@ -245,8 +245,18 @@ describe('another year of the cost lines (a year slot of the workbook): a blank 
   test('2025 keyed from 2024, 2026 from the plan', () => {
     const budget = allocate(m());
     // 2026: the plan, TVA 5 of 5 -> 300,00 to TVA.
-    expect([group(budget, 'TA|b|').keySource, ...parties(group(budget, 'TA|b|')).map((p) => p[1])]).toEqual(['plan', '300.00', '0.00', '0.00']);
+    expect([group(budget, 'TA|b|').keySource, ...parties(group(budget, 'TA|b|')).map((p) => p[1])]).toEqual([
+      'plan',
+      '300.00',
+      '0.00',
+      '0.00',
+    ]);
     const last = allocate(modelOfYear(m(), 2025));
-    expect([group(last, 'TA|b|').keySource, ...parties(group(last, 'TA|b|')).map((p) => p[1])]).toEqual(['previous-year', '0.00', '100.00', '0.00']);
+    expect([group(last, 'TA|b|').keySource, ...parties(group(last, 'TA|b|')).map((p) => p[1])]).toEqual([
+      'previous-year',
+      '0.00',
+      '100.00',
+      '0.00',
+    ]);
   });
 });

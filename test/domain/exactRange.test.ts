@@ -31,7 +31,13 @@ test('2^46 cents is the bound: just below it is split, at it the line is refused
 test('a group whose lines sum beyond the bound is refused, although each line is within it', () => {
   const half = Math.floor(EXACT_LIMIT / 2) / 100 + 0.01; // two such lines exceed 2^46 cents together
   let raw = setCell(sampleWorkbook(), 'Kustannukset', 0, 'Summa', half);
-  raw = editTable(raw, 'Kustannukset', (t) => t.rows.splice(1, 0, ['TA', 'a', 'toinen', null, half, null, null, null].map((value) => ({ value }))));
+  raw = editTable(raw, 'Kustannukset', (t) =>
+    t.rows.splice(
+      1,
+      0,
+      ['TA', 'a', 'toinen', null, half, null, null, null].map((value) => ({ value })),
+    ),
+  );
   const codes = errors(raw).map((x) => x.code);
   expect(codes).toEqual(['amount-out-of-range']);
 });

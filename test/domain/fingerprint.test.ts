@@ -30,10 +30,36 @@ describe('tableFingerprint', () => {
   const table = (rows: unknown[][]) => ({ headers: ['Nimi', 'HTV'], rows: rows.map((r) => r.map((value) => ({ value }))) }) as never;
 
   it('changes with a value, the order of rows and the type of a value', () => {
-    const base = tableFingerprint(table([['A', 1], ['B', 0.5]]));
-    expect(tableFingerprint(table([['A', 1], ['B', 0.6]]))).not.toBe(base);
-    expect(tableFingerprint(table([['B', 0.5], ['A', 1]]))).not.toBe(base);
-    expect(tableFingerprint(table([['A', '1'], ['B', 0.5]]))).not.toBe(base);
+    const base = tableFingerprint(
+      table([
+        ['A', 1],
+        ['B', 0.5],
+      ]),
+    );
+    expect(
+      tableFingerprint(
+        table([
+          ['A', 1],
+          ['B', 0.6],
+        ]),
+      ),
+    ).not.toBe(base);
+    expect(
+      tableFingerprint(
+        table([
+          ['B', 0.5],
+          ['A', 1],
+        ]),
+      ),
+    ).not.toBe(base);
+    expect(
+      tableFingerprint(
+        table([
+          ['A', '1'],
+          ['B', 0.5],
+        ]),
+      ),
+    ).not.toBe(base);
     expect(tableFingerprint(table([['A', 1]]))).not.toBe(base);
   });
 

@@ -77,11 +77,22 @@ describe('a year from budget to settlement', () => {
 
   test('budget: share minus what the party paid itself, in four installments; the employer is not invoiced', () => {
     // Hyvinkää 3 000 - 0 = 3 000 -> 4 x 750,00; HVA 5 000 - 0 -> 4 x 1 250,00; Kela 0.
-    expect([eur(row('Hyvinkää').taShare), eur(row('Hyvinkää').taNet), ...texts(row('Hyvinkää').advances)]).toEqual(['3000.00', '3000.00', '750.00', '750.00', '750.00', '750.00']);
+    expect([eur(row('Hyvinkää').taShare), eur(row('Hyvinkää').taNet), ...texts(row('Hyvinkää').advances)]).toEqual([
+      '3000.00',
+      '3000.00',
+      '750.00',
+      '750.00',
+      '750.00',
+      '750.00',
+    ]);
     expect(texts(row('HVA').advances)).toEqual(['1250.00', '1250.00', '1250.00', '1250.00']);
     expect(texts(row('KELA').advances)).toEqual(['0.00', '0.00', '0.00', '0.00']);
     // Järvenpää: share 2 000 - paid 10 000 = -8 000 (it is owed 8 000); nothing invoiced to itself.
-    expect([eur(row('Järvenpää').taPaid), eur(row('Järvenpää').taNet), row('Järvenpää').advances.length]).toEqual(['10000.00', '-8000.00', 0]);
+    expect([eur(row('Järvenpää').taPaid), eur(row('Järvenpää').taNet), row('Järvenpää').advances.length]).toEqual([
+      '10000.00',
+      '-8000.00',
+      0,
+    ]);
   });
 
   test('the budget nets sum to zero across all receivers', () => {
@@ -93,9 +104,17 @@ describe('a year from budget to settlement', () => {
     // Hyvinkää: actual 2 700 + 300 = 3 000, paid 0, billed 3 000 -> 0
     expect(eur(row('Hyvinkää').actual!.settlement)).toBe('0.00');
     // HVA: actual 5 000, paid 1 000 -> net 4 000; billed 5 000 -> -1 000 (credit note)
-    expect([eur(row('HVA').actual!.net), eur(row('HVA').actual!.advancesBilled), eur(row('HVA').actual!.settlement)]).toEqual(['4000.00', '5000.00', '-1000.00']);
+    expect([eur(row('HVA').actual!.net), eur(row('HVA').actual!.advancesBilled), eur(row('HVA').actual!.settlement)]).toEqual([
+      '4000.00',
+      '5000.00',
+      '-1000.00',
+    ]);
     // Järvenpää: actual 2 000, paid 9 000 -> net -7 000; its budget net was -8 000 -> +1 000 (it pays back)
-    expect([eur(row('Järvenpää').actual!.net), eur(row('Järvenpää').actual!.advancesBilled), eur(row('Järvenpää').actual!.settlement)]).toEqual(['-7000.00', '-8000.00', '1000.00']);
+    expect([
+      eur(row('Järvenpää').actual!.net),
+      eur(row('Järvenpää').actual!.advancesBilled),
+      eur(row('Järvenpää').actual!.settlement),
+    ]).toEqual(['-7000.00', '-8000.00', '1000.00']);
   });
 
   test('the settlements balance to zero', () => {
@@ -113,7 +132,9 @@ describe('a year from budget to settlement', () => {
 });
 
 test('a payer named TVA (the employment area) pays through the administrative employer', () => {
-  const built = model({ employer: 'Järvenpää' }).populations([['Järvenpää', 1]]).build();
+  const built = model({ employer: 'Järvenpää' })
+    .populations([['Järvenpää', 1]])
+    .build();
   expect(payerReceiver(built, 'TVA')).toBe('Järvenpää');
   expect(payerReceiver(built, 'HVA')).toBe('HVA');
 });

@@ -4,7 +4,14 @@
  * Day counts are worked out by hand from the calendar in the comments.
  */
 import { Decimal } from '../../src/domain/decimal';
-import { countRegistrations, registrationInYear, staffDays, staffKey, staffKeyByParty, tvaStaffKeyByMunicipality } from '../../src/domain/keys';
+import {
+  countRegistrations,
+  registrationInYear,
+  staffDays,
+  staffKey,
+  staffKeyByParty,
+  tvaStaffKeyByMunicipality,
+} from '../../src/domain/keys';
 import { identityKey, excelTrim } from '../../src/domain/text';
 import type { StaffBasis } from '../../src/domain/types';
 import { model } from './support/modelBuilder';

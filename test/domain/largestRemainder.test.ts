@@ -37,7 +37,7 @@ describe('largestRemainder: the rule book worked example', () => {
     expect(s.parts[1].remainder.toDecimalPlaces(10).toString()).toBe('0.0066666667');
   });
 
-  it('gives the same figures with Kela listed third at key 0 (the engine\'s level-1 shape)', () => {
+  it("gives the same figures with Kela listed third at key 0 (the engine's level-1 shape)", () => {
     const s = split('100000.00', [7, 5, 0], ['TVA', 'HVA', 'KELA']);
     // Kela exact 0 -> floor 0, remainder 0; the one leftover cent still goes to HVA (0.00666..)
     expect(amounts(s)).toEqual(['58333.33', '41666.67', '0.00']);

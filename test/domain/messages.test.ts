@@ -13,7 +13,11 @@ test('every code has a non-empty text in fi, sv and en with the same placeholder
   for (const code of PROBLEM_CODES) {
     const texts = [FI, SV, EN].map((c) => c.problems[code]);
     for (const t of texts) expect(t.trim().length).toBeGreaterThan(10);
-    expect({ code, sv: placeholders(texts[1]), en: placeholders(texts[2]) }).toEqual({ code, sv: placeholders(texts[0]), en: placeholders(texts[0]) });
+    expect({ code, sv: placeholders(texts[1]), en: placeholders(texts[2]) }).toEqual({
+      code,
+      sv: placeholders(texts[0]),
+      en: placeholders(texts[0]),
+    });
   }
   // No catalogue holds a text for a code that does not exist.
   for (const c of [FI, SV, EN]) expect(Object.keys(c.problems).sort()).toEqual([...PROBLEM_CODES].sort());

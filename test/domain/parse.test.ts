@@ -41,7 +41,13 @@ function expectWellFormed(r: ParseResult): void {
  * Parses and expects exactly one problem with this code, severity and place; by default it must
  * be the only problem (a single defect must not cascade into others).
  */
-function expectOne(wb: RawWorkbook, code: string, severity: Severity, where: Where, opts: { alone?: boolean } = {}): { r: ParseResult; p: Problem } {
+function expectOne(
+  wb: RawWorkbook,
+  code: string,
+  severity: Severity,
+  where: Where,
+  opts: { alone?: boolean } = {},
+): { r: ParseResult; p: Problem } {
   const r = parseWorkbook(wb);
   expectWellFormed(r);
   const hits = r.problems.filter((p) => p.code === code);
@@ -128,7 +134,17 @@ describe('parseWorkbook: a valid workbook', () => {
       },
       { party: 'HVA', municipality: null, unit: '', title: '', headcount: '2', fte: '2', start: null, end: null, ref: ref(2) },
       // Serial 46203 formatted as a date = 2026-06-30 (46023 is 2026-01-01, +180 days): no warning.
-      { party: 'KELA', municipality: null, unit: 'Kela', title: 'Asiantuntija', headcount: '1', fte: '0.8', start: null, end: dayNumber(2026, 6, 30), ref: ref(3) },
+      {
+        party: 'KELA',
+        municipality: null,
+        unit: 'Kela',
+        title: 'Asiantuntija',
+        headcount: '1',
+        fte: '0.8',
+        start: null,
+        end: dayNumber(2026, 6, 30),
+        ref: ref(3),
+      },
     ]);
   });
 
@@ -144,17 +160,53 @@ describe('parseWorkbook: a valid workbook', () => {
         cancelled: false,
         ref: ref(1),
       },
-      { event: 'kehittämispäivä 1', eventKey: 'kehittämispäivä 1', date: null, personKey: 'matti virtanen', party: 'HVA', cancelled: true, ref: ref(2) },
-      { event: 'Syysseminaari', eventKey: 'syysseminaari', date: null, personKey: 'maija meikäläinen', party: 'KELA', cancelled: false, ref: ref(3) },
+      {
+        event: 'kehittämispäivä 1',
+        eventKey: 'kehittämispäivä 1',
+        date: null,
+        personKey: 'matti virtanen',
+        party: 'HVA',
+        cancelled: true,
+        ref: ref(2),
+      },
+      {
+        event: 'Syysseminaari',
+        eventKey: 'syysseminaari',
+        date: null,
+        personKey: 'maija meikäläinen',
+        party: 'KELA',
+        cancelled: false,
+        ref: ref(3),
+      },
     ]);
   });
 
   it('reads cost lines: words, payer default and aliases, events, empty row skipped', () => {
     const ref = (index: number) => ({ table: 'Kustannukset', sheet: 'Kustannukset', index, sheetRow: 1 + index });
     expect(plain(result.model!.costs)).toEqual([
-      { kind: 'TA', pool: 'a', item: 'Johtavan henkilön palkka', event: null, eventKey: null, amount: '100000', payer: 'Järvenpää', year: null, ref: ref(1) },
+      {
+        kind: 'TA',
+        pool: 'a',
+        item: 'Johtavan henkilön palkka',
+        event: null,
+        eventKey: null,
+        amount: '100000',
+        payer: 'Järvenpää',
+        year: null,
+        ref: ref(1),
+      },
       { kind: 'TOT', pool: 'muu', item: '12', event: null, eventKey: null, amount: '1234.5', payer: 'Tuusula', year: 2026, ref: ref(2) },
-      { kind: 'TOT', pool: 'b', item: 'Tilavuokra', event: 'KEHITTÄMISPÄIVÄ 1', eventKey: 'kehittämispäivä 1', amount: '-250.25', payer: 'HVA', year: null, ref: ref(3) },
+      {
+        kind: 'TOT',
+        pool: 'b',
+        item: 'Tilavuokra',
+        event: 'KEHITTÄMISPÄIVÄ 1',
+        eventKey: 'kehittämispäivä 1',
+        amount: '-250.25',
+        payer: 'HVA',
+        year: null,
+        ref: ref(3),
+      },
       // "Työllisyysalue" (TVA) as payer = the administrative employer.
       { kind: 'TA', pool: 'b', item: '', event: null, eventKey: null, amount: '80', payer: 'Järvenpää', year: null, ref: ref(4) },
     ]);
@@ -162,7 +214,14 @@ describe('parseWorkbook: a valid workbook', () => {
 
   it('describes the tables as found, with the header text actually used', () => {
     expect(result.model!.tables).toEqual({
-      asetukset: { name: 'Asetukset', sheet: 'Asetukset', headerRow: 1, firstColumn: 1, rowCount: 6, columns: { setting: 'Asetus', value: 'Arvo' } },
+      asetukset: {
+        name: 'Asetukset',
+        sheet: 'Asetukset',
+        headerRow: 1,
+        firstColumn: 1,
+        rowCount: 6,
+        columns: { setting: 'Asetus', value: 'Arvo' },
+      },
       kunnat: {
         name: 'Kunnat',
         sheet: 'Kunnat',
@@ -228,7 +287,13 @@ describe('parseWorkbook: a valid workbook', () => {
       customerEstimate: null,
     });
     expect(plain(r.model!.municipalities)).toEqual([
-      { name: 'Järvenpää', population: '46000', jobseekers: null, agreedPct: null, ref: { table: 'municipalities', sheet: 'municipalities', index: 1, sheetRow: 2 } },
+      {
+        name: 'Järvenpää',
+        population: '46000',
+        jobseekers: null,
+        agreedPct: null,
+        ref: { table: 'municipalities', sheet: 'municipalities', index: 1, sheetRow: 2 },
+      },
     ]);
     expect(r.model!.tables.kunnat.columns).toEqual({ name: 'Municipality', population: 'Population' });
     expect(r.model!.settingRows).toEqual({ year: { table: 'SETTINGS', sheet: 'SETTINGS', index: 1, sheetRow: 2 } });
@@ -275,7 +340,10 @@ describe('parseWorkbook: tables and columns', () => {
   });
 
   it('names the sheet of a missing table when the sheet is there', () => {
-    const { p } = expectOne(dropTable(sampleWorkbook(), 'Kustannukset'), 'table-missing', 'error', { sheet: 'Kustannukset', table: 'Kustannukset' });
+    const { p } = expectOne(dropTable(sampleWorkbook(), 'Kustannukset'), 'table-missing', 'error', {
+      sheet: 'Kustannukset',
+      table: 'Kustannukset',
+    });
     expect(p.params.table).toBe('Kustannukset');
   });
 
@@ -371,11 +439,21 @@ describe('parseWorkbook: number cells', () => {
   });
 
   it('treats an Excel error literal handed over as text as the error value', () => {
-    expectOne(setCell(sampleWorkbook(), 'Kunnat', 0, 'Asukasluku', '#N/A'), 'error-value', 'error', { ...KUNNAT, row: 4, column: 'Asukasluku', cell: 'C4' });
+    expectOne(setCell(sampleWorkbook(), 'Kunnat', 0, 'Asukasluku', '#N/A'), 'error-value', 'error', {
+      ...KUNNAT,
+      row: 4,
+      column: 'Asukasluku',
+      cell: 'C4',
+    });
   });
 
   it('rejects a logical value and a date in number cells', () => {
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Summa', true), 'number-is-boolean', 'error', { ...COST, row: 2, column: 'Summa', cell: 'E2' });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Summa', true), 'number-is-boolean', 'error', {
+      ...COST,
+      row: 2,
+      column: 'Summa',
+      cell: 'E2',
+    });
     expectOne(setCell(sampleWorkbook(), 'Kunnat', 0, 'Työttömät', utcDate(2026, 1, 1)), 'number-is-date', 'error', {
       ...KUNNAT,
       row: 4,
@@ -385,11 +463,31 @@ describe('parseWorkbook: number cells', () => {
   });
 
   it('rejects negative key values', () => {
-    expectOne(setCell(sampleWorkbook(), 'Staff', 1, 'head count', -1), 'negative-key', 'error', { ...STAFF, row: 4, column: 'head count', cell: 'E4' });
+    expectOne(setCell(sampleWorkbook(), 'Staff', 1, 'head count', -1), 'negative-key', 'error', {
+      ...STAFF,
+      row: 4,
+      column: 'head count',
+      cell: 'E4',
+    });
     expectOne(setCell(sampleWorkbook(), 'Staff', 2, 'fte', -0.5), 'negative-key', 'error', { ...STAFF, row: 5, column: 'fte', cell: 'F5' });
-    expectOne(setCell(sampleWorkbook(), 'Kunnat', 3, 'Asukasluku', -5), 'negative-key', 'error', { ...KUNNAT, row: 7, column: 'Asukasluku', cell: 'C7' });
-    expectOne(setCell(sampleWorkbook(), 'Kunnat', 3, 'Työttömät', -1), 'negative-key', 'error', { ...KUNNAT, row: 7, column: 'Työttömät', cell: 'D7' });
-    expectOne(setCell(sampleWorkbook(), 'Kunnat', 0, 'Sovittu osuus %', -1), 'negative-key', 'error', { ...KUNNAT, row: 4, column: 'Sovittu osuus %', cell: 'E4' });
+    expectOne(setCell(sampleWorkbook(), 'Kunnat', 3, 'Asukasluku', -5), 'negative-key', 'error', {
+      ...KUNNAT,
+      row: 7,
+      column: 'Asukasluku',
+      cell: 'C7',
+    });
+    expectOne(setCell(sampleWorkbook(), 'Kunnat', 3, 'Työttömät', -1), 'negative-key', 'error', {
+      ...KUNNAT,
+      row: 7,
+      column: 'Työttömät',
+      cell: 'D7',
+    });
+    expectOne(setCell(sampleWorkbook(), 'Kunnat', 0, 'Sovittu osuus %', -1), 'negative-key', 'error', {
+      ...KUNNAT,
+      row: 4,
+      column: 'Sovittu osuus %',
+      cell: 'E4',
+    });
   });
 
   it('rejects a percentage in a %-formatted cell (it must be percentage points)', () => {
@@ -410,8 +508,18 @@ describe('parseWorkbook: number cells', () => {
   });
 
   it('rejects percentages outside 0..100', () => {
-    expectOne(setCell(sampleWorkbook(), 'Asetukset', 1, 'Arvo', 120), 'percent-range', 'error', { ...ASET, row: 3, column: 'Arvo', cell: 'B3' });
-    expectOne(setCell(sampleWorkbook(), 'Asetukset', 4, 'Arvo', -1), 'percent-range', 'error', { ...ASET, row: 6, column: 'Arvo', cell: 'B6' });
+    expectOne(setCell(sampleWorkbook(), 'Asetukset', 1, 'Arvo', 120), 'percent-range', 'error', {
+      ...ASET,
+      row: 3,
+      column: 'Arvo',
+      cell: 'B3',
+    });
+    expectOne(setCell(sampleWorkbook(), 'Asetukset', 4, 'Arvo', -1), 'percent-range', 'error', {
+      ...ASET,
+      row: 6,
+      column: 'Arvo',
+      cell: 'B6',
+    });
     expectOne(setCell(sampleWorkbook(), 'Kunnat', 0, 'Sovittu osuus %', 100.5), 'percent-range', 'error', {
       ...KUNNAT,
       row: 4,
@@ -429,11 +537,21 @@ describe('parseWorkbook: number cells', () => {
     });
     expect(p.params).toMatchObject({ value: '12.345', max: 2 });
     // 0.1 + 0.2 is 0.30000000000000004 as a double: not a two-decimal amount.
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Summa', 0.1 + 0.2), 'too-many-decimals', 'error', { ...COST, row: 2, column: 'Summa', cell: 'E2' });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Summa', 0.1 + 0.2), 'too-many-decimals', 'error', {
+      ...COST,
+      row: 2,
+      column: 'Summa',
+      cell: 'E2',
+    });
   });
 
   it('rejects a required amount left blank', () => {
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 2, 'Summa', '   '), 'required', 'error', { ...COST, row: 4, column: 'Summa', cell: 'E4' });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 2, 'Summa', '   '), 'required', 'error', {
+      ...COST,
+      row: 4,
+      column: 'Summa',
+      cell: 'E4',
+    });
   });
 });
 
@@ -464,15 +582,30 @@ describe('parseWorkbook: Asetukset', () => {
     });
     const { p } = expectOne(wb, 'setting-missing', 'error', ASET);
     expect(p.params.setting).toBe('Vuosi');
-    expectOne(setCell(sampleWorkbook(), 'Asetukset', 0, 'Arvo', null), 'required', 'error', { ...ASET, row: 2, column: 'Arvo', cell: 'B2' });
+    expectOne(setCell(sampleWorkbook(), 'Asetukset', 0, 'Arvo', null), 'required', 'error', {
+      ...ASET,
+      row: 2,
+      column: 'Arvo',
+      cell: 'B2',
+    });
   });
 
   it('requires Vuosi to be a whole number from 2000 to 2100', () => {
     for (const y of [2026.5, 1999, 2101]) {
-      const { p } = expectOne(setCell(sampleWorkbook(), 'Asetukset', 0, 'Arvo', y), 'year-invalid', 'error', { ...ASET, row: 2, column: 'Arvo', cell: 'B2' });
+      const { p } = expectOne(setCell(sampleWorkbook(), 'Asetukset', 0, 'Arvo', y), 'year-invalid', 'error', {
+        ...ASET,
+        row: 2,
+        column: 'Arvo',
+        cell: 'B2',
+      });
       expect(p.params.value).toBe(String(y));
     }
-    expectOne(setCell(sampleWorkbook(), 'Asetukset', 0, 'Arvo', '2026'), 'number-is-text', 'error', { ...ASET, row: 2, column: 'Arvo', cell: 'B2' });
+    expectOne(setCell(sampleWorkbook(), 'Asetukset', 0, 'Arvo', '2026'), 'number-is-text', 'error', {
+      ...ASET,
+      row: 2,
+      column: 'Arvo',
+      cell: 'B2',
+    });
   });
 
   it('rejects an unknown word in a choice setting, listing the accepted words', () => {
@@ -517,7 +650,12 @@ describe('parseWorkbook: Asetukset', () => {
   });
 
   it('rejects a negative customer estimate', () => {
-    expectOne(setCell(sampleWorkbook(), 'Asetukset', 5, 'Arvo', -3), 'negative-value', 'error', { ...ASET, row: 7, column: 'Arvo', cell: 'B7' });
+    expectOne(setCell(sampleWorkbook(), 'Asetukset', 5, 'Arvo', -3), 'negative-value', 'error', {
+      ...ASET,
+      row: 7,
+      column: 'Arvo',
+      cell: 'B7',
+    });
   });
 });
 
@@ -533,7 +671,13 @@ describe('parseWorkbook: Kunnat', () => {
   });
 
   it('requires Kunta on a row with other values', () => {
-    expectOne(setCell(sampleWorkbook(), 'Kunnat', 1, 'Kunta', null), 'required', 'error', { ...KUNNAT, row: 5, column: 'Kunta', cell: 'B5' }, { alone: false });
+    expectOne(
+      setCell(sampleWorkbook(), 'Kunnat', 1, 'Kunta', null),
+      'required',
+      'error',
+      { ...KUNNAT, row: 5, column: 'Kunta', cell: 'B5' },
+      { alone: false },
+    );
   });
 
   it('rejects a duplicate municipality on the later row', () => {
@@ -583,7 +727,12 @@ describe('parseWorkbook: Henkilosto', () => {
   });
 
   it('requires the organisation', () => {
-    expectOne(setCell(sampleWorkbook(), 'Staff', 1, 'organisation', null), 'required', 'error', { ...STAFF, row: 4, column: 'organisation', cell: 'A4' });
+    expectOne(setCell(sampleWorkbook(), 'Staff', 1, 'organisation', null), 'required', 'error', {
+      ...STAFF,
+      row: 4,
+      column: 'organisation',
+      cell: 'A4',
+    });
   });
 
   it('rejects an unknown municipality', () => {
@@ -605,24 +754,44 @@ describe('parseWorkbook: Henkilosto', () => {
   });
 
   it('rejects an FTE with more than four decimals', () => {
-    expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'fte', 0.12345), 'too-many-decimals', 'error', { ...STAFF, row: 3, column: 'fte', cell: 'F3' });
+    expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'fte', 0.12345), 'too-many-decimals', 'error', {
+      ...STAFF,
+      row: 3,
+      column: 'fte',
+      cell: 'F3',
+    });
     const ok = parseWorkbook(setCell(sampleWorkbook(), 'Staff', 0, 'fte', 0.1234));
     expect(ok.model!.staff[0].fte.toString()).toBe('0.1234');
   });
 
   it('rejects an end date before the start date', () => {
-    expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'End', utcDate(2026, 2, 28)), 'end-before-start', 'error', { ...STAFF, row: 3, column: 'End', cell: 'H3' });
+    expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'End', utcDate(2026, 2, 28)), 'end-before-start', 'error', {
+      ...STAFF,
+      row: 3,
+      column: 'End',
+      cell: 'H3',
+    });
     const sameDay = parseWorkbook(setCell(sampleWorkbook(), 'Staff', 0, 'End', utcDate(2026, 3, 1)));
     expect(sameDay.problems).toEqual([]);
   });
 
   it('rejects text in a date column', () => {
-    const { p } = expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'Start', '1.3.2026'), 'date-is-text', 'error', { ...STAFF, row: 3, column: 'Start', cell: 'G3' });
+    const { p } = expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'Start', '1.3.2026'), 'date-is-text', 'error', {
+      ...STAFF,
+      row: 3,
+      column: 'Start',
+      cell: 'G3',
+    });
     expect(p.params.value).toBe('1.3.2026');
   });
 
   it('accepts an unformatted number in a date column as an Excel serial, with a warning at the cell', () => {
-    const { r, p } = expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'Start', 46082), 'date-serial', 'warning', { ...STAFF, row: 3, column: 'Start', cell: 'G3' });
+    const { r, p } = expectOne(setCell(sampleWorkbook(), 'Staff', 0, 'Start', 46082), 'date-serial', 'warning', {
+      ...STAFF,
+      row: 3,
+      column: 'Start',
+      cell: 'G3',
+    });
     // 46023 = 2026-01-01, + 59 days (31 + 28) = 2026-03-01.
     expect(p.params).toMatchObject({ value: '46082', date: '2026-03-01' });
     expect(r.model!.staff[0].start).toBe(dayNumber(2026, 3, 1));
@@ -632,20 +801,40 @@ describe('parseWorkbook: Henkilosto', () => {
 describe('parseWorkbook: Ilmoittautumiset', () => {
   it('rejects wildcard characters in an event name', () => {
     for (const ch of ['*', '?', '~']) {
-      const { p } = expectOne(setCell(sampleWorkbook(), 'Ilmoittautumiset', 2, 'Tilaisuus', `Syys${ch}seminaari`), 'event-wildcard', 'error', {
-        ...REG,
-        row: 4,
-        column: 'Tilaisuus',
-        cell: 'C4',
-      });
+      const { p } = expectOne(
+        setCell(sampleWorkbook(), 'Ilmoittautumiset', 2, 'Tilaisuus', `Syys${ch}seminaari`),
+        'event-wildcard',
+        'error',
+        {
+          ...REG,
+          row: 4,
+          column: 'Tilaisuus',
+          cell: 'C4',
+        },
+      );
       expect(p.params.event).toBe(`Syys${ch}seminaari`);
     }
   });
 
   it('requires event, name and organisation', () => {
-    expectOne(setCell(sampleWorkbook(), 'Ilmoittautumiset', 0, 'Tilaisuus', null), 'required', 'error', { ...REG, row: 2, column: 'Tilaisuus', cell: 'C2' });
-    expectOne(setCell(sampleWorkbook(), 'Ilmoittautumiset', 0, 'Nimi', ' '), 'required', 'error', { ...REG, row: 2, column: 'Nimi', cell: 'E2' });
-    expectOne(setCell(sampleWorkbook(), 'Ilmoittautumiset', 0, 'Organisaatio', null), 'required', 'error', { ...REG, row: 2, column: 'Organisaatio', cell: 'F2' });
+    expectOne(setCell(sampleWorkbook(), 'Ilmoittautumiset', 0, 'Tilaisuus', null), 'required', 'error', {
+      ...REG,
+      row: 2,
+      column: 'Tilaisuus',
+      cell: 'C2',
+    });
+    expectOne(setCell(sampleWorkbook(), 'Ilmoittautumiset', 0, 'Nimi', ' '), 'required', 'error', {
+      ...REG,
+      row: 2,
+      column: 'Nimi',
+      cell: 'E2',
+    });
+    expectOne(setCell(sampleWorkbook(), 'Ilmoittautumiset', 0, 'Organisaatio', null), 'required', 'error', {
+      ...REG,
+      row: 2,
+      column: 'Organisaatio',
+      cell: 'F2',
+    });
   });
 
   it('rejects an unknown organisation or status without ever showing the person name', () => {
@@ -684,9 +873,24 @@ describe('parseWorkbook: Ilmoittautumiset', () => {
 
 describe('parseWorkbook: Kustannukset', () => {
   it('requires known kind and pool words', () => {
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Laji', 'ennuste'), 'unknown-word', 'error', { ...COST, row: 2, column: 'Laji', cell: 'A2' });
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Pooli', null), 'required', 'error', { ...COST, row: 2, column: 'Pooli', cell: 'B2' });
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Pooli', 'c'), 'unknown-word', 'error', { ...COST, row: 2, column: 'Pooli', cell: 'B2' });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Laji', 'ennuste'), 'unknown-word', 'error', {
+      ...COST,
+      row: 2,
+      column: 'Laji',
+      cell: 'A2',
+    });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Pooli', null), 'required', 'error', {
+      ...COST,
+      row: 2,
+      column: 'Pooli',
+      cell: 'B2',
+    });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 0, 'Pooli', 'c'), 'unknown-word', 'error', {
+      ...COST,
+      row: 2,
+      column: 'Pooli',
+      cell: 'B2',
+    });
   });
 
   it('rejects an event on a pool a or muu line', () => {
@@ -738,7 +942,12 @@ describe('parseWorkbook: Kustannukset', () => {
   });
 
   it('rejects a date as payer', () => {
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 1, 'Maksaja', utcDate(2026, 1, 1)), 'text-expected', 'error', { ...COST, row: 3, column: 'Maksaja', cell: 'F3' });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 1, 'Maksaja', utcDate(2026, 1, 1)), 'text-expected', 'error', {
+      ...COST,
+      row: 3,
+      column: 'Maksaja',
+      cell: 'F3',
+    });
   });
 
   it('maps party words as payers: HVA and KELA by any alias', () => {
@@ -747,7 +956,12 @@ describe('parseWorkbook: Kustannukset', () => {
   });
 
   it('requires a whole Vuosi on a cost line', () => {
-    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 1, 'Vuosi', 2026.5), 'not-integer', 'error', { ...COST, row: 3, column: 'Vuosi', cell: 'G3' });
+    expectOne(setCell(sampleWorkbook(), 'Kustannukset', 1, 'Vuosi', 2026.5), 'not-integer', 'error', {
+      ...COST,
+      row: 3,
+      column: 'Vuosi',
+      cell: 'G3',
+    });
   });
 });
 

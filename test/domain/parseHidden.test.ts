@@ -111,7 +111,9 @@ describe('more FTE than persons', () => {
 
   it('HTV 1.5 with the head count left blank (1) is warned too; HTV equal to the head count is fine', () => {
     // Staff data row 2 (row 5): Kela, head count blank.
-    expect(codes(parseWorkbook(setCell(sampleWorkbook(), 'Staff', 2, 'fte', 1.5)).problems)).toEqual([['fte-above-headcount', 'warning', 'F5']]);
+    expect(codes(parseWorkbook(setCell(sampleWorkbook(), 'Staff', 2, 'fte', 1.5)).problems)).toEqual([
+      ['fte-above-headcount', 'warning', 'F5'],
+    ]);
     expect(parseWorkbook(setCell(sampleWorkbook(), 'Staff', 0, 'fte', 3)).problems).toEqual([]);
   });
 });

@@ -99,10 +99,7 @@ function scaled(n: number, scale: number): string {
 }
 
 /** Cents up to 10^9 of either sign, with small amounts (where ties are common) well represented. */
-const centsArb = fc.oneof(
-  fc.integer({ min: -2_000, max: 2_000 }),
-  fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
-);
+const centsArb = fc.oneof(fc.integer({ min: -2_000, max: 2_000 }), fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }));
 
 /** A non-negative key: small integers, populations, FTEs with 1–3 decimals. */
 const keyArb = fc.oneof(
@@ -178,7 +175,11 @@ interface ModelSpec {
   costs: CostSpec[];
 }
 
-const pctArb = fc.oneof(fc.constant('0'), fc.integer({ min: 0, max: 100 }).map(String), fc.integer({ min: 0, max: 10_000 }).map((n) => scaled(n, 2)));
+const pctArb = fc.oneof(
+  fc.constant('0'),
+  fc.integer({ min: 0, max: 100 }).map(String),
+  fc.integer({ min: 0, max: 10_000 }).map((n) => scaled(n, 2)),
+);
 const dayOffsetArb = fc.option(fc.integer({ min: -200, max: 560 }), { nil: null });
 
 const modelSpecArb: fc.Arbitrary<ModelSpec> = fc.record({
@@ -450,7 +451,9 @@ describe('properties of largestRemainder', () => {
   it('tie-break: leftover cents go to the largest exact remainders, ties to the earlier receiver', () => {
     // Keys from a few small values and amounts under a euro: about one case in 70 is a tie
     // between shares of different size (e.g. 0,03 € by 4 : 4 : 1).
-    const smallKeys = fc.array(fc.constantFrom('0', '1', '2', '4', '5', '8'), { minLength: 2, maxLength: 5 }).filter((ks) => ks.some((k) => k !== '0'));
+    const smallKeys = fc
+      .array(fc.constantFrom('0', '1', '2', '4', '5', '8'), { minLength: 2, maxLength: 5 })
+      .filter((ks) => ks.some((k) => k !== '0'));
     fc.assert(
       fc.property(fc.integer({ min: -99, max: 99 }), smallKeys, (cents, keys) => {
         const s = largestRemainder(new Decimal(centsStr(cents)), sharesOf(keys));
@@ -472,7 +475,13 @@ describe('properties of allocate', () => {
         const m = buildModel(spec);
         const a = allocate(m);
         const ex = expected(m);
-        if ([...ex.groups.keys()].sort().join() !== a.groups.map((g) => g.id).sort().join()) {
+        if (
+          [...ex.groups.keys()].sort().join() !==
+          a.groups
+            .map((g) => g.id)
+            .sort()
+            .join()
+        ) {
           throw new Error(`groups ${a.groups.map((g) => g.id).join()} vs ${[...ex.groups.keys()].join()}`);
         }
         for (const g of a.groups) {
@@ -490,7 +499,8 @@ describe('properties of allocate', () => {
           let costs = ZERO;
           for (const g of a.groups.filter((x) => x.kind === kind)) {
             costs = add(costs, qd(g.amount));
-            for (const p of [...g.parties.parts, ...g.municipalities.parts]) byReceiver.set(p.receiver, add(byReceiver.get(p.receiver) ?? ZERO, qd(p.amount)));
+            for (const p of [...g.parties.parts, ...g.municipalities.parts])
+              byReceiver.set(p.receiver, add(byReceiver.get(p.receiver) ?? ZERO, qd(p.amount)));
           }
           for (const [r, v] of a.totals[kind]) if (!eq(qd(v), byReceiver.get(r) ?? ZERO)) throw new Error(`${kind} total of ${r}`);
           if (!eq(qd(a.costTotals[kind]), costs)) throw new Error(`${kind} cost total`);

@@ -206,7 +206,10 @@ beforeAll(async () => {
     const port = await ExcelJsWorkbook.fromBuffer(Buffer.from(await (await buildInputWorkbook(data)).xlsx.writeBuffer()));
     const result = computeOutputs(await port.readTables());
     if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.problems.slice(0, 3))}`);
-    sourcesAtRun.set(name, result.allocation.groups.filter((g) => g.kind === 'TA' && g.pool === 'b').map((g) => g.keySource));
+    sourcesAtRun.set(
+      name,
+      result.allocation.groups.filter((g) => g.kind === 'TA' && g.pool === 'b').map((g) => g.keySource),
+    );
     await port.replaceOutputs(result.sheets);
     const buf = await port.toBuffer();
     written.set(name, buf);
@@ -221,7 +224,10 @@ beforeAll(async () => {
       variants.push({ caseName: name, edit: i, file });
     }
   }
-  const out = await recalculateMany(variants.map((v) => v.file), path.join(dir, 'recalculated'));
+  const out = await recalculateMany(
+    variants.map((v) => v.file),
+    path.join(dir, 'recalculated'),
+  );
   for (let i = 0; i < variants.length; i++) {
     const v = variants[i];
     const port = await ExcelJsWorkbook.load(out[i]);
@@ -229,7 +235,9 @@ beforeAll(async () => {
     v.master = masterCheck(port.workbook).value;
     v.freshOk = fresh.ok;
     v.sources = fresh.ok ? fresh.allocation.groups.filter((g) => g.kind === 'TA' && g.pool === 'b').map((g) => g.keySource) : [];
-    v.diffs = fresh.ok ? differences(figuresOf(readableWorkbook(port.workbook)), figuresOf(readableSpecs(fresh.sheets))) : ['(a fresh run refuses the edited inputs)'];
+    v.diffs = fresh.ok
+      ? differences(figuresOf(readableWorkbook(port.workbook)), figuresOf(readableSpecs(fresh.sheets)))
+      : ['(a fresh run refuses the edited inputs)'];
     v.falseChecks = checkRows(port.workbook)
       .filter((r) => r.value !== true && !r.label.startsWith('KAIKKI'))
       .map((r) => `${r.label} = ${String(r.value)}`);
@@ -241,9 +249,14 @@ test('the engine keys the budget from the plan (plan-only event, whole year) and
   expect(sourcesAtRun.get('previous')).toEqual(['previous-year', 'previous-year']);
 });
 
-test('as written and recalculated: TYM_TARKISTUS TRUE, every figure the engine\'s', () => {
+test("as written and recalculated: TYM_TARKISTUS TRUE, every figure the engine's", () => {
   for (const v of variants.filter((x) => x.edit === -1)) {
-    expect({ case: v.caseName, master: v.master, diffs: v.diffs, false: v.falseChecks }).toEqual({ case: v.caseName, master: true, diffs: [], false: [] });
+    expect({ case: v.caseName, master: v.master, diffs: v.diffs, false: v.falseChecks }).toEqual({
+      case: v.caseName,
+      master: true,
+      diffs: [],
+      false: [],
+    });
   }
 });
 
@@ -268,20 +281,24 @@ describe.each(EDITS.map((e, i) => [e.name, i] as const))('%s', (_name, index) =>
     for (const v of variants.filter((x) => x.edit === index)) {
       if (v.master === true) {
         if (!v.freshOk || v.diffs!.length) bad.push({ case: v.caseName, wrongFigures: v.diffs });
-      } else if (!v.falseChecks!.some((c) => edit.cause.test(c))) bad.push({ case: v.caseName, cause: String(edit.cause), falseChecks: v.falseChecks });
+      } else if (!v.falseChecks!.some((c) => edit.cause.test(c)))
+        bad.push({ case: v.caseName, cause: String(edit.cause), falseChecks: v.falseChecks });
     }
     expect(bad).toEqual([]);
   });
   if (edit.live) {
-    test('the formulas follow it live: TRUE master check and a fresh run\'s figures', () => {
-      const wrong = variants.filter((x) => x.edit === index && (x.master !== true || x.diffs!.length)).map((v) => ({ case: v.caseName, master: v.master, diffs: v.diffs, falseChecks: v.falseChecks }));
+    test("the formulas follow it live: TRUE master check and a fresh run's figures", () => {
+      const wrong = variants
+        .filter((x) => x.edit === index && (x.master !== true || x.diffs!.length))
+        .map((v) => ({ case: v.caseName, master: v.master, diffs: v.diffs, falseChecks: v.falseChecks }));
       expect(wrong).toEqual([]);
     });
   }
 });
 
 test('the edits move the key where the engine moves it (the suite tests what it says)', () => {
-  const of = (name: string, edit: string) => variants.find((v) => v.caseName === name && v.edit === EDITS.findIndex((e) => e.name.startsWith(edit)));
+  const of = (name: string, edit: string) =>
+    variants.find((v) => v.caseName === name && v.edit === EDITS.findIndex((e) => e.name.startsWith(edit)));
   // Last year's registrations cancelled: no key for Syyspäivä, the engine refuses, the workbook says so.
   expect(of('previous', 'cancel')!.freshOk).toBe(false);
   expect(of('previous', 'cancel')!.master).toBe(false);

@@ -20,7 +20,8 @@ const MAX = (EXACT_LIMIT - 1) / 100; // 703 687 441 776,63 €
 /** Workbooks at the edges of the exact range. */
 function cases(): { name: string; data: InputData }[] {
   const munis = (pops: number[]) => pops.map((p, i) => [`Kunta ${String.fromCharCode(65 + i)}`, p, 100 + i, null]);
-  const staff = (rows: [string, number, number][]) => rows.map(([org, hc, fte]) => [org, org === 'TVA' ? 'Kunta A' : null, 'Yksikkö', 'Nimike', hc, fte, null, null]);
+  const staff = (rows: [string, number, number][]) =>
+    rows.map(([org, hc, fte]) => [org, org === 'TVA' ? 'Kunta A' : null, 'Yksikkö', 'Nimike', hc, fte, null, null]);
   const reg = [
     ['Päivä', null, 'Aino A', 'TVA', null],
     ['Päivä', null, 'Eino B', 'HVA', null],
@@ -34,7 +35,11 @@ function cases(): { name: string; data: InputData }[] {
         year: 2026,
         settings: { kelaPct: 3.3333, employer: 'Kunta A' },
         municipalities: munis([33333, 33333, 33334]),
-        staff: staff([['TVA', 1, 1], ['HVA', 2, 2], ['KELA', 1, 1]]),
+        staff: staff([
+          ['TVA', 1, 1],
+          ['HVA', 2, 2],
+          ['KELA', 1, 1],
+        ]),
         registrations: reg,
         costs: [
           ['TA', 'a', 'Suurin summa', null, MAX, null, null],
@@ -50,7 +55,12 @@ function cases(): { name: string; data: InputData }[] {
         year: 2024,
         settings: { staffBasis: 'htv-aikapainotettu', municipalBasis: 'työttömät', kelaPct: 7.25, employer: 'Kunta B' },
         municipalities: munis([1, 1, 1, 1]),
-        staff: staff([['TVA', 1, 99.9999], ['TVA', 1, 0.0001], ['HVA', 1, 77.7773], ['KELA', 1, 1]]),
+        staff: staff([
+          ['TVA', 1, 99.9999],
+          ['TVA', 1, 0.0001],
+          ['HVA', 1, 77.7773],
+          ['KELA', 1, 1],
+        ]),
         registrations: reg,
         costs: [
           ['TA', 'a', 'Iso', null, 98_765_432_109.87, null, null],
@@ -64,8 +74,16 @@ function cases(): { name: string; data: InputData }[] {
       data: {
         year: 2026,
         settings: { municipalBasis: 'sovittu', agreedTvaPct: 62.5, employer: 'Kunta C' },
-        municipalities: [['Kunta A', 1, 1, 12.5], ['Kunta B', 1, 1, 37.5], ['Kunta C', 1, 1, 12.5], ['Kunta D', 1, 1, 37.5]],
-        staff: staff([['TVA', 1, 1], ['HVA', 1, 1]]),
+        municipalities: [
+          ['Kunta A', 1, 1, 12.5],
+          ['Kunta B', 1, 1, 37.5],
+          ['Kunta C', 1, 1, 12.5],
+          ['Kunta D', 1, 1, 37.5],
+        ],
+        staff: staff([
+          ['TVA', 1, 1],
+          ['HVA', 1, 1],
+        ]),
         registrations: reg,
         costs: [
           ['TA', 'a', 'Tasan', null, 700_000_000_000.07, null, null],
@@ -101,7 +119,11 @@ afterAll(() => {
 test.each(cases().map((c) => c.name))('%s: every output cell recalculates to the engine value, to the cent', async (name) => {
   const file = outputs.find((o) => o.name === name)!.file;
   const report = await createAllocationApp(await ExcelJsWorkbook.load(file)).verify();
-  expect({ name, findings: report.findings.slice(0, 10), causes: (report.causes ?? []).map((c) => c.code) }).toEqual({ name, findings: [], causes: ['ok'] });
+  expect({ name, findings: report.findings.slice(0, 10), causes: (report.causes ?? []).map((c) => c.code) }).toEqual({
+    name,
+    findings: [],
+    causes: ['ok'],
+  });
 });
 
 test('max-amount: the parties and the municipalities get every cent (hand-checked totals)', async () => {

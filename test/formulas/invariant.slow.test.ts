@@ -24,7 +24,12 @@ invariantSuite(
   'demo',
   () => [
     { name: 'demo', workbook: () => buildSampleInputs({ year: 2026 }), ctx: { year: 2026 } },
-    { name: 'demo-no-kela-row', workbook: () => withoutSetting(buildSampleInputs({ year: 2026 }), 'Kelan osuus %'), ctx: { year: 2026 }, only: ['add the Kelan osuus % row that was absent at the run'] },
+    {
+      name: 'demo-no-kela-row',
+      workbook: () => withoutSetting(buildSampleInputs({ year: 2026 }), 'Kelan osuus %'),
+      ctx: { year: 2026 },
+      only: ['add the Kelan osuus % row that was absent at the run'],
+    },
   ],
   // The demo's Kunnat is in name order already: the random workbooks are sorted.
   ['sort Kunnat by Kunta'],

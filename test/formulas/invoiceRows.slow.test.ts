@@ -188,7 +188,9 @@ async function edited(
     // Kunnat sorted by name, descending: every row moved.
     const t = raw.tables.find((x) => x.name === 'Kunnat')!;
     const rows = [...t.rows].sort((a, b) => String(b[0]?.value).localeCompare(String(a[0]?.value), 'fi'));
-    rows.forEach((row, i) => row.forEach((c, j) => (ws(t).getCell(t.headerRow + 1 + i, t.firstColumn + j).value = (c?.value ?? null) as ExcelJS.CellValue)));
+    rows.forEach((row, i) =>
+      row.forEach((c, j) => (ws(t).getCell(t.headerRow + 1 + i, t.firstColumn + j).value = (c?.value ?? null) as ExcelJS.CellValue)),
+    );
   }
   for (const e of edits) {
     const t = raw.tables.find((x) => x.name === e.table)!;
@@ -217,25 +219,51 @@ beforeAll(async () => {
   const billing = await writeRun('billing', await buildInputWorkbook(billingYear()));
   written.push(['billing', billing]);
   written.push(['demo', await writeRun('demo', await buildSampleInputs({ year: 2026 }))]);
-  for (const seed of [7919, 15838, 23757]) written.push([`random-${seed}`, await writeRun(`random-${seed}`, await randomValidWorkbook(seed))]);
+  for (const seed of [7919, 15838, 23757])
+    written.push([`random-${seed}`, await writeRun(`random-${seed}`, await randomValidWorkbook(seed))]);
   const old = billingYear();
   old.municipalities = old.municipalities!.map((r) => [...r.slice(0, 4), null]);
   // A workbook made before issue 12: Kunnat's fifth column is none of ours.
-  const noIdColumn = await writeRun('no-id-column', await buildInputWorkbook(old), (p) => renameColumn(p, 'Kunnat', 'Y-tunnus', 'Muistiinpano'));
+  const noIdColumn = await writeRun('no-id-column', await buildInputWorkbook(old), (p) =>
+    renameColumn(p, 'Kunnat', 'Y-tunnus', 'Muistiinpano'),
+  );
   written.push(['no-id-column', noIdColumn]);
   // The Y-tunnus column given to Kunnat after the run (the old fifth column renamed) with an ID typed in.
-  written.push(['edit-add-id-column', await edited(noIdColumn, 'edit-add-id-column', [{ table: 'Kunnat', column: 'Y-tunnus', row: 1, value: '0125400-2' }], false, (p) => renameColumn(p, 'Kunnat', 'Muistiinpano', 'Y-tunnus'))]);
-  written.push(['edit-day-term', await edited(billing, 'edit-day-term', [
-    { table: 'Asetukset', column: 'Laskutuspäivä', row: 0, value: 15 },
-    { table: 'Asetukset', column: 'Maksuehto (pv)', row: 0, value: 30 },
-    { table: 'Asetukset', column: 'Tasauslaskun päivä', row: 0, value: null },
-  ])]);
-  written.push(['edit-population', await edited(billing, 'edit-population', [{ table: 'Kunnat', column: 'Asukasluku', row: 1, value: 60_000 }])]);
+  written.push([
+    'edit-add-id-column',
+    await edited(noIdColumn, 'edit-add-id-column', [{ table: 'Kunnat', column: 'Y-tunnus', row: 1, value: '0125400-2' }], false, (p) =>
+      renameColumn(p, 'Kunnat', 'Muistiinpano', 'Y-tunnus'),
+    ),
+  ]);
+  written.push([
+    'edit-day-term',
+    await edited(billing, 'edit-day-term', [
+      { table: 'Asetukset', column: 'Laskutuspäivä', row: 0, value: 15 },
+      { table: 'Asetukset', column: 'Maksuehto (pv)', row: 0, value: 30 },
+      { table: 'Asetukset', column: 'Tasauslaskun päivä', row: 0, value: null },
+    ]),
+  ]);
+  written.push([
+    'edit-population',
+    await edited(billing, 'edit-population', [{ table: 'Kunnat', column: 'Asukasluku', row: 1, value: 60_000 }]),
+  ]);
   written.push(['edit-sort-kunnat', await edited(billing, 'edit-sort-kunnat', [], true)]);
-  written.push(['edit-hva-id', await edited(billing, 'edit-hva-id', [{ table: 'Asetukset', column: 'HVA:n Y-tunnus', row: 0, value: '1234567-1' }])]);
-  written.push(['edit-period', await edited(billing, 'edit-period', [{ table: 'Asetukset', column: 'Laskutusjakso', row: 0, value: 'neljännes' }])]);
-  written.push(['edit-bad-id', await edited(billing, 'edit-bad-id', [{ table: 'Kunnat', column: 'Y-tunnus', row: 1, value: '0125400-3' }])]);
-  const out = await recalculateMany(written.map(([, f]) => f), path.join(dir, 'lo'));
+  written.push([
+    'edit-hva-id',
+    await edited(billing, 'edit-hva-id', [{ table: 'Asetukset', column: 'HVA:n Y-tunnus', row: 0, value: '1234567-1' }]),
+  ]);
+  written.push([
+    'edit-period',
+    await edited(billing, 'edit-period', [{ table: 'Asetukset', column: 'Laskutusjakso', row: 0, value: 'neljännes' }]),
+  ]);
+  written.push([
+    'edit-bad-id',
+    await edited(billing, 'edit-bad-id', [{ table: 'Kunnat', column: 'Y-tunnus', row: 1, value: '0125400-3' }]),
+  ]);
+  const out = await recalculateMany(
+    written.map(([, f]) => f),
+    path.join(dir, 'lo'),
+  );
   written.forEach(([name], i) => files.set(name, out[i]));
 }, 900_000);
 
@@ -262,8 +290,19 @@ describe('the billing workbook by hand (contract: Hyvinkää 0125400-2, Kela 246
     expect(all).toHaveLength(8 * 13);
     const hyvinkaa = all.filter((r) => r.receiver === 'Hyvinkää');
     expect(hyvinkaa.map((r) => r.invoiceDate)).toEqual([
-      '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30',
-      '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-31', '2027-02-10',
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-09-30',
+      '2026-10-31',
+      '2026-11-30',
+      '2026-12-31',
+      '2027-02-10',
     ]);
     expect(hyvinkaa.map((r) => r.dueDate).slice(0, 2)).toEqual(['2026-02-21', '2026-03-21']);
     expect(hyvinkaa[12].dueDate).toBe('2027-03-03');

@@ -63,7 +63,9 @@ const EDITS: [string, Apply][] = [
       return false;
     },
   ],
-  ...['change Henkilöstöperuste', 'change Kuntajaon peruste to työttömät', 'set or clear Sovittu TVA-osuus %', 'change Kelan osuus %'].map((n): [string, Apply] => [n, shared.get(n)!]),
+  ...['change Henkilöstöperuste', 'change Kuntajaon peruste to työttömät', 'set or clear Sovittu TVA-osuus %', 'change Kelan osuus %'].map(
+    (n): [string, Apply] => [n, shared.get(n)!],
+  ),
 ];
 
 interface Outcome {
@@ -111,7 +113,9 @@ function engineFigures(fresh: ReturnType<typeof computeOutputs>): Map<string, Va
       { level: 'Osapuoli', names: [...PARTIES] as string[], s: sc.staff },
     ];
     for (const { level, names, s } of blocks) {
-      s.forEach((x, b) => out.set(`${kind}|${level}|status|${b}`, x.unavailable !== null ? 'ei laskettavissa' : x.inForce ? 'voimassa' : ''));
+      s.forEach((x, b) =>
+        out.set(`${kind}|${level}|status|${b}`, x.unavailable !== null ? 'ei laskettavissa' : x.inForce ? 'voimassa' : ''),
+      );
       names.forEach((name, i) => {
         const f = alloc.totals[kind].get(name)!;
         out.set(`${kind}|${level}|${name}|inForce`, f.toNumber());
@@ -172,7 +176,10 @@ beforeAll(async () => {
       files.push({ name: `${name}: ${edit}`, file });
     }
   }
-  const out = await recalculateMany(files.map((f) => f.file), path.join(dir, 'recalculated'));
+  const out = await recalculateMany(
+    files.map((f) => f.file),
+    path.join(dir, 'recalculated'),
+  );
   for (let i = 0; i < files.length; i++) {
     const port = await ExcelJsWorkbook.load(out[i]);
     const fresh = computeOutputs(await port.readTables());
@@ -183,7 +190,9 @@ beforeAll(async () => {
       master: masterCheck(port.workbook).value,
       freshOk: fresh.ok,
       diffs: fresh.ok ? diff(actual, engineFigures(fresh)) : [],
-      falseChecks: checkRows(port.workbook).filter((r) => r.value !== true).map((r) => r.label),
+      falseChecks: checkRows(port.workbook)
+        .filter((r) => r.value !== true)
+        .map((r) => r.label),
       cells: actual.size,
       actual,
     });
@@ -197,14 +206,22 @@ afterAll(() => {
 test('every unedited workbook: the master check is TRUE and every scenario figure equals the engine to the cent', () => {
   const base = outcomes.filter((o) => !o.name.includes(':'));
   expect(base).toHaveLength(1 + SEEDS.length);
-  for (const o of base) expect({ name: o.name, master: o.master, diffs: o.diffs, false: o.falseChecks }).toEqual({ name: o.name, master: true, diffs: [], false: [] });
+  for (const o of base)
+    expect({ name: o.name, master: o.master, diffs: o.diffs, false: o.falseChecks }).toEqual({
+      name: o.name,
+      master: true,
+      diffs: [],
+      false: [],
+    });
   for (const o of base) expect(o.cells).toBeGreaterThan(20);
 });
 
 test('after each edit: the scenarios equal a fresh run under a TRUE master check, or a fresh run refuses and the master check is FALSE', () => {
   const edited = outcomes.filter((o) => o.name.includes(':') && !o.name.endsWith(TYPED_OVER));
   expect(edited.length).toBeGreaterThanOrEqual(EDITS.length - 1);
-  const wrong = edited.filter((o) => (o.master === true ? !o.freshOk || o.diffs.length > 0 : o.freshOk)).map((o) => ({ name: o.name, master: o.master, freshOk: o.freshOk, diffs: o.diffs, falseChecks: o.falseChecks.slice(0, 4) }));
+  const wrong = edited
+    .filter((o) => (o.master === true ? !o.freshOk || o.diffs.length > 0 : o.freshOk))
+    .map((o) => ({ name: o.name, master: o.master, freshOk: o.freshOk, diffs: o.diffs, falseChecks: o.falseChecks.slice(0, 4) }));
   expect(wrong).toEqual([]);
 });
 
@@ -229,5 +246,10 @@ test('a basis the engine cannot compute shows "ei laskettavissa" (a jobseekers c
 test('a scenario figure typed over turns the master check FALSE, naming TYM_Skenaariot', () => {
   const typed = outcomes.filter((o) => o.name.endsWith(TYPED_OVER));
   expect(typed.length).toBe(1 + SEEDS.length);
-  for (const o of typed) expect({ name: o.name, master: o.master, named: o.falseChecks.some((c) => /^TYM_Skenaariot/.test(c)) }).toEqual({ name: o.name, master: false, named: true });
+  for (const o of typed)
+    expect({ name: o.name, master: o.master, named: o.falseChecks.some((c) => /^TYM_Skenaariot/.test(c)) }).toEqual({
+      name: o.name,
+      master: false,
+      named: true,
+    });
 });

@@ -155,7 +155,8 @@ function invariants(data: InputData, doc: { year: number; results: Result[]; tot
       bad.push(`${kind}: no totals`);
       continue;
     }
-    for (const [r, v] of Object.entries(t)) if (!/^-?\d+\.\d{2}$/.test(v)) bad.push(`${kind} ${r}: amount "${v}" is not a two-decimal string`);
+    for (const [r, v] of Object.entries(t))
+      if (!/^-?\d+\.\d{2}$/.test(v)) bad.push(`${kind} ${r}: amount "${v}" is not a two-decimal string`);
     const want = ofKind.reduce((a, c) => a + toCents(c[4] as number), 0);
     const parties = PARTIES.reduce((a, p) => a + toCents(Number(t[p] ?? 'NaN')), 0);
     if (parties !== want) bad.push(`${kind}: parties sum ${parties} c != cost lines ${want} c`);
@@ -177,7 +178,8 @@ function invariants(data: InputData, doc: { year: number; results: Result[]; tot
   }
   const wantKeys = [...want.keys()].sort();
   const gotKeys = [...got.keys()].sort();
-  if (JSON.stringify(wantKeys) !== JSON.stringify(gotKeys)) bad.push(`groups ${JSON.stringify(gotKeys)} != input groups ${JSON.stringify(wantKeys)}`);
+  if (JSON.stringify(wantKeys) !== JSON.stringify(gotKeys))
+    bad.push(`groups ${JSON.stringify(gotKeys)} != input groups ${JSON.stringify(wantKeys)}`);
   for (const [g, rows] of got) {
     const parties = rows.filter((r) => PARTIES.includes(r.receiver));
     const municipal = rows.filter((r) => munis.includes(r.receiver));
@@ -196,7 +198,8 @@ function invariants(data: InputData, doc: { year: number; results: Result[]; tot
       if (!(total > 0)) return;
       level.forEach((r, i) => {
         const exact = (whole * keys[i]) / total;
-        if (Math.abs(toCents(Number(r.amount)) - exact) >= 1 + 1e-6) bad.push(`${g} ${label} ${r.receiver}: ${r.amount} is not within a cent of ${(exact / 100).toFixed(4)}`);
+        if (Math.abs(toCents(Number(r.amount)) - exact) >= 1 + 1e-6)
+          bad.push(`${g} ${label} ${r.receiver}: ${r.amount} is not within a cent of ${(exact / 100).toFixed(4)}`);
       });
     };
     if (g.split('|')[1] === 'b') oneCent(parties, amount, 'party');
@@ -247,7 +250,12 @@ describe(`fuzz: ${N} random valid workbooks from seed ${SEED0}`, () => {
       const report = await createAllocationApp(await ExcelJsWorkbook.load(recalculated[i])).verify();
       const errors = report.problems.filter((p) => p.severity === 'error');
       if (errors.length || report.findings.length || report.cellsChecked < 50) {
-        failures.push({ seed: done[i].seed, errors: errors.slice(0, 3), findings: report.findings.slice(0, 5), cellsChecked: report.cellsChecked });
+        failures.push({
+          seed: done[i].seed,
+          errors: errors.slice(0, 3),
+          findings: report.findings.slice(0, 5),
+          cellsChecked: report.cellsChecked,
+        });
       }
     }
     console.log(`[fuzz] ${N} cases from seed ${SEED0}; perturbations: ${JSON.stringify(seen)}`);

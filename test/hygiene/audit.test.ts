@@ -37,7 +37,10 @@ test('npm audit --omit=dev: no high or critical finding (or, offline, a complete
     return;
   }
 
-  const why = report?.message ?? report?.error?.summary ?? (res.error ? String(res.error) : res.stderr.split('\n').find((l) => l.trim()) ?? `exit ${res.status}`);
+  const why =
+    report?.message ??
+    report?.error?.summary ??
+    (res.error ? String(res.error) : (res.stderr.split('\n').find((l) => l.trim()) ?? `exit ${res.status}`));
   console.log(
     `[audit] NOT CHECKED: the npm audit service could not be reached (${why}). ` +
       'Run `npm audit --omit=dev` on a machine with access to registry.npmjs.org. Checked offline instead: the production tree is complete.',

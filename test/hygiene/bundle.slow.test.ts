@@ -41,12 +41,21 @@ function taskpaneFiles(dir: string): string[] {
 }
 
 beforeAll(() => {
-  const ready = fs.existsSync(dist) && fs.existsSync(path.join(dist, 'entrypoints.json')) && fs.existsSync(path.join(dist, 'taskpane.html')) && taskpaneFiles(dist).length > 0;
+  const ready =
+    fs.existsSync(dist) &&
+    fs.existsSync(path.join(dist, 'entrypoints.json')) &&
+    fs.existsSync(path.join(dist, 'taskpane.html')) &&
+    taskpaneFiles(dist).length > 0;
   if (ready) return;
   if (!fs.existsSync(path.join(ROOT, 'webpack.config.js'))) throw new Error('webpack.config.js does not exist yet: no bundle to check');
   builtHere = fs.mkdtempSync(path.join(os.tmpdir(), 'tym-bundle-'));
-  const res = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', builtHere], { cwd: ROOT, encoding: 'utf8', timeout: 540_000 });
-  if (res.status !== 0) throw new Error(`webpack --mode production failed (exit ${res.status}):\n${(res.stdout + res.stderr).slice(-3000)}`);
+  const res = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', builtHere], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 540_000,
+  });
+  if (res.status !== 0)
+    throw new Error(`webpack --mode production failed (exit ${res.status}):\n${(res.stdout + res.stderr).slice(-3000)}`);
   dist = builtHere;
 }, 600_000);
 

@@ -47,7 +47,11 @@ function lint(probes: Probe[], lintSrc: boolean): { probes: string[][]; src: str
         : [];
       process.stdout.write(JSON.stringify({ probes, src }));
     })().catch((e) => { console.error(e); process.exit(1); });`;
-  const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, input: JSON.stringify({ root: ROOT, probes, lintSrc }), maxBuffer: 64 << 20 });
+  const out = execFileSync(process.execPath, ['-e', script], {
+    cwd: ROOT,
+    input: JSON.stringify({ root: ROOT, probes, lintSrc }),
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(out.toString('utf8'));
 }
 
@@ -56,7 +60,10 @@ let results: { probes: string[][]; src: string[] };
 beforeAll(() => {
   const probes: Probe[] = [
     // One level below the layer (src/<folder>/sub/x.ts), so that any depth of ../ is caught.
-    ...cases.map(({ folder, target }) => ({ file: `src/${folder}/sub/probe.ts`, code: `import { thing } from '../../${target}/module';\nexport const x = thing;\n` })),
+    ...cases.map(({ folder, target }) => ({
+      file: `src/${folder}/sub/probe.ts`,
+      code: `import { thing } from '../../${target}/module';\nexport const x = thing;\n`,
+    })),
     { file: 'src/taskpane/index.tsx', code: "import { a } from '../adapters/officejs/x';\nexport const b = a;\n" },
     { file: 'src/taskpane/App.tsx', code: "import { a } from '../adapters/officejs/x';\nexport const b = a;\n" },
   ];

@@ -24,7 +24,9 @@ function withTestImports(file: string, seen = new Set<string>()): string[] {
   seen.add(file);
   for (const m of fs.readFileSync(file, 'utf8').matchAll(/from '(\.\.?\/[^']+)'|require\('(\.\.?\/[^']+)'\)/g)) {
     const base = path.resolve(path.dirname(file), m[1] ?? m[2]);
-    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find((p) => p.startsWith(TEST) && fs.existsSync(p) && fs.statSync(p).isFile());
+    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find(
+      (p) => p.startsWith(TEST) && fs.existsSync(p) && fs.statSync(p).isFile(),
+    );
     if (found) withTestImports(found, seen);
   }
   return [...seen];

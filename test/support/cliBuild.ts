@@ -17,7 +17,10 @@ const BIN = path.join('node', 'cli', 'tym-allocate.js');
  */
 export function sharedCliBuild(): Promise<string> {
   return sharedBuild('tym-cli', INPUTS, BIN, async (dir) => {
-    const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json', '--outDir', path.join(dir, 'node'), '--sourceMap', 'false'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.cli.json', '--outDir', path.join(dir, 'node'), '--sourceMap', 'false'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     // tsc exits non-zero on type errors elsewhere but still emits; the binary is what matters.
     if (!fs.existsSync(path.join(dir, BIN))) throw new Error(`the command line build failed:\n${r.stdout}\n${r.stderr}`);
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));

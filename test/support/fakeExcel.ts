@@ -109,7 +109,8 @@ export class FakeError extends Error {
 
 export const colName = colLetters;
 const addr = (r: number, c: number) => `${colName(c)}${r + 1}`;
-const rectAddress = (r: number, c: number, h: number, w: number) => (h === 1 && w === 1 ? addr(r, c) : `${addr(r, c)}:${addr(r + h - 1, c + w - 1)}`);
+const rectAddress = (r: number, c: number, h: number, w: number) =>
+  h === 1 && w === 1 ? addr(r, c) : `${addr(r, c)}:${addr(r + h - 1, c + w - 1)}`;
 function parseA1(a: string): { r0: number; c0: number; r1: number; c1: number } {
   const part = (p: string) => {
     const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(p)!;
@@ -294,7 +295,10 @@ export class FakeWorkbook {
     return new FakeContext(this);
   }
   /** An Excel.run replacement bound to this workbook: run(batch) or run(options, batch), as Excel.run. */
-  run = <T>(a: Excel.RunOptions | ((ctx: Excel.RequestContext) => Promise<T>), b?: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  run = <T>(
+    a: Excel.RunOptions | ((ctx: Excel.RequestContext) => Promise<T>),
+    b?: (ctx: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
     const batch = typeof a === 'function' ? a : b!;
     const options = typeof a === 'function' ? {} : a;
     const ctx = this.context();
@@ -308,18 +312,29 @@ export class FakeWorkbook {
  * sheet gone (`to` null: "#REF!", as Excel leaves a name whose sheet was deleted).
  */
 export function renameInReference(formula: string, from: string, to: string | null): string {
-  return formula.replace(/(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu, (whole, quoted: string | undefined, bare: string | undefined) => {
-    const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
-    if (name.toLowerCase() !== from.toLowerCase()) return whole;
-    return to === null ? '#REF!' : `${quoteSheet(to)}!`;
-  });
+  return formula.replace(
+    /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu,
+    (whole, quoted: string | undefined, bare: string | undefined) => {
+      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare!;
+      if (name.toLowerCase() !== from.toLowerCase()) return whole;
+      return to === null ? '#REF!' : `${quoteSheet(to)}!`;
+    },
+  );
 }
 
 /** Shifts the relative row numbers of A1 references by `delta` (how a calculated column's formula reads in another row). */
 export function shiftRows(formula: string, delta: number): string {
   return formula
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|[^A-Za-z0-9_.$\]])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (_m, pre: string, d1: string, col: string, d2: string, row: string) => `${pre}${d1}${col}${d2}${d2 ? row : Number(row) + delta}`)))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(^|[^A-Za-z0-9_.$\]])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
+            (_m, pre: string, d1: string, col: string, d2: string, row: string) =>
+              `${pre}${d1}${col}${d2}${d2 ? row : Number(row) + delta}`,
+          ),
+    )
     .join('');
 }
 
@@ -350,7 +365,10 @@ export class FakeContext {
     if (this.book.cellEditing) {
       if (!this.delayForCellEdit) {
         this.queue = [];
-        throw new FakeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+        throw new FakeError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+        );
       }
       await this.book.waitForCellEdit();
     }
@@ -379,7 +397,12 @@ export class FakeContext {
     this.book.responseBytes.push(responseBytes);
     if (responseLimit !== null && responseBytes > responseLimit) {
       const code = this.book.responseLimitCode;
-      throw new FakeError(code, code === 'GeneralException' ? 'There was an internal error while processing the request.' : 'The response payload size has exceeded the limit.');
+      throw new FakeError(
+        code,
+        code === 'GeneralException'
+          ? 'There was an internal error while processing the request.'
+          : 'The response payload size has exceeded the limit.',
+      );
     }
     for (const x of staged) x.commit();
     // Automatic calculation runs once the batch (and any suspension of API calculation) ends.
@@ -393,14 +416,22 @@ class Loadable {
   protected loaded = new Map<string, unknown>();
   constructor(protected ctx: FakeContext) {}
   protected get_(prop: string): never | unknown {
-    if (!this.loaded.has(prop)) throw new FakeError('PropertyNotLoaded', `The property '${prop}' is not available. Load it and call context.sync() first.`);
+    if (!this.loaded.has(prop))
+      throw new FakeError('PropertyNotLoaded', `The property '${prop}' is not available. Load it and call context.sync() first.`);
     return this.loaded.get(prop);
   }
 }
 
 function splitLoad(props: string | string[]): string[] {
   const list = Array.isArray(props) ? props : props.split(',');
-  return list.map((p) => p.trim().replace(/^items[/.]/i, '').replace(/[/.]items[/.]/gi, '/')).filter(Boolean);
+  return list
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^items[/.]/i, '')
+        .replace(/[/.]items[/.]/gi, '/'),
+    )
+    .filter(Boolean);
 }
 
 /** Records nested property sets, e.g. range.format.font.bold = true, as one queued action each. */
@@ -528,7 +559,10 @@ class FakeWorksheetCollection extends Loadable {
         return ws;
       });
       // Counted in the response (names, marks and table names), applied at once: the list is small.
-      this.ctx.respond(this.ctx.book.sheets.map((s) => [s.name, [...s.names.keys()], s.tables.map((t) => t.name)]), () => undefined);
+      this.ctx.respond(
+        this.ctx.book.sheets.map((s) => [s.name, [...s.names.keys()], s.tables.map((t) => t.name)]),
+        () => undefined,
+      );
     });
     return this;
   }
@@ -824,7 +858,10 @@ class FakeTableCollection extends Loadable {
     const list = splitLoad(props);
     this.ctx.enqueue(() => {
       this.fillItems(list);
-      this.ctx.respond(this.list().map((t) => [t.name, t.showTotals, t.sheet.name]), () => undefined);
+      this.ctx.respond(
+        this.list().map((t) => [t.name, t.showTotals, t.sheet.name]),
+        () => undefined,
+      );
     });
     return this;
   }
@@ -1041,7 +1078,8 @@ export class FakeRange extends Loadable {
       if (!rect) return;
       const { sheet, r, c, h, w } = rect;
       this.ctx.fail('read', sheet.name, list.join(','));
-      const grid = <T>(f: (cell: FakeCell | undefined) => T) => Array.from({ length: h }, (_, i) => Array.from({ length: w }, (__, j) => f(sheet.cell(r + i, c + j))));
+      const grid = <T>(f: (cell: FakeCell | undefined) => T) =>
+        Array.from({ length: h }, (_, i) => Array.from({ length: w }, (__, j) => f(sheet.cell(r + i, c + j))));
       const valueOf = (cell: FakeCell | undefined): Scalar => {
         if (!cell) return '';
         if (typeof cell.value === 'object' && cell.value !== null) return cell.value.error;
@@ -1053,13 +1091,24 @@ export class FakeRange extends Loadable {
         if (p === 'values') {
           set(p, grid(valueOf));
           for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) if (sheet.cell(r + i, c + j)?.dirty) book.staleReads += 1;
-        } else if (p === 'text') set(p, grid((cell) => textOf(cell, book.date1904)));
+        } else if (p === 'text')
+          set(
+            p,
+            grid((cell) => textOf(cell, book.date1904)),
+          );
         else if (p === 'columnHidden') {
           const hidden = Array.from({ length: w }, (_, j) => sheet.hiddenColumns.has(c + j));
           set(p, hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false);
-        }
-        else if (p === 'formulas') set(p, grid((cell) => cell?.formula ?? valueOf(cell)));
-        else if (p === 'numberFormat') set(p, grid((cell) => cell?.format ?? 'General'));
+        } else if (p === 'formulas')
+          set(
+            p,
+            grid((cell) => cell?.formula ?? valueOf(cell)),
+          );
+        else if (p === 'numberFormat')
+          set(
+            p,
+            grid((cell) => cell?.format ?? 'General'),
+          );
         else if (p === 'valueTypes')
           set(
             p,
@@ -1121,7 +1170,8 @@ export class FakeRange extends Loadable {
     this.ctx.enqueue(() => {
       const { sheet, r, c, h, w } = this.rect();
       this.ctx.fail('write', sheet.name, prop);
-      if (grid.length !== h || grid.some((row) => row.length !== w)) throw new FakeError('InvalidArgument', `${prop}: array is not ${h}x${w}`);
+      if (grid.length !== h || grid.some((row) => row.length !== w))
+        throw new FakeError('InvalidArgument', `${prop}: array is not ${h}x${w}`);
       this.ctx.book.writes.push({ sheet: sheet.name, prop, address: rectAddress(r, c, h, w), rows: h, cols: w });
       grid.forEach((row, i) =>
         row.forEach((input, j) => {

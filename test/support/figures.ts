@@ -77,13 +77,21 @@ export function readableWorkbook(wb: Workbook): Readable {
     table: (name) => {
       for (const ws of wb.worksheets) {
         for (const t of tablesOf(ws)) {
-          const m = ((t as unknown as { table?: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }).table ??
-            (t as unknown as { model: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }).model);
+          const m =
+            (t as unknown as { table?: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }).table ??
+            (t as unknown as { model: { name: string; tableRef?: string; ref?: string; columns: { name: string }[] } }).model;
           if (m.name.toLowerCase() !== name.toLowerCase()) continue;
           const ref = (m.tableRef ?? m.ref)!;
           const mm = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref)!;
           const col = [...mm[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-          return { name: m.name, sheet: ws.name, row: Number(mm[2]) - 1, col, headers: m.columns.map((c) => c.name), rowCount: Number(mm[4]) - Number(mm[2]) };
+          return {
+            name: m.name,
+            sheet: ws.name,
+            row: Number(mm[2]) - 1,
+            col,
+            headers: m.columns.map((c) => c.name),
+            rowCount: Number(mm[4]) - Number(mm[2]),
+          };
         }
       }
       return undefined;

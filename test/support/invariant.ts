@@ -113,7 +113,10 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
       if (!batch.length) return;
       const b = batch;
       batch = [];
-      const converted = recalculateMany(b.map((v) => v.file), path.join(dir, 'recalculated'));
+      const converted = recalculateMany(
+        b.map((v) => v.file),
+        path.join(dir, 'recalculated'),
+      );
       converted.catch(() => undefined);
       pending.push({ batch: b, converted });
     };
@@ -160,7 +163,13 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
     const base = variants.filter((v) => v.edit === -1);
     expect(base.length).toBe(cases().length);
     for (const v of base) {
-      expect({ case: v.caseName, master: v.outcome!.master, byName: v.outcome!.byName, diffs: v.outcome!.diffs, false: v.outcome!.falseChecks }).toEqual({
+      expect({
+        case: v.caseName,
+        master: v.outcome!.master,
+        byName: v.outcome!.byName,
+        diffs: v.outcome!.diffs,
+        false: v.outcome!.falseChecks,
+      }).toEqual({
         case: v.caseName,
         master: true,
         byName: true,
@@ -184,7 +193,8 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
       for (const v of variants.filter((x) => x.edit === index)) {
         const o = v.outcome!;
         if (o.master === true) {
-          if (!o.freshOk || o.diffs.length) violations.push({ case: v.caseName, master: o.master, wrongFigures: o.diffs, freshProblems: o.freshProblems });
+          if (!o.freshOk || o.diffs.length)
+            violations.push({ case: v.caseName, master: o.master, wrongFigures: o.diffs, freshProblems: o.freshProblems });
         } else if (!o.falseChecks.some((c) => edit.cause.test(c))) {
           violations.push({ case: v.caseName, master: o.master, cause: String(edit.cause), falseChecks: o.falseChecks.slice(0, 5) });
         }
@@ -196,7 +206,12 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
         const wrong = variants
           .filter((x) => x.edit === index)
           .filter((v) => v.outcome!.master !== true || v.outcome!.diffs.length > 0)
-          .map((v) => ({ case: v.caseName, master: v.outcome!.master, diffs: v.outcome!.diffs, falseChecks: v.outcome!.falseChecks.slice(0, 5) }));
+          .map((v) => ({
+            case: v.caseName,
+            master: v.outcome!.master,
+            diffs: v.outcome!.diffs,
+            falseChecks: v.outcome!.falseChecks.slice(0, 5),
+          }));
         expect(wrong).toEqual([]);
       });
     }

@@ -85,7 +85,11 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
 function runSoffice(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     // Its own process group: soffice starts soffice.bin, and a timeout must stop both.
-    const child = spawn(soffice(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' }, detached: true });
+    const child = spawn(soffice(), args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SAL_USE_VCLPLUGIN: 'svp' },
+      detached: true,
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

@@ -29,7 +29,10 @@ class LongFirstSequencer extends Sequencer {
   async sort(tests) {
     const sorted = await super.sort(tests);
     // A stable sort: within the rest, jest's order stays.
-    return sorted.map((t, i) => [t, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([t]) => t);
+    return sorted
+      .map((t, i) => [t, i])
+      .sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1])
+      .map(([t]) => t);
   }
 }
 

@@ -39,7 +39,8 @@ export interface RichApiRequest {
  * What the host answers to one request: action results (with the error of the action that failed,
  * if one did), or an Office error code for the whole request (5103/5104 = payload limits).
  */
-export type HostAnswer = { results: { ActionId: number; Value: unknown }[]; error?: { code: string; message: string } } | { errorCode: number; message: string };
+export type HostAnswer =
+  { results: { ActionId: number; Value: unknown }[]; error?: { code: string; message: string } } | { errorCode: number; message: string };
 
 export interface CapturedRequest {
   body: RichApiRequest;
@@ -68,7 +69,13 @@ export function loadRealOfficeJs(): void {
   const g = globalThis as unknown as Globals;
   g.window = g;
   g.navigator = { userAgent: 'node' };
-  g.document = { getElementsByTagName: () => [], createElement: () => ({ setAttribute() {} }), addEventListener() {}, readyState: 'complete', cookie: '' };
+  g.document = {
+    getElementsByTagName: () => [],
+    createElement: () => ({ setAttribute() {} }),
+    addEventListener() {},
+    readyState: 'complete',
+    cookie: '',
+  };
   g.location = { href: 'https://localhost/', protocol: 'https:', search: '', hash: '' };
   const file = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', 'excel-web-16.00.debug.js');
   // Indirect eval: the library defines Excel, OfficeExtension and OSF as globals, as in a browser.
@@ -78,7 +85,9 @@ export function loadRealOfficeJs(): void {
     executeRichApiRequestAsync(message: unknown[], callback: (result: unknown) => void) {
       // The message is office.js's safe array: [customData, method, path, headers, body, permission, flags, ...].
       const text = String(message[4]);
-      void Promise.resolve(host({ body: JSON.parse(text) as RichApiRequest, bytes: Buffer.byteLength(text), flags: Number(message[6]) || 0 })).then((answer) =>
+      void Promise.resolve(
+        host({ body: JSON.parse(text) as RichApiRequest, bytes: Buffer.byteLength(text), flags: Number(message[6]) || 0 }),
+      ).then((answer) =>
         setTimeout(() => {
           if ('errorCode' in answer) callback({ status: 'failed', error: { code: answer.errorCode, message: answer.message } });
           else {
@@ -107,7 +116,8 @@ export function writeResults(request: RichApiRequest, answerQuery: (action: Rich
   const results: { ActionId: number; Value: unknown }[] = [];
   for (const a of request.Actions) {
     const p = request.ObjectPaths[String(a.ObjectPathId)];
-    if (a.ActionType === ACTION.instantiate && p?.ObjectPathType === PATH.method) results.push({ ActionId: a.Id, Value: { _ReferenceId: `ref${a.Id}_${++n}` } });
+    if (a.ActionType === ACTION.instantiate && p?.ObjectPathType === PATH.method)
+      results.push({ ActionId: a.Id, Value: { _ReferenceId: `ref${a.Id}_${++n}` } });
     if (a.ActionType === ACTION.query) {
       const value = answerQuery(a);
       if (value !== undefined) results.push({ ActionId: a.Id, Value: value });
@@ -130,7 +140,10 @@ export function pathName(request: RichApiRequest, id: number): string {
 
 /** office.js's own clean-up at the end of Excel.run (releasing the references Excel handed out), not a sync of ours. */
 export function isReferenceCleanup(request: CapturedRequest): boolean {
-  return request.body.Actions.some((a) => a.Name === '_RemoveReference') && request.body.Actions.every((a) => a.Name === '_RemoveReference' || a.ActionType === ACTION.instantiate);
+  return (
+    request.body.Actions.some((a) => a.Name === '_RemoveReference') &&
+    request.body.Actions.every((a) => a.Name === '_RemoveReference' || a.ActionType === ACTION.instantiate)
+  );
 }
 
 /** Excel's answer to `worksheets.load(...)` for a workbook holding only these input sheets (none of them ours). */
@@ -141,7 +154,12 @@ export function sheetListAnswer(raw: RawWorkbook): unknown {
 /** Excel's answer to `worksheets.load(...)`: every sheet visible, with its tables and no names. */
 export function sheetsAnswer(sheets: { name: string; tables: string[] }[]): unknown {
   return {
-    _Items: sheets.map((s) => ({ Name: s.name, Visibility: 'Visible', Names: { _Items: [] }, Tables: { _Items: s.tables.map((Name) => ({ Name })) } })),
+    _Items: sheets.map((s) => ({
+      Name: s.name,
+      Visibility: 'Visible',
+      Names: { _Items: [] },
+      Tables: { _Items: s.tables.map((Name) => ({ Name })) },
+    })),
   };
 }
 

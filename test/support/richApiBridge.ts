@@ -7,7 +7,15 @@
  * proxies, load parsing, object lifetimes and array slicing, against a workbook the tests can see.
  */
 import { FakeError, type FakeWorkbook } from './fakeExcel';
-import { ACTION, type CapturedRequest, DELAY_FOR_CELL_EDIT_FLAG, type HostAnswer, PATH, type RichApiAction, type RichApiObjectPath } from './realOfficeJs';
+import {
+  ACTION,
+  type CapturedRequest,
+  DELAY_FOR_CELL_EDIT_FLAG,
+  type HostAnswer,
+  PATH,
+  type RichApiAction,
+  type RichApiObjectPath,
+} from './realOfficeJs';
 
 /** The host's code for a request it cannot run now (ooeInvalidApiCallInContext): the user is editing a cell. */
 const CELL_EDIT_ERROR_CODE = 5004;
@@ -65,7 +73,8 @@ export function richApiBridge(book: FakeWorkbook): (request: CapturedRequest) =>
   return async ({ body, flags }) => {
     // Excel in cell-edit mode: a request with the delay flag waits for the edit to end, one without fails.
     if (book.cellEditing) {
-      if (!(flags & DELAY_FOR_CELL_EDIT_FLAG)) return { errorCode: CELL_EDIT_ERROR_CODE, message: 'The operation is not allowed in cell-edit mode.' };
+      if (!(flags & DELAY_FOR_CELL_EDIT_FLAG))
+        return { errorCode: CELL_EDIT_ERROR_CODE, message: 'The operation is not allowed in cell-edit mode.' };
       await book.waitForCellEdit();
     }
     const objects = new Map<number, unknown>();
@@ -83,7 +92,8 @@ export function richApiBridge(book: FakeWorkbook): (request: CapturedRequest) =>
       let obj: unknown;
       if (p.ObjectPathType === PATH.global) obj = ctx.workbook;
       else if (p.ObjectPathType === PATH.property) obj = parent![camel(p.Name)];
-      else if (p.ObjectPathType === PATH.method) obj = (parent![camel(p.Name)] as (...a: unknown[]) => unknown)(...argsOf(p.ArgumentInfo as never));
+      else if (p.ObjectPathType === PATH.method)
+        obj = (parent![camel(p.Name)] as (...a: unknown[]) => unknown)(...argsOf(p.ArgumentInfo as never));
       else if (p.ObjectPathType === PATH.indexer) obj = (parent!.getItem as (k: unknown) => unknown)(argsOf(p.ArgumentInfo as never)[0]);
       else if (p.ObjectPathType === PATH.referenceId) {
         if (!refs.has(p.Name)) throw new Error(`unknown reference ${p.Name}`);
@@ -109,7 +119,8 @@ export function richApiBridge(book: FakeWorkbook): (request: CapturedRequest) =>
         obj.load!((action.QueryInfo?.Select ?? []).join(','));
         queries.push({ action, obj });
       } else if (action.ActionType === ACTION.method) {
-        if (!CLIENT_ONLY_METHODS.has(action.Name)) (obj[camel(action.Name)] as (...a: unknown[]) => unknown)(...argsOf(action.ArgumentInfo as never));
+        if (!CLIENT_ONLY_METHODS.has(action.Name))
+          (obj[camel(action.Name)] as (...a: unknown[]) => unknown)(...argsOf(action.ArgumentInfo as never));
       } else if (action.ActionType === ACTION.setProperty) {
         obj[camel(action.Name)] = argsOf(action.ArgumentInfo as never)[0];
       } else throw new Error(`action type ${action.ActionType} not bridged`);

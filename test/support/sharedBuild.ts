@@ -69,7 +69,12 @@ function tryLock(lock: string): boolean {
  * The folder of the build `prefix` of these inputs, built now by `build(folder)` if no process has
  * built it yet. `marker` is a file (relative to the folder) that only a finished build has.
  */
-export async function sharedBuild(prefix: string, inputs: string[], marker: string, build: (dir: string) => Promise<void>): Promise<string> {
+export async function sharedBuild(
+  prefix: string,
+  inputs: string[],
+  marker: string,
+  build: (dir: string) => Promise<void>,
+): Promise<string> {
   const dir = path.join(os.tmpdir(), `${prefix}-${inputsHash(inputs)}`);
   const done = path.join(dir, marker);
   const lock = `${dir}.lock`;
@@ -91,7 +96,8 @@ export async function sharedBuild(prefix: string, inputs: string[], marker: stri
       }
       break;
     }
-    if (Date.now() - start > WAIT_MS) throw new Error(`waited ${WAIT_MS / 60_000} minutes for the ${prefix} build of another process (${lock})`);
+    if (Date.now() - start > WAIT_MS)
+      throw new Error(`waited ${WAIT_MS / 60_000} minutes for the ${prefix} build of another process (${lock})`);
     await new Promise((r) => setTimeout(r, 500));
   }
   const pattern = new RegExp(`^${prefix}-[0-9a-f]{16}$`);

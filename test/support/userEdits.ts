@@ -235,13 +235,49 @@ function settingEdits(): UserEdit[] {
       },
     },
     { name: 'set Vuosi to the next year', cause: /Asetukset|Vuosi/, apply: async (wb, ctx) => setSetting(wb, 'Vuosi', () => ctx.year + 1) },
-    { name: 'change Henkilöstöperuste', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Henkilöstöperuste', nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])) },
-    { name: 'change Henkilöstöperuste twice', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Henkilöstöperuste', (o) => nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(o))) },
-    { name: 'change Kuntajaon peruste to työttömät', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'työttömät' ? 'asukasluku' : 'työttömät')) },
-    { name: 'change Kuntajaon peruste to henkilöstö', cause: /Asetukset|Kunnat|Henkilosto/, apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'henkilöstö' ? 'asukasluku' : 'henkilöstö')) },
-    { name: 'change Kuntajaon peruste to sovittu', cause: /Asetukset|Kunnat/, apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'sovittu' ? 'asukasluku' : 'sovittu')) },
-    { name: 'set or clear Sovittu TVA-osuus %', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Sovittu TVA-osuus %', (o) => (o === null || o === '' ? 57.5 : null)) },
-    { name: 'change Kelan osuus %', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Kelan osuus %', (o) => (Number(o ?? 0) === 7.25 ? 3 : 7.25)) },
+    {
+      name: 'change Henkilöstöperuste',
+      cause: /Asetukset/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'Henkilöstöperuste', nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])),
+    },
+    {
+      name: 'change Henkilöstöperuste twice',
+      cause: /Asetukset/,
+      live: true,
+      apply: async (wb) =>
+        setSetting(wb, 'Henkilöstöperuste', (o) =>
+          nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(nextWord(['henkilömäärä', 'htv', 'htv-aikapainotettu'])(o)),
+        ),
+    },
+    {
+      name: 'change Kuntajaon peruste to työttömät',
+      cause: /Asetukset/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'työttömät' ? 'asukasluku' : 'työttömät')),
+    },
+    {
+      name: 'change Kuntajaon peruste to henkilöstö',
+      cause: /Asetukset|Kunnat|Henkilosto/,
+      apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'henkilöstö' ? 'asukasluku' : 'henkilöstö')),
+    },
+    {
+      name: 'change Kuntajaon peruste to sovittu',
+      cause: /Asetukset|Kunnat/,
+      apply: async (wb) => setSetting(wb, 'Kuntajaon peruste', (o) => (key(o) === 'sovittu' ? 'asukasluku' : 'sovittu')),
+    },
+    {
+      name: 'set or clear Sovittu TVA-osuus %',
+      cause: /Asetukset/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'Sovittu TVA-osuus %', (o) => (o === null || o === '' ? 57.5 : null)),
+    },
+    {
+      name: 'change Kelan osuus %',
+      cause: /Asetukset/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'Kelan osuus %', (o) => (Number(o ?? 0) === 7.25 ? 3 : 7.25)),
+    },
     {
       name: 'change Hallinnollinen työnantaja to another municipality',
       cause: /Asetukset/,
@@ -249,11 +285,25 @@ function settingEdits(): UserEdit[] {
       apply: async (wb) => {
         const k = await wb.table('Kunnat');
         const names = k.rows().map((r) => textOf(r[k.col('Kunta')]).trim());
-        return setSetting(wb, 'Hallinnollinen työnantaja', (o) => names.find((n) => identityKey(n) !== key(o) && identityKey(n) !== 'järvenpää') ?? undefined);
+        return setSetting(
+          wb,
+          'Hallinnollinen työnantaja',
+          (o) => names.find((n) => identityKey(n) !== key(o) && identityKey(n) !== 'järvenpää') ?? undefined,
+        );
       },
     },
-    { name: 'change Laskutusjakso to kuukausi', cause: /Asetukset|Laskutus/, live: true, apply: async (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'kuukausi' ? 'neljännes' : 'kuukausi')) },
-    { name: 'change Laskutusjakso to puolivuosi', cause: /Asetukset|Laskutus/, live: true, apply: async (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'puolivuosi' ? 'vuosi' : 'puolivuosi')) },
+    {
+      name: 'change Laskutusjakso to kuukausi',
+      cause: /Asetukset|Laskutus/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'kuukausi' ? 'neljännes' : 'kuukausi')),
+    },
+    {
+      name: 'change Laskutusjakso to puolivuosi',
+      cause: /Asetukset|Laskutus/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'Laskutusjakso', (o) => (key(o) === 'puolivuosi' ? 'vuosi' : 'puolivuosi')),
+    },
     {
       name: 'add the Kelan osuus % row that was absent at the run',
       cause: /Asetukset|Kelan/,
@@ -264,7 +314,12 @@ function settingEdits(): UserEdit[] {
         return true;
       },
     },
-    { name: 'change Asiakasmäärä', cause: /Asetukset/, live: true, apply: async (wb) => setSetting(wb, 'Asiakasmäärä', (o) => Number(o ?? 0) + 123) },
+    {
+      name: 'change Asiakasmäärä',
+      cause: /Asetukset/,
+      live: true,
+      apply: async (wb) => setSetting(wb, 'Asiakasmäärä', (o) => Number(o ?? 0) + 123),
+    },
   ];
 }
 
@@ -396,7 +451,8 @@ function invoiceAndScenarioInputEdits(): UserEdit[] {
       cause: /Asetukset|Laskurivit/,
       live: true,
       apply: async (wb) =>
-        (await setSetting(wb, 'Laskutuspäivä', (o) => (Number(o ?? 1) === 31 ? 15 : 31))) && setSetting(wb, 'Maksuehto (pv)', (o) => Number(o ?? 14) + 7),
+        (await setSetting(wb, 'Laskutuspäivä', (o) => (Number(o ?? 1) === 31 ? 15 : 31))) &&
+        setSetting(wb, 'Maksuehto (pv)', (o) => Number(o ?? 14) + 7),
     },
     {
       name: 'set or clear Tasauslaskun päivä',
@@ -554,5 +610,13 @@ function outputEdits(): UserEdit[] {
 
 /** Every edit of the invariant suite. */
 export function userEdits(): UserEdit[] {
-  return [...tableSorts(), ...registrationEdits(), ...settingEdits(), ...addAndDelete(), ...valueEdits(), ...invoiceAndScenarioInputEdits(), ...outputEdits()];
+  return [
+    ...tableSorts(),
+    ...registrationEdits(),
+    ...settingEdits(),
+    ...addAndDelete(),
+    ...valueEdits(),
+    ...invoiceAndScenarioInputEdits(),
+    ...outputEdits(),
+  ];
 }

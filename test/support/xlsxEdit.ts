@@ -12,7 +12,14 @@ import JSZip from 'jszip';
 export type Value = string | number | boolean | null;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unesc = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+const unesc = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&');
 
 export function colNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -130,7 +137,9 @@ export class XmlSheet {
         const cells = [...r.cells.values()].sort((a, b) => a.col - b.col);
         // The spans hint would be stale; it is optional.
         const attrs = r.attrs.replace(/\s+spans="[^"]*"/, '');
-        return cells.length ? `<row${attrs}>${cells.map((c) => (c.inner ? `<c${c.attrs}>${c.inner}</c>` : `<c${c.attrs}/>`)).join('')}</row>` : `<row${attrs}/>`;
+        return cells.length
+          ? `<row${attrs}>${cells.map((c) => (c.inner ? `<c${c.attrs}>${c.inner}</c>` : `<c${c.attrs}/>`)).join('')}</row>`
+          : `<row${attrs}/>`;
       })
       .join('');
     return `${this.head}${body}${this.tail}`;
@@ -198,7 +207,9 @@ export class XmlTable {
     for (let r = this.top + n + 1; r <= oldBottom; r++) this.headers.forEach((_, j) => this.sheet.set(r, this.left + j, null));
     this.bottom = this.top + n;
     const ref = `${colLetters(this.left)}${this.top}:${colLetters(this.right)}${this.bottom}`;
-    this.xmlText = this.xmlText.replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${ref}"`).replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${ref}"`);
+    this.xmlText = this.xmlText
+      .replace(/(<table\b[^>]*\bref=")[^"]*"/, `$1${ref}"`)
+      .replace(/(<autoFilter\b[^>]*\bref=")[^"]*"/, `$1${ref}"`);
     this.pkg.write(this.path, this.xmlText);
   }
 }
@@ -232,7 +243,9 @@ export class XlsxPackage {
     const ss = this.zip.file('xl/sharedStrings.xml');
     if (ss) {
       const xml = await ss.async('string');
-      this.shared = [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unesc([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
+      this.shared = [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+        unesc([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
+      );
     }
     const wb = await this.text('xl/workbook.xml');
     const rels = await this.text('xl/_rels/workbook.xml.rels');
@@ -245,7 +258,9 @@ export class XlsxPackage {
       const sr = this.zip.file(relPath);
       if (!sr) continue;
       const srx = await sr.async('string');
-      const tables = [...srx.matchAll(/Type="[^"]*\/table"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/table"/g)].map((x) => (x[1] ?? x[2]).replace(/^\.\.\//, 'xl/'));
+      const tables = [...srx.matchAll(/Type="[^"]*\/table"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/table"/g)].map((x) =>
+        (x[1] ?? x[2]).replace(/^\.\.\//, 'xl/'),
+      );
       this.tablePaths.set(unesc(m[1]), tables);
     }
   }
@@ -254,7 +269,8 @@ export class XlsxPackage {
     const key = [...this.sheetPaths.keys()].find((k) => k.toLowerCase() === name.toLowerCase());
     if (!key) throw new Error(`no sheet ${name}`);
     let s = this.sheets.get(key);
-    if (!s) this.sheets.set(key, (s = new XmlSheet(key, this.sheetPaths.get(key)!, await this.text(this.sheetPaths.get(key)!), this.shared)));
+    if (!s)
+      this.sheets.set(key, (s = new XmlSheet(key, this.sheetPaths.get(key)!, await this.text(this.sheetPaths.get(key)!), this.shared)));
     return s;
   }
 

@@ -42,9 +42,15 @@ const props = (report: VerifyReport, lang: Lang = 'fi'): AuditSectionProps => ({
   onSelect: noop,
 });
 
-const f = (sheet: string, address: string, kind: VerifyFinding['kind'], expected = '1', actual = '2'): VerifyFinding => ({ sheet, address, kind, expected, actual });
+const f = (sheet: string, address: string, kind: VerifyFinding['kind'], expected = '1', actual = '2'): VerifyFinding => ({
+  sheet,
+  address,
+  kind,
+  expected,
+  actual,
+});
 
-describe('grouping (hand-made report, causes from the app\'s own grouping)', () => {
+describe("grouping (hand-made report, causes from the app's own grouping)", () => {
   // Two overwritten formulas on TYM_Jako, three values on TYM_Tulokset after a changed input, a missing sheet.
   const findings = [
     f('TYM_Tulokset', 'C5', 'value'),
@@ -56,16 +62,41 @@ describe('grouping (hand-made report, causes from the app\'s own grouping)', () 
   ];
   const causes = [
     { code: 'inputs-changed' as const, params: { time: '2026-12-01T10:05:00.000Z', tables: 'Kustannukset' }, cells: [], count: 1 },
-    { code: 'table-range' as const, params: { table: 'Tulokset', expected: 'TYM_Tulokset!A4:F20', actual: 'TYM_Tulokset!A4:F19' }, cells: [], count: 1 },
-    { code: 'name-changed' as const, params: { name: 'TYM_KELA_PROS', expected: 'TYM_Parametrit!$B$3', actual: "'TYM_Parametrit'!$B$1" }, cells: [], count: 1 },
-    ...groupFindings(findings, new Map([['TYM_Jako', 400], ['TYM_Tulokset', 60]]), true),
+    {
+      code: 'table-range' as const,
+      params: { table: 'Tulokset', expected: 'TYM_Tulokset!A4:F20', actual: 'TYM_Tulokset!A4:F19' },
+      cells: [],
+      count: 1,
+    },
+    {
+      code: 'name-changed' as const,
+      params: { name: 'TYM_KELA_PROS', expected: 'TYM_Parametrit!$B$3', actual: "'TYM_Parametrit'!$B$1" },
+      cells: [],
+      count: 1,
+    },
+    ...groupFindings(
+      findings,
+      new Map([
+        ['TYM_Jako', 400],
+        ['TYM_Tulokset', 60],
+      ]),
+      true,
+    ),
     { code: 'master-false' as const, params: { checks: 'Jako täsmää' }, cells: ['TYM_Tarkistukset!B5', 'TYM_Tarkistukset!B9'], count: 2 },
   ];
   const report: VerifyReport = { ok: false, problems: [], findings, cellsChecked: 500, causes };
 
-  test('each finding under exactly one cause, in the causes\' order; nothing left over', () => {
+  test("each finding under exactly one cause, in the causes' order; nothing left over", () => {
     const view = auditView(report);
-    expect(view.groups.map((g) => g.cause.code)).toEqual(['inputs-changed', 'table-range', 'name-changed', 'overwritten', 'sheet-missing', 'values-follow-inputs', 'master-false']);
+    expect(view.groups.map((g) => g.cause.code)).toEqual([
+      'inputs-changed',
+      'table-range',
+      'name-changed',
+      'overwritten',
+      'sheet-missing',
+      'values-follow-inputs',
+      'master-false',
+    ]);
     const of = (code: string) => view.groups.find((g) => g.cause.code === code)!;
     expect(of('overwritten').findings.map((x) => x.address)).toEqual(['D7', 'D8']);
     expect(of('sheet-missing').findings.map((x) => x.sheet)).toEqual(['TYM_Laskutus']);
@@ -85,12 +116,14 @@ describe('grouping (hand-made report, causes from the app\'s own grouping)', () 
     expect(partial.uncategorised.map((x) => x.address)).toEqual(['C5', 'C6', 'C7']);
   });
 
-  test('the cause lines in the three languages, counts and the run\'s time written the language\'s way', () => {
+  test("the cause lines in the three languages, counts and the run's time written the language's way", () => {
     const many = { code: 'values-follow-inputs' as const, params: { count: 12345 }, cells: [], count: 12345 };
     expect(causeText(many, 'fi')).toBe(`Syötteitä vastaamattomia tulosarvoja 12${NB}345 (seurausta yllä mainitusta muutoksesta).`);
     expect(causeText(many, 'en')).toBe('Output values that no longer match the inputs: 12,345 (a consequence of the change above).');
     const changed = causeText(causes[0], 'sv');
-    expect(changed).toMatch(/^Indata har ändrats efter beräkningen \(2026-12-01 kl\. \d\d\.05\): Kustannukset\. Beräkna kostnadsfördelningen på nytt\.$/);
+    expect(changed).toMatch(
+      /^Indata har ändrats efter beräkningen \(2026-12-01 kl\. \d\d\.05\): Kustannukset\. Beräkna kostnadsfördelningen på nytt\.$/,
+    );
   });
 
   test('references to links', () => {
@@ -104,7 +137,15 @@ describe('grouping (hand-made report, causes from the app\'s own grouping)', () 
     const h = html(<AuditSection {...props(report)} />);
     const t = text(h);
     expect(t).toContain('Syyt ja mitä tehdä');
-    const order = ['Syötteet ovat muuttuneet laskennan', 'Taulukon Tulokset alue', 'Määritetty nimi TYM_KELA_PROS', 'TYM_Jako: käsin korvattuja', 'Tulosvälilehti TYM_Laskutus puuttuu', 'Syötteitä vastaamattomia tulosarvoja 3', 'TYM_TARKISTUS on EPÄTOSI'];
+    const order = [
+      'Syötteet ovat muuttuneet laskennan',
+      'Taulukon Tulokset alue',
+      'Määritetty nimi TYM_KELA_PROS',
+      'TYM_Jako: käsin korvattuja',
+      'Tulosvälilehti TYM_Laskutus puuttuu',
+      'Syötteitä vastaamattomia tulosarvoja 3',
+      'TYM_TARKISTUS on EPÄTOSI',
+    ];
     const at = order.map((s) => t.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -124,8 +165,16 @@ describe('grouping (hand-made report, causes from the app\'s own grouping)', () 
   });
 
   test('input errors stop the check: the errors under their cause, with their links', () => {
-    const problems = [error('number-is-text', { sheet: 'Kustannukset', table: 'Kustannukset', row: 2, column: 'Summa', cell: 'E2' }, { value: 'kymmenen' })];
-    const stopped: VerifyReport = { ok: false, problems, findings: [], cellsChecked: 0, causes: [{ code: 'inputs-invalid', params: {}, cells: [], count: 1 }] };
+    const problems = [
+      error('number-is-text', { sheet: 'Kustannukset', table: 'Kustannukset', row: 2, column: 'Summa', cell: 'E2' }, { value: 'kymmenen' }),
+    ];
+    const stopped: VerifyReport = {
+      ok: false,
+      problems,
+      findings: [],
+      cellsChecked: 0,
+      causes: [{ code: 'inputs-invalid', params: {}, cells: [], count: 1 }],
+    };
     const h = html(<AuditSection {...props(stopped, 'en')} />);
     const t = text(h);
     expect(t).toContain('The inputs have errors (below): the results cannot be recomputed to verify them.');
@@ -150,7 +199,9 @@ test('a real check: an input changed and a formula typed over; every finding in 
   const codes = view.groups.map((g) => g.cause.code);
   expect(codes[0]).toBe('inputs-changed');
   expect(codes).toContain('overwritten');
-  expect(view.groups.find((g) => g.cause.code === 'overwritten')!.findings.map((x) => `${x.sheet}!${x.address}`)).toEqual([`TYM_Tulokset!${formulaCell.address}`]);
+  expect(view.groups.find((g) => g.cause.code === 'overwritten')!.findings.map((x) => `${x.sheet}!${x.address}`)).toEqual([
+    `TYM_Tulokset!${formulaCell.address}`,
+  ]);
   // every finding once: the groups and the rest add up to the report
   const all = [...view.groups.flatMap((g) => g.findings), ...view.uncategorised];
   expect(all).toHaveLength(report.findings.length);

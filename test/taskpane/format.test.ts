@@ -1,4 +1,15 @@
-import { barsOf, centsOf, formatAmount, formatCount, formatDateTime, formatDecimalText, formatEuro, formatIsoDate, parseTypedNumber, plainAmount } from '../../src/taskpane/format';
+import {
+  barsOf,
+  centsOf,
+  formatAmount,
+  formatCount,
+  formatDateTime,
+  formatDecimalText,
+  formatEuro,
+  formatIsoDate,
+  parseTypedNumber,
+  plainAmount,
+} from '../../src/taskpane/format';
 
 const NB = '\u00a0';
 

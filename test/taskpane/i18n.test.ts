@@ -40,18 +40,27 @@ describe('i18n', () => {
   });
 
   test('every run step, table and setting has a label in every language', () => {
-    for (const step of ['read', 'validate', 'allocate', 'layout', 'write', 'done'] as const) expect(DICTIONARIES.sv[stepKey(step)]).toBeTruthy();
+    for (const step of ['read', 'validate', 'allocate', 'layout', 'write', 'done'] as const)
+      expect(DICTIONARIES.sv[stepKey(step)]).toBeTruthy();
     for (const k of TABLE_KEYS) expect(DICTIONARIES.en[tableLabelKey(k)]).toBeTruthy();
     for (const k of SETTING_KEYS) expect(DICTIONARIES.fi[settingLabelKey(k)]).toBeTruthy();
     // The Finnish setting labels are the words written in the Asetukset sheet.
     expect(SETTING_KEYS.map((k) => DICTIONARIES.fi[settingLabelKey(k)])).toEqual([
-      'Vuosi', 'Henkilöstöperuste', 'Kuntajaon peruste', 'Sovittu TVA-osuus %', 'Kelan osuus %', 'Hallinnollinen työnantaja', 'Laskutusjakso', 'Asiakasmäärä',
+      'Vuosi',
+      'Henkilöstöperuste',
+      'Kuntajaon peruste',
+      'Sovittu TVA-osuus %',
+      'Kelan osuus %',
+      'Hallinnollinen työnantaja',
+      'Laskutusjakso',
+      'Asiakasmäärä',
     ]);
   });
 });
 
 test('no text of the pane sends the user to the command line', () => {
   for (const lang of ['fi', 'sv', 'en'] as const) {
-    for (const [k, v] of Object.entries(DICTIONARIES[lang])) expect([lang, k, /tym-allocate|npm |npx |komentori|kommandorad|command line/i.test(v)]).toEqual([lang, k, false]);
+    for (const [k, v] of Object.entries(DICTIONARIES[lang]))
+      expect([lang, k, /tym-allocate|npm |npx |komentori|kommandorad|command line/i.test(v)]).toEqual([lang, k, false]);
   }
 });

@@ -11,9 +11,33 @@ const inv: InvoicingSummary = {
   dueMonths: [1, 4, 7, 10],
   employer: 'Järvenpää',
   receivers: [
-    { receiver: 'Hyvinkää', isEmployer: false, taShare: '400.00', taPaid: '0.00', taNet: '400.00', advances: ['100.00', '100.00', '100.00', '100.00'], actual: { share: '412.34', paid: '0.00', net: '412.34', advancesBilled: '400.00', settlement: '12.34' } },
-    { receiver: 'Järvenpää', isEmployer: true, taShare: '500.00', taPaid: '1900.01', taNet: '-1400.01', advances: [], actual: { share: '500.00', paid: '1912.34', net: '-1412.34', advancesBilled: '-1400.01', settlement: '-12.33' } },
-    { receiver: 'HVA', isEmployer: false, taShare: '1000.01', taPaid: '0.00', taNet: '1000.01', advances: ['250.01', '250.00', '250.00', '250.00'], actual: { share: '1000.00', paid: '0.00', net: '1000.00', advancesBilled: '1000.01', settlement: '-0.01' } },
+    {
+      receiver: 'Hyvinkää',
+      isEmployer: false,
+      taShare: '400.00',
+      taPaid: '0.00',
+      taNet: '400.00',
+      advances: ['100.00', '100.00', '100.00', '100.00'],
+      actual: { share: '412.34', paid: '0.00', net: '412.34', advancesBilled: '400.00', settlement: '12.34' },
+    },
+    {
+      receiver: 'Järvenpää',
+      isEmployer: true,
+      taShare: '500.00',
+      taPaid: '1900.01',
+      taNet: '-1400.01',
+      advances: [],
+      actual: { share: '500.00', paid: '1912.34', net: '-1412.34', advancesBilled: '-1400.01', settlement: '-12.33' },
+    },
+    {
+      receiver: 'HVA',
+      isEmployer: false,
+      taShare: '1000.01',
+      taPaid: '0.00',
+      taNet: '1000.01',
+      advances: ['250.01', '250.00', '250.00', '250.00'],
+      actual: { share: '1000.00', paid: '0.00', net: '1000.00', advancesBilled: '1000.01', settlement: '-0.01' },
+    },
   ],
 };
 
@@ -24,7 +48,12 @@ test('one row per payer: net, installments (none for the employer), settlement l
     ['Träskända', '-1400.01', 0, '-12.33', 'employer'],
     ['Välfärdsområdet (HVA)', '1000.01', 4, '-0.01', 'credit'],
   ]);
-  expect(installmentColumns(inv, 'fi', translator('fi')).map((c) => c.label)).toEqual(['Erä 1 · tammi', 'Erä 2 · huhti', 'Erä 3 · heinä', 'Erä 4 · loka']);
+  expect(installmentColumns(inv, 'fi', translator('fi')).map((c) => c.label)).toEqual([
+    'Erä 1 · tammi',
+    'Erä 2 · huhti',
+    'Erä 3 · heinä',
+    'Erä 4 · loka',
+  ]);
 });
 
 test('the clipboard text: tab-separated, amounts as a Finnish Excel takes them, empty cells for the employer', () => {

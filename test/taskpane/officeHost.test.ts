@@ -41,7 +41,11 @@ function fakeExcel(sheetNames: string[], asetukset?: { headers: string[]; body: 
     ranges.push(r);
     return r;
   };
-  const sheets: { name: string; activated: boolean; tables: { name: string; range: FakeRange }[] }[] = sheetNames.map((name) => ({ name, activated: false, tables: [] }));
+  const sheets: { name: string; activated: boolean; tables: { name: string; range: FakeRange }[] }[] = sheetNames.map((name) => ({
+    name,
+    activated: false,
+    tables: [],
+  }));
   const sheetApi = (s: (typeof sheets)[number]) => ({
     activate: () => {
       s.activated = true;
@@ -122,10 +126,20 @@ test('selectCell activates the sheet and selects the cell in one sync', async ()
 test('createTemplate adds only the missing tables, on free sheet names, as text, in two syncs', async () => {
   const fx = fakeExcel(['Taul1', 'Kunnat']);
   const host = createOfficeHost({ run: fx.run });
-  await host.createTemplate({ asetukset: 'Asetukset', kunnat: null, henkilosto: 'Staff', ilmoittautumiset: null, kustannukset: null }, 2027);
+  await host.createTemplate(
+    { asetukset: 'Asetukset', kunnat: null, henkilosto: 'Staff', ilmoittautumiset: null, kustannukset: null },
+    2027,
+  );
   expect(fx.syncs()).toBe(2);
   // the optional participant plan (issue 12) after the missing required tables, as the template has it
-  expect(fx.sheets.map((s) => s.name)).toEqual(['Taul1', 'Kunnat', 'Kunnat (2)', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
+  expect(fx.sheets.map((s) => s.name)).toEqual([
+    'Taul1',
+    'Kunnat',
+    'Kunnat (2)',
+    'Ilmoittautumiset',
+    'Kustannukset',
+    'Osallistujasuunnitelma',
+  ]);
   const kunnat = fx.sheets[2].tables[0];
   expect(kunnat.name).toBe('Kunnat');
   expect(kunnat.range.address).toBe('Kunnat (2)!A1:E7');
@@ -141,22 +155,36 @@ test('createTemplate adds only the missing tables, on free sheet names, as text,
   expect(fx.log).toContain('activate Kunnat (2)');
   // nothing to do when all tables exist, the plan under one of its aliases: one look, nothing added
   const fx2 = fakeExcel(['Plan sheet'], undefined, [{ name: 'participantplan' }]);
-  await createOfficeHost({ run: fx2.run }).createTemplate({ asetukset: 'a', kunnat: 'b', henkilosto: 'c', ilmoittautumiset: 'd', kustannukset: 'e' }, 2027);
+  await createOfficeHost({ run: fx2.run }).createTemplate(
+    { asetukset: 'a', kunnat: 'b', henkilosto: 'c', ilmoittautumiset: 'd', kustannukset: 'e' },
+    2027,
+  );
   expect(fx2.syncs()).toBe(1);
   expect(fx2.sheets.map((s) => s.name)).toEqual(['Plan sheet']);
   expect(fx2.log).toEqual([]);
 });
 
-test('createTemplate: the blank rows take their columns\' formats, never text, so a number or date typed later is one', async () => {
+test("createTemplate: the blank rows take their columns' formats, never text, so a number or date typed later is one", async () => {
   const fx = fakeExcel([]);
-  await createOfficeHost({ run: fx.run }).createTemplate({ asetukset: null, kunnat: null, henkilosto: null, ilmoittautumiset: null, kustannukset: null }, 2027);
+  await createOfficeHost({ run: fx.run }).createTemplate(
+    { asetukset: null, kunnat: null, henkilosto: null, ilmoittautumiset: null, kustannukset: null },
+    2027,
+  );
   const table = (name: string) => fx.sheets.flatMap((s) => s.tables).find((t) => t.name === name)!;
   // an FTE typed into a text ("@") cell is stored as text and refused by the parser (number-is-text)
   expect(table('Henkilosto').range.numberFormat).toEqual([
     Array(8).fill('@'),
     ['General', 'General', 'General', 'General', 'General', '0.00##', 'd.m.yyyy', 'd.m.yyyy'],
   ]);
-  expect(table('Kustannukset').range.numberFormat![1]).toEqual(['General', 'General', 'General', 'General', '#,##0.00', 'General', 'General']);
+  expect(table('Kustannukset').range.numberFormat![1]).toEqual([
+    'General',
+    'General',
+    'General',
+    'General',
+    '#,##0.00',
+    'General',
+    'General',
+  ]);
   // the settings: the words we write are text, the year a number, the blank values General
   const settings = table('Asetukset').range.numberFormat!;
   expect(settings[1]).toEqual(['@', 'General']);
@@ -166,12 +194,25 @@ test('createTemplate: the blank rows take their columns\' formats, never text, s
 
 test('template rows: the settings with the year, the six municipalities', () => {
   expect(templateRows('asetukset', 2030)[0]).toEqual(['Vuosi', 2030]);
-  expect(templateRows('kunnat', 2030).map((r) => r[0])).toEqual(['Hyvinkää', 'Järvenpää', 'Mäntsälä', 'Nurmijärvi', 'Pornainen', 'Tuusula']);
+  expect(templateRows('kunnat', 2030).map((r) => r[0])).toEqual([
+    'Hyvinkää',
+    'Järvenpää',
+    'Mäntsälä',
+    'Nurmijärvi',
+    'Pornainen',
+    'Tuusula',
+  ]);
   expect(templateRows('henkilosto', 2030)).toEqual([Array(8).fill('')]);
 });
 
 test('updateSetting writes the Arvo cell of the row found by any alias, text as text', async () => {
-  const fx = fakeExcel([], { headers: ['Value', 'Setting'], body: [['2026', 'Year'], ['', '  kelan OSUUS % ']] });
+  const fx = fakeExcel([], {
+    headers: ['Value', 'Setting'],
+    body: [
+      ['2026', 'Year'],
+      ['', '  kelan OSUUS % '],
+    ],
+  });
   const host = createOfficeHost({ run: fx.run });
   await host.updateSetting!('kelaPct', 12.5, 'Settings');
   const cell = fx.ranges.find((r) => r.address === 'body[1,0]')!;
@@ -195,7 +236,12 @@ test('helpers', () => {
 
 /** Sheet, table, headers (in order) and the number formats of the first data row of each input table. */
 function tablesOf(raw: RawWorkbook) {
-  return raw.tables.map((t) => ({ sheet: t.sheet, name: t.name, headers: t.headers, formats: t.rows[0].map((c) => c.numFmt ?? 'General') }));
+  return raw.tables.map((t) => ({
+    sheet: t.sheet,
+    name: t.name,
+    headers: t.headers,
+    formats: t.rows[0].map((c) => c.numFmt ?? 'General'),
+  }));
 }
 
 describe('createTemplate in Excel makes the tables of the exceljs template (issue 12: the participant plan too)', () => {
@@ -213,7 +259,14 @@ describe('createTemplate in Excel makes the tables of the exceljs template (issu
     // Same sheets, table names and headers in the same order; the plan's Osallistujia a count column.
     const shape = (ts: ReturnType<typeof tablesOf>) => ts.map(({ sheet, name, headers }) => ({ sheet, name, headers }));
     expect(shape(created)).toEqual(shape(expected));
-    expect(created.map((t) => t.name)).toEqual(['Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
+    expect(created.map((t) => t.name)).toEqual([
+      'Asetukset',
+      'Kunnat',
+      'Henkilosto',
+      'Ilmoittautumiset',
+      'Kustannukset',
+      'Osallistujasuunnitelma',
+    ]);
     const plan = (ts: ReturnType<typeof tablesOf>) => ts.find((t) => t.name === 'Osallistujasuunnitelma')!;
     expect(plan(created).headers).toEqual(['Tilaisuus', 'Organisaatio', 'Osallistujia', 'Vuosi']);
     // The template's column format of Osallistujia (a count; exceljs puts it on the column, so its
@@ -233,7 +286,16 @@ describe('createTemplate in Excel makes the tables of the exceljs template (issu
     own.put(1, 2, 12);
     book.addTable(own, 'Suunnitelma', 0, 0, 2, 3);
     const before = snapshot(own);
-    await createOfficeHost({ run: book.run }).createTemplate({ asetukset: 'Asetukset', kunnat: null, henkilosto: 'Henkilosto', ilmoittautumiset: 'Ilmoittautumiset', kustannukset: 'Kustannukset' }, 2027);
+    await createOfficeHost({ run: book.run }).createTemplate(
+      {
+        asetukset: 'Asetukset',
+        kunnat: null,
+        henkilosto: 'Henkilosto',
+        ilmoittautumiset: 'Ilmoittautumiset',
+        kustannukset: 'Kustannukset',
+      },
+      2027,
+    );
     expect(book.sheets.map((s) => s.name)).toEqual(['Suunnitelma 2027', 'Kunnat']);
     expect(snapshot(own)).toBe(before);
   });
@@ -243,7 +305,10 @@ describe('createTemplate in Excel makes the tables of the exceljs template (issu
     const own = book.addSheet('osallistujasuunnitelma');
     own.put(0, 0, 'Omat muistiinpanot');
     const before = snapshot(own);
-    await createOfficeHost({ run: book.run }).createTemplate({ asetukset: 'a', kunnat: 'b', henkilosto: 'c', ilmoittautumiset: 'd', kustannukset: 'e' }, 2027);
+    await createOfficeHost({ run: book.run }).createTemplate(
+      { asetukset: 'a', kunnat: 'b', henkilosto: 'c', ilmoittautumiset: 'd', kustannukset: 'e' },
+      2027,
+    );
     expect(snapshot(own)).toBe(before);
     expect(book.sheets.map((s) => [s.name, s.tables.map((t) => t.name)])).toEqual([
       ['osallistujasuunnitelma', []],
@@ -273,7 +338,15 @@ describe('addPlanTable: only the participant plan, into a workbook that has its 
     const before = book.sheets.map(snapshot);
     const sheet = await createOfficeHost({ run: book.run }).addPlanTable!(2027);
     expect(sheet).toBe('Osallistujasuunnitelma');
-    expect(book.sheets.map((s) => s.name)).toEqual(['Muistiinpanot', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      'Muistiinpanot',
+      'Asetukset',
+      'Kunnat',
+      'Henkilosto',
+      'Ilmoittautumiset',
+      'Kustannukset',
+      'Osallistujasuunnitelma',
+    ]);
     expect(book.sheets.slice(0, 6).map(snapshot)).toEqual(before);
     const raw = await adapter(book).readTables();
     const plan = raw.tables.find((t) => t.name === 'Osallistujasuunnitelma')!;

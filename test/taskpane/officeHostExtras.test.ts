@@ -3,7 +3,12 @@
  * they use: table events (ExcelApi 1.7 onChanged for the input tables only; 1.9 onAdded/onDeleted
  * only where supported), the document's add-in settings, and formulasLocal.
  */
-import { documentResultStore, localFormulasInExcel, watchTablesInExcel, type DocumentSettings } from '../../src/adapters/officejs/officeHostExtras';
+import {
+  documentResultStore,
+  localFormulasInExcel,
+  watchTablesInExcel,
+  type DocumentSettings,
+} from '../../src/adapters/officejs/officeHostExtras';
 import type { StoredResult } from '../../src/app/host';
 
 type Handler = (e: Record<string, unknown>) => Promise<void>;
@@ -18,7 +23,15 @@ function fakeExcel(tables: { name: string; id: string }[]) {
     },
   });
   const ctx = {
-    workbook: { tables: { items: tables, load: () => undefined, onChanged: event('onChanged'), onAdded: event('onAdded'), onDeleted: event('onDeleted') } },
+    workbook: {
+      tables: {
+        items: tables,
+        load: () => undefined,
+        onChanged: event('onChanged'),
+        onAdded: event('onAdded'),
+        onDeleted: event('onDeleted'),
+      },
+    },
     sync: async () => void syncs++,
   };
   const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(ctx as unknown as Excel.RequestContext);
@@ -31,7 +44,10 @@ function fakeExcel(tables: { name: string; id: string }[]) {
 }
 
 test('a change in an input table calls back; a change in our own output table does not', async () => {
-  const x = fakeExcel([{ name: 'Kustannukset', id: '{1}' }, { name: 'Tulokset', id: '{9}' }]);
+  const x = fakeExcel([
+    { name: 'Kustannukset', id: '{1}' },
+    { name: 'Tulokset', id: '{9}' },
+  ]);
   let calls = 0;
   const stop = await watchTablesInExcel(x.run, () => false, x.runWith)(['kustannukset', 'Asetukset'], () => void calls++);
   await x.fire('onChanged', { tableId: '{9}', changeType: 'RangeEdited' });
@@ -77,7 +93,13 @@ test('the last result is kept in the document settings and read back; anything e
     version: 1,
     at: '2026-12-01T10:00:00.000Z',
     fingerprint: 'a'.repeat(64),
-    summary: { year: 2026, kinds: [], sheets: ['TYM_Tulokset'], masterCheck: true, invoicing: { period: 'year', dueMonths: [1], employer: 'Järvenpää', receivers: [] } },
+    summary: {
+      year: 2026,
+      kinds: [],
+      sheets: ['TYM_Tulokset'],
+      masterCheck: true,
+      invoicing: { period: 'year', dueMonths: [1], employer: 'Järvenpää', receivers: [] },
+    },
   };
   await store.saveResult(result);
   expect(s.saved).toBe(1);
@@ -112,6 +134,11 @@ test('formulasLocal of each cell in one round trip; a constant gives null', asyn
     sync: async () => void syncs++,
   };
   const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(ctx as unknown as Excel.RequestContext);
-  expect(await localFormulasInExcel(run)([{ sheet: 'TYM_Tulokset', address: 'C6' }, { sheet: 'TYM_Jako', address: 'D4' }])).toEqual(['=SUMMA(G21:G22)', null]);
+  expect(
+    await localFormulasInExcel(run)([
+      { sheet: 'TYM_Tulokset', address: 'C6' },
+      { sheet: 'TYM_Jako', address: 'D4' },
+    ]),
+  ).toEqual(['=SUMMA(G21:G22)', null]);
   expect(syncs).toBe(1);
 });

@@ -98,8 +98,22 @@ test('a setting missing from the table gets a new row inside the table; a formul
 });
 
 test('URL options', () => {
-  expect(optionsFromUrl('')).toEqual({ file: 'sample.xlsx', displayLanguage: 'fi-FI', theme: 'light', width: 380, worker: true, grid: true });
-  expect(optionsFromUrl('?file=out%2Fdemo.xlsx&lang=sv&theme=dark&width=320&worker=off&grid=off')).toEqual({ file: 'out/demo.xlsx', displayLanguage: 'sv', theme: 'dark', width: 320, worker: false, grid: false });
+  expect(optionsFromUrl('')).toEqual({
+    file: 'sample.xlsx',
+    displayLanguage: 'fi-FI',
+    theme: 'light',
+    width: 380,
+    worker: true,
+    grid: true,
+  });
+  expect(optionsFromUrl('?file=out%2Fdemo.xlsx&lang=sv&theme=dark&width=320&worker=off&grid=off')).toEqual({
+    file: 'out/demo.xlsx',
+    displayLanguage: 'sv',
+    theme: 'dark',
+    width: 320,
+    worker: false,
+    grid: false,
+  });
   expect(optionsFromUrl('?width=12').width).toBe(380);
 });
 

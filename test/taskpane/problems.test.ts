@@ -3,7 +3,15 @@ import { tableLocation } from '../../src/app/inputs';
 import { error, warning } from '../../src/domain/problems';
 import { translator } from '../../src/taskpane/i18n';
 import { ENGLISH_ALIASES, groupProblems, localProblem, problemText, targetText } from '../../src/taskpane/problems';
-import { BILLING_PERIOD_WORDS, KIND_WORDS, MUNICIPAL_BASIS_WORDS, ORGANISATION_WORDS, POOL_WORDS, STAFF_BASIS_WORDS, STATUS_WORDS } from '../../src/domain/contract';
+import {
+  BILLING_PERIOD_WORDS,
+  KIND_WORDS,
+  MUNICIPAL_BASIS_WORDS,
+  ORGANISATION_WORDS,
+  POOL_WORDS,
+  STAFF_BASIS_WORDS,
+  STATUS_WORDS,
+} from '../../src/domain/contract';
 
 const NB = '\u00a0';
 const fi = translator('fi');
@@ -28,8 +36,14 @@ describe('numbers in messages', () => {
   });
 
   test('the message reads in Finnish with a Finnish number', () => {
-    const p = error('too-many-decimals', { sheet: 'Kustannukset', table: 'Kustannukset', row: 3, column: 'Summa', cell: 'E3' }, { value: '12345.678', max: 2 });
-    expect(problemText(p, 'fi', fi)).toBe(`Solu E3, sarake "Summa": Arvossa 12${NB}345,678 on liikaa desimaaleja (enintään 2). Pyöristä arvo, esimerkiksi kaavalla PYÖRISTÄ.`);
+    const p = error(
+      'too-many-decimals',
+      { sheet: 'Kustannukset', table: 'Kustannukset', row: 3, column: 'Summa', cell: 'E3' },
+      { value: '12345.678', max: 2 },
+    );
+    expect(problemText(p, 'fi', fi)).toBe(
+      `Solu E3, sarake "Summa": Arvossa 12${NB}345,678 on liikaa desimaaleja (enintään 2). Pyöristä arvo, esimerkiksi kaavalla PYÖRISTÄ.`,
+    );
   });
 
   test('Finnish and Swedish messages list the Finnish words only (the English ones still work in the cells)', () => {
@@ -39,7 +53,11 @@ describe('numbers in messages', () => {
     expect(localProblem(p, 'sv').params.accepted).toBe('henkilömäärä, htv, htv-aikapainotettu');
     expect(localProblem(p, 'en').params.accepted).toBe(accepted);
     // every English alias named here is one the contract accepts (a renamed word would show up here)
-    const all = new Set([ORGANISATION_WORDS, STATUS_WORDS, KIND_WORDS, POOL_WORDS, STAFF_BASIS_WORDS, MUNICIPAL_BASIS_WORDS, BILLING_PERIOD_WORDS].flatMap((l) => l.map(([w]) => w)));
+    const all = new Set(
+      [ORGANISATION_WORDS, STATUS_WORDS, KIND_WORDS, POOL_WORDS, STAFF_BASIS_WORDS, MUNICIPAL_BASIS_WORDS, BILLING_PERIOD_WORDS].flatMap(
+        (l) => l.map(([w]) => w),
+      ),
+    );
     for (const w of ENGLISH_ALIASES) expect([w, all.has(w)]).toEqual([w, true]);
   });
 
@@ -56,8 +74,22 @@ describe('numbers in messages', () => {
 describe('groups and links', () => {
   // Kustannukset at A1 (columns A..G, data rows 2..5), Henkilosto at B3 (B..I, rows 4..13).
   const tables = [
-    tableLocation({ name: 'Kustannukset', sheet: 'Kustannukset', headerRow: 1, firstColumn: 1, headers: ['Laji', 'Pooli', 'Erä', 'Tilaisuus', 'Summa', 'Maksaja', 'Vuosi'], rows: Array(4).fill([]) }),
-    tableLocation({ name: 'Henkilosto', sheet: 'Henkilöstö', headerRow: 3, firstColumn: 2, headers: ['Organisaatio', 'Kunta', 'Yksikkö', 'Nimike', 'Henkilömäärä', 'HTV', 'Alkaa', 'Päättyy'], rows: Array(10).fill([]) }),
+    tableLocation({
+      name: 'Kustannukset',
+      sheet: 'Kustannukset',
+      headerRow: 1,
+      firstColumn: 1,
+      headers: ['Laji', 'Pooli', 'Erä', 'Tilaisuus', 'Summa', 'Maksaja', 'Vuosi'],
+      rows: Array(4).fill([]),
+    }),
+    tableLocation({
+      name: 'Henkilosto',
+      sheet: 'Henkilöstö',
+      headerRow: 3,
+      firstColumn: 2,
+      headers: ['Organisaatio', 'Kunta', 'Yksikkö', 'Nimike', 'Henkilömäärä', 'HTV', 'Alkaa', 'Päättyy'],
+      rows: Array(10).fill([]),
+    }),
   ];
   const problems = [
     warning('hidden-rows', { sheet: 'Henkilöstö', table: 'Henkilosto' }, { count: 1, rows: '5' }),
@@ -79,7 +111,9 @@ describe('groups and links', () => {
   });
 
   test('every problem that names a place has a link: cell, header row, table, sheet row', () => {
-    const links = groupProblems(problems, tables).flatMap((g) => g.items.map((i) => (i.target ? `${i.target.sheet}!${i.target.address}` : null)));
+    const links = groupProblems(problems, tables).flatMap((g) =>
+      g.items.map((i) => (i.target ? `${i.target.sheet}!${i.target.address}` : null)),
+    );
     // Kunnat has no sheet yet: no link (the template button creates it)
     expect(links).toEqual([null, 'Henkilöstö!B3:I3', 'Henkilöstö!B3:I13', 'Ilmoittautumiset!A9', 'Kustannukset!E2']);
     const [, henk] = groupProblems(problems, tables);

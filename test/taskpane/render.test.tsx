@@ -31,11 +31,30 @@ const problems = [
   warning('hidden-rows', { sheet: 'Henkilosto', table: 'Henkilosto' }, { count: 1, rows: '4' }),
   error('number-is-text', { sheet: 'Kustannukset', table: 'Kustannukset', row: 2, column: 'Summa', cell: 'E2' }, { value: 'kymmenen' }),
 ];
-const tables = [tableLocation({ name: 'Henkilosto', sheet: 'Henkilosto', headerRow: 1, firstColumn: 1, headers: ['Organisaatio', 'HTV'], rows: Array(5).fill([]) })];
+const tables = [
+  tableLocation({
+    name: 'Henkilosto',
+    sheet: 'Henkilosto',
+    headerRow: 1,
+    firstColumn: 1,
+    headers: ['Organisaatio', 'HTV'],
+    rows: Array(5).fill([]),
+  }),
+];
 const noop = () => undefined;
 
 test('problems: grouped by table, errors listed, warnings folded with their count, every one with a link', () => {
-  const h = html(<ProblemList problems={problems} tables={tables} lang="fi" tr={translator('fi')} onSelect={noop} headingId="p" heading="Syötteiden tarkistus" />);
+  const h = html(
+    <ProblemList
+      problems={problems}
+      tables={tables}
+      lang="fi"
+      tr={translator('fi')}
+      onSelect={noop}
+      headingId="p"
+      heading="Syötteiden tarkistus"
+    />,
+  );
   const t = text(h);
   expect(t).toContain('Virheitä 1, varoituksia 1.');
   expect(t).toContain('Virhe: Solu E2, sarake "Summa": Solussa on tekstiä ("kymmenen"), ei lukua.');
@@ -49,7 +68,9 @@ test('problems: grouped by table, errors listed, warnings folded with their coun
 });
 
 test('problems in Swedish', () => {
-  const t = text(html(<ProblemList problems={problems} tables={tables} lang="sv" tr={translator('sv')} onSelect={noop} headingId="p" heading="x" />));
+  const t = text(
+    html(<ProblemList problems={problems} tables={tables} lang="sv" tr={translator('sv')} onSelect={noop} headingId="p" heading="x" />),
+  );
   expect(t).toContain('Fel: Cell E2, kolumn "Summa": Cellen innehåller text ("kymmenen"), inte ett tal.');
   expect(t).toContain('Gå till cell Kustannukset!E2');
 });
@@ -63,8 +84,24 @@ const summary: RunSummary = {
     dueMonths: [1, 4, 7, 10],
     employer: 'Järvenpää',
     receivers: [
-      { receiver: 'Järvenpää', isEmployer: true, taShare: '500.00', taPaid: '1500.01', taNet: '-1000.01', advances: [], actual: { share: '510.00', paid: '1510.00', net: '-1000.00', advancesBilled: '-1000.01', settlement: '0.01' } },
-      { receiver: 'HVA', isEmployer: false, taShare: '1000.01', taPaid: '0.00', taNet: '1000.01', advances: ['250.01', '250.00', '250.00', '250.00'], actual: { share: '1000.00', paid: '0.00', net: '1000.00', advancesBilled: '1000.01', settlement: '-0.01' } },
+      {
+        receiver: 'Järvenpää',
+        isEmployer: true,
+        taShare: '500.00',
+        taPaid: '1500.01',
+        taNet: '-1000.01',
+        advances: [],
+        actual: { share: '510.00', paid: '1510.00', net: '-1000.00', advancesBilled: '-1000.01', settlement: '0.01' },
+      },
+      {
+        receiver: 'HVA',
+        isEmployer: false,
+        taShare: '1000.01',
+        taPaid: '0.00',
+        taNet: '1000.01',
+        advances: ['250.01', '250.00', '250.00', '250.00'],
+        actual: { share: '1000.00', paid: '0.00', net: '1000.00', advancesBilled: '1000.01', settlement: '-0.01' },
+      },
     ],
   },
   kinds: [
@@ -80,10 +117,27 @@ const summary: RunSummary = {
     },
   ],
 };
-const result: ResultView = { summary, warnings: [problems[0]], fingerprint: 'f', at: new Date(2026, 11, 1, 10, 37).toISOString(), restored: false };
+const result: ResultView = {
+  summary,
+  warnings: [problems[0]],
+  fingerprint: 'f',
+  at: new Date(2026, 11, 1, 10, 37).toISOString(),
+  restored: false,
+};
 
 test('result card: year, time, status, master check, party totals, open the result sheet, warnings folded', () => {
-  const h = html(<ResultCard result={result} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />);
+  const h = html(
+    <ResultCard
+      result={result}
+      freshness="current"
+      tables={tables}
+      lang="fi"
+      tr={translator('fi')}
+      busy={false}
+      onRun={noop}
+      onSelect={noop}
+    />,
+  );
   const t = text(h);
   expect(t).toContain('Tulos 2026');
   expect(t).toContain('Ajan tasalla');
@@ -102,16 +156,53 @@ test('the result card passes on what the adapter said about the write', () => {
     finishingFailures: [{ sheet: '~TYM_Jako', what: 'oldOutputs' as const, message: 'refused' }],
     recalculated: true,
   };
-  const t = text(html(<ResultCard result={{ ...result, summary: { ...summary, write } }} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />));
+  const t = text(
+    html(
+      <ResultCard
+        result={{ ...result, summary: { ...summary, write } }}
+        freshness="current"
+        tables={tables}
+        lang="fi"
+        tr={translator('fi')}
+        busy={false}
+        onRun={noop}
+        onSelect={noop}
+      />,
+    ),
+  );
   expect(t).toContain('Työkirja oli manuaalisella laskennalla');
   expect(t).toContain('Välilehdet TYM_Tulokset (2) ovat tulosvälilehtien kopioita');
   expect(t).toContain('Excel ei tehnyt näitä viimeistelyjä: vanhan tulosvälilehden poisto (~TYM_Jako).');
   // nothing to say: nothing shown
-  expect(html(<ResultCard result={result} freshness="current" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />)).not.toContain('write-notes');
+  expect(
+    html(
+      <ResultCard
+        result={result}
+        freshness="current"
+        tables={tables}
+        lang="fi"
+        tr={translator('fi')}
+        busy={false}
+        onRun={noop}
+        onSelect={noop}
+      />,
+    ),
+  ).not.toContain('write-notes');
 });
 
 test('a stale result card says so, offers "Laske uudelleen" first and does not call the old check "kunnossa"', () => {
-  const h = html(<ResultCard result={result} freshness="stale" tables={tables} lang="fi" tr={translator('fi')} busy={false} onRun={noop} onSelect={noop} />);
+  const h = html(
+    <ResultCard
+      result={result}
+      freshness="stale"
+      tables={tables}
+      lang="fi"
+      tr={translator('fi')}
+      busy={false}
+      onRun={noop}
+      onSelect={noop}
+    />,
+  );
   const t = text(h);
   expect(t).toContain('Vanhentunut');
   expect(t).toContain('Syötteet tai asetukset ovat muuttuneet laskennan jälkeen');
@@ -126,7 +217,9 @@ test('details: a table per kind, charts with a text alternative, and the invoici
   const t = text(h);
   expect(t).toContain('Erittely 2026');
   expect(t).toContain(`Jaettavat kustannukset yhteensä 100${NB}000,00${NB}€`);
-  expect(h).toContain(`aria-label="Talousarvio (TA): osapuolten osuudet: Työllisyysalue (TVA) 58${NB}333,33${NB}€; Hyvinvointialue (HVA) 41${NB}666,67${NB}€; Kela 0,00${NB}€"`);
+  expect(h).toContain(
+    `aria-label="Talousarvio (TA): osapuolten osuudet: Työllisyysalue (TVA) 58${NB}333,33${NB}€; Hyvinvointialue (HVA) 41${NB}666,67${NB}€; Kela 0,00${NB}€"`,
+  );
   // invoicing: a grid, payer × installment, settlement labelled, the employer explained
   expect(h).toMatch(/role="grid"/);
   expect(t).toContain('Erä 1 · tammi');
@@ -143,8 +236,25 @@ test('details: a table per kind, charts with a text alternative, and the invoici
 });
 
 test('audit findings: the formula in the user language, values in its format, a link to the cell, stale marked', () => {
-  const report = { ok: false, problems: [], cellsChecked: 1234, fingerprint: 'f', findings: [{ sheet: 'TYM_Tulokset', address: 'C6', kind: 'formula' as const, expected: '=SUM(G21:G22)', actual: '58333.33' }] };
-  const props = { report, steps: [], running: false, busy: false, localActual: {}, tables: [], lang: 'fi' as const, tr: translator('fi'), onVerify: noop, onSelect: noop };
+  const report = {
+    ok: false,
+    problems: [],
+    cellsChecked: 1234,
+    fingerprint: 'f',
+    findings: [{ sheet: 'TYM_Tulokset', address: 'C6', kind: 'formula' as const, expected: '=SUM(G21:G22)', actual: '58333.33' }],
+  };
+  const props = {
+    report,
+    steps: [],
+    running: false,
+    busy: false,
+    localActual: {},
+    tables: [],
+    lang: 'fi' as const,
+    tr: translator('fi'),
+    onVerify: noop,
+    onSelect: noop,
+  };
   const h = html(<AuditSection {...props} freshness="current" />);
   const t = text(h);
   expect(t).toContain(`Poikkeamia 1 (tarkistettuja soluja 1${NB}234).`);
@@ -152,7 +262,11 @@ test('audit findings: the formula in the user language, values in its format, a 
   expect(h).toContain('data-cell="TYM_Tulokset!C6"');
   expect(text(html(<AuditSection {...props} freshness="stale" />))).toContain('Syötteet ovat muuttuneet tarkistuksen jälkeen');
   // Excel's own text of the actual formula wins where the host gives it
-  const withLocal = { ...props, report: { ...report, findings: [{ ...report.findings[0], actual: '=SUM(G21)' }] }, localActual: { 'TYM_Tulokset!C6': '=SUMMA(G21)' } };
+  const withLocal = {
+    ...props,
+    report: { ...report, findings: [{ ...report.findings[0], actual: '=SUM(G21)' }] },
+    localActual: { 'TYM_Tulokset!C6': '=SUMMA(G21)' },
+  };
   expect(text(html(<AuditSection {...withLocal} freshness="current" />))).toContain('nyt =SUMMA(G21)');
 });
 
@@ -162,7 +276,12 @@ test('the App renders its first frame in the host language without touching the 
     calls.push(name);
     throw new Error('not during render');
   };
-  const app: AllocationApp = { validate: refuse('validate'), run: refuse('run'), verify: refuse('verify'), fingerprint: refuse('fingerprint') };
+  const app: AllocationApp = {
+    validate: refuse('validate'),
+    run: refuse('run'),
+    verify: refuse('verify'),
+    fingerprint: refuse('fingerprint'),
+  };
   const host = (displayLanguage: string, extra: Partial<Host> = {}): Host => ({
     displayLanguage,
     selectCell: async () => undefined,
@@ -193,17 +312,29 @@ test('template year: the settings year, else next year', () => {
 });
 
 test('the participant plan: a line of its own once the five tables are there; the button only where the host can add one', () => {
-  const five = { asetukset: 'Asetukset', kunnat: 'Kunnat', henkilosto: 'Henkilosto', ilmoittautumiset: 'Ilmoittautumiset', kustannukset: 'Kustannukset' };
+  const five = {
+    asetukset: 'Asetukset',
+    kunnat: 'Kunnat',
+    henkilosto: 'Henkilosto',
+    ilmoittautumiset: 'Ilmoittautumiset',
+    kustannukset: 'Kustannukset',
+  };
   const missing = html(<TableStatus tablesFound={{ ...five, suunnitelma: null }} tr={translator('fi')} onAddPlan={noop} />);
   expect(text(missing)).toContain('Osallistujasuunnitelma (vapaaehtoinen): ei työkirjassa.');
-  expect(missing).toMatch(/<button[^>]*aria-describedby="plan-hint"[^>]*data-testid="add-plan"[^>]*>Lisää osallistujasuunnitelma<\/button>/);
-  expect(text(html(<TableStatus tablesFound={{ ...five, suunnitelma: null }} tr={translator('sv')} onAddPlan={noop} />))).toContain('Lägg till deltagarplan');
+  expect(missing).toMatch(
+    /<button[^>]*aria-describedby="plan-hint"[^>]*data-testid="add-plan"[^>]*>Lisää osallistujasuunnitelma<\/button>/,
+  );
+  expect(text(html(<TableStatus tablesFound={{ ...five, suunnitelma: null }} tr={translator('sv')} onAddPlan={noop} />))).toContain(
+    'Lägg till deltagarplan',
+  );
   // no host method: the line and the hint, no button
   expect(html(<TableStatus tablesFound={{ ...five, suunnitelma: null }} tr={translator('fi')} />)).not.toContain('data-testid="add-plan"');
   const found = html(<TableStatus tablesFound={{ ...five, suunnitelma: 'ParticipantPlan' }} tr={translator('en')} onAddPlan={noop} />);
   expect(text(found)).toContain('Participant plan (optional): found as ParticipantPlan.');
   expect(found).not.toContain('data-testid="add-plan"');
-  expect(text(html(<TableStatus tablesFound={{ ...five, suunnitelma: 'osallistujasuunnitelma' }} tr={translator('fi')} />))).toContain('Osallistujasuunnitelma (vapaaehtoinen): löytyi.');
+  expect(text(html(<TableStatus tablesFound={{ ...five, suunnitelma: 'osallistujasuunnitelma' }} tr={translator('fi')} />))).toContain(
+    'Osallistujasuunnitelma (vapaaehtoinen): löytyi.',
+  );
   // a table of the five missing: the template adds the plan too, so no line of its own
   const some = html(<TableStatus tablesFound={{ ...five, kunnat: null, suunnitelma: null }} tr={translator('fi')} onAddPlan={noop} />);
   expect(some).not.toContain('data-testid="plan-status"');

@@ -42,12 +42,18 @@ test('setting rows: values in the language, every setting with an explanation', 
     customerEstimate: '1\u00a0900',
   });
   expect(sv.map((r) => r.key)).toEqual([...SETTING_KEYS]);
-  for (const lang of ['fi', 'sv', 'en'] as const) for (const r of settingRows(settings, lang, translator(lang))) expect(r.info.length).toBeGreaterThan(40);
+  for (const lang of ['fi', 'sv', 'en'] as const)
+    for (const r of settingRows(settings, lang, translator(lang))) expect(r.info.length).toBeGreaterThan(40);
 });
 
 test('the Swedish names of the Keski-Uusimaa municipalities; other names as written', () => {
   expect(['Hyvinkää', 'Järvenpää', 'Mäntsälä', 'Nurmijärvi', 'Pornainen', 'Tuusula'].map((n) => municipalityName(n, 'sv'))).toEqual([
-    'Hyvinge', 'Träskända', 'Mäntsälä', 'Nurmijärvi', 'Borgnäs', 'Tusby',
+    'Hyvinge',
+    'Träskända',
+    'Mäntsälä',
+    'Nurmijärvi',
+    'Borgnäs',
+    'Tusby',
   ]);
   expect(municipalityName(' järvenpää ', 'sv')).toBe('Träskända');
   expect(municipalityName('Järvenpää', 'en')).toBe('Järvenpää');

@@ -2,24 +2,53 @@ import type { RunSummary, ValidationReport, VerifyReport } from '../../src/app/a
 import { error, warning } from '../../src/domain/problems';
 import { barActions, primaryAction } from '../../src/taskpane/actions';
 import { translator } from '../../src/taskpane/i18n';
-import { failureOf, freshness, initialState, noticeText, progressOf, reduce, type PaneEvent, type PaneState } from '../../src/taskpane/state';
+import {
+  failureOf,
+  freshness,
+  initialState,
+  noticeText,
+  progressOf,
+  reduce,
+  type PaneEvent,
+  type PaneState,
+} from '../../src/taskpane/state';
 import { SheetConflictError, WorkbookChangedError } from '../../src/workbook/port';
 
 const tr = translator('fi');
 const say = (s: PaneState) => (s.announcement ? noticeText(s.announcement, tr) : '');
 const all = (s: PaneState, ...evs: PaneEvent[]) => evs.reduce(reduce, s);
 
-const ALL_TABLES = { asetukset: 'Asetukset', kunnat: 'Kunnat', henkilosto: 'Henkilosto', ilmoittautumiset: 'Ilmoittautumiset', kustannukset: 'Kustannukset' };
+const ALL_TABLES = {
+  asetukset: 'Asetukset',
+  kunnat: 'Kunnat',
+  henkilosto: 'Henkilosto',
+  ilmoittautumiset: 'Ilmoittautumiset',
+  kustannukset: 'Kustannukset',
+};
 const validation: ValidationReport = {
-  problems: [error('number-is-text', { sheet: 'Kustannukset', cell: 'E2' }, { value: 'x' }), warning('hidden-rows', {}, { count: 1, rows: '3' })],
+  problems: [
+    error('number-is-text', { sheet: 'Kustannukset', cell: 'E2' }, { value: 'x' }),
+    warning('hidden-rows', {}, { count: 1, rows: '3' }),
+  ],
   tablesFound: { ...ALL_TABLES, kunnat: null, henkilosto: null, ilmoittautumiset: null },
   settings: null,
   ok: false,
   fingerprint: 'f0',
 };
 const clean: ValidationReport = { problems: [], tablesFound: ALL_TABLES, settings: null, ok: true, fingerprint: 'f1' };
-const summary = (year: number): RunSummary => ({ year, kinds: [], sheets: ['TYM_Tulokset', 'TYM_Jako'], masterCheck: true, invoicing: { period: 'year', dueMonths: [1], employer: 'Järvenpää', receivers: [] } });
-const ran = (fingerprint: string, seq: number): PaneEvent => ({ type: 'ran', report: { ok: true, problems: [], summary: summary(2026), fingerprint }, seq, at: '2026-12-01T10:00:00Z' });
+const summary = (year: number): RunSummary => ({
+  year,
+  kinds: [],
+  sheets: ['TYM_Tulokset', 'TYM_Jako'],
+  masterCheck: true,
+  invoicing: { period: 'year', dueMonths: [1], employer: 'Järvenpää', receivers: [] },
+});
+const ran = (fingerprint: string, seq: number): PaneEvent => ({
+  type: 'ran',
+  report: { ok: true, problems: [], summary: summary(2026), fingerprint },
+  seq,
+  at: '2026-12-01T10:00:00Z',
+});
 
 describe('pane state', () => {
   test('validate: busy, then the report and a spoken count', () => {
@@ -49,7 +78,11 @@ describe('pane state', () => {
 
   test('a run stopped by errors shows the problems and says so; the earlier result stays, marked stale', () => {
     const before = reduce(initialState, ran('f1', 0));
-    const s = all(before, { type: 'start', action: 'run' }, { type: 'ran', report: { ok: false, problems: validation.problems, fingerprint: 'f2' }, seq: 0, at: 'x' });
+    const s = all(
+      before,
+      { type: 'start', action: 'run' },
+      { type: 'ran', report: { ok: false, problems: validation.problems, fingerprint: 'f2' }, seq: 0, at: 'x' },
+    );
     expect(s.problems).toBe(validation.problems);
     expect(s.runFailed).toBe(true);
     expect(say(s)).toMatch(/^Laskentaa ei tehty/);
@@ -114,7 +147,9 @@ describe('pane state', () => {
     const base: VerifyReport = { ok: true, problems: [], findings: [], cellsChecked: 120 };
     const v = (r: Partial<VerifyReport>) => say(reduce(initialState, { type: 'verified', report: { ...base, ...r }, seq: 0 }));
     expect(v({})).toBe('Kaikki tulossolut täsmäävät (tarkistettuja soluja 120).');
-    expect(v({ ok: false, findings: [{ sheet: 'S', address: 'A1', kind: 'formula', expected: 'SUM(A2)', actual: '5' }] })).toBe('Poikkeamia 1 (tarkistettuja soluja 120).');
+    expect(v({ ok: false, findings: [{ sheet: 'S', address: 'A1', kind: 'formula', expected: 'SUM(A2)', actual: '5' }] })).toBe(
+      'Poikkeamia 1 (tarkistettuja soluja 120).',
+    );
     expect(v({ ok: false, cellsChecked: 0, problems: validation.problems })).toMatch(/syötteissä on virheitä/);
     expect(v({ cellsChecked: 0 })).toMatch(/Tulosvälilehtiä ei löytynyt/);
   });
@@ -127,14 +162,21 @@ describe('pane state', () => {
     expect(s.failure).not.toBeNull();
     expect(s.announcement).toBeNull();
     expect(reduce(s, { type: 'dismiss', what: 'failure' }).failure).toBeNull();
-    const v = all(initialState, { type: 'start', action: 'verify' }, { type: 'verifyProgress', step: 'read' }, { type: 'failed', failure: failureOf(new Error('x')) });
+    const v = all(
+      initialState,
+      { type: 'start', action: 'verify' },
+      { type: 'verifyProgress', step: 'read' },
+      { type: 'failed', failure: failureOf(new Error('x')) },
+    );
     expect(v.verifySteps).toEqual([]);
   });
 
   test('failures become actionable notices', () => {
     expect(noticeText(failureOf(new SheetConflictError('TYM_Tulokset')), tr)).toMatch(/^Välilehti "TYM_Tulokset" on jo olemassa/);
     const tableClash = Object.assign(new Error('x'), { name: 'TableNameConflictError', table: 'Tulokset', sheet: 'Oma' });
-    expect(noticeText(failureOf(tableClash), tr)).toBe('Taulukon nimi "Tulokset" on jo käytössä välilehdellä "Oma". Nimeä se taulukko uudelleen ja laske uudelleen.');
+    expect(noticeText(failureOf(tableClash), tr)).toBe(
+      'Taulukon nimi "Tulokset" on jo käytössä välilehdellä "Oma". Nimeä se taulukko uudelleen ja laske uudelleen.',
+    );
     expect(noticeText(failureOf(new WorkbookChangedError('Henkilosto', 'Henkilöstö')), tr)).toBe(
       'Taulukko "Henkilosto" (välilehti "Henkilöstö") muuttui lukemisen aikana. Mitään ei kirjoitettu. Lopeta muokkaus ja yritä uudelleen.',
     );

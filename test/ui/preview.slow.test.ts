@@ -99,7 +99,8 @@ async function inputFile(amount: InputCell, userSheet?: string, hideStaffRow = f
  */
 async function partialFile(): Promise<Buffer> {
   const wb = await buildInputWorkbook({ year: YEAR, settings: { kelaPct: 7 } });
-  for (const name of ['Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']) wb.removeWorksheet(wb.getWorksheet(name)!.id);
+  for (const name of ['Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma'])
+    wb.removeWorksheet(wb.getWorksheet(name)!.id);
   const notes = wb.addWorksheet('Muistiinpanot');
   notes.getCell('A1').value = 'Oma muistiinpano';
   notes.getCell('B2').value = 123.5;
@@ -109,7 +110,12 @@ async function partialFile(): Promise<Buffer> {
 
 /** The fixed inputs without the optional participant plan (issue 12). */
 async function withoutPlan(): Promise<Buffer> {
-  const wb = await buildInputWorkbook({ year: YEAR, staff: STAFF, registrations: REGISTRATIONS, costs: [...costs(100000), ['TA', 'b', 'Tilavuokra', 'Kehittämispäivä', 2000, null, null]] });
+  const wb = await buildInputWorkbook({
+    year: YEAR,
+    staff: STAFF,
+    registrations: REGISTRATIONS,
+    costs: [...costs(100000), ['TA', 'b', 'Tilavuokra', 'Kehittämispäivä', 2000, null, null]],
+  });
   wb.removeWorksheet(wb.getWorksheet('Osallistujasuunnitelma')!.id);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -158,7 +164,6 @@ async function engineTotals(buf: Buffer, kelaPct?: number): Promise<Record<strin
 
 // ---------------------------------------------------------------------------------------------
 // Build and serve
-
 
 const TYPES = CONTENT_TYPES;
 const serve = serveStatic;
@@ -214,7 +219,8 @@ async function newPage(locale: string): Promise<Page> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   await context.route('**/*', (route) => {
     const u = new URL(route.request().url());
-    if ((u.hostname === '127.0.0.1' || u.hostname === 'localhost') && (u.protocol === 'http:' || u.protocol === 'ws:')) return route.continue();
+    if ((u.hostname === '127.0.0.1' || u.hostname === 'localhost') && (u.protocol === 'http:' || u.protocol === 'ws:'))
+      return route.continue();
     if (u.protocol === 'blob:' || u.protocol === 'data:') return route.continue();
     blocked.push(u.href);
     return route.abort();
@@ -227,11 +233,17 @@ async function newPage(locale: string): Promise<Page> {
 /** The state's checks: the pane does not scroll sideways, axe finds nothing critical or serious; a screenshot. */
 async function checkState(page: Page, name: string, focus?: string): Promise<void> {
   if (focus) await page.getByTestId(focus).first().scrollIntoViewIfNeeded();
-  const size = await page.getByTestId('pane').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, width: el.getBoundingClientRect().width }));
+  const size = await page
+    .getByTestId('pane')
+    .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, width: el.getBoundingClientRect().width }));
   expect({ name, ...size, sideways: size.scroll > size.client }).toEqual({ name, ...size, width: WIDTH, sideways: false });
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run({ include: [['[data-testid="pane"]']] }, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
@@ -241,7 +253,10 @@ async function checkState(page: Page, name: string, focus?: string): Promise<voi
 
 async function loadFile(page: Page, name: string, data: Buffer, tr: (k: MessageKey, p?: Params) => string): Promise<void> {
   await page.getByTestId('file-input').setInputFiles({ name, mimeType: TYPES['.xlsx'], buffer: data });
-  await page.getByTestId('preview-status').filter({ hasText: tr('previewLoaded', { file: name }) }).waitFor();
+  await page
+    .getByTestId('preview-status')
+    .filter({ hasText: tr('previewLoaded', { file: name }) })
+    .waitFor();
   // The new pane validates on mount: wait until the table status is shown.
   await page.getByTestId('table-status').waitFor();
 }
@@ -283,7 +298,8 @@ async function followEveryLink(page: Page): Promise<number> {
     const topLeft = address.split(':')[0].replace(/\$/g, '');
     const cell = page.locator(`[data-testid="grid"][data-sheet="${sheet}"] td[data-address="${topLeft}"]`);
     await expect(cell.getAttribute('data-selected')).resolves.toBe('true');
-    if (address.includes(':')) expect(await page.locator(`[data-testid="grid"][data-sheet="${sheet}"] td[data-in-range]`).count()).toBeGreaterThan(1);
+    if (address.includes(':'))
+      expect(await page.locator(`[data-testid="grid"][data-sheet="${sheet}"] td[data-in-range]`).count()).toBeGreaterThan(1);
   }
   return n;
 }
@@ -316,27 +332,42 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
 
     // 2. The broken workbook: grouped problems, and every one links to its place.
     await loadFile(page, 'rikki.xlsx', broken, tr);
-    await page.getByTestId('live').filter({ hasText: tr('validateDone', { errors: 1, warnings: 1 }) }).waitFor();
+    await page
+      .getByTestId('live')
+      .filter({ hasText: tr('validateDone', { errors: 1, warnings: 1 }) })
+      .waitFor();
     expect(await page.getByTestId('validate').getAttribute('data-primary')).toBe('yes');
     // errors by table, then the warnings folded (by table too)
-    expect(await page.locator('[data-testid="problems"] [data-group]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group')))).toEqual(['Kustannukset', 'Henkilosto']);
+    expect(
+      await page.locator('[data-testid="problems"] [data-group]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-group'))),
+    ).toEqual(['Kustannukset', 'Henkilosto']);
     const summa = page.locator('li[data-code="number-is-text"] .tym-cell-link');
     expect(await summa.getAttribute('data-cell')).toBe('Kustannukset!E2');
     expect(await summa.textContent()).toBe(tr('goToCell', { sheet: 'Kustannukset', cell: 'E2' }));
     await checkState(page, shotName('02-problems'), 'problems');
     expect(await followEveryLink(page)).toBe(2);
     // the warning's link went to the staff table as a whole (A1 and the range down to its last row)
-    expect(await page.locator('[data-testid="grid"][data-sheet="Henkilosto"] td[data-address="A1"]').getAttribute('data-selected')).toBe('true');
-    expect(await page.locator('[data-testid="grid"][data-sheet="Henkilosto"] td[data-address="H4"]').getAttribute('data-in-range')).toBe('true');
+    expect(await page.locator('[data-testid="grid"][data-sheet="Henkilosto"] td[data-address="A1"]').getAttribute('data-selected')).toBe(
+      'true',
+    );
+    expect(await page.locator('[data-testid="grid"][data-sheet="Henkilosto"] td[data-address="H4"]').getAttribute('data-in-range')).toBe(
+      'true',
+    );
     await checkState(page, shotName('03-warning-open'), 'warnings');
 
     // 3. The fixed workbook, calculated: the result card is in view and has the focus.
     await loadFile(page, 'korjattu.xlsx', fixed, tr);
-    await page.getByTestId('live').filter({ hasText: tr('validateDone', { errors: 0, warnings: 1 }) }).waitFor();
+    await page
+      .getByTestId('live')
+      .filter({ hasText: tr('validateDone', { errors: 0, warnings: 1 }) })
+      .waitFor();
     expect(await page.getByTestId('run').getAttribute('data-primary')).toBe('yes');
     await page.getByTestId('run').click();
     await page.getByTestId('result-card').waitFor();
-    await page.getByTestId('live').filter({ hasText: tr('runDone', { year: YEAR, sheets: (await engineSheets(fixed)).join(', ') }) }).waitFor();
+    await page
+      .getByTestId('live')
+      .filter({ hasText: tr('runDone', { year: YEAR, sheets: (await engineSheets(fixed)).join(', ') }) })
+      .waitFor();
     await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'result-card');
     expect(await inView(page, 'result-card')).toBe(true);
     // the engine ran in its Web Worker (the page started one, from its own origin)
@@ -349,7 +380,9 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
       for (const [receiver, amount] of Object.entries(byReceiver)) {
         if (receiver === 'total') continue;
         const level = (PARTIES as readonly string[]).includes(receiver) ? 'party' : 'municipality';
-        expect(await block.locator(`tr[data-receiver="${receiver}"][data-level="${level}"] td.tym-amount`).getAttribute('data-amount')).toBe(amount);
+        expect(
+          await block.locator(`tr[data-receiver="${receiver}"][data-level="${level}"] td.tym-amount`).getAttribute('data-amount'),
+        ).toBe(amount);
       }
     }
     // The rule book's worked example, by hand: 100 000,00 € by staff 7 : 5.
@@ -365,15 +398,22 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     const dup = page.locator('[data-testid="result-warnings"] li[data-code="duplicate-registration"] .tym-cell-link');
     expect(await dup.getAttribute('data-cell')).toBe('Ilmoittautumiset!A3:E3');
     await dup.click();
-    expect(await page.locator('[data-testid="grid"][data-sheet="Ilmoittautumiset"] td[data-address="A3"]').getAttribute('data-selected')).toBe('true');
-    expect(await page.locator('[data-testid="grid"][data-sheet="Ilmoittautumiset"] td[data-address="E3"]').getAttribute('data-in-range')).toBe('true');
+    expect(
+      await page.locator('[data-testid="grid"][data-sheet="Ilmoittautumiset"] td[data-address="A3"]').getAttribute('data-selected'),
+    ).toBe('true');
+    expect(
+      await page.locator('[data-testid="grid"][data-sheet="Ilmoittautumiset"] td[data-address="E3"]').getAttribute('data-in-range'),
+    ).toBe('true');
     await page.locator('[data-testid="result-warnings"] summary').click();
     // The invoicing grid scrolls inside its own region, never the pane.
     expect(await page.getByTestId('invoicing').locator('[role="grid"]').count()).toBe(1);
     await checkState(page, shotName('04-result'));
     await checkState(page, shotName('05-invoicing'), 'invoicing');
     await page.getByTestId('copy-invoicing').click();
-    await page.getByTestId('copy-status').filter({ hasText: tr('invoicingCopied') }).waitFor();
+    await page
+      .getByTestId('copy-status')
+      .filter({ hasText: tr('invoicingCopied') })
+      .waitFor();
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     expect(clip.split('\r\n')[0].split('\t')[0]).toBe(tr('colPayer'));
     await page.getByTestId('open-results').click();
@@ -385,7 +425,10 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await page.getByRole('option', { name: tr('settingKelaPct') }).click();
     await page.getByTestId('setting-value').fill(lang === 'en' ? '12.5' : '12,5');
     await page.getByTestId('setting-save').click();
-    await page.getByTestId('note').filter({ hasText: tr('settingSaved', { setting: tr('settingKelaPct') }) }).waitFor();
+    await page
+      .getByTestId('note')
+      .filter({ hasText: tr('settingSaved', { setting: tr('settingKelaPct') }) })
+      .waitFor();
     expect(await card.getAttribute('data-freshness')).toBe('stale');
     expect(await page.getByTestId('master-check').textContent()).not.toContain(tr('masterCheckOk'));
     expect(await page.getByTestId('summary').getAttribute('data-freshness')).toBe('stale');
@@ -403,14 +446,34 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
 
     // 6. A cell changed as Excel reports it (table event): stale at once; changed back without an
     //    event and the pane focused: the fingerprint check finds the inputs as computed again.
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 90000));
+    await page.evaluate(() =>
+      (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell(
+        'Kustannukset',
+        'E2',
+        90000,
+      ),
+    );
     await eventually(() => card.getAttribute('data-freshness'), 'stale');
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 100000, false));
+    await page.evaluate(() =>
+      (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell(
+        'Kustannukset',
+        'E2',
+        100000,
+        false,
+      ),
+    );
     await page.waitForTimeout(2100); // the background re-check after the event, then the focus interval
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await eventually(() => card.getAttribute('data-freshness'), 'current');
     //    A change with no event at all: only the focus check can see it.
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 80000, false));
+    await page.evaluate(() =>
+      (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell(
+        'Kustannukset',
+        'E2',
+        80000,
+        false,
+      ),
+    );
     await page.waitForTimeout(2100);
     expect(await card.getAttribute('data-freshness')).toBe('current');
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
@@ -423,7 +486,13 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await eventually(() => page.getByTestId('result-card').getAttribute('data-freshness'), 'stale');
     expect(await page.getByTestId('result-card').getAttribute('data-restored')).toBe('yes');
     await checkState(page, shotName('08-reopened'), 'result-card');
-    await page.evaluate(() => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell('Kustannukset', 'E2', 100000));
+    await page.evaluate(() =>
+      (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown, n?: boolean): Promise<void> } }).tymPreview.setCell(
+        'Kustannukset',
+        'E2',
+        100000,
+      ),
+    );
     await eventually(() => page.getByTestId('result-card').getAttribute('data-freshness'), 'current');
 
     // 8. The auditor's check: every output cell matches.
@@ -444,7 +513,9 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     // 10. A write Excel refuses: the progress ends, the error is an alert (not repeated by the
     //     live region), and it can be dismissed.
     await loadFile(page, 'korjattu.xlsx', fixed, tr);
-    await page.evaluate(() => (window as unknown as { tymPreview: { failNextWrite(m: string): void } }).tymPreview.failNextWrite('Excel ei vastannut'));
+    await page.evaluate(() =>
+      (window as unknown as { tymPreview: { failNextWrite(m: string): void } }).tymPreview.failNextWrite('Excel ei vastannut'),
+    );
     await page.getByTestId('run').click();
     await page.getByTestId('failure').waitFor();
     expect(await page.getByTestId('progress').count()).toBe(0);
@@ -470,13 +541,26 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await loadFile(page, 'osittainen.xlsx', partial, tr);
     expect(await page.locator('[data-table][data-found="no"]').count()).toBe(3);
     await page.getByTestId('create-template').click();
-    await page.getByTestId('note').filter({ hasText: tr('templateCreated') }).waitFor();
+    await page
+      .getByTestId('note')
+      .filter({ hasText: tr('templateCreated') })
+      .waitFor();
     await page.locator('[data-found-all="yes"]').waitFor();
     expect(await page.getByTestId('plan-status').getAttribute('data-found')).toBe('yes');
     expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-sheet')))).toEqual([
-      'Ohje', 'Asetukset', 'Kunnat', 'Muistiinpanot', 'Kustannukset', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset (2)', 'Osallistujasuunnitelma',
+      'Ohje',
+      'Asetukset',
+      'Kunnat',
+      'Muistiinpanot',
+      'Kustannukset',
+      'Henkilosto',
+      'Ilmoittautumiset',
+      'Kustannukset (2)',
+      'Osallistujasuunnitelma',
     ]);
-    expect(await page.getByTestId('preview-status').textContent()).toBe(tr('previewSheetsAdded', { sheets: 'Henkilosto, Ilmoittautumiset, Kustannukset (2), Osallistujasuunnitelma' }));
+    expect(await page.getByTestId('preview-status').textContent()).toBe(
+      tr('previewSheetsAdded', { sheets: 'Henkilosto, Ilmoittautumiset, Kustannukset (2), Osallistujasuunnitelma' }),
+    );
     await checkState(page, shotName('12-template-kept'), 'table-status');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
     const kept = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(await download.path()));
@@ -488,7 +572,14 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     const settings = tables.find((t) => t.name === 'Asetukset')!;
     expect(settings.rows.find((r) => r[0].value === 'Kelan osuus %')![1].value).toBe(7);
     expect(tables.map((t) => `${t.sheet}/${t.name}`).sort()).toEqual(
-      ['Asetukset/Asetukset', 'Kunnat/Kunnat', 'Henkilosto/Henkilosto', 'Ilmoittautumiset/Ilmoittautumiset', 'Kustannukset (2)/Kustannukset', 'Osallistujasuunnitelma/Osallistujasuunnitelma'].sort(),
+      [
+        'Asetukset/Asetukset',
+        'Kunnat/Kunnat',
+        'Henkilosto/Henkilosto',
+        'Ilmoittautumiset/Ilmoittautumiset',
+        'Kustannukset (2)/Kustannukset',
+        'Osallistujasuunnitelma/Osallistujasuunnitelma',
+      ].sort(),
     );
 
     // 2. The five tables and a TA line of pool b, no plan: calculated; the plan line offers the
@@ -501,12 +592,17 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     expect(await page.getByTestId('add-plan').textContent()).toBe(tr('addPlanButton'));
     await checkState(page, shotName('13-plan-missing'), 'plan-status');
     await page.getByTestId('add-plan').click();
-    await page.getByTestId('note').filter({ hasText: tr('planAdded', { sheet: 'Osallistujasuunnitelma' }) }).waitFor();
+    await page
+      .getByTestId('note')
+      .filter({ hasText: tr('planAdded', { sheet: 'Osallistujasuunnitelma' }) })
+      .waitFor();
     expect(await page.getByTestId('plan-status').getAttribute('data-found')).toBe('yes');
     expect(await page.getByTestId('add-plan').count()).toBe(0);
     expect(await card.getAttribute('data-freshness')).toBe('stale');
     // only that sheet was added, and the grid shows it
-    expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-sheet')))).toContain('Osallistujasuunnitelma');
+    expect(await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-sheet')))).toContain(
+      'Osallistujasuunnitelma',
+    );
     expect(await page.getByRole('tab', { name: 'Osallistujasuunnitelma' }).getAttribute('aria-selected')).toBe('true');
     await checkState(page, shotName('14-plan-added'), 'plan-status');
 
@@ -516,7 +612,15 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await eventually(() => card.getAttribute('data-freshness'), 'current');
     const target = await outputFormulaCell(noPlan);
     const setCell = (sheet: string, address: string, value: number) =>
-      page.evaluate(([s, a, v]) => (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown): Promise<void> } }).tymPreview.setCell(s as string, a as string, v), [sheet, address, value] as const);
+      page.evaluate(
+        ([s, a, v]) =>
+          (window as unknown as { tymPreview: { setCell(s: string, a: string, v: unknown): Promise<void> } }).tymPreview.setCell(
+            s as string,
+            a as string,
+            v,
+          ),
+        [sheet, address, value] as const,
+      );
     await setCell('TYM_Tulokset', target, 1);
     await setCell('Kustannukset', 'E2', 90000);
     await page.getByTestId('verify-button').click();
@@ -536,7 +640,9 @@ describe.each(LANGS)('the task pane at 320 px in $lang', ({ lang, locale }) => {
     await page.locator('li[data-cause="values-follow-inputs"] summary').click();
     await checkState(page, shotName('16-audit-cause-open'), 'verify-causes');
     await link.click();
-    expect(await page.locator(`[data-testid="grid"][data-sheet="TYM_Tulokset"] td[data-address="${target}"]`).getAttribute('data-selected')).toBe('true');
+    expect(
+      await page.locator(`[data-testid="grid"][data-sheet="TYM_Tulokset"] td[data-address="${target}"]`).getAttribute('data-selected'),
+    ).toBe('true');
 
     expect(pageErrors).toEqual([]);
     expect(blocked).toEqual([]);

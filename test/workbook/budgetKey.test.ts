@@ -28,7 +28,8 @@ function guardCell(sheets: SheetSpec[]): unknown {
   return row[1]?.expected;
 }
 
-const banners = (sheets: SheetSpec[]) => sheets.flatMap((s) => s.cells.flatMap((r) => r.filter((c) => c?.formula === NAMES.master).map((c) => c!.expected)));
+const banners = (sheets: SheetSpec[]) =>
+  sheets.flatMap((s) => s.cells.flatMap((r) => r.filter((c) => c?.formula === NAMES.master).map((c) => c!.expected)));
 
 /** 2027's budget in the autumn of 2026: a plan for Syyspäivä (KELA 4) and one registration of 2027 already in. */
 const early: InputData = {
@@ -64,7 +65,7 @@ test('the demo: the check is a formula with TRUE cached, and so is every master 
   expect(new Set(banners(sheets))).toEqual(new Set([true]));
 });
 
-test('the plan wins over early registrations: the key block says so, TYM_Jako reads it and writes the engine\'s split (hand-checked), every check cached TRUE', async () => {
+test("the plan wins over early registrations: the key block says so, TYM_Jako reads it and writes the engine's split (hand-checked), every check cached TRUE", async () => {
   const sheets = await run(buildInputWorkbook(early));
   expect(guardCell(sheets)).toBe(true);
   const b = banners(sheets);
@@ -75,7 +76,14 @@ test('the plan wins over early registrations: the key block says so, TYM_Jako re
   const kh = params.cells.findIndex((r) => r.some((c) => c?.value === 'Lähde nro') && r.some((c) => c?.value === 'Avain TVA'));
   const hc = (h: string) => params.cells[kh].findIndex((c) => c?.value === h);
   const keyRows = params.cells.slice(kh + 1).filter((r) => r[hc('Tilaisuus')]?.expected === 'Syyspäivä');
-  expect(keyRows.map((r) => [r[hc('Lähde')]?.expected, r[hc('Avain TVA')]?.expected, r[hc('Avain HVA')]?.expected, r[hc('Avain KELA')]?.expected])).toEqual([
+  expect(
+    keyRows.map((r) => [
+      r[hc('Lähde')]?.expected,
+      r[hc('Avain TVA')]?.expected,
+      r[hc('Avain HVA')]?.expected,
+      r[hc('Avain KELA')]?.expected,
+    ]),
+  ).toEqual([
     ['osallistujasuunnitelma', 0, 1, 3],
     ['vuoden ilmoittautuneet', 1, 1, 0],
   ]);

@@ -57,7 +57,14 @@ test('one row per receiver and installment (room for 12, as TYM_Laskutus), then 
   expect(b.map((r) => expected(r, IR.installment))).toEqual([...inst, ...Array(5).fill('tasaus')]);
   // Installments 5-12 are unused under a quarterly period: no date, zero, not numbered, no text.
   for (const r of b.slice(20, 60)) {
-    expect([IR.month, IR.invoiceDate, IR.dueDate, IR.no, IR.type, IR.description].map((c) => expected(r, c))).toEqual(['', '', '', '', '', '']);
+    expect([IR.month, IR.invoiceDate, IR.dueDate, IR.no, IR.type, IR.description].map((c) => expected(r, c))).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     expect(expected(r, IR.amount)).toBe(0);
   }
 });
@@ -65,7 +72,12 @@ test('one row per receiver and installment (room for 12, as TYM_Laskutus), then 
 test('invoice day 31 falls on the last day of a shorter month; the due date is 14 days later (the default term)', () => {
   const b = blockRows();
   // Quarterly: January, April, July, October.
-  expect([0, 5, 10, 15].map((i) => expected(b[i], IR.invoiceDate))).toEqual([serial(2026, 1, 31), serial(2026, 4, 30), serial(2026, 7, 31), serial(2026, 10, 31)]);
+  expect([0, 5, 10, 15].map((i) => expected(b[i], IR.invoiceDate))).toEqual([
+    serial(2026, 1, 31),
+    serial(2026, 4, 30),
+    serial(2026, 7, 31),
+    serial(2026, 10, 31),
+  ]);
   expect(expected(b[5], IR.dueDate)).toBe(serial(2026, 5, 14));
   // Settlement: the invoice day of the January after the year.
   expect(expected(b[60], IR.invoiceDate)).toBe(serial(2027, 1, 31));
@@ -93,7 +105,10 @@ test('the invoice settings are defined names of the settings block on TYM_Parame
   expect(names.get(NAMES.kelaBusinessId)?.expected).toBe('0246246-0');
   expect(names.get(NAMES.hvaBusinessId)?.expected).toBe('');
   // Found by name: the formulas search Asetukset's label column, never a row position.
-  const text = params.cells.flat().map((c) => c?.formula ?? '').join('\n');
+  const text = params.cells
+    .flat()
+    .map((c) => c?.formula ?? '')
+    .join('\n');
   expect(text).not.toMatch(/INDEX\(Asetukset\[Arvo\],\d/);
 });
 
@@ -106,14 +121,17 @@ test('one formula per column (rows differ only in their own row number), none ov
       if (f === undefined) continue;
       shapes.add(f.replace(new RegExp(`(?<=[A-Z])${r + 1}(?!\\d)`, 'g'), '#'));
       expect(f.length).toBeLessThanOrEqual(200);
-      for (const name of ['Hyvinkää', 'Järvenpää', 'Tuusula', '"HVA"', '"KELA"', '"TVA"', '"Lasku"', '"Hyvityslasku"', '"tasaus"']) expect(f).not.toContain(name);
+      for (const name of ['Hyvinkää', 'Järvenpää', 'Tuusula', '"HVA"', '"KELA"', '"TVA"', '"Lasku"', '"Hyvityslasku"', '"tasaus"'])
+        expect(f).not.toContain(name);
     }
     expect({ col: c, shapes: shapes.size <= 1 }).toEqual({ col: c, shapes: true });
   }
 });
 
 test('the checks reach TYM_Tarkistukset (and so TYM_TARKISTUS)', () => {
-  const labels = sheet(SHEETS.checks).cells.map((r) => r[0]?.value).filter((v) => typeof v === 'string' && v.startsWith('TYM_Laskurivit'));
+  const labels = sheet(SHEETS.checks)
+    .cells.map((r) => r[0]?.value)
+    .filter((v) => typeof v === 'string' && v.startsWith('TYM_Laskurivit'));
   expect(labels).toHaveLength(4);
 });
 

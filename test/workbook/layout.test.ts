@@ -10,11 +10,49 @@ import { sampleWorkbook, setCell } from '../domain/support/rawBuilders';
 
 /** Functions every Excel since 2010 and LibreOffice have (UNICODE: Excel 2013); none is volatile. */
 const ALLOWED = new Set([
-  'ABS', 'AND', 'CHOOSE', 'COLUMNS', 'COUNTIF', 'COUNTIFS', 'DATE', 'EXACT', 'FIND', 'GCD', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
-  'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOWER', 'MATCH', 'MAX', 'MID', 'MIN', 'NA', 'NOT', 'OR', 'ROUND', 'ROW', 'ROWS', 'SEARCH', 'SIGN',
-  'SUM', 'SUMIFS', 'SUMPRODUCT', 'TRIM', 'UNICODE', 'YEAR',
+  'ABS',
+  'AND',
+  'CHOOSE',
+  'COLUMNS',
+  'COUNTIF',
+  'COUNTIFS',
+  'DATE',
+  'EXACT',
+  'FIND',
+  'GCD',
+  'IF',
+  'IFERROR',
+  'INDEX',
+  'INT',
+  'ISERROR',
+  'ISNUMBER',
+  'ISTEXT',
+  'LEFT',
+  'LEN',
+  'LOWER',
+  'MATCH',
+  'MAX',
+  'MID',
+  'MIN',
+  'NA',
+  'NOT',
+  'OR',
+  'ROUND',
+  'ROW',
+  'ROWS',
+  'SEARCH',
+  'SIGN',
+  'SUM',
+  'SUMIFS',
+  'SUMPRODUCT',
+  'TRIM',
+  'UNICODE',
+  'YEAR',
   // TYM_Laskurivit (issue 12): the invoice dates and the business ID's check digit.
-  'COUNT', 'DAY', 'MOD', 'RIGHT',
+  'COUNT',
+  'DAY',
+  'MOD',
+  'RIGHT',
 ]);
 const VOLATILE = ['NOW', 'TODAY', 'RAND', 'RANDBETWEEN', 'OFFSET', 'INDIRECT', 'CELL', 'INFO'];
 
@@ -25,7 +63,11 @@ function outputs(): SheetSpec[] {
 }
 
 function formulas(sheets: SheetSpec[]): { sheet: string; formula: string; expected: unknown }[] {
-  return sheets.flatMap((s) => s.cells.flatMap((row) => row.flatMap((c) => (c?.formula !== undefined ? [{ sheet: s.name, formula: c.formula, expected: c.expected }] : []))));
+  return sheets.flatMap((s) =>
+    s.cells.flatMap((row) =>
+      row.flatMap((c) => (c?.formula !== undefined ? [{ sheet: s.name, formula: c.formula, expected: c.expected }] : [])),
+    ),
+  );
 }
 
 /** Function names in a formula, ignoring text inside string literals. */
@@ -63,7 +105,9 @@ test('formulas use only functions of every Excel since 2010 and LibreOffice, non
   expect([...used].filter((f) => !ALLOWED.has(f))).toEqual([]);
   for (const v of VOLATILE) expect(used.has(v)).toBe(false);
   // And they do use the structured references to the input tables, not copies of them.
-  const text = formulas(outputs()).map((f) => f.formula).join('\n');
+  const text = formulas(outputs())
+    .map((f) => f.formula)
+    .join('\n');
   for (const t of ['Asetukset[', 'Kunnat[', 'Staff[', 'Ilmoittautumiset[', 'Kustannukset[']) expect(text).toContain(t);
 });
 
@@ -86,7 +130,10 @@ test('formulas stay readable: at most ~200 characters, no typed party or municip
 test('one consistent formula per column of every calculation block (TYM_Rivit, TYM_Jako, TYM_Kuntajako)', () => {
   // The same formula in R1C1 terms: relative references rewritten as offsets.
   const r1c1 = (f: string, row: number) =>
-    f.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (_, ca: string, col: string, ra: string, r: string) => `${ca}${col}${ra ? `$${r}` : `[${Number(r) - 1 - row}]`}`);
+    f.replace(
+      /(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g,
+      (_, ca: string, col: string, ra: string, r: string) => `${ca}${col}${ra ? `$${r}` : `[${Number(r) - 1 - row}]`}`,
+    );
   for (const s of outputs().filter((x) => [SHEETS.rows, SHEETS.split, SHEETS.municipal].includes(x.name as never))) {
     const first = s.name === SHEETS.rows ? 5 : 5;
     const columns = new Map<number, Set<string>>();
@@ -98,14 +145,18 @@ test('one consistent formula per column of every calculation block (TYM_Rivit, T
         columns.get(col)!.add(r1c1(c.formula, r));
       });
     });
-    const inconsistent = [...columns.entries()].filter(([, set]) => set.size > 1).map(([col, set]) => `${s.name} column ${col}: ${[...set].slice(0, 2).join(' | ')}`);
+    const inconsistent = [...columns.entries()]
+      .filter(([, set]) => set.size > 1)
+      .map(([col, set]) => `${s.name} column ${col}: ${[...set].slice(0, 2).join(' | ')}`);
     expect(inconsistent).toEqual([]);
   }
 });
 
 test('no registered person’s name appears in any output cell', () => {
   const names = ['Maija', 'Meikäläinen', 'Matti', 'Virtanen'];
-  const texts = outputs().flatMap((s) => s.cells.flatMap((row) => row.flatMap((c) => [c?.value, c?.expected, c?.formula].filter((v): v is string => typeof v === 'string'))));
+  const texts = outputs().flatMap((s) =>
+    s.cells.flatMap((row) => row.flatMap((c) => [c?.value, c?.expected, c?.formula].filter((v): v is string => typeof v === 'string'))),
+  );
   for (const n of names) expect(texts.filter((t) => t.toLowerCase().includes(n.toLowerCase()))).toEqual([]);
 });
 
@@ -146,12 +197,35 @@ test('the master check is the defined name TYM_TARKISTUS on TYM_Tarkistukset, an
   expect(checks.names?.map((n) => n.name)).toContain('TYM_TARKISTUS');
   // In the header (first 4 rows) of every other output sheet, calculation sheets and the run log included.
   const others = sheets.filter((s) => s.name !== SHEETS.checks);
-  expect(others.map((s) => s.name)).toEqual(expect.arrayContaining([SHEETS.results, SHEETS.invoicing, SHEETS.staffing, SHEETS.params, SHEETS.split, SHEETS.municipal, SHEETS.rows, SHEETS.runLog]));
+  expect(others.map((s) => s.name)).toEqual(
+    expect.arrayContaining([
+      SHEETS.results,
+      SHEETS.invoicing,
+      SHEETS.staffing,
+      SHEETS.params,
+      SHEETS.split,
+      SHEETS.municipal,
+      SHEETS.rows,
+      SHEETS.runLog,
+    ]),
+  );
   for (const s of others) {
-    expect({ sheet: s.name, shown: s.cells.slice(0, 4).some((row) => row.some((c) => c?.formula === 'TYM_TARKISTUS' && c.style === 'check')) }).toEqual({ sheet: s.name, shown: true });
+    expect({
+      sheet: s.name,
+      shown: s.cells.slice(0, 4).some((row) => row.some((c) => c?.formula === 'TYM_TARKISTUS' && c.style === 'check')),
+    }).toEqual({ sheet: s.name, shown: true });
   }
   // Named parameters instead of addresses.
   const names = sheets.flatMap((s) => (s.names ?? []).map((n) => n.name));
-  for (const n of ['TYM_VUOSI', 'TYM_KELA_PROS', 'TYM_SOVITTU_TVA_PROS', 'TYM_HENKILOSTOPERUSTE', 'TYM_KUNTAJAON_PERUSTE', 'TYM_TYONANTAJA', 'TYM_ERIA']) expect(names).toContain(n);
+  for (const n of [
+    'TYM_VUOSI',
+    'TYM_KELA_PROS',
+    'TYM_SOVITTU_TVA_PROS',
+    'TYM_HENKILOSTOPERUSTE',
+    'TYM_KUNTAJAON_PERUSTE',
+    'TYM_TYONANTAJA',
+    'TYM_ERIA',
+  ])
+    expect(names).toContain(n);
   expect(new Set(names).size).toBe(names.length);
 });

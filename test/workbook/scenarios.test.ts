@@ -31,7 +31,10 @@ function block(s: SheetSpec, header: string): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
   const h = s.cells.findIndex((row) => row[0]?.value === header);
   for (let r = h + 2; r < s.cells.length && s.cells[r][0]?.value !== 'Yhteensä'; r++) {
-    out.set(String(s.cells[r][0]?.formula !== undefined ? s.cells[r][0]?.expected : s.cells[r][0]?.value), s.cells[r].map((c) => (c?.formula !== undefined ? c.expected : c?.value)));
+    out.set(
+      String(s.cells[r][0]?.formula !== undefined ? s.cells[r][0]?.expected : s.cells[r][0]?.value),
+      s.cells[r].map((c) => (c?.formula !== undefined ? c.expected : c?.value)),
+    );
   }
   return out;
 }
@@ -69,13 +72,16 @@ test('the bases in force are read by name, every formula is at most 200 characte
     expect(formulas.filter((f) => f.length > 200)).toEqual([]);
     expect(formulas.filter((f) => /"(A|B)"/.test(f))).toEqual([]);
   }
-  const text = cells(sheet(SHEETS.scenarios)).map((c) => c.formula ?? '').join('\n');
+  const text = cells(sheet(SHEETS.scenarios))
+    .map((c) => c.formula ?? '')
+    .join('\n');
   expect(text).toContain(`CHOOSE(${NAMES.municipalBasis},`);
   expect(text).toContain(`CHOOSE(${NAMES.staffBasis},`);
   const labels = cells(sheet(SHEETS.checks)).map((c) => String(c.value ?? ''));
   expect(labels.filter((l) => /^TYM_Skenaario/.test(l))).toHaveLength(4);
   // Both sheets show the master check under its name.
-  for (const name of [SHEETS.scenarios, SHEETS.scenarioSplits]) expect(cells(sheet(name)).some((c) => c.formula === NAMES.master)).toBe(true);
+  for (const name of [SHEETS.scenarios, SHEETS.scenarioSplits])
+    expect(cells(sheet(name)).some((c) => c.formula === NAMES.master)).toBe(true);
 });
 
 test('TYM_Skenaariot prints on one A4 landscape page', () => {

@@ -100,7 +100,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
       const view = await loadView(bytes ?? (await this.toBuffer()));
       // exceljs may read a producer's package without its sheets: show what our reader sees instead.
       const sheets = this.book ? await this.book.sheetNames() : null;
-      const same = !sheets || sheets.join('\n').toLowerCase() === view.worksheets.map((w) => w.name).join('\n').toLowerCase();
+      const same =
+        !sheets ||
+        sheets.join('\n').toLowerCase() ===
+          view.worksheets
+            .map((w) => w.name)
+            .join('\n')
+            .toLowerCase();
       this.viewModel = same ? view : await viewFromPackage(this.book!);
       this.viewProblem = null;
     } catch (e) {

@@ -54,7 +54,8 @@ export function parseRange(ref: string): Box {
 /** The text of a header cell as exceljs holds it. */
 function headerText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText)) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && Array.isArray((v as { richText?: unknown }).richText))
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
   if (typeof v === 'object' && 'result' in (v as object)) return headerText((v as { result: unknown }).result);
   return typeof v === 'object' ? null : String(v);
 }

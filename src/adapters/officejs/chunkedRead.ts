@@ -36,7 +36,9 @@ export async function readRowChunks<Q, T>(
         const batch = planner.done ? [] : planner.nextBatch();
         const queued = batch.map((chunk) => {
           const r = ranges[chunk.source];
-          return queue(ctx.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.rowIndex + chunk.start, r.columnIndex, chunk.count, r.columns));
+          return queue(
+            ctx.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.rowIndex + chunk.start, r.columnIndex, chunk.count, r.columns),
+          );
         });
         const check = finalCheck && planner.exhausted ? finalCheck(ctx) : null;
         try {

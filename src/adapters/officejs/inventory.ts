@@ -82,7 +82,12 @@ function markOf(sheet: Excel.Worksheet): SheetInfo['mark'] {
 
 export function inventoryOf(q: QueuedInventory, at: number): Inventory {
   return {
-    sheets: q.sheets.items.map((s) => ({ name: s.name, mark: markOf(s), tables: s.tables.items.map((t) => t.name), visible: s.visibility === 'Visible' })),
+    sheets: q.sheets.items.map((s) => ({
+      name: s.name,
+      mark: markOf(s),
+      tables: s.tables.items.map((t) => t.name),
+      visible: s.visibility === 'Visible',
+    })),
     names: q.names.items.map((n) => ({ name: n.name, formula: String(n.formula) })),
     calculationMode: q.application.calculationMode,
     at,

@@ -4,7 +4,13 @@
  * batches can be checked with office-addin-mock.
  */
 import { SETTINGS, TABLES, TABLE_KEYS, headerKey, tableDef, type SettingKey, type TableKey } from '../../domain/contract';
-import { freeSheetName, templateOptionalTables, templateRows as pureTemplateRows, templateTables, type TemplateTable } from '../../workbook/template';
+import {
+  freeSheetName,
+  templateOptionalTables,
+  templateRows as pureTemplateRows,
+  templateTables,
+  type TemplateTable,
+} from '../../workbook/template';
 import { colLetters } from '../../workbook/formula';
 import { locateSetting } from '../../domain/contract';
 import type { Host, SettingValue } from '../../app/host';
@@ -102,7 +108,13 @@ export function createOfficeHost(options: OfficeHostOptions = {}): Host {
         add(TABLES[key].sheet, TABLES[key].names[0], headers, rows, requiredFormats(key, year, rows));
       }
       for (const t of optional) {
-        const sheet = add(t.sheet, t.name, t.headers, optionalRows(t), optionalRows(t).map(() => optionalFormats(t)));
+        const sheet = add(
+          t.sheet,
+          t.name,
+          t.headers,
+          optionalRows(t),
+          optionalRows(t).map(() => optionalFormats(t)),
+        );
         if (t.key === 'suunnitelma') out.plan = sheet;
       }
       (first as Excel.Worksheet | null)?.activate();
@@ -124,7 +136,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): Host {
     },
 
     async createTemplate(found: Partial<Record<TableKey, string | null>>, year: number): Promise<void> {
-      await addTables(TABLE_KEYS.filter((k) => !found[k]), year);
+      await addTables(
+        TABLE_KEYS.filter((k) => !found[k]),
+        year,
+      );
     },
 
     async addPlanTable(year: number): Promise<string | null> {

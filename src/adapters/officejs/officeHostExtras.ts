@@ -43,10 +43,16 @@ export function watchTablesInExcel(
       const ids = new Set(tables.items.filter((t) => wanted.has(t.name.toLowerCase())).map((t) => t.id));
       const handlers: OfficeExtension.EventHandlerResult<unknown>[] = [];
       // Our own output tables change on every run: only the input tables count.
-      handlers.push(tables.onChanged.add(async (e) => void (ids.has(e.tableId) && onChange())) as OfficeExtension.EventHandlerResult<unknown>);
+      handlers.push(
+        tables.onChanged.add(async (e) => void (ids.has(e.tableId) && onChange())) as OfficeExtension.EventHandlerResult<unknown>,
+      );
       if (supports('1.9')) {
         handlers.push(tables.onAdded.add(async () => void onChange()) as OfficeExtension.EventHandlerResult<unknown>);
-        handlers.push(tables.onDeleted.add(async (e) => void ((ids.has(e.tableId) || wanted.has(e.tableName.toLowerCase())) && onChange())) as OfficeExtension.EventHandlerResult<unknown>);
+        handlers.push(
+          tables.onDeleted.add(
+            async (e) => void ((ids.has(e.tableId) || wanted.has(e.tableName.toLowerCase())) && onChange()),
+          ) as OfficeExtension.EventHandlerResult<unknown>,
+        );
       }
       await ctx.sync();
       // Handlers are removed in a batch on the context they were added with (Microsoft's pattern).
@@ -88,7 +94,9 @@ export function documentResultStore(settings: DocumentSettings): Pick<Required<H
     saveResult(result: StoredResult): Promise<void> {
       settings.set(RESULT_KEY, JSON.stringify(result));
       return new Promise((resolve, reject) =>
-        settings.saveAsync((r) => (String(r.status).toLowerCase() === 'failed' ? reject(new Error(r.error?.message ?? 'saveAsync failed')) : resolve())),
+        settings.saveAsync((r) =>
+          String(r.status).toLowerCase() === 'failed' ? reject(new Error(r.error?.message ?? 'saveAsync failed')) : resolve(),
+        ),
       );
     },
   };

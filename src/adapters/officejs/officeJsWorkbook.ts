@@ -32,9 +32,24 @@
  */
 import type { RawWorkbook } from '../../domain/raw';
 import { OUTPUT_SHEET_NAMES } from '../../workbook/layout';
-import { type OutputCell, SheetConflictError, TableNameConflictError, WorkbookChangedError, type WorkbookPort, type WriteOutcome } from '../../workbook/port';
+import {
+  type OutputCell,
+  SheetConflictError,
+  TableNameConflictError,
+  WorkbookChangedError,
+  type WorkbookPort,
+  type WriteOutcome,
+} from '../../workbook/port';
 import type { SheetSpec } from '../../workbook/sheetSpec';
-import { CellEditModeError, isCellEditError, isGeneralException, isInvalidSelection, isPayloadLimitError, RecoveryFailedError, WorkbookNotActiveError } from './hostErrors';
+import {
+  CellEditModeError,
+  isCellEditError,
+  isGeneralException,
+  isInvalidSelection,
+  isPayloadLimitError,
+  RecoveryFailedError,
+  WorkbookNotActiveError,
+} from './hostErrors';
 import { type Inventory, inventoryOf, isOwn, queueInventory, sameInventory } from './inventory';
 import { DEFAULT_PAYLOAD_LIMIT } from './payload';
 import { readOutputCellsAtOnce, readOutputCellsInChunks } from './outputReads';
@@ -92,7 +107,6 @@ function explain(error: unknown): unknown {
   if (isInvalidSelection(error)) return new WorkbookNotActiveError(true, error);
   return error;
 }
-
 
 export class OfficeJsWorkbook implements WorkbookPort {
   private readonly run: Run;
@@ -231,7 +245,13 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   private plan(specs: SheetSpec[], inv: Inventory): WritePlan {
-    const plan = planWrite(specs, inv, { payloadLimit: this.payloadLimit, token: this.token(), pageLayout: this.supports('1.9'), outputNames: this.outputNames, date1904: this.date1904 === true });
+    const plan = planWrite(specs, inv, {
+      payloadLimit: this.payloadLimit,
+      token: this.token(),
+      pageLayout: this.supports('1.9'),
+      outputNames: this.outputNames,
+      date1904: this.date1904 === true,
+    });
     this.lastWrite = plan;
     return plan;
   }

@@ -48,7 +48,12 @@ function failureOf(step: FinishStep, error: unknown): Failure {
  * Writes the figures (the plan's batches; a failure here is thrown, for recovery), then the finish,
  * which never throws: its failures are reported.
  */
-export async function executeWrite(run: Run, plan: WritePlan, screenUpdating: boolean, sleep: (ms: number) => Promise<void>): Promise<Omit<WriteOutcome, 'otherMarkedSheets'>> {
+export async function executeWrite(
+  run: Run,
+  plan: WritePlan,
+  screenUpdating: boolean,
+  sleep: (ms: number) => Promise<void>,
+): Promise<Omit<WriteOutcome, 'otherMarkedSheets'>> {
   return run(async (ctx) => {
     const state: WriteState = { sheets: new Map() };
     const app = ctx.workbook.application;
@@ -70,7 +75,13 @@ export async function executeWrite(run: Run, plan: WritePlan, screenUpdating: bo
  * pauses as a recovery (the user may be in another workbook window, where deleting sheets fails:
  * issue 771), and what still fails is reported.
  */
-async function finishWrite(ctx: Excel.RequestContext, state: WriteState, plan: WritePlan, recalculate: boolean, sleep: (ms: number) => Promise<void>): Promise<Omit<WriteOutcome, 'otherMarkedSheets'>> {
+async function finishWrite(
+  ctx: Excel.RequestContext,
+  state: WriteState,
+  plan: WritePlan,
+  recalculate: boolean,
+  sleep: (ms: number) => Promise<void>,
+): Promise<Omit<WriteOutcome, 'otherMarkedSheets'>> {
   const app = ctx.workbook.application;
   const finishingFailures: Failure[] = [];
   if (!recalculate && plan.finish.length === 0) return { recalculated: false, finishingFailures };
@@ -94,7 +105,11 @@ async function finishWrite(ctx: Excel.RequestContext, state: WriteState, plan: W
     }
     const hasSheet = new Set(sheets.items.map((s) => lower(s.name)));
     const hasName = new Set(names.items.map((n) => lower(n.name)));
-    let todo = plan.finish.filter((step) => !(step.kind === 'deleteSheet' && !hasSheet.has(lower(step.sheet))) && !(step.kind === 'deleteName' && !hasName.has(lower(step.name))));
+    let todo = plan.finish.filter(
+      (step) =>
+        !(step.kind === 'deleteSheet' && !hasSheet.has(lower(step.sheet))) &&
+        !(step.kind === 'deleteName' && !hasName.has(lower(step.name))),
+    );
     for (let attempt = 0; todo.length > 0; attempt++) {
       const failed: { step: FinishStep; error: unknown }[] = [];
       for (const step of todo) {
@@ -132,7 +147,9 @@ async function recoverOnce(run: Run, plan: WritePlan, now: () => number): Promis
     const backedUp = new Set(plan.backups.filter((b) => names.has(lower(b.backup))).map((b) => lower(b.original)));
     // New sheets: created fresh, or standing where a backed-up sheet was.
     const made = before.sheets.filter((s) => plan.created.some((c) => lower(c) === lower(s.name)) || backedUp.has(lower(s.name)));
-    const unmarked = made.filter((s) => s.mark !== 'valid').map((s) => ({ s, used: item(s.name).getUsedRangeOrNullObject().load('address') }));
+    const unmarked = made
+      .filter((s) => s.mark !== 'valid')
+      .map((s) => ({ s, used: item(s.name).getUsedRangeOrNullObject().load('address') }));
     if (unmarked.length > 0) await ctx.sync();
     for (const s of made) if (s.mark === 'valid') item(s.name).delete();
     for (const { s, used } of unmarked) if (used.isNullObject) item(s.name).delete();
@@ -141,7 +158,8 @@ async function recoverOnce(run: Run, plan: WritePlan, now: () => number): Promis
       if (!found) continue;
       const sheet = item(b.backup);
       sheet.name = b.original;
-      for (const t of b.tables) if (found.tables.some((n) => lower(n) === lower(t.backup))) sheet.tables.getItem(t.backup).name = t.original;
+      for (const t of b.tables)
+        if (found.tables.some((n) => lower(n) === lower(t.backup))) sheet.tables.getItem(t.backup).name = t.original;
     }
     const current = new Set(before.names.map((n) => lower(n.name)));
     for (const n of plan.names) {

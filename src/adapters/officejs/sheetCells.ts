@@ -55,13 +55,23 @@ export interface Rect {
 }
 
 export const sheetWidth = (spec: SheetSpec) => spec.cells.reduce((w, r) => Math.max(w, r.length), 0);
-export const tableRect = (t: TableSpec): Rect => ({ r0: t.row, c0: t.col, r1: t.row + 1 + Math.max(1, t.rowCount), c1: t.col + t.headers.length });
+export const tableRect = (t: TableSpec): Rect => ({
+  r0: t.row,
+  c0: t.col,
+  r1: t.row + 1 + Math.max(1, t.rowCount),
+  c1: t.col + t.headers.length,
+});
 
 /**
  * The cell writes of a rectangle: number formats, then values and formulas, as grids the packing
  * may split by rows. `override` replaces some cells' inputs (a table's header texts).
  */
-export function gridWrites(spec: SheetSpec, rect: Rect, date1904: boolean, override?: (r: number, c: number) => CellInput | undefined): GridWrite[] {
+export function gridWrites(
+  spec: SheetSpec,
+  rect: Rect,
+  date1904: boolean,
+  override?: (r: number, c: number) => CellInput | undefined,
+): GridWrite[] {
   const width = rect.c1 - rect.c0;
   const height = rect.r1 - rect.r0;
   if (height <= 0 || width <= 0) return [];
@@ -106,7 +116,8 @@ export function cellsOutsideTables(spec: SheetSpec): Rect[] {
     }
     r = end;
   }
-  const hasCell = (x: Rect) => spec.cells.slice(x.r0, x.r1).some((row) => row.slice(x.c0, x.c1).some((cell) => cell !== null && cell !== undefined));
+  const hasCell = (x: Rect) =>
+    spec.cells.slice(x.r0, x.r1).some((row) => row.slice(x.c0, x.c1).some((cell) => cell !== null && cell !== undefined));
   return out.filter((x) => x.c1 > x.c0 && hasCell(x));
 }
 
@@ -134,7 +145,9 @@ export function tablesInOrder(specs: SheetSpec[]): { spec: SheetSpec; table: Tab
         if (f === undefined) continue;
         const named = tablesNamedIn(f, names);
         if (/\[\s*@|#This Row/i.test(f) || named.some((n) => lower(n) === lower(table.name))) {
-          throw new Error(`Table ${table.name} on ${spec.name}: a body formula refers to its own table (${f}); write it without structured self-references.`);
+          throw new Error(
+            `Table ${table.name} on ${spec.name}: a body formula refers to its own table (${f}); write it without structured self-references.`,
+          );
         }
         for (const n of named) needs.add(lower(n));
       }
@@ -145,7 +158,13 @@ export function tablesInOrder(specs: SheetSpec[]): { spec: SheetSpec; table: Tab
   const out: { spec: SheetSpec; table: TableSpec }[] = [];
   while (out.length < all.length) {
     const next = all.find((x) => !done.has(lower(x.table.name)) && [...deps.get(lower(x.table.name))!].every((d) => done.has(d)));
-    if (!next) throw new Error(`Output tables refer to each other in a circle: ${all.filter((x) => !done.has(lower(x.table.name))).map((x) => x.table.name).join(', ')}`);
+    if (!next)
+      throw new Error(
+        `Output tables refer to each other in a circle: ${all
+          .filter((x) => !done.has(lower(x.table.name)))
+          .map((x) => x.table.name)
+          .join(', ')}`,
+      );
     done.add(lower(next.table.name));
     out.push(next);
   }
@@ -180,10 +199,19 @@ export function formatSteps(spec: SheetSpec): Sized[] {
 export function cosmeticSteps(spec: SheetSpec, pageLayout: boolean): CosmeticStep[] {
   const out: CosmeticStep[] = [];
   const freeze = spec.freeze;
-  if (freeze && (freeze.rows > 0 || freeze.columns > 0)) out.push({ kind: 'freeze', sheet: spec.name, rows: freeze.rows, columns: freeze.columns });
+  if (freeze && (freeze.rows > 0 || freeze.columns > 0))
+    out.push({ kind: 'freeze', sheet: spec.name, rows: freeze.rows, columns: freeze.columns });
   const print = spec.print;
   if (print && pageLayout) {
-    out.push({ kind: 'print', sheet: spec.name, title: print.title, landscape: print.landscape, fitToWidth: print.fitToWidth, repeatRows: print.repeatRows ?? 0, ...(print.onePage ? { onePage: true } : {}) });
+    out.push({
+      kind: 'print',
+      sheet: spec.name,
+      title: print.title,
+      landscape: print.landscape,
+      fitToWidth: print.fitToWidth,
+      repeatRows: print.repeatRows ?? 0,
+      ...(print.onePage ? { onePage: true } : {}),
+    });
   }
   if (spec.tabColor) out.push({ kind: 'tabColor', sheet: spec.name, color: `#${spec.tabColor.slice(-6)}` });
   return out;

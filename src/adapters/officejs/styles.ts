@@ -40,4 +40,3 @@ export const OFFICE_STYLES: Record<CellStyle, OfficeStyle> = {
 export function hasVisualFormat(s: OfficeStyle): boolean {
   return Boolean(s.bold || s.italic || s.size || s.fontColor || s.fill || s.wrap || s.topBorder);
 }
-

@@ -161,7 +161,8 @@ export function dateSamples(rows: TableRows, text: unknown[][] | null): DateSamp
   for (let r = 0; r < Math.min(rows.values.length, text.length); r++) {
     rows.values[r].forEach((v, c) => {
       const format = rows.formats[r]?.[c];
-      if (typeof v === 'number' && typeof format === 'string' && isDateFormat(format) && typeof text[r]?.[c] === 'string') out.push({ value: v, format, text: text[r][c] as string });
+      if (typeof v === 'number' && typeof format === 'string' && isDateFormat(format) && typeof text[r]?.[c] === 'string')
+        out.push({ value: v, format, text: text[r][c] as string });
     });
   }
   return out;
@@ -220,7 +221,11 @@ export function rawTableOf(head: TableHead, cells: TableRows, date1904 = false):
  * Lists the sheets (1 sync), then queues a load of the used range of each named sheet that exists:
  * its cells, or only its place (for reading it in chunks).
  */
-export async function queueUsedRanges(ctx: Excel.RequestContext, sheetNames: string[], what: 'cells' | 'place'): Promise<{ name: string; used: Excel.Range }[]> {
+export async function queueUsedRanges(
+  ctx: Excel.RequestContext,
+  sheetNames: string[],
+  what: 'cells' | 'place',
+): Promise<{ name: string; used: Excel.Range }[]> {
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
   await ctx.sync();
@@ -252,7 +257,8 @@ export function outputCellsOf(
     row.forEach((f, c) => {
       let value = values[r][c] as OutputCell['value'];
       const format = dates?.formats[r]?.[c];
-      if (dates?.date1904 && typeof value === 'number' && typeof format === 'string' && isDateFormat(format)) value += EXCEL_1904_OFFSET_DAYS;
+      if (dates?.date1904 && typeof value === 'number' && typeof format === 'string' && isDateFormat(format))
+        value += EXCEL_1904_OFFSET_DAYS;
       // A text constant "=..." reads back with formulas equal to its value; a formula does not.
       const isFormula = typeof f === 'string' && f.startsWith('=') && f !== value;
       if (!isFormula && (value === '' || value === null)) return;

@@ -21,7 +21,15 @@ import { SheetConflictError, TableNameConflictError } from '../../workbook/port'
 import type { SheetSpec } from '../../workbook/sheetSpec';
 import { type Inventory, ownership, type SheetInfo, type WorkbookName, sheetOfReference } from './inventory';
 import { MIN_SPLIT_ROOM_BYTES, OP_BASE_BYTES, SYNC_BASE_BYTES, WRITE_FIXED_BYTES } from './payload';
-import { cellsOutsideTables, cosmeticBytes as touchBytes, cosmeticSteps, formatSteps, gridWrites, tableSteps, tablesInOrder } from './sheetCells';
+import {
+  cellsOutsideTables,
+  cosmeticBytes as touchBytes,
+  cosmeticSteps,
+  formatSteps,
+  gridWrites,
+  tableSteps,
+  tablesInOrder,
+} from './sheetCells';
 import { absoluteReference, type FinishStep, type GridWrite, type Sized, small, type Step } from './steps';
 import { lower } from './tableRead';
 
@@ -111,7 +119,13 @@ function planNames(specs: SheetSpec[], names: WorkbookName[], removed: Set<strin
     for (const n of spec.names ?? []) {
       const [rows, cols] = [n.rows ?? 1, n.cols ?? 1];
       const old = existing.get(lower(n.name));
-      if (old) define.push({ kind: 'redefineName', name: old.name, formula: absoluteReference(spec.name, n.row, n.col, rows, cols), comment: n.comment ?? '' });
+      if (old)
+        define.push({
+          kind: 'redefineName',
+          name: old.name,
+          formula: absoluteReference(spec.name, n.row, n.col, rows, cols),
+          comment: n.comment ?? '',
+        });
       else define.push({ kind: 'addName', name: n.name, sheet: spec.name, row: n.row, col: n.col, rows, cols, comment: n.comment ?? '' });
       defined.push({ name: old?.name ?? n.name, previous: old?.formula ?? null });
     }
@@ -149,7 +163,8 @@ export function planWrite(specs: SheetSpec[], inv: Pick<Inventory, 'sheets' | 'n
   const stays = sheets.find((s) => s.visible && !removed.has(lower(s.name)));
   if (backups.length > 0 && stays) prologue.push(small({ kind: 'activateExisting', sheet: stays.name }));
   // 3. Rename the old outputs and their tables aside (frees the sheet and table names).
-  for (const b of backups) prologue.push(small({ kind: 'renameAside', sheet: b.original, backup: b.backup, tables: b.tables }, 1 + 2 * b.tables.length));
+  for (const b of backups)
+    prologue.push(small({ kind: 'renameAside', sheet: b.original, backup: b.backup, tables: b.tables }, 1 + 2 * b.tables.length));
   // 4. New sheets under their final names, marked as ours (add() fails if a user took the name), and
   //    their names, before any formula that uses them is written.
   for (const spec of specs) prologue.push(small({ kind: 'addSheet', sheet: spec.name }, 4));
@@ -174,7 +189,17 @@ export function planWrite(specs: SheetSpec[], inv: Pick<Inventory, 'sheets' | 'n
   // 9. The finishing touches.
   finish.push(...specs.flatMap((spec) => cosmeticSteps(spec, options.pageLayout)));
   const finishBytes = SYNC_BASE_BYTES + OP_BASE_BYTES + finish.reduce((n, step) => n + touchBytes(step), 0);
-  return { backups, leftovers, created, names: names.defined, otherMarked: owned.others.map((s) => s.name), batches, batchBytes, finish, finishBytes };
+  return {
+    backups,
+    leftovers,
+    created,
+    names: names.defined,
+    otherMarked: owned.others.map((s) => s.name),
+    batches,
+    batchBytes,
+    finish,
+    finishBytes,
+  };
 }
 
 /**

@@ -63,7 +63,8 @@ export function writeCells(xml: string, writes: CellWrite[]): string {
     let nextInner: string;
     if (cell) {
       const style = /\ss="(\d+)"/.exec(cell[0]);
-      nextInner = inner.slice(0, cell.index) + cellXml(p, ref, style ? ` s="${style[1]}"` : '', w.value) + inner.slice(cell.index + cell[0].length);
+      nextInner =
+        inner.slice(0, cell.index) + cellXml(p, ref, style ? ` s="${style[1]}"` : '', w.value) + inner.slice(cell.index + cell[0].length);
     } else {
       const cells = [...inner.matchAll(new RegExp(`<${p}c\\b[^>]*?\\sr="([A-Z]+\\d+)"`, 'g'))];
       const after = cells.find((m) => (parseCellRef(m[1])?.[1] ?? 0) > w.col);
@@ -79,5 +80,7 @@ export function writeCells(xml: string, writes: CellWrite[]): string {
 
 /** A table part's XML with its range (and its autofilter's) grown to `ref`. */
 export function resizeTable(xml: string, ref: string): string {
-  return xml.replace(/(<([\w.-]+:)?table\b[^>]*?\sref=")[^"]*(")/, `$1${ref}$3`).replace(/(<([\w.-]+:)?autoFilter\b[^>]*?\sref=")[^"]*(")/, `$1${ref}$3`);
+  return xml
+    .replace(/(<([\w.-]+:)?table\b[^>]*?\sref=")[^"]*(")/, `$1${ref}$3`)
+    .replace(/(<([\w.-]+:)?autoFilter\b[^>]*?\sref=")[^"]*(")/, `$1${ref}$3`);
 }

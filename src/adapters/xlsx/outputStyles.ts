@@ -10,7 +10,6 @@ import type { CellStyle } from '../../workbook/sheetSpec';
 import { NUMBER_FORMATS } from '../../workbook/numberFormats';
 import { escapeAttr, XML_DECLARATION } from './xml';
 
-
 interface Look {
   bold?: boolean;
   italic?: boolean;
@@ -63,7 +62,23 @@ type ListName = (typeof LISTS)[number][0];
 const GRAY = 'FF7F7F7F';
 
 /** Children of the user's default font (font 0) that our fonts keep: its name, family, scheme, charset. */
-const FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'];
+const FONT_ORDER = [
+  'b',
+  'i',
+  'strike',
+  'condense',
+  'extend',
+  'outline',
+  'shadow',
+  'u',
+  'vertAlign',
+  'sz',
+  'color',
+  'name',
+  'family',
+  'charset',
+  'scheme',
+];
 
 export interface AppendedStyles {
   /** The new styles.xml. */
@@ -157,7 +172,10 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
   const numFmtId: Record<string, number> = {};
   {
     const b = block('numFmts');
-    const existing = itemsOf(b.inner, p, 'numFmt').map((el) => ({ id: Number(/numFmtId="(\d+)"/.exec(el)?.[1] ?? 0), code: decodeAttr(/formatCode="([^"]*)"/.exec(el)?.[1] ?? '') }));
+    const existing = itemsOf(b.inner, p, 'numFmt').map((el) => ({
+      id: Number(/numFmtId="(\d+)"/.exec(el)?.[1] ?? 0),
+      code: decodeAttr(/formatCode="([^"]*)"/.exec(el)?.[1] ?? ''),
+    }));
     let next = Math.max(163, ...existing.map((e) => e.id)) + 1;
     const fresh: string[] = [];
     for (const code of new Set(Object.values(NUMBER_FORMATS))) {
@@ -180,7 +198,8 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
   const font0 = itemsOf(fontBlock.inner, p, 'font')[0] ?? defaults.fonts![0];
   const fontInner = font0.replace(new RegExp(`^<${p}font\\b[^>]*?(/?)>`), '').replace(new RegExp(`</${p}font>$`), '');
   const baseParts = new Map<string, string>();
-  for (const m of fontInner.matchAll(new RegExp(`<${p}(\\w+)(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}\\1>)`, 'g'))) baseParts.set(m[1], m[0]);
+  for (const m of fontInner.matchAll(new RegExp(`<${p}(\\w+)(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}\\1>)`, 'g')))
+    baseParts.set(m[1], m[0]);
   const fontOf = (look: Look) => {
     const parts = new Map(baseParts);
     parts.delete('b');
@@ -189,21 +208,41 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
     if (look.italic) parts.set('i', `<${p}i/>`);
     if (look.size) parts.set('sz', `<${p}sz val="${look.size}"/>`);
     if (look.color) parts.set('color', `<${p}color rgb="${look.color}"/>`);
-    return `<${p}font>${FONT_ORDER.filter((k) => parts.has(k)).map((k) => parts.get(k)).join('')}</${p}font>`;
+    return `<${p}font>${FONT_ORDER.filter((k) => parts.has(k))
+      .map((k) => parts.get(k))
+      .join('')}</${p}font>`;
   };
-  const fillOf = (look: Look) => (look.fill ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${look.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>` : null);
-  const side = (name: string, style?: string) => (style ? `<${p}${name} style="${style}"><${p}color rgb="${GRAY}"/></${p}${name}>` : `<${p}${name}/>`);
+  const fillOf = (look: Look) =>
+    look.fill
+      ? `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${look.fill}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`
+      : null;
+  const side = (name: string, style?: string) =>
+    style ? `<${p}${name} style="${style}"><${p}color rgb="${GRAY}"/></${p}${name}>` : `<${p}${name}/>`;
   const borderOf = (look: Look) => {
-    if (look.border === 'header') return `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom', 'thin')}${side('diagonal')}</${p}border>`;
-    if (look.border === 'total') return `<${p}border>${side('left')}${side('right')}${side('top', 'thin')}${side('bottom', 'double')}${side('diagonal')}</${p}border>`;
+    if (look.border === 'header')
+      return `<${p}border>${side('left')}${side('right')}${side('top')}${side('bottom', 'thin')}${side('diagonal')}</${p}border>`;
+    if (look.border === 'total')
+      return `<${p}border>${side('left')}${side('right')}${side('top', 'thin')}${side('bottom', 'double')}${side('diagonal')}</${p}border>`;
     return null;
   };
 
-  const fonts = add('fonts', 'font', STYLE_ORDER.map((s) => fontOf(LOOKS[s])));
+  const fonts = add(
+    'fonts',
+    'font',
+    STYLE_ORDER.map((s) => fontOf(LOOKS[s])),
+  );
   const fillXml = STYLE_ORDER.map((s) => fillOf(LOOKS[s]));
-  const fills = add('fills', 'fill', fillXml.filter((x): x is string => x !== null));
+  const fills = add(
+    'fills',
+    'fill',
+    fillXml.filter((x): x is string => x !== null),
+  );
   const borderXml = STYLE_ORDER.map((s) => borderOf(LOOKS[s]));
-  const borders = add('borders', 'border', borderXml.filter((x): x is string => x !== null));
+  const borders = add(
+    'borders',
+    'border',
+    borderXml.filter((x): x is string => x !== null),
+  );
 
   let fi = 0;
   let bi = 0;
@@ -230,5 +269,10 @@ export function appendOutputStyles(stylesXml: string): AppendedStyles {
 }
 
 function decodeAttr(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

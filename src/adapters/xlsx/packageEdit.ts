@@ -40,10 +40,16 @@ export async function closure(pkg: OpcPackage, roots: string[]): Promise<string[
   return [...seen.values()];
 }
 
-export async function workbookRelsXml(pkg: OpcPackage, wb: WorkbookInfo, drop: Set<string>, add: { id: string; type: string; target: string }[]): Promise<string> {
+export async function workbookRelsXml(
+  pkg: OpcPackage,
+  wb: WorkbookInfo,
+  drop: Set<string>,
+  add: { id: string; type: string; target: string }[],
+): Promise<string> {
   const part = relsPartOf(wb.part);
   const added = add.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeAttr(r.target)}"/>`).join('');
-  if (!pkg.has(part)) return `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
+  if (!pkg.has(part))
+    return `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${added}</Relationships>`;
   let xml = await pkg.text(part);
   const prefix = /<([\w.-]+:)?Relationships[\s>]/.exec(xml)?.[1] ?? '';
   xml = xml.replace(new RegExp(`<${prefix}Relationship(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${prefix}Relationship>)`, 'g'), (el) => {
@@ -74,7 +80,13 @@ export async function contentTypesXml(pkg: OpcPackage, removed: Set<string>, add
   return xml.slice(0, end) + added + xml.slice(end);
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * docProps/app.xml lists the sheet names (TitlesOfParts) by group (HeadingPairs: "Worksheets" 6,
@@ -107,6 +119,10 @@ export function appPropertiesXml(xml: string, oldWorksheets: string[], newWorksh
   // The group's count: the (group+1)-th i4 inside HeadingPairs.
   const hpAt = out.indexOf('HeadingPairs');
   let k = -1;
-  out = out.slice(0, hpAt) + out.slice(hpAt).replace(new RegExp(`<${v}i4>(\\d+)</${v}i4>`, 'g'), (m) => (++k === group ? `<${v}i4>${newWorksheets.length}</${v}i4>` : m));
+  out =
+    out.slice(0, hpAt) +
+    out
+      .slice(hpAt)
+      .replace(new RegExp(`<${v}i4>(\\d+)</${v}i4>`, 'g'), (m) => (++k === group ? `<${v}i4>${newWorksheets.length}</${v}i4>` : m));
   return out;
 }

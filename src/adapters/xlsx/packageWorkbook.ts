@@ -255,7 +255,12 @@ export class PackageWorkbook implements WorkbookPort {
         })();
         this.pkg.zip.file(this.pkg.entryName(part) ?? part.slice(1), Readable.from(chunks));
       }
-      const out = this.pkg.zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 } });
+      const out = this.pkg.zip.generateNodeStream({
+        type: 'nodebuffer',
+        streamFiles: true,
+        compression: 'DEFLATE',
+        compressionOptions: { level: 6 },
+      });
       await new Promise<void>((resolve, reject) => {
         const sink = fs.createWriteStream('', { fd: handle.fd, autoClose: false } as never);
         out.on('error', reject);

@@ -66,7 +66,15 @@ export async function readRawWorkbook(ctx: ReadContext): Promise<RawWorkbook> {
       const hasHeader = t.headerRowCount !== 0;
       const firstData = hasHeader ? t.box.top + 1 : t.box.top;
       const lastData = t.box.bottom - Math.max(0, t.totalsRowCount);
-      return { t, hasHeader, firstData, lastData, header: [], rows: Array.from({ length: Math.max(0, lastData - firstData + 1) }, () => []), below: [] };
+      return {
+        t,
+        hasHeader,
+        firstData,
+        lastData,
+        header: [],
+        rows: Array.from({ length: Math.max(0, lastData - firstData + 1) }, () => []),
+        below: [],
+      };
     });
     // The rows a table reads: its box, and the row just below it (to tell about values typed there).
     const regions: Box[] = list.map((t) => ({ ...t.box, bottom: t.box.bottom + 1 }));
@@ -83,11 +91,14 @@ export async function readRawWorkbook(ctx: ReadContext): Promise<RawWorkbook> {
           const j = col - box.left;
           if (row === box.top && x.hasHeader) x.header[j] = cell;
           else if (row >= x.firstData && row <= x.lastData) x.rows[row - x.firstData][j] = rawCellOf(cell, ctx.formats, date1904);
-          else if (row === box.bottom + 1 && !list.some((o) => o !== x.t && contains(o.box, row, col))) x.below[j] = rawCellOf(cell, ctx.formats, date1904);
+          else if (row === box.bottom + 1 && !list.some((o) => o !== x.t && contains(o.box, row, col)))
+            x.below[j] = rawCellOf(cell, ctx.formats, date1904);
         }
       },
     });
-    const merges = scan.merges.map((ref) => ({ ref: ref.replace(/\$/g, ''), box: parseBox(ref) })).filter((m): m is { ref: string; box: Box } => m.box !== undefined);
+    const merges = scan.merges
+      .map((ref) => ({ ref: ref.replace(/\$/g, ''), box: parseBox(ref) }))
+      .filter((m): m is { ref: string; box: Box } => m.box !== undefined);
     for (const x of reading) tables.push(tableOf(x, sheet.name, scan.hiddenRows, merges));
   }
   return { tables, sheetNames: wb.sheets.map((s) => s.name) };

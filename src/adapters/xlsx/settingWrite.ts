@@ -9,14 +9,23 @@ import { CellEditError, resizeTable, writeCells, type CellWrite } from './cellEd
 import type { ReadContext } from './readTables';
 import { readRawWorkbook } from './readTables';
 
-export async function planSettingWrite(ctx: ReadContext, tableName: string, key: SettingKey, value: string | number | null): Promise<Map<string, string>> {
+export async function planSettingWrite(
+  ctx: ReadContext,
+  tableName: string,
+  key: SettingKey,
+  value: string | number | null,
+): Promise<Map<string, string>> {
   const key_ = tableName.toLowerCase();
   const part = ctx.tables.find((t) => t.name.toLowerCase() === key_);
   if (!part) throw new Error(`Table ${tableName} not found`);
   if (part.headerRowCount === 0) throw new CellEditError(`Table ${tableName} has no header row`);
   const sheet = ctx.wb.sheets[part.sheetIndex];
   const raw = (await readRawWorkbook({ ...ctx, tables: [part] })).tables[0];
-  const { settingCol, valueCol, row } = locateSetting(raw.headers, raw.rows.map((r) => r.map((c) => c.value)), key);
+  const { settingCol, valueCol, row } = locateSetting(
+    raw.headers,
+    raw.rows.map((r) => r.map((c) => c.value)),
+    key,
+  );
   const put = new Map<string, string>();
   const writes: CellWrite[] = [];
   if (row >= 0) writes.push({ row: raw.headerRow + 1 + row, col: raw.firstColumn + valueCol, value });

@@ -110,14 +110,16 @@ export function* sheetXmlChunks(spec: SheetSpec, ctx: SheetXmlContext): Generato
   // Fit to pages (ECMA-376 Part 1, 18.3.1.65 pageSetUpPr@fitToPage): on for one page wide, or one page in all (onePage).
   const fit = !!spec.print && (spec.print.fitToWidth || !!spec.print.onePage);
   const pr = [spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : '', fit ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
-  yield XML_DECLARATION +
+  yield (
+    XML_DECLARATION +
     `<worksheet xmlns="${ctx.mainNs}" xmlns:r="${ctx.relNs}">` +
     (pr ? `<sheetPr>${pr}</sheetPr>` : '') +
     `<dimension ref="${rowCount && width ? `A1:${colLetters(width - 1)}${rowCount}` : 'A1'}"/>` +
     sheetViews(spec) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols(spec) +
-    '<sheetData>';
+    '<sheetData>'
+  );
   let chunk = '';
   for (let r = 0; r < rowCount; r++) {
     const row = spec.cells[r];
@@ -154,6 +156,7 @@ export function* sheetXmlChunks(spec: SheetSpec, ctx: SheetXmlContext): Generato
       `<oddFooter>${escapeText('&LTYM-kustannustenjako&RSivu &P / &N')}</oddFooter>` +
       '</headerFooter>';
   }
-  if (ctx.tableRelIds.length) tail += `<tableParts count="${ctx.tableRelIds.length}">${ctx.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
+  if (ctx.tableRelIds.length)
+    tail += `<tableParts count="${ctx.tableRelIds.length}">${ctx.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`;
   yield tail + '</worksheet>';
 }

@@ -17,7 +17,8 @@ export function quoteSheet(name: string): string {
 /** The sheet names a defined name's formula refers to ('Quoted'!A1, Plain!A1). */
 function sheetsReferenced(formula: string): string[] {
   const out: string[] = [];
-  for (const m of formula.matchAll(/'((?:[^']|'')+)'!|([A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*)!/g)) out.push(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
+  for (const m of formula.matchAll(/'((?:[^']|'')+)'!|([A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*)!/g))
+    out.push(m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]);
   return out;
 }
 
@@ -42,8 +43,18 @@ function replaceBlock(xml: string, p: string, local: string, content: string, be
 }
 
 /** Children of CT_Workbook after definedNames, in schema order (where a missing block is inserted). */
-const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
-
+const AFTER_DEFINED_NAMES = [
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 function setAttr(tag: string, key: string, value: string): string {
   const re = new RegExp(`(\\s${key}=")[^"]*(")`);
@@ -55,7 +66,13 @@ function nameXml(p: string, n: NameInfo, changes: Record<string, string>): strin
   return elementXml(`${p}definedName`, { ...n.attrs, ...changes }, n.text);
 }
 
-export function editWorkbookXml(wb: WorkbookInfo, own: Set<number>, added: { spec: SheetSpec; relId: string }[], redefined: Set<string>, relNs: string): string {
+export function editWorkbookXml(
+  wb: WorkbookInfo,
+  own: Set<number>,
+  added: { spec: SheetSpec; relId: string }[],
+  redefined: Set<string>,
+  relNs: string,
+): string {
   // The sheet list: the old own sheets out, the new ones where the first of them was.
   const oldSheets = wb.sheets;
   const kept = oldSheets.map((s, i) => ({ s, i })).filter(({ i }) => !own.has(i));
@@ -67,7 +84,8 @@ export function editWorkbookXml(wb: WorkbookInfo, own: Set<number>, added: { spe
   list.splice(insertAt, 0, ...added.map((a) => ({ kind: 'new' as const, name: a.spec.name, sheetId: sheetId++, relId: a.relId })));
   const newIndexOfOld = new Map<number, number>();
   list.forEach((x, j) => x.kind === 'old' && newIndexOfOld.set(x.old, j));
-  const newIndexOfName = (name: string) => list.findIndex((x) => (x.kind === 'new' ? x.name : x.s.name).toLowerCase() === name.toLowerCase());
+  const newIndexOfName = (name: string) =>
+    list.findIndex((x) => (x.kind === 'new' ? x.name : x.s.name).toLowerCase() === name.toLowerCase());
 
   const p = wb.prefix;
   const sheetsEl = wb.root.children.find((c) => c.local === 'sheets');
@@ -85,8 +103,16 @@ export function editWorkbookXml(wb: WorkbookInfo, own: Set<number>, added: { spe
     list
       .map((x) =>
         x.kind === 'old'
-          ? elementXml(`${p}sheet`, oldSheetEls[x.old]?.attrs ?? { name: x.s.name, sheetId: String(x.s.sheetId), [`${relPrefix}:id`]: x.s.relId })
-          : elementXml(`${p}sheet`, { name: x.name, sheetId: String(x.sheetId), ...(relNsDecl ? { [`xmlns:${relPrefix}`]: relNs } : {}), [`${relPrefix}:id`]: x.relId }),
+          ? elementXml(
+              `${p}sheet`,
+              oldSheetEls[x.old]?.attrs ?? { name: x.s.name, sheetId: String(x.s.sheetId), [`${relPrefix}:id`]: x.s.relId },
+            )
+          : elementXml(`${p}sheet`, {
+              name: x.name,
+              sheetId: String(x.sheetId),
+              ...(relNsDecl ? { [`xmlns:${relPrefix}`]: relNs } : {}),
+              [`${relPrefix}:id`]: x.relId,
+            }),
       )
       .join('') +
     `</${p}sheets>`;
@@ -113,7 +139,10 @@ export function editWorkbookXml(wb: WorkbookInfo, own: Set<number>, added: { spe
     const j = newIndexOfName(a.spec.name);
     const q = quoteSheet(a.spec.name);
     names.push(elementXml(`${p}definedName`, { name: OWNER_NAME, localSheetId: String(j) }, `${q}!$A$1`));
-    if (a.spec.print?.repeatRows) names.push(elementXml(`${p}definedName`, { name: '_xlnm.Print_Titles', localSheetId: String(j) }, `${q}!$1:$${a.spec.print.repeatRows}`));
+    if (a.spec.print?.repeatRows)
+      names.push(
+        elementXml(`${p}definedName`, { name: '_xlnm.Print_Titles', localSheetId: String(j) }, `${q}!$1:$${a.spec.print.repeatRows}`),
+      );
     for (const n of a.spec.names ?? []) {
       const rows = n.rows ?? 1;
       const cols = n.cols ?? 1;
@@ -144,5 +173,4 @@ export function editWorkbookXml(wb: WorkbookInfo, own: Set<number>, added: { spe
     return t;
   });
   return xml;
-
 }

@@ -95,7 +95,8 @@ export async function readWorkbookInfo(pkg: OpcPackage): Promise<WorkbookInfo> {
   });
   const pr = child(root, 'workbookPr');
   const d1904 = pr ? (attr(pr, 'date1904') ?? '').toLowerCase() : '';
-  const nsUri = Object.entries(root.attrs).find(([k]) => k === (prefixOf(root) ? `xmlns:${prefixOf(root).slice(0, -1)}` : 'xmlns'))?.[1] ?? '';
+  const nsUri =
+    Object.entries(root.attrs).find(([k]) => k === (prefixOf(root) ? `xmlns:${prefixOf(root).slice(0, -1)}` : 'xmlns'))?.[1] ?? '';
   return {
     part: main.part,
     contentType,

@@ -62,7 +62,11 @@ function freePart(pkg: OpcPackage, taken: Set<string>, folder: string, stem: str
   }
 }
 
-export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeSheet?: (spec: SheetSpec, index: number) => void): Promise<OutputPlan> {
+export async function planOutputs(
+  loaded: Loaded,
+  specs: SheetSpec[],
+  beforeSheet?: (spec: SheetSpec, index: number) => void,
+): Promise<OutputPlan> {
   const { pkg, wb, tables } = loaded;
   // Replaced: the marked sheets named as an output sheet. Other marked sheets (a user's copy of an
   // output sheet, which Excel marks too) are kept and named in the outcome.
@@ -86,12 +90,17 @@ export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeShee
     if (clash) throw new TableNameConflictError(t.name, wb.sheets[clash.sheetIndex].name);
     // Table names and defined names share one namespace in Excel.
     const name = wb.names.find((n) => n.name.toLowerCase() === t.name.toLowerCase() && !redefined.has(n.name.toLowerCase()));
-    if (name) throw new TableNameConflictError(t.name, name.localSheetId === undefined ? 'Nimien hallinta / Name Manager' : wb.sheets[name.localSheetId]?.name ?? '');
+    if (name)
+      throw new TableNameConflictError(
+        t.name,
+        name.localSheetId === undefined ? 'Nimien hallinta / Name Manager' : (wb.sheets[name.localSheetId]?.name ?? ''),
+      );
   }
 
   const strict = wb.strict;
   const ns = strict ? NS.strict : NS.transitional;
-  const relTypeUri = (kind: string) => `${strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'}/${kind}`;
+  const relTypeUri = (kind: string) =>
+    `${strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'}/${kind}`;
   const put = new Map<string, PartContent>();
   const remove = new Set<string>();
   const taken = new Set<string>();
@@ -134,8 +143,19 @@ export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeShee
       tableRels.push(id);
       sheetRels.push(`<Relationship Id="${id}" Type="${relTypeUri('table')}" Target="${escapeAttr(relativeTarget(part, tablePart))}"/>`);
     });
-    if (sheetRels.length) put.set(relsPartOf(part), `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join('')}</Relationships>`);
-    const ctx = { mainNs: ns.main, relNs: ns.rel, xf: styles.xf, dxfTrue: styles.dxfTrue, dxfFalse: styles.dxfFalse, tableRelIds: tableRels };
+    if (sheetRels.length)
+      put.set(
+        relsPartOf(part),
+        `${XML_DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join('')}</Relationships>`,
+      );
+    const ctx = {
+      mainNs: ns.main,
+      relNs: ns.rel,
+      xf: styles.xf,
+      dxfTrue: styles.dxfTrue,
+      dxfFalse: styles.dxfFalse,
+      tableRelIds: tableRels,
+    };
     put.set(part, () => sheetXmlChunks(spec, ctx));
     added.push({ spec, part, relId });
   });
@@ -151,7 +171,11 @@ export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeShee
     const sheetsEl = parseXml(workbookXml).children.find((c) => c.local === 'sheets');
     const newNames = (sheetsEl?.children ?? []).map((c) => attr(c, 'name') ?? '');
     const worksheets = newNames.filter((n) => ours.has(n.toLowerCase()) || kinds.get(n.toLowerCase()) === 'worksheet');
-    const app = appPropertiesXml(await pkg.text(appRel.part), wb.sheets.filter((x) => x.kind === 'worksheet').map((x) => x.name), worksheets);
+    const app = appPropertiesXml(
+      await pkg.text(appRel.part),
+      wb.sheets.filter((x) => x.kind === 'worksheet').map((x) => x.name),
+      worksheets,
+    );
     if (app !== null) put.set(appRel.part, app);
   }
   const oldSheets = wb.sheets;
@@ -179,4 +203,3 @@ export async function planOutputs(loaded: Loaded, specs: SheetSpec[], beforeShee
   put.set(CONTENT_TYPES_PART, await contentTypesXml(pkg, remove, newOverrides));
   return { put, remove, otherMarkedSheets };
 }
-

@@ -51,7 +51,13 @@ export function parseXml(text: string): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   parser.on('opentag', (node) => {
-    const el: XmlElement = { name: node.name, local: localName(node.name), attrs: node.attributes as Record<string, string>, children: [], text: '' };
+    const el: XmlElement = {
+      name: node.name,
+      local: localName(node.name),
+      attrs: node.attributes as Record<string, string>,
+      children: [],
+      text: '',
+    };
     if (stack.length) stack[stack.length - 1].children.push(el);
     else root = el;
     stack.push(el);
@@ -84,7 +90,14 @@ export function escapeText(s: string): string {
 }
 
 export function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
 }
 
 /**
@@ -95,13 +108,15 @@ export function escapeAttr(s: string): string {
 const NEEDS_OOXML_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const NEEDS_XML_ESCAPE = /[&<>]/;
 
+// eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
+const XML_FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 export function encodeCellText(s: string): string {
   // Most text (every formula we write) needs nothing: one test instead of six replaces.
   if (!NEEDS_OOXML_ESCAPE.test(s)) return NEEDS_XML_ESCAPE.test(s) ? escapeText(s) : s;
   const protectedText = s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(XML_FORBIDDEN_CHARS, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
     // A lone surrogate is not a character XML can hold either.
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   return escapeText(protectedText);

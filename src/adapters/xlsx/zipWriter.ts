@@ -66,7 +66,10 @@ export function readCentralDirectory(zip: Uint8Array): Map<string, StoredEntry> 
 }
 
 /** One entry to write: the stored bytes of an input entry, text, or text in chunks. */
-export type ZipSource = { kind: 'stored'; entry: StoredEntry; source: Uint8Array } | { kind: 'bytes'; data: Uint8Array } | { kind: 'chunks'; chunks: () => Iterable<string> };
+export type ZipSource =
+  | { kind: 'stored'; entry: StoredEntry; source: Uint8Array }
+  | { kind: 'bytes'; data: Uint8Array }
+  | { kind: 'chunks'; chunks: () => Iterable<string> };
 
 /** DOS date and time of a moment (local time, as zip tools show it). */
 function dosTime(d: Date): { time: number; date: number } {
@@ -79,7 +82,12 @@ function dosTime(d: Date): { time: number; date: number } {
 const MAX32 = 0xffffffff;
 
 /** Writes the entries, in order, to an open file handle. */
-export async function writeZip(handle: import('fs').promises.FileHandle, entries: { name: string; source: ZipSource }[], zlib: Zlib, _fs?: FsPromises): Promise<void> {
+export async function writeZip(
+  handle: import('fs').promises.FileHandle,
+  entries: { name: string; source: ZipSource }[],
+  zlib: Zlib,
+  _fs?: FsPromises,
+): Promise<void> {
   const now = dosTime(new Date());
   const central: Buffer[] = [];
   let offset = 0;

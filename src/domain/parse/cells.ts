@@ -37,7 +37,23 @@ export function isErrorValue(v: RawValue): v is { error: string } {
 }
 
 /** Excel's error literals. A cell cannot hold them as typed text, so an adapter that hands them over as strings means the error. */
-const ERROR_LITERALS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
+const ERROR_LITERALS = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
+]);
 
 /** The error value a cell holds ("#REF!"), or null. */
 export function errorOf(v: RawValue): string | null {
@@ -49,7 +65,10 @@ export function errorOf(v: RawValue): string | null {
 /** True when a number format scales the value by 100 (a % outside quotes and escapes). */
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;
-  return numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').includes('%');
+  return numFmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .includes('%');
 }
 
 /**
@@ -229,7 +248,7 @@ export class RowReader {
       this.error(opts.nonNegative, key, { value: String(v) });
       return null;
     }
-    if (opts.percent && (d.isNegative() && !d.isZero() || d.gt(100))) {
+    if (opts.percent && ((d.isNegative() && !d.isZero()) || d.gt(100))) {
       this.error('percent-range', key, { value: String(v) });
       return null;
     }

@@ -24,7 +24,8 @@ export function parseCosts(t: Located, ctx: CostContext, out: Problem[]): CostLi
   const list: CostLine[] = [];
   const events = ctx.events ?? new Map<string, string>();
   const known = [...events.values()];
-  const knownText = known.length === 0 ? '–' : known.slice(0, KNOWN_EVENTS_SHOWN).join(', ') + (known.length > KNOWN_EVENTS_SHOWN ? ', …' : '');
+  const knownText =
+    known.length === 0 ? '–' : known.slice(0, KNOWN_EVENTS_SHOWN).join(', ') + (known.length > KNOWN_EVENTS_SHOWN ? ', …' : '');
 
   raw.rows.forEach((_, i) => {
     if (isEmptyRow(raw, i)) return;
@@ -42,7 +43,8 @@ export function parseCosts(t: Located, ctx: CostContext, out: Problem[]): CostLi
       if (pool !== null && pool !== 'b') {
         // An event on pool a or muu would silently be ignored by the split: say so instead.
         const v = r.present('event', false);
-        if (v !== undefined) r.error('event-not-pool-b', 'event', { pool, event: typeof v === 'string' ? visible(excelTrim(v)) : String(v) });
+        if (v !== undefined)
+          r.error('event-not-pool-b', 'event', { pool, event: typeof v === 'string' ? visible(excelTrim(v)) : String(v) });
         eventOk = false;
       } else {
         event = readEvent(r, false);

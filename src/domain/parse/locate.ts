@@ -40,7 +40,9 @@ export function locateTables(wb: RawWorkbook, out: Problem[]): Partial<Record<Ta
     const list = found[key] ?? [];
     if (list.length === 0) {
       const sheet = wb.sheetNames.find((s) => headerKey(s) === headerKey(def.sheet));
-      out.push(error('table-missing', sheet ? { sheet, table: def.names[0] } : { table: def.names[0] }, { table: def.names[0], sheet: def.sheet }));
+      out.push(
+        error('table-missing', sheet ? { sheet, table: def.names[0] } : { table: def.names[0] }, { table: def.names[0], sheet: def.sheet }),
+      );
       continue;
     }
     const first = list[0];
@@ -86,7 +88,11 @@ export function locateColumns(key: TableKey | OptionalTableKey, raw: RawTable, o
     if (c.required && !cols.has(c.key)) {
       usable = false;
       out.push(
-        error('column-missing', { sheet: raw.sheet, table: raw.name, row: raw.headerRow }, { column: c.names[0], aliases: c.names.slice(1).join(', ') }),
+        error(
+          'column-missing',
+          { sheet: raw.sheet, table: raw.name, row: raw.headerRow },
+          { column: c.names[0], aliases: c.names.slice(1).join(', ') },
+        ),
       );
     }
   }
@@ -136,16 +142,31 @@ function cellProblems(raw: RawTable, cols: Map<string, number>, out: Problem[]):
     }
   });
   if (uncached.length) {
-    out.push(error('formula-not-calculated', { sheet: raw.sheet, table: raw.name, cell: uncached[0] }, { count: uncached.length, cells: cellList(uncached) }));
+    out.push(
+      error(
+        'formula-not-calculated',
+        { sheet: raw.sheet, table: raw.name, cell: uncached[0] },
+        { count: uncached.length, cells: cellList(uncached) },
+      ),
+    );
   }
   for (const [j, h] of [...hidden.entries()].sort((a, b) => a[0] - b[0])) {
     out.push(
-      warning('hidden-characters', { sheet: raw.sheet, table: raw.name, column: raw.headers[j], cell: h.cells[0] }, { chars: [...h.chars].join(', '), cells: cellList(h.cells) }),
+      warning(
+        'hidden-characters',
+        { sheet: raw.sheet, table: raw.name, column: raw.headers[j], cell: h.cells[0] },
+        { chars: [...h.chars].join(', '), cells: cellList(h.cells) },
+      ),
     );
   }
   if (raw.below) {
     const row = raw.below.row;
-    const filled = raw.below.cells.map((c, j) => (c && (c.uncached || !isBlankValue(c.value)) ? cellAddress(raw.firstColumn + j, row) : null)).filter((x): x is string => x !== null);
-    if (filled.length) out.push(warning('values-below-table', { sheet: raw.sheet, table: raw.name, row, cell: filled[0] }, { row, cells: cellList(filled) }));
+    const filled = raw.below.cells
+      .map((c, j) => (c && (c.uncached || !isBlankValue(c.value)) ? cellAddress(raw.firstColumn + j, row) : null))
+      .filter((x): x is string => x !== null);
+    if (filled.length)
+      out.push(
+        warning('values-below-table', { sheet: raw.sheet, table: raw.name, row, cell: filled[0] }, { row, cells: cellList(filled) }),
+      );
   }
 }

@@ -74,7 +74,14 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
       return;
     }
     firstRow.set(k, r.sheetRow);
-    list.push({ name, population: value.population, jobseekers: value.jobseekers, agreedPct: value.agreedPct, ...(r.has('businessId') ? { businessId } : {}), ref: r.ref() });
+    list.push({
+      name,
+      population: value.population,
+      jobseekers: value.jobseekers,
+      agreedPct: value.agreedPct,
+      ...(r.has('businessId') ? { businessId } : {}),
+      ref: r.ref(),
+    });
   });
   if (firstRow.size === 0 && !raw.rows.some((_, i) => !isEmptyRow(raw, i))) {
     out.push(error('no-municipalities', where));
@@ -83,7 +90,8 @@ export function parseMunicipalities(t: Located, basis: MunicipalBasis, out: Prob
   if (basis === 'agreed' && t.cols.has('agreedPct') && sumComplete && list.length > 0 && !sum.eq(HUNDRED)) {
     const header = raw.headers[t.cols.get('agreedPct')!];
     // Shares typed as fractions (0.25 for 25 %) sum to about 1: say so rather than only "not 100".
-    const code = sum.gt(0) && sum.lte(1) && list.every((m) => m.agreedPct === null || m.agreedPct.lt(1)) ? 'agreed-sum-fractions' : 'agreed-sum';
+    const code =
+      sum.gt(0) && sum.lte(1) && list.every((m) => m.agreedPct === null || m.agreedPct.lt(1)) ? 'agreed-sum-fractions' : 'agreed-sum';
     out.push(error(code, { sheet: raw.sheet, table: raw.name, column: header }, { column: header, sum: sum.toString() }));
   }
   return list;

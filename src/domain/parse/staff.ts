@@ -8,11 +8,22 @@ import { RowReader, type Located } from './cells';
 import { isEmptyRow } from './locate';
 
 /** `municipalities` is null when Kunnat could not be read (names are then not checked). */
-export function parseStaff(t: Located, basis: MunicipalBasis, municipalities: Map<string, Municipality> | null, out: Problem[]): StaffMember[] {
+export function parseStaff(
+  t: Located,
+  basis: MunicipalBasis,
+  municipalities: Map<string, Municipality> | null,
+  out: Problem[],
+): StaffMember[] {
   const raw = t.raw;
   const list: StaffMember[] = [];
   if (basis === 'staff' && !t.cols.has('municipality')) {
-    out.push(error('basis-column-missing', { sheet: raw.sheet, table: raw.name, row: raw.headerRow }, { column: 'Kunta', basis: wordOf(MUNICIPAL_BASIS_WORDS, basis) }));
+    out.push(
+      error(
+        'basis-column-missing',
+        { sheet: raw.sheet, table: raw.name, row: raw.headerRow },
+        { column: 'Kunta', basis: wordOf(MUNICIPAL_BASIS_WORDS, basis) },
+      ),
+    );
   }
   raw.rows.forEach((_, i) => {
     if (isEmptyRow(raw, i)) return;
@@ -23,7 +34,11 @@ export function parseStaff(t: Located, basis: MunicipalBasis, municipalities: Ma
     if (written !== null && municipalities) {
       const m = municipalities.get(identityKey(written));
       if (m) municipality = m.name;
-      else r.error('municipality-unknown', 'municipality', { name: visible(written), known: [...municipalities.values()].map((x) => x.name).join(', ') });
+      else
+        r.error('municipality-unknown', 'municipality', {
+          name: visible(written),
+          known: [...municipalities.values()].map((x) => x.name).join(', '),
+        });
     } else if (written === null && r.isBlank('municipality') && basis === 'staff' && party === 'TVA' && t.cols.has('municipality')) {
       r.error('staff-municipality-required', 'municipality');
     }

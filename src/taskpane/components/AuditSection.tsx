@@ -64,15 +64,24 @@ export function AuditSection(props: AuditSectionProps): React.ReactElement {
   const current = steps[steps.length - 1];
   return (
     <section aria-labelledby="audit-heading" className="tym-section" data-testid="audit">
-      <h2 id="audit-heading" className="tym-h2">{tr('verifyHeading')}</h2>
-      <Text size={200} id="verify-hint">{tr('verifyHint')}</Text>
+      <h2 id="audit-heading" className="tym-h2">
+        {tr('verifyHeading')}
+      </h2>
+      <Text size={200} id="verify-hint">
+        {tr('verifyHint')}
+      </Text>
       <div className="tym-actions">
         <Button appearance="secondary" onClick={onVerify} disabled={busy} aria-describedby="verify-hint" data-testid="verify-button">
           {tr('verifyButton')}
         </Button>
       </div>
       {running ? (
-        <Field label={tr('verifyProgressLabel')} validationMessage={current ? tr(STEP_KEYS[current]) : undefined} validationState="none" data-testid="verify-progress">
+        <Field
+          label={tr('verifyProgressLabel')}
+          validationMessage={current ? tr(STEP_KEYS[current]) : undefined}
+          validationState="none"
+          data-testid="verify-progress"
+        >
           <ProgressBar value={verifyProgressOf(steps)} max={1} thickness="large" />
         </Field>
       ) : null}
@@ -99,10 +108,16 @@ function Findings(props: AuditSectionProps & { report: VerifyReport }): React.Re
         {stale ? <WarningIcon /> : good ? <CheckIcon /> : <ErrorIcon />}
         <Text weight="semibold">{headline}</Text>
       </div>
-      {stale ? <Text className="tym-stale-line" data-testid="verify-stale">{tr('verifyStale')}</Text> : null}
+      {stale ? (
+        <Text className="tym-stale-line" data-testid="verify-stale">
+          {tr('verifyStale')}
+        </Text>
+      ) : null}
       {view.groups.length ? (
         <>
-          <h3 className="tym-h3" id="verify-causes-heading">{tr(good ? 'verifyNotesHeading' : 'verifyCausesHeading')}</h3>
+          <h3 className="tym-h3" id="verify-causes-heading">
+            {tr(good ? 'verifyNotesHeading' : 'verifyCausesHeading')}
+          </h3>
           <ol className="tym-list tym-causes" aria-labelledby="verify-causes-heading" data-testid="verify-causes">
             {view.groups.map((g, i) => (
               <Cause key={i} {...props} group={g} />
@@ -196,7 +211,9 @@ function FindingList({ findings, localActual, lang, tr, onSelect }: AuditSection
         })}
       </ul>
       {findings.length > shown.length ? (
-        <Text size={200} className="tym-subtle">{tr('verifyMoreFindings', { shown: formatCount(shown.length, lang), count: formatCount(findings.length, lang) })}</Text>
+        <Text size={200} className="tym-subtle">
+          {tr('verifyMoreFindings', { shown: formatCount(shown.length, lang), count: formatCount(findings.length, lang) })}
+        </Text>
       ) : null}
     </>
   );

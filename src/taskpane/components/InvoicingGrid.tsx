@@ -73,7 +73,11 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
   const installments = installmentColumns(invoicing, lang, tr);
   const hasActual = rows.some((r) => r.settlement !== null);
   const [copied, setCopied] = React.useState<MessageKey | null>(null);
-  const amount = (text: string) => <span className="tym-amount" data-amount={text}>{formatAmount(text, lang)}</span>;
+  const amount = (text: string) => (
+    <span className="tym-amount" data-amount={text}>
+      {formatAmount(text, lang)}
+    </span>
+  );
 
   const columns: TableColumnDefinition<InvoiceRow>[] = [
     createTableColumn<InvoiceRow>({
@@ -82,7 +86,11 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
       renderCell: (r) => (
         <span className="tym-payer">
           {breakable(r.label)}
-          {r.isEmployer ? <Text size={100} className="tym-subtle">{tr('employerMark')}</Text> : null}
+          {r.isEmployer ? (
+            <Text size={100} className="tym-subtle">
+              {tr('employerMark')}
+            </Text>
+          ) : null}
         </span>
       ),
     }),
@@ -96,7 +104,9 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
               r.settlement === null ? null : (
                 <span className="tym-settlement" data-settlement={r.settlementKind ?? ''}>
                   {amount(r.settlement)}
-                  <Text size={100} className="tym-subtle">{tr(SETTLEMENT_KEYS[r.settlementKind ?? 'zero'])}</Text>
+                  <Text size={100} className="tym-subtle">
+                    {tr(SETTLEMENT_KEYS[r.settlementKind ?? 'zero'])}
+                  </Text>
                 </span>
               ),
           }),
@@ -116,9 +126,18 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
 
   return (
     <div className="tym-kind" data-testid="invoicing">
-      <h3 id="invoicing-heading" className="tym-h3">{tr('invoicingHeading')}</h3>
-      <Text size={200}>{tr(invoicing.dueMonths.length === 1 ? 'invoicingHintOne' : 'invoicingHint', { employer: municipalityName(invoicing.employer, lang), count: invoicing.dueMonths.length })}</Text>
-      <Text size={200} className="tym-subtle">{tr('invoicingUnit')}</Text>
+      <h3 id="invoicing-heading" className="tym-h3">
+        {tr('invoicingHeading')}
+      </h3>
+      <Text size={200}>
+        {tr(invoicing.dueMonths.length === 1 ? 'invoicingHintOne' : 'invoicingHint', {
+          employer: municipalityName(invoicing.employer, lang),
+          count: invoicing.dueMonths.length,
+        })}
+      </Text>
+      <Text size={200} className="tym-subtle">
+        {tr('invoicingUnit')}
+      </Text>
       <div className="tym-scroll-x" role="region" aria-labelledby="invoicing-heading" tabIndex={0} data-testid="invoicing-scroll">
         <DataGrid
           items={rows}
@@ -133,7 +152,9 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
           <DataGridHeader>
             <DataGridRow>
               {({ renderHeaderCell, columnId }) => (
-                <DataGridHeaderCell className={numeric(columnId) ? 'tym-grid-num tym-grid-head' : 'tym-grid-first tym-grid-head'}>{renderHeaderCell()}</DataGridHeaderCell>
+                <DataGridHeaderCell className={numeric(columnId) ? 'tym-grid-num tym-grid-head' : 'tym-grid-first tym-grid-head'}>
+                  {renderHeaderCell()}
+                </DataGridHeaderCell>
               )}
             </DataGridRow>
           </DataGridHeader>
@@ -150,14 +171,18 @@ export function InvoicingGrid({ invoicing, lang, tr, actions }: InvoicingGridPro
           </DataGridBody>
         </DataGrid>
       </div>
-      <Text size={200} id="invoicing-employer-note">{tr('invoicingEmployerNote', { employer: municipalityName(invoicing.employer, lang) })}</Text>
+      <Text size={200} id="invoicing-employer-note">
+        {tr('invoicingEmployerNote', { employer: municipalityName(invoicing.employer, lang) })}
+      </Text>
       <div className="tym-actions">
         <Button appearance="secondary" icon={<CopyIcon />} onClick={copy} data-testid="copy-invoicing">
           {tr('invoicingCopy')}
         </Button>
         {actions}
       </div>
-      <Text size={200} role="status" data-testid="copy-status">{copied ? tr(copied) : ''}</Text>
+      <Text size={200} role="status" data-testid="copy-status">
+        {copied ? tr(copied) : ''}
+      </Text>
     </div>
   );
 }

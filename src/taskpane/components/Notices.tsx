@@ -18,7 +18,15 @@ export interface NoticesProps {
 export function Notices({ failure, note, tr, onDismiss }: NoticesProps): React.ReactElement {
   const close = (what: 'failure' | 'note') => (
     <MessageBarActions
-      containerAction={<Button appearance="transparent" icon={<CloseIcon />} aria-label={tr('dismiss')} onClick={() => onDismiss(what)} data-testid={`dismiss-${what}`} />}
+      containerAction={
+        <Button
+          appearance="transparent"
+          icon={<CloseIcon />}
+          aria-label={tr('dismiss')}
+          onClick={() => onDismiss(what)}
+          data-testid={`dismiss-${what}`}
+        />
+      }
     />
   );
   return (

@@ -28,7 +28,13 @@ export function ProblemGroups({ problems, tables, lang, tr, onSelect, level }: P
     <>
       {groupProblems(problems, tables).map((g) => (
         <div key={g.table || '-'} className="tym-problem-group" data-group={g.table}>
-          <H className="tym-h3">{g.table ? (g.sheet && g.sheet !== g.table ? tr('groupTableOnSheet', { table: g.table, sheet: g.sheet }) : g.table) : tr('groupGeneral')}</H>
+          <H className="tym-h3">
+            {g.table
+              ? g.sheet && g.sheet !== g.table
+                ? tr('groupTableOnSheet', { table: g.table, sheet: g.sheet })
+                : g.table
+              : tr('groupGeneral')}
+          </H>
           <ul className="tym-list">
             {g.items.map(({ problem: p, target }, i) => (
               <li key={i} className="tym-problem" data-severity={p.severity} data-code={p.code}>
@@ -39,7 +45,14 @@ export function ProblemGroups({ problems, tables, lang, tr, onSelect, level }: P
                     {problemText(p, lang, tr)}
                   </span>
                   {target ? (
-                    <Button appearance="transparent" size="small" className="tym-cell-link" data-cell={`${target.sheet}!${target.address}`} data-kind={target.kind} onClick={() => onSelect(target)}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      className="tym-cell-link"
+                      data-cell={`${target.sheet}!${target.address}`}
+                      data-kind={target.kind}
+                      onClick={() => onSelect(target)}
+                    >
                       {targetText(target, p, tr)}
                     </Button>
                   ) : null}
@@ -76,7 +89,9 @@ export function ProblemList({ problems, headingId, heading, ...rest }: ProblemLi
   const n = (x: number) => formatCount(x, rest.lang);
   return (
     <section aria-labelledby={headingId} className="tym-section" data-testid="problems">
-      <h2 id={headingId} className="tym-h2">{heading}</h2>
+      <h2 id={headingId} className="tym-h2">
+        {heading}
+      </h2>
       {problems.length === 0 ? (
         <Text>{rest.tr('problemsNone')}</Text>
       ) : (

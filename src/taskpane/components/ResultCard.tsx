@@ -55,12 +55,16 @@ function Totals({ kind, lang, tr }: { kind: KindSummary; lang: Lang; tr: Transla
     <dl className="tym-totals" data-kind={kind.kind}>
       <div className="tym-total-row tym-total-kind">
         <dt>{tr(kind.kind === 'TA' ? 'kindTA' : 'kindTOT')}</dt>
-        <dd className="tym-amount" data-testid={`card-total-${kind.kind}`} data-amount={kind.total}>{formatEuro(kind.total, lang)}</dd>
+        <dd className="tym-amount" data-testid={`card-total-${kind.kind}`} data-amount={kind.total}>
+          {formatEuro(kind.total, lang)}
+        </dd>
       </div>
       {parties.map((p) => (
         <div key={p.receiver} className="tym-total-row" data-receiver={p.receiver}>
           <dt>{receiverLabel(p.receiver, lang, tr)}</dt>
-          <dd className="tym-amount" data-amount={p.amount}>{formatEuro(p.amount, lang)}</dd>
+          <dd className="tym-amount" data-amount={p.amount}>
+            {formatEuro(p.amount, lang)}
+          </dd>
         </div>
       ))}
     </dl>
@@ -75,10 +79,23 @@ export const ResultCard = React.forwardRef<HTMLElement, ResultCardProps>(functio
   const fresh = FRESH[freshness];
   const stale = freshness === 'stale';
   return (
-    <section ref={ref} tabIndex={-1} aria-labelledby="result-heading" aria-describedby="result-status" className="tym-card" data-testid="result-card" data-freshness={freshness} data-restored={result.restored ? 'yes' : 'no'}>
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="result-heading"
+      aria-describedby="result-status"
+      className="tym-card"
+      data-testid="result-card"
+      data-freshness={freshness}
+      data-restored={result.restored ? 'yes' : 'no'}
+    >
       <div className="tym-card-head">
-        <h2 id="result-heading" className="tym-h2">{tr('resultHeading', { year: summary.year })}</h2>
-        <Badge appearance="filled" color={fresh.color} data-testid="freshness">{tr(fresh.key)}</Badge>
+        <h2 id="result-heading" className="tym-h2">
+          {tr('resultHeading', { year: summary.year })}
+        </h2>
+        <Badge appearance="filled" color={fresh.color} data-testid="freshness">
+          {tr(fresh.key)}
+        </Badge>
       </div>
       <Text size={200} id="result-status">
         {tr(result.restored ? 'resultRestoredAt' : 'resultAt', { time: formatDateTime(result.at, lang) })}
@@ -96,7 +113,11 @@ export const ResultCard = React.forwardRef<HTMLElement, ResultCardProps>(functio
             {tr('rerunButton')}
           </Button>
         ) : null}
-        <Button appearance={stale ? 'secondary' : 'primary'} onClick={() => onSelect({ sheet: RESULT_SHEET, address: 'A1', kind: 'sheet' })} data-testid="open-results">
+        <Button
+          appearance={stale ? 'secondary' : 'primary'}
+          onClick={() => onSelect({ sheet: RESULT_SHEET, address: 'A1', kind: 'sheet' })}
+          data-testid="open-results"
+        >
           {tr('openResults', { sheet: RESULT_SHEET })}
         </Button>
         {freshness === 'current' ? (

@@ -27,7 +27,9 @@ export interface ResultDetailsProps {
 export function ResultDetails({ summary, freshness, lang, tr, invoicingActions }: ResultDetailsProps): React.ReactElement {
   return (
     <section aria-labelledby="summary-heading" className="tym-section" data-testid="summary" data-freshness={freshness}>
-      <h2 id="summary-heading" className="tym-h2">{tr('summaryHeading', { year: summary.year })}</h2>
+      <h2 id="summary-heading" className="tym-h2">
+        {tr('summaryHeading', { year: summary.year })}
+      </h2>
       {freshness === 'stale' ? <Text className="tym-stale-line">{tr('detailsStale')}</Text> : null}
       {summary.kinds.map((k) => (
         <KindBlock key={k.kind} kind={k} lang={lang} tr={tr} />
@@ -47,13 +49,19 @@ function KindBlock({ kind, lang, tr }: { kind: KindSummary; lang: Lang; tr: Tran
   const row = (r: { receiver: string; level: 'party' | 'municipality'; amount: string }) => (
     <TableRow key={`${r.level}-${r.receiver}`} data-receiver={r.receiver} data-level={r.level}>
       <TableCell>{receiverLabel(r.receiver, lang, tr)}</TableCell>
-      <TableCell className="tym-amount" data-amount={r.amount}>{formatEuro(r.amount, lang)}</TableCell>
+      <TableCell className="tym-amount" data-amount={r.amount}>
+        {formatEuro(r.amount, lang)}
+      </TableCell>
     </TableRow>
   );
   return (
     <div className="tym-kind" data-kind={kind.kind}>
-      <h3 id={headingId} className="tym-h3">{kindLabel}</h3>
-      <Text data-testid={`total-${kind.kind}`} data-amount={kind.total}>{tr('kindTotal', { amount: formatEuro(kind.total, lang) })}</Text>
+      <h3 id={headingId} className="tym-h3">
+        {kindLabel}
+      </h3>
+      <Text data-testid={`total-${kind.kind}`} data-amount={kind.total}>
+        {tr('kindTotal', { amount: formatEuro(kind.total, lang) })}
+      </Text>
       <Table aria-labelledby={headingId} size="small" className="tym-table">
         <TableHeader>
           <TableRow>
@@ -63,12 +71,16 @@ function KindBlock({ kind, lang, tr }: { kind: KindSummary; lang: Lang; tr: Tran
         </TableHeader>
         <TableBody>
           <TableRow className="tym-group-row">
-            <TableCell colSpan={2}><strong>{tr('levelParties')}</strong></TableCell>
+            <TableCell colSpan={2}>
+              <strong>{tr('levelParties')}</strong>
+            </TableCell>
           </TableRow>
           {parties.map(row)}
           {munis.length ? (
             <TableRow className="tym-group-row">
-              <TableCell colSpan={2}><strong>{tr('levelMunicipalities')}</strong></TableCell>
+              <TableCell colSpan={2}>
+                <strong>{tr('levelMunicipalities')}</strong>
+              </TableCell>
             </TableRow>
           ) : null}
           {munis.map(row)}

@@ -25,7 +25,9 @@ export interface SettingsPanelProps {
 export function SettingsPanel({ settings, loaded, tableFound, lang, tr, busy, onUpdate }: SettingsPanelProps): React.ReactElement {
   return (
     <section aria-labelledby="settings-heading" className="tym-section" data-testid="settings">
-      <h2 id="settings-heading" className="tym-h2">{tr('settingsHeading')}</h2>
+      <h2 id="settings-heading" className="tym-h2">
+        {tr('settingsHeading')}
+      </h2>
       {tableFound || !loaded ? <Text size={200}>{tr('settingsHint')}</Text> : null}
       {!loaded ? null : settings ? (
         <dl className="tym-settings">
@@ -55,7 +57,14 @@ function SettingEditor(props: EditorProps): React.ReactElement {
   const [open, setOpen] = React.useState(false);
   return (
     <div className="tym-stack">
-      <Button appearance="subtle" size="small" aria-expanded={open} aria-controls="setting-form" onClick={() => setOpen(!open)} data-testid="setting-toggle">
+      <Button
+        appearance="subtle"
+        size="small"
+        aria-expanded={open}
+        aria-controls="setting-form"
+        onClick={() => setOpen(!open)}
+        data-testid="setting-toggle"
+      >
         <span aria-hidden="true">{open ? '\u25be ' : '\u25b8 '}</span>
         {props.tr('settingEditHeading')}
       </Button>
@@ -129,7 +138,12 @@ function SettingForm({ settings, lang, tr, busy, onUpdate }: EditorProps): React
             ))}
           </Dropdown>
         ) : (
-          <Input value={text} onChange={(_, d) => setText(d.value)} inputMode={field.type === 'number' ? 'decimal' : 'text'} data-testid="setting-value" />
+          <Input
+            value={text}
+            onChange={(_, d) => setText(d.value)}
+            inputMode={field.type === 'number' ? 'decimal' : 'text'}
+            data-testid="setting-value"
+          />
         )}
       </Field>
       <Button type="submit" appearance="secondary" disabled={busy} data-testid="setting-save">

@@ -25,7 +25,9 @@ export function TableStatus({ tablesFound, tr, busy = false, onAddPlan }: TableS
   if (!tablesFound) {
     return (
       <section aria-labelledby="tables-heading" className="tym-section">
-        <h2 id="tables-heading" className="tym-h2">{tr('tablesHeading')}</h2>
+        <h2 id="tables-heading" className="tym-h2">
+          {tr('tablesHeading')}
+        </h2>
         <Text>{tr('tablesLoading')}</Text>
       </section>
     );
@@ -33,7 +35,9 @@ export function TableStatus({ tablesFound, tr, busy = false, onAddPlan }: TableS
   const missing = missingTables(tablesFound);
   return (
     <section aria-labelledby="tables-heading" className="tym-section" data-testid="table-status">
-      <h2 id="tables-heading" className="tym-h2">{tr('tablesHeading')}</h2>
+      <h2 id="tables-heading" className="tym-h2">
+        {tr('tablesHeading')}
+      </h2>
       {missing.length === 0 ? (
         <div className="tym-item" data-found-all="yes">
           <CheckIcon />
@@ -59,7 +63,9 @@ export function TableStatus({ tablesFound, tr, busy = false, onAddPlan }: TableS
       {missing.length ? (
         <>
           <Text weight="semibold">{tr('tablesSomeMissing', { count: missing.length })}</Text>
-          <Text id="template-hint" size={200}>{tr('createTemplateHint')}</Text>
+          <Text id="template-hint" size={200}>
+            {tr('createTemplateHint')}
+          </Text>
         </>
       ) : (
         <PlanStatus plan={tablesFound[PLAN_KEY]} tr={tr} busy={busy} onAddPlan={onAddPlan} />
@@ -69,20 +75,34 @@ export function TableStatus({ tablesFound, tr, busy = false, onAddPlan }: TableS
 }
 
 /** The participant plan's line (known only where the app reports it): found, or missing with the button. */
-function PlanStatus({ plan, tr, busy, onAddPlan }: { plan: string | null | undefined; tr: Translate; busy: boolean; onAddPlan?: () => void }): React.ReactElement | null {
+function PlanStatus({
+  plan,
+  tr,
+  busy,
+  onAddPlan,
+}: {
+  plan: string | null | undefined;
+  tr: Translate;
+  busy: boolean;
+  onAddPlan?: () => void;
+}): React.ReactElement | null {
   if (plan === undefined) return null;
   if (plan) {
     return (
       <div className="tym-item" data-testid="plan-status" data-found="yes">
         <CheckIcon />
-        <Text>{plan.toLowerCase() === PLAN_TABLE.names[0].toLowerCase() ? tr('planStatusFound') : tr('planStatusFoundAs', { name: plan })}</Text>
+        <Text>
+          {plan.toLowerCase() === PLAN_TABLE.names[0].toLowerCase() ? tr('planStatusFound') : tr('planStatusFoundAs', { name: plan })}
+        </Text>
       </div>
     );
   }
   return (
     <div className="tym-optional" data-testid="plan-status" data-found="no">
       <Text>{tr('planStatusMissing')}</Text>
-      <Text id="plan-hint" size={200}>{tr('planHint')}</Text>
+      <Text id="plan-hint" size={200}>
+        {tr('planHint')}
+      </Text>
       {onAddPlan ? (
         <Button appearance="secondary" onClick={onAddPlan} disabled={busy} aria-describedby="plan-hint" data-testid="add-plan">
           {tr('addPlanButton')}

@@ -20,7 +20,8 @@ export function WriteNotes({ write, tr }: { write: RunSummary['write']; tr: Tran
   if (!write) return null;
   const notes: { intent: 'info' | 'warning'; text: string; id: string }[] = [];
   if (write.recalculated) notes.push({ intent: 'info', text: tr('writeRecalculated'), id: 'recalculated' });
-  if (write.otherMarkedSheets.length) notes.push({ intent: 'warning', text: tr('writeOtherMarked', { sheets: write.otherMarkedSheets.join(', ') }), id: 'marked' });
+  if (write.otherMarkedSheets.length)
+    notes.push({ intent: 'warning', text: tr('writeOtherMarked', { sheets: write.otherMarkedSheets.join(', ') }), id: 'marked' });
   if (write.finishingFailures.length) {
     const list = write.finishingFailures.map((f) => `${tr(FINISHING_KEYS[f.what])} (${f.sheet})`).join(', ');
     notes.push({ intent: 'warning', text: tr('writeFinishing', { list }), id: 'finishing' });

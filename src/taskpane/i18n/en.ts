@@ -12,12 +12,14 @@ export const en: Dictionary = {
   tablesAllFound: 'All input tables were found.',
   tablesSomeMissing: 'Input tables missing: {count}.',
   createTemplate: 'Create input template',
-  createTemplateHint: 'Adds the missing tables, and the optional participant plan if there is none, on sheets of their own. Existing data is not changed.',
+  createTemplateHint:
+    'Adds the missing tables, and the optional participant plan if there is none, on sheets of their own. Existing data is not changed.',
   templateCreated: 'The input template was created. Fill in the tables and check the inputs.',
   planStatusMissing: 'Participant plan (optional): not in the workbook.',
   planStatusFound: 'Participant plan (optional): found.',
   planStatusFoundAs: 'Participant plan (optional): found as {name}.',
-  planHint: "The budget lines of the development days (pool b) are shared by the plan's participant counts; without a plan, by the year's registrations or, where there are none yet, the previous year's. The button adds the table on a sheet of its own; nothing else changes.",
+  planHint:
+    "The budget lines of the development days (pool b) are shared by the plan's participant counts; without a plan, by the year's registrations or, where there are none yet, the previous year's. The button adds the table on a sheet of its own; nothing else changes.",
   addPlanButton: 'Add participant plan',
   planAdded: 'The participant plan was added on sheet {sheet}. Fill in the planned participants and run the allocation again.',
   planExists: 'The workbook already has a participant plan: nothing was added.',
@@ -70,12 +72,15 @@ export const en: Dictionary = {
   masterCheckOk: 'Master check OK',
   masterCheckFailed: 'Master check failed',
   invoicingHeading: 'Invoicing: advances and settlement',
-  invoicingHintOne: '{employer} pays the joint costs and invoices the others their share in one installment; it never invoices its own share to itself.',
-  invoicingHint: '{employer} pays the joint costs and invoices the others their share in {count} advance installments; it never invoices its own share to itself.',
+  invoicingHintOne:
+    '{employer} pays the joint costs and invoices the others their share in one installment; it never invoices its own share to itself.',
+  invoicingHint:
+    '{employer} pays the joint costs and invoices the others their share in {count} advance installments; it never invoices its own share to itself.',
   colNet: 'Net (TA)',
   colSettlement: 'Settlement',
   masterCheckInfo: 'What does the master check mean?',
-  masterCheckHint: 'Master check: the shares sum to the cost lines to the cent, for the parties and for the municipalities. The workbook computes the same check with formulas on the TYM_Tarkistukset sheet.',
+  masterCheckHint:
+    'Master check: the shares sum to the cost lines to the cent, for the parties and for the municipalities. The workbook computes the same check with formulas on the TYM_Tarkistukset sheet.',
   verifyButton: 'Audit the calculation',
   verifyHint: 'For auditors: re-reads the output sheets and compares every formula and value with the engine.',
   verifyHeading: 'Audit of the calculation',
@@ -95,7 +100,8 @@ export const en: Dictionary = {
   verifyMoreFindings: 'Showing the first {shown} of {count}.',
   errorSheetConflict: 'Sheet "{sheet}" already exists and was not made by this add-in. Rename or delete it and calculate again.',
   errorTableConflict: 'The table name "{table}" is already used on sheet "{sheet}". Rename that table and calculate again.',
-  errorWorkbookChanged: 'Table "{table}" (sheet "{sheet}") changed while it was being read. Nothing was written. Finish editing and try again.',
+  errorWorkbookChanged:
+    'Table "{table}" (sheet "{sheet}") changed while it was being read. Nothing was written. Finish editing and try again.',
   errorUnexpected: 'Unexpected error: {message}',
   errorHeading: 'The action failed',
   tableAsetukset: 'Settings (Asetukset)',
@@ -137,9 +143,11 @@ export const en: Dictionary = {
   goToRow: 'Show row {row} ({sheet}!{cell})',
   goToTable: 'Show table {table} ({sheet}!{cell})',
   goToSheet: 'Go to sheet {sheet}',
-  problemTableMissing: 'Excel table {table} was not found. Choose Create input template to add the missing tables on sheets of their own, or add the table on sheet {sheet} (Insert > Table, named {table}).',
+  problemTableMissing:
+    'Excel table {table} was not found. Choose Create input template to add the missing tables on sheets of their own, or add the table on sheet {sheet} (Insert > Table, named {table}).',
   writeRecalculated: 'The workbook was on manual calculation, so the add-in recalculated it after writing.',
-  writeOtherMarked: 'Sheets {sheets} are copies of output sheets: they were neither replaced nor deleted. Their formulas refer to the output sheets, which every calculation replaces, so keep an archive as values.',
+  writeOtherMarked:
+    'Sheets {sheets} are copies of output sheets: they were neither replaced nor deleted. Their formulas refer to the output sheets, which every calculation replaces, so keep an archive as values.',
   writeFinishing: 'The figures are done, but Excel refused these finishing touches: {list}. The next calculation tries again.',
   finishOldOutputs: 'removing an old output sheet',
   finishNames: 'removing old names',
@@ -168,7 +176,8 @@ export const en: Dictionary = {
   settlementZero: 'no settlement',
   settlementEmployer: 'counterpart',
   notInvoiced: '–',
-  invoicingEmployerNote: '{employer} is the administrative employer: it pays the joint costs, so its net is negative (the others pay it their share), and it never invoices itself. Its settlement is the counterpart of the others’.',
+  invoicingEmployerNote:
+    '{employer} is the administrative employer: it pays the joint costs, so its net is negative (the others pay it their share), and it never invoices itself. Its settlement is the counterpart of the others’.',
   invoicingUnit: 'Amounts in euros (VAT 0 %).',
   invoicingCopy: 'Copy the table',
   invoicingCopied: 'The invoicing table is on the clipboard. Paste it into Excel.',
@@ -176,13 +185,16 @@ export const en: Dictionary = {
   settingInfoButton: 'What does {setting} mean?',
   settingsTableMissing: 'There is no Asetukset table. Create the input template to add it with default values.',
   infoYear: 'The budget year whose costs are split. Cost lines with an empty Vuosi belong to this year.',
-  infoStaffBasis: 'Which staff measure splits pool a and the other joint costs between TVA and HVA: headcount, FTE, or FTE weighted by the time in post during the year (agreement, section 9 a).',
-  infoMunicipalBasis: 'How TVA’s share is split among the municipalities: by population, by jobseekers, by TVA staff placed in each municipality, or by agreed percentages.',
+  infoStaffBasis:
+    'Which staff measure splits pool a and the other joint costs between TVA and HVA: headcount, FTE, or FTE weighted by the time in post during the year (agreement, section 9 a).',
+  infoMunicipalBasis:
+    'How TVA’s share is split among the municipalities: by population, by jobseekers, by TVA staff placed in each municipality, or by agreed percentages.',
   infoAgreedTvaPct: 'If the parties have agreed on TVA’s share of the staff-keyed costs, write it here in percent. Empty: split by staff.',
   infoKelaPct: 'Kela’s share of the staff-keyed costs in percent. Empty or 0: Kela takes part in the development days only (pool b).',
   infoEmployer: 'The municipality that pays the joint costs and invoices the others their shares. Default Järvenpää.',
   infoBillingPeriod: 'In how many advance installments the budget share is invoiced: year 1, half-year 2, quarter 4, month 12.',
-  infoCustomerEstimate: 'An estimate of the number of customers, for the staffing ratios (agreement, section 6). It does not change the split.',
+  infoCustomerEstimate:
+    'An estimate of the number of customers, for the staffing ratios (agreement, section 6). It does not change the split.',
   valueHeadcount: 'headcount',
   valueFte: 'FTE',
   valueFteTime: 'FTE weighted by time',
@@ -213,7 +225,8 @@ export const en: Dictionary = {
   invoiceCsvCopy: 'Copy to clipboard',
   invoiceCsvCopied: 'The invoice data was copied to the clipboard.',
   invoiceCsvCopyFailed: 'Copying failed. Save the sheet TYM_Laskurivit as CSV (File > Save As > CSV UTF-8).',
-  invoiceCsvHint: 'UTF-8, semicolon separator, amounts with a decimal comma: opens as such in Excel with Finnish regional settings. The same rows are on the sheet TYM_Laskurivit.',
+  invoiceCsvHint:
+    'UTF-8, semicolon separator, amounts with a decimal comma: opens as such in Excel with Finnish regional settings. The same rows are on the sheet TYM_Laskurivit.',
   invoiceCsvStale: 'The inputs have changed since this calculation: calculate again so the invoice data matches the workbook.',
   budgetKeyHeading: 'Budget of the development days (TA, pool b)',
   budgetKeyYear: 'lines with no event',

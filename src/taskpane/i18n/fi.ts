@@ -11,12 +11,14 @@ export const fi = {
   tablesAllFound: 'Kaikki syöttötaulukot löytyivät.',
   tablesSomeMissing: 'Puuttuvia syöttötaulukoita: {count}.',
   createTemplate: 'Luo syöttöpohja',
-  createTemplateHint: 'Lisää puuttuvat taulukot ja vapaaehtoisen osallistujasuunnitelman, jos sitä ei ole, omille välilehdilleen. Olemassa olevia tietoja ei muuteta.',
+  createTemplateHint:
+    'Lisää puuttuvat taulukot ja vapaaehtoisen osallistujasuunnitelman, jos sitä ei ole, omille välilehdilleen. Olemassa olevia tietoja ei muuteta.',
   templateCreated: 'Syöttöpohja luotu. Täytä taulukot ja tarkista syötteet.',
   planStatusMissing: 'Osallistujasuunnitelma (vapaaehtoinen): ei työkirjassa.',
   planStatusFound: 'Osallistujasuunnitelma (vapaaehtoinen): löytyi.',
   planStatusFoundAs: 'Osallistujasuunnitelma (vapaaehtoinen): löytyi nimellä {name}.',
-  planHint: 'Kehittämispäivien (pooli b) talousarviorivit jaetaan suunnitelman osallistujamäärien mukaan; ilman suunnitelmaa vuoden ilmoittautumisten tai, jos niitä ei vielä ole, edellisen vuoden ilmoittautumisten mukaan. Painike lisää taulukon omalle välilehdelleen; muita tietoja ei muuteta.',
+  planHint:
+    'Kehittämispäivien (pooli b) talousarviorivit jaetaan suunnitelman osallistujamäärien mukaan; ilman suunnitelmaa vuoden ilmoittautumisten tai, jos niitä ei vielä ole, edellisen vuoden ilmoittautumisten mukaan. Painike lisää taulukon omalle välilehdelleen; muita tietoja ei muuteta.',
   addPlanButton: 'Lisää osallistujasuunnitelma',
   planAdded: 'Osallistujasuunnitelma lisättiin välilehdelle {sheet}. Täytä suunnitellut osallistujat ja laske kustannustenjako uudelleen.',
   planExists: 'Työkirjassa on jo osallistujasuunnitelma: mitään ei lisätty.',
@@ -73,12 +75,15 @@ export const fi = {
   masterCheckOk: 'Täsmäytys kunnossa',
   masterCheckFailed: 'Täsmäytys ei täsmää',
   invoicingHeading: 'Laskutus: ennakot ja tasaus',
-  invoicingHintOne: '{employer} maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden yhdessä erässä; omaa osuuttaan se ei laskuta itseltään.',
-  invoicingHint: '{employer} maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden {count} ennakkoerässä; omaa osuuttaan se ei laskuta itseltään.',
+  invoicingHintOne:
+    '{employer} maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden yhdessä erässä; omaa osuuttaan se ei laskuta itseltään.',
+  invoicingHint:
+    '{employer} maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden {count} ennakkoerässä; omaa osuuttaan se ei laskuta itseltään.',
   colNet: 'Netto (TA)',
   colSettlement: 'Tasaus',
   masterCheckInfo: 'Mitä täsmäytys tarkoittaa?',
-  masterCheckHint: 'Täsmäytys: osuuksien summat täsmäävät kustannusriveihin sentilleen, sekä osapuolten että kuntien tasolla. Työkirja laskee saman tarkistuksen kaavoilla välilehdellä TYM_Tarkistukset.',
+  masterCheckHint:
+    'Täsmäytys: osuuksien summat täsmäävät kustannusriveihin sentilleen, sekä osapuolten että kuntien tasolla. Työkirja laskee saman tarkistuksen kaavoilla välilehdellä TYM_Tarkistukset.',
   // verify
   verifyButton: 'Tarkista laskelma',
   verifyHint: 'Tilintarkastajalle: lukee tulosvälilehdet uudelleen ja vertaa jokaista kaavaa ja arvoa laskentaan.',
@@ -98,9 +103,11 @@ export const fi = {
   verifyUncategorised: 'Muut poikkeamat ({count})',
   verifyMoreFindings: 'Näytetään ensimmäiset {shown} / {count}.',
   // errors
-  errorSheetConflict: 'Välilehti "{sheet}" on jo olemassa, eikä se ole tämän apuohjelman tekemä. Nimeä se uudelleen tai poista se ja laske uudelleen.',
+  errorSheetConflict:
+    'Välilehti "{sheet}" on jo olemassa, eikä se ole tämän apuohjelman tekemä. Nimeä se uudelleen tai poista se ja laske uudelleen.',
   errorTableConflict: 'Taulukon nimi "{table}" on jo käytössä välilehdellä "{sheet}". Nimeä se taulukko uudelleen ja laske uudelleen.',
-  errorWorkbookChanged: 'Taulukko "{table}" (välilehti "{sheet}") muuttui lukemisen aikana. Mitään ei kirjoitettu. Lopeta muokkaus ja yritä uudelleen.',
+  errorWorkbookChanged:
+    'Taulukko "{table}" (välilehti "{sheet}") muuttui lukemisen aikana. Mitään ei kirjoitettu. Lopeta muokkaus ja yritä uudelleen.',
   errorUnexpected: 'Odottamaton virhe: {message}',
   errorHeading: 'Toiminto epäonnistui',
   // table names shown to the user
@@ -147,10 +154,12 @@ export const fi = {
   goToRow: 'Näytä rivi {row} ({sheet}!{cell})',
   goToTable: 'Näytä taulukko {table} ({sheet}!{cell})',
   goToSheet: 'Siirry välilehdelle {sheet}',
-  problemTableMissing: 'Excel-taulukkoa {table} ei löydy. Valitse Luo syöttöpohja, niin puuttuvat taulukot lisätään omille välilehdilleen, tai lisää taulukko välilehdelle {sheet} (Lisää > Taulukko ja nimeksi {table}).',
+  problemTableMissing:
+    'Excel-taulukkoa {table} ei löydy. Valitse Luo syöttöpohja, niin puuttuvat taulukot lisätään omille välilehdilleen, tai lisää taulukko välilehdelle {sheet} (Lisää > Taulukko ja nimeksi {table}).',
   // result card
   writeRecalculated: 'Työkirja oli manuaalisella laskennalla, joten lisäosa laski sen uudelleen kirjoittamisen jälkeen.',
-  writeOtherMarked: 'Välilehdet {sheets} ovat tulosvälilehtien kopioita: niitä ei korvattu eikä poistettu. Niiden kaavat viittaavat tulosvälilehtiin, jotka jokainen laskenta korvaa, joten säilytä arkisto arvoina.',
+  writeOtherMarked:
+    'Välilehdet {sheets} ovat tulosvälilehtien kopioita: niitä ei korvattu eikä poistettu. Niiden kaavat viittaavat tulosvälilehtiin, jotka jokainen laskenta korvaa, joten säilytä arkisto arvoina.',
   writeFinishing: 'Luvut ovat valmiit, mutta Excel ei tehnyt näitä viimeistelyjä: {list}. Seuraava laskenta yrittää uudelleen.',
   finishOldOutputs: 'vanhan tulosvälilehden poisto',
   finishNames: 'vanhojen nimien poisto',
@@ -180,7 +189,8 @@ export const fi = {
   settlementZero: 'ei tasausta',
   settlementEmployer: 'vastapuoli',
   notInvoiced: '–',
-  invoicingEmployerNote: '{employer} on hallinnollinen työnantaja: se maksaa yhteiset kustannukset, joten sen netto on negatiivinen (muut maksavat sille osuutensa), eikä se laskuta itseltään. Sen tasaus on muiden tasausten vastapuoli.',
+  invoicingEmployerNote:
+    '{employer} on hallinnollinen työnantaja: se maksaa yhteiset kustannukset, joten sen netto on negatiivinen (muut maksavat sille osuutensa), eikä se laskuta itseltään. Sen tasaus on muiden tasausten vastapuoli.',
   invoicingUnit: 'Summat euroina (alv 0 %).',
   invoicingCopy: 'Kopioi taulukko',
   invoicingCopied: 'Laskutustaulukko kopioitu leikepöydälle. Liitä se Exceliin.',
@@ -189,10 +199,14 @@ export const fi = {
   settingInfoButton: 'Mitä {setting} tarkoittaa?',
   settingsTableMissing: 'Asetukset-taulukkoa ei ole. Luo syöttöpohja, niin se lisätään oletusarvoineen.',
   infoYear: 'Talousvuosi, jonka kustannukset jaetaan. Kustannusrivit, joiden Vuosi on tyhjä, kuuluvat tälle vuodelle.',
-  infoStaffBasis: 'Millä henkilöstön määrällä a-pooli ja muut yhteiset kustannukset jaetaan TVA:n ja HVA:n kesken: henkilömäärä, HTV tai HTV painotettuna ajalla, jonka henkilö on vuoden aikana mukana (sopimus 9 § a).',
-  infoMunicipalBasis: 'Miten TVA:n osuus jaetaan kuntien kesken: asukasluvun, työttömien määrän, kuntaan sijoitetun TVA:n henkilöstön tai sovittujen prosenttien mukaan.',
-  infoAgreedTvaPct: 'Jos osapuolet ovat sopineet TVA:n osuuden henkilöstön mukaan jaettavista kustannuksista, se kirjoitetaan tähän prosentteina. Tyhjä: jako henkilöstön mukaan.',
-  infoKelaPct: 'Kelan osuus henkilöstön mukaan jaettavista kustannuksista prosentteina. Tyhjä tai 0: Kela osallistuu vain kehittämispäiviin (pooli b).',
+  infoStaffBasis:
+    'Millä henkilöstön määrällä a-pooli ja muut yhteiset kustannukset jaetaan TVA:n ja HVA:n kesken: henkilömäärä, HTV tai HTV painotettuna ajalla, jonka henkilö on vuoden aikana mukana (sopimus 9 § a).',
+  infoMunicipalBasis:
+    'Miten TVA:n osuus jaetaan kuntien kesken: asukasluvun, työttömien määrän, kuntaan sijoitetun TVA:n henkilöstön tai sovittujen prosenttien mukaan.',
+  infoAgreedTvaPct:
+    'Jos osapuolet ovat sopineet TVA:n osuuden henkilöstön mukaan jaettavista kustannuksista, se kirjoitetaan tähän prosentteina. Tyhjä: jako henkilöstön mukaan.',
+  infoKelaPct:
+    'Kelan osuus henkilöstön mukaan jaettavista kustannuksista prosentteina. Tyhjä tai 0: Kela osallistuu vain kehittämispäiviin (pooli b).',
   infoEmployer: 'Kunta, joka maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuudet. Oletus Järvenpää.',
   infoBillingPeriod: 'Kuinka moneen ennakkoerään talousarvion osuus laskutetaan: vuosi 1, puolivuosi 2, neljännes 4, kuukausi 12 erää.',
   infoCustomerEstimate: 'Arvio asiakasmäärästä henkilöstömitoituksen tunnuslukuja varten (sopimus 6 §). Ei vaikuta kustannusten jakoon.',
@@ -226,8 +240,10 @@ export const fi = {
   invoiceCsvDownload: 'Lataa CSV-tiedosto',
   invoiceCsvCopy: 'Kopioi leikepöydälle',
   invoiceCsvCopied: 'Laskutustiedot kopioitu leikepöydälle.',
-  invoiceCsvCopyFailed: 'Kopiointi ei onnistunut. Tallenna välilehti TYM_Laskurivit CSV-muodossa (Tiedosto > Tallenna nimellä > CSV UTF-8).',
-  invoiceCsvHint: 'UTF-8, puolipiste erottimena, summat desimaalipilkulla: avautuu suomenkieliseen Exceliin sellaisenaan. Samat rivit ovat välilehdellä TYM_Laskurivit.',
+  invoiceCsvCopyFailed:
+    'Kopiointi ei onnistunut. Tallenna välilehti TYM_Laskurivit CSV-muodossa (Tiedosto > Tallenna nimellä > CSV UTF-8).',
+  invoiceCsvHint:
+    'UTF-8, puolipiste erottimena, summat desimaalipilkulla: avautuu suomenkieliseen Exceliin sellaisenaan. Samat rivit ovat välilehdellä TYM_Laskurivit.',
   invoiceCsvStale: 'Syötteet ovat muuttuneet tämän laskennan jälkeen: laske uudelleen, niin laskutustiedot vastaavat työkirjaa.',
   budgetKeyHeading: 'Kehittämispäivien talousarvio (TA, pooli b)',
   budgetKeyYear: 'rivit ilman tilaisuutta',

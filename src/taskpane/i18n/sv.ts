@@ -12,12 +12,14 @@ export const sv: Dictionary = {
   tablesAllFound: 'Alla indatatabeller hittades.',
   tablesSomeMissing: 'Saknade indatatabeller: {count}.',
   createTemplate: 'Skapa indatamall',
-  createTemplateHint: 'Lägger till de saknade tabellerna och den valfria deltagarplanen, om den saknas, på egna blad. Befintliga uppgifter ändras inte.',
+  createTemplateHint:
+    'Lägger till de saknade tabellerna och den valfria deltagarplanen, om den saknas, på egna blad. Befintliga uppgifter ändras inte.',
   templateCreated: 'Indatamallen har skapats. Fyll i tabellerna och kontrollera indata.',
   planStatusMissing: 'Deltagarplan (valfri): finns inte i arbetsboken.',
   planStatusFound: 'Deltagarplan (valfri): hittades.',
   planStatusFoundAs: 'Deltagarplan (valfri): hittades med namnet {name}.',
-  planHint: 'Budgetraderna för utvecklingsdagarna (pool b) fördelas enligt planens deltagarantal; utan plan enligt årets anmälningar eller, om sådana ännu saknas, föregående års anmälningar. Knappen lägger till tabellen på ett eget blad; inga andra uppgifter ändras.',
+  planHint:
+    'Budgetraderna för utvecklingsdagarna (pool b) fördelas enligt planens deltagarantal; utan plan enligt årets anmälningar eller, om sådana ännu saknas, föregående års anmälningar. Knappen lägger till tabellen på ett eget blad; inga andra uppgifter ändras.',
   addPlanButton: 'Lägg till deltagarplan',
   planAdded: 'Deltagarplanen lades till på bladet {sheet}. Fyll i de planerade deltagarna och beräkna kostnadsfördelningen på nytt.',
   planExists: 'Arbetsboken har redan en deltagarplan: inget lades till.',
@@ -70,12 +72,15 @@ export const sv: Dictionary = {
   masterCheckOk: 'Avstämningen stämmer',
   masterCheckFailed: 'Avstämningen stämmer inte',
   invoicingHeading: 'Fakturering: förskott och utjämning',
-  invoicingHintOne: '{employer} betalar de gemensamma kostnaderna och fakturerar de andra deras andel i en rat; sin egen andel fakturerar den inte sig själv.',
-  invoicingHint: '{employer} betalar de gemensamma kostnaderna och fakturerar de andra deras andel i {count} förskottsrater; sin egen andel fakturerar den inte sig själv.',
+  invoicingHintOne:
+    '{employer} betalar de gemensamma kostnaderna och fakturerar de andra deras andel i en rat; sin egen andel fakturerar den inte sig själv.',
+  invoicingHint:
+    '{employer} betalar de gemensamma kostnaderna och fakturerar de andra deras andel i {count} förskottsrater; sin egen andel fakturerar den inte sig själv.',
   colNet: 'Netto (TA)',
   colSettlement: 'Utjämning',
   masterCheckInfo: 'Vad betyder avstämningen?',
-  masterCheckHint: 'Avstämning: andelarnas summor stämmer med kostnadsraderna på centen, både för parterna och för kommunerna. Arbetsboken gör samma kontroll med formler på bladet TYM_Tarkistukset.',
+  masterCheckHint:
+    'Avstämning: andelarnas summor stämmer med kostnadsraderna på centen, både för parterna och för kommunerna. Arbetsboken gör samma kontroll med formler på bladet TYM_Tarkistukset.',
   verifyButton: 'Granska kalkylen',
   verifyHint: 'För revisorn: läser resultatbladen på nytt och jämför varje formel och värde med beräkningen.',
   verifyHeading: 'Granskning av kalkylen',
@@ -93,9 +98,11 @@ export const sv: Dictionary = {
   verifyShowFindings: 'Avvikande celler ({count})',
   verifyUncategorised: 'Övriga avvikelser ({count})',
   verifyMoreFindings: 'Visar de första {shown} av {count}.',
-  errorSheetConflict: 'Bladet "{sheet}" finns redan och har inte skapats av detta tillägg. Byt namn på det eller ta bort det och beräkna igen.',
+  errorSheetConflict:
+    'Bladet "{sheet}" finns redan och har inte skapats av detta tillägg. Byt namn på det eller ta bort det och beräkna igen.',
   errorTableConflict: 'Tabellnamnet "{table}" används redan på bladet "{sheet}". Byt namn på den tabellen och beräkna igen.',
-  errorWorkbookChanged: 'Tabellen "{table}" (bladet "{sheet}") ändrades medan den lästes. Inget skrevs. Avsluta redigeringen och försök igen.',
+  errorWorkbookChanged:
+    'Tabellen "{table}" (bladet "{sheet}") ändrades medan den lästes. Inget skrevs. Avsluta redigeringen och försök igen.',
   errorUnexpected: 'Oväntat fel: {message}',
   errorHeading: 'Åtgärden misslyckades',
   tableAsetukset: 'Inställningar (Asetukset)',
@@ -137,9 +144,11 @@ export const sv: Dictionary = {
   goToRow: 'Visa rad {row} ({sheet}!{cell})',
   goToTable: 'Visa tabellen {table} ({sheet}!{cell})',
   goToSheet: 'Gå till bladet {sheet}',
-  problemTableMissing: 'Excel-tabellen {table} hittas inte. Välj Skapa indatamall så läggs de saknade tabellerna till på egna blad, eller lägg till tabellen på bladet {sheet} (Infoga > Tabell med namnet {table}).',
+  problemTableMissing:
+    'Excel-tabellen {table} hittas inte. Välj Skapa indatamall så läggs de saknade tabellerna till på egna blad, eller lägg till tabellen på bladet {sheet} (Infoga > Tabell med namnet {table}).',
   writeRecalculated: 'Arbetsboken var inställd på manuell beräkning, så tillägget räknade om den efter skrivningen.',
-  writeOtherMarked: 'Bladen {sheets} är kopior av resultatblad: de ersattes inte och togs inte bort. Deras formler hänvisar till resultatbladen, som varje beräkning ersätter, så spara ett arkiv som värden.',
+  writeOtherMarked:
+    'Bladen {sheets} är kopior av resultatblad: de ersattes inte och togs inte bort. Deras formler hänvisar till resultatbladen, som varje beräkning ersätter, så spara ett arkiv som värden.',
   writeFinishing: 'Siffrorna är klara, men Excel gjorde inte följande avslutande steg: {list}. Nästa beräkning försöker igen.',
   finishOldOutputs: 'borttagning av ett gammalt resultatblad',
   finishNames: 'borttagning av gamla namn',
@@ -168,7 +177,8 @@ export const sv: Dictionary = {
   settlementZero: 'ingen utjämning',
   settlementEmployer: 'motpart',
   notInvoiced: '–',
-  invoicingEmployerNote: '{employer} är administrativ arbetsgivare: den betalar de gemensamma kostnaderna, så dess netto är negativt (de andra betalar den sin andel), och den fakturerar inte sig själv. Dess utjämning är motparten till de andras.',
+  invoicingEmployerNote:
+    '{employer} är administrativ arbetsgivare: den betalar de gemensamma kostnaderna, så dess netto är negativt (de andra betalar den sin andel), och den fakturerar inte sig själv. Dess utjämning är motparten till de andras.',
   invoicingUnit: 'Belopp i euro (moms 0 %).',
   invoicingCopy: 'Kopiera tabellen',
   invoicingCopied: 'Faktureringstabellen har kopierats till urklipp. Klistra in den i Excel.',
@@ -176,13 +186,17 @@ export const sv: Dictionary = {
   settingInfoButton: 'Vad betyder {setting}?',
   settingsTableMissing: 'Tabellen Asetukset finns inte. Skapa indatamallen så läggs den till med standardvärden.',
   infoYear: 'Budgetåret vars kostnader fördelas. Kostnadsrader med tom Vuosi hör till detta år.',
-  infoStaffBasis: 'Med vilket personalmått pool a och övriga gemensamma kostnader fördelas mellan TVA och HVA: antal personer, årsverken (HTV) eller årsverken viktade med tiden under året (avtalet 9 § a).',
-  infoMunicipalBasis: 'Hur TVA:s andel fördelas mellan kommunerna: enligt invånarantal, antal arbetslösa, TVA:s personal placerad i kommunen eller avtalade procent.',
-  infoAgreedTvaPct: 'Om parterna har avtalat om TVA:s andel av de personalbaserade kostnaderna skrivs den här i procent. Tom: fördelning enligt personal.',
+  infoStaffBasis:
+    'Med vilket personalmått pool a och övriga gemensamma kostnader fördelas mellan TVA och HVA: antal personer, årsverken (HTV) eller årsverken viktade med tiden under året (avtalet 9 § a).',
+  infoMunicipalBasis:
+    'Hur TVA:s andel fördelas mellan kommunerna: enligt invånarantal, antal arbetslösa, TVA:s personal placerad i kommunen eller avtalade procent.',
+  infoAgreedTvaPct:
+    'Om parterna har avtalat om TVA:s andel av de personalbaserade kostnaderna skrivs den här i procent. Tom: fördelning enligt personal.',
   infoKelaPct: 'FPA:s andel av de personalbaserade kostnaderna i procent. Tom eller 0: FPA deltar bara i utvecklingsdagarna (pool b).',
   infoEmployer: 'Kommunen som betalar de gemensamma kostnaderna och fakturerar de andra deras andelar. Standard Järvenpää (Träskända).',
   infoBillingPeriod: 'I hur många förskottsrater budgetandelen faktureras: år 1, halvår 2, kvartal 4, månad 12 rater.',
-  infoCustomerEstimate: 'Uppskattat antal kunder för nyckeltalen om personaldimensionering (avtalet 6 §). Påverkar inte kostnadsfördelningen.',
+  infoCustomerEstimate:
+    'Uppskattat antal kunder för nyckeltalen om personaldimensionering (avtalet 6 §). Påverkar inte kostnadsfördelningen.',
   valueHeadcount: 'antal personer',
   valueFte: 'årsverken',
   valueFteTime: 'årsverken viktade med tid',
@@ -213,7 +227,8 @@ export const sv: Dictionary = {
   invoiceCsvCopy: 'Kopiera till urklipp',
   invoiceCsvCopied: 'Faktureringsuppgifterna har kopierats till urklipp.',
   invoiceCsvCopyFailed: 'Kopieringen lyckades inte. Spara bladet TYM_Laskurivit som CSV (Arkiv > Spara som > CSV UTF-8).',
-  invoiceCsvHint: 'UTF-8, semikolon som avgränsare, belopp med decimalkomma: öppnas direkt i finsk- och svenskspråkig Excel med finländska inställningar. Samma rader finns på bladet TYM_Laskurivit.',
+  invoiceCsvHint:
+    'UTF-8, semikolon som avgränsare, belopp med decimalkomma: öppnas direkt i finsk- och svenskspråkig Excel med finländska inställningar. Samma rader finns på bladet TYM_Laskurivit.',
   invoiceCsvStale: 'Indata har ändrats efter beräkningen: beräkna på nytt så att faktureringsuppgifterna motsvarar arbetsboken.',
   budgetKeyHeading: 'Budget för utvecklingsdagarna (TA, pool b)',
   budgetKeyYear: 'rader utan evenemang',

@@ -91,7 +91,14 @@ export class Block {
   names(): NameSpec[] {
     return this.cols
       .filter((c) => c.name)
-      .map((c) => ({ name: c.name!, row: this.first, col: this.c(c.key), rows: Math.max(1, this.rows), cols: c.span ?? 1, comment: c.comment }));
+      .map((c) => ({
+        name: c.name!,
+        row: this.first,
+        col: this.c(c.key),
+        rows: Math.max(1, this.rows),
+        cols: c.span ?? 1,
+        comment: c.comment,
+      }));
   }
 }
 

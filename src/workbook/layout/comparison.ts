@@ -31,7 +31,12 @@ export function buildComparison(ctx: Ctx, notComputable: string): SheetSpec | nu
   const idCol = 3 + Y;
   g.value(0, 0, `TYM-kustannustenjako: vuosivertailu ${slots[0].year}–${slots[Y - 1].year}`, 'title');
   masterBanner(g, 1, 0);
-  g.value(2, 0, 'Jokainen vuosi on kaava (TYM_Jako ja TYM_Kuntajako jakavat jokaisen vuoden ryhmät). Vuosi nro -rivi kertoo, mistä vuodesta sarake on (TYM_VUODET).', 'note');
+  g.value(
+    2,
+    0,
+    'Jokainen vuosi on kaava (TYM_Jako ja TYM_Kuntajako jakavat jokaisen vuoden ryhmät). Vuosi nro -rivi kertoo, mistä vuodesta sarake on (TYM_VUODET).',
+    'note',
+  );
   const slotRow = 3;
   slots.forEach((s, i) => g.value(slotRow, 1 + i, s.no, 'integer'));
   g.value(slotRow, 0, 'Vuosi nro →', 'note');
@@ -54,7 +59,13 @@ export function buildComparison(ctx: Ctx, notComputable: string): SheetSpec | nu
     const pv = values[Y - 2];
     const lv = values[Y - 1];
     const both = typeof pv === 'number' && typeof lv === 'number';
-    g.formula(r, changeCol, `IF(OR(ISTEXT(${a1(r, Y - 1)}),ISTEXT(${p})),"",${p}-${a1(r, Y - 1)})`, both ? new Decimal(lv).minus(pv).toNumber() : '', 'money');
+    g.formula(
+      r,
+      changeCol,
+      `IF(OR(ISTEXT(${a1(r, Y - 1)}),ISTEXT(${p})),"",${p}-${a1(r, Y - 1)})`,
+      both ? new Decimal(lv).minus(pv).toNumber() : '',
+      'money',
+    );
     g.formula(
       r,
       pctCol,
@@ -64,17 +75,23 @@ export function buildComparison(ctx: Ctx, notComputable: string): SheetSpec | nu
     );
     void l;
   };
-  const receivers = [...PARTIES.map((p, i) => ({ name: p as string, no: i + 1 })), ...ctx.model.municipalities.map((m) => ({ name: m.name, no: PARTIES.length + m.ref.index }))];
+  const receivers = [
+    ...PARTIES.map((p, i) => ({ name: p as string, no: i + 1 })),
+    ...ctx.model.municipalities.map((m) => ({ name: m.name, no: PARTIES.length + m.ref.index })),
+  ];
   for (const kind of COST_KINDS) {
     header(`Osuudet ${kind} (€)`, kind);
     const kindCell = a1(row - 2, idCol, true);
     for (const rc of receivers) {
       g.value(row, idCol, rc.no, 'integer');
       g.formula(row, 0, `INDEX(${NAMES.receivers},${a1AbsCol(row, idCol)},1)`, rc.name, 'label');
-      const values: CellValue[] = slots.map((s) => (s.alloc ? (s.alloc.totals[kind].get(rc.name) ?? ZERO).toNumber() : LABELS.notComputable));
+      const values: CellValue[] = slots.map((s) =>
+        s.alloc ? (s.alloc.totals[kind].get(rc.name) ?? ZERO).toNumber() : LABELS.notComputable,
+      );
       slots.forEach((_s, i) => {
         const yr = a1AbsRow(row - 1 - receivers.indexOf(rc), 1 + i);
-        const sum = (cents: string, recv: string, k: string, y: string) => `SUMIFS(${cents},${recv},${a1AbsCol(row, idCol)},${k},${kindCell},${y},${yr})`;
+        const sum = (cents: string, recv: string, k: string, y: string) =>
+          `SUMIFS(${cents},${recv},${a1AbsCol(row, idCol)},${k},${kindCell},${y},${yr})`;
         g.formula(
           row,
           1 + i,
@@ -90,7 +107,14 @@ export function buildComparison(ctx: Ctx, notComputable: string): SheetSpec | nu
   }
 
   header('Mikä muutti osuuksia: syötteet vuosittain');
-  const driverRow = (label: string, labelFormula: string | null, id: CellValue, formula: (i: number) => string, pick: (s: Slot) => number, style: 'money' | 'decimal' | 'integer') => {
+  const driverRow = (
+    label: string,
+    labelFormula: string | null,
+    id: CellValue,
+    formula: (i: number) => string,
+    pick: (s: Slot) => number,
+    style: 'money' | 'decimal' | 'integer',
+  ) => {
     if (labelFormula) g.formula(row, 0, labelFormula, label, 'label');
     else g.value(row, 0, label, 'label');
     g.value(row, idCol, id, style === 'money' ? 'text' : 'integer');
@@ -102,12 +126,30 @@ export function buildComparison(ctx: Ctx, notComputable: string): SheetSpec | nu
   const slotOf = (i: number) => a1AbsRow(slotRow, 1 + i);
   const years = (i: number) => yearHeader(i);
   void years;
-  const costTotal = (s: Slot, k: CostKind) => s.model.costs.filter((c) => (c.year ?? ctx.model.settings.year) === s.year && c.kind === k).reduce((a, c) => a.plus(c.amount), ZERO).toNumber();
+  const costTotal = (s: Slot, k: CostKind) =>
+    s.model.costs
+      .filter((c) => (c.year ?? ctx.model.settings.year) === s.year && c.kind === k)
+      .reduce((a, c) => a.plus(c.amount), ZERO)
+      .toNumber();
   for (const k of COST_KINDS) {
-    driverRow(`Kustannukset ${k}`, null, k, (i) => `SUMIFS(${NAMES.costCents},${NAMES.costKind},${a1AbsCol(row, idCol)},${NAMES.costSlot},${slotOf(i)})/100`, (s) => costTotal(s, k), 'money');
+    driverRow(
+      `Kustannukset ${k}`,
+      null,
+      k,
+      (i) => `SUMIFS(${NAMES.costCents},${NAMES.costKind},${a1AbsCol(row, idCol)},${NAMES.costSlot},${slotOf(i)})/100`,
+      (s) => costTotal(s, k),
+      'money',
+    );
   }
   (['TVA', 'HVA'] as const).forEach((p, pi) =>
-    driverRow(`Henkilöstöavain ${p}`, null, pi + 1, (i) => `INDEX(${NAMES.staffKeys},${a1AbsCol(row, idCol)},${slotOf(i)})`, (s) => staffKeyByParty(s.model)[p].shown.toNumber(), 'decimal'),
+    driverRow(
+      `Henkilöstöavain ${p}`,
+      null,
+      pi + 1,
+      (i) => `INDEX(${NAMES.staffKeys},${a1AbsCol(row, idCol)},${slotOf(i)})`,
+      (s) => staffKeyByParty(s.model)[p].shown.toNumber(),
+      'decimal',
+    ),
   );
   PARTIES.forEach((p, pi) =>
     driverRow(
@@ -134,5 +176,8 @@ export function buildComparison(ctx: Ctx, notComputable: string): SheetSpec | nu
   g.width(changeCol, 18);
   g.width(pctCol, 11);
   g.width(idCol, 8);
-  return g.toSheet(SHEETS.comparison, { tabColor: 'FF7030A0', print: { title: 'TYM-kustannustenjako: vuosivertailu', landscape: true, fitToWidth: true, repeatRows: 4 } });
+  return g.toSheet(SHEETS.comparison, {
+    tabColor: 'FF7030A0',
+    print: { title: 'TYM-kustannustenjako: vuosivertailu', landscape: true, fitToWidth: true, repeatRows: 4 },
+  });
 }

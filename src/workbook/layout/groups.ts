@@ -11,14 +11,25 @@ import { LABELS } from './settings';
 const P = SHEETS.params;
 
 /** Receivers: 1 TVA, 2 HVA, 3 KELA, then one per Kunnat row (name and level). */
-export function receiversBlock(g: Grid, ctx: Ctx, top: number, labels: Record<keyof typeof LABELS, string>): { next: number; names: NameSpec[] } {
+export function receiversBlock(
+  g: Grid,
+  ctx: Ctx,
+  top: number,
+  labels: Record<keyof typeof LABELS, string>,
+): { next: number; names: NameSpec[] } {
   g.value(top - 1, 0, 'Vastaanottajat (numero = osapuoli 1–3, sitten Kunnat-taulukon rivi + 3)', 'subtitle');
   const n = PARTIES.length + ctx.muniRows;
-  const b = new Block(P, top, 0, [
-    { key: 'no', header: 'Nro' },
-    { key: 'name', header: 'Vastaanottaja', name: NAMES.receivers, span: 2, comment: 'Vastaanottajat: nimi ja taso' },
-    { key: 'level', header: 'Taso' },
-  ], n);
+  const b = new Block(
+    P,
+    top,
+    0,
+    [
+      { key: 'no', header: 'Nro' },
+      { key: 'name', header: 'Vastaanottaja', name: NAMES.receivers, span: 2, comment: 'Vastaanottajat: nimi ja taso' },
+      { key: 'level', header: 'Taso' },
+    ],
+    n,
+  );
   b.header(g);
   const byRow = new Map(ctx.model.municipalities.map((m) => [m.ref.index, m.name]));
   for (let i = 0; i < n; i++) {
@@ -26,30 +37,53 @@ export function receiversBlock(g: Grid, ctx: Ctx, top: number, labels: Record<ke
     const no = b.col('no', r);
     const isParty = i < PARTIES.length;
     g.value(r, b.c('no'), i + 1, 'integer');
-    g.formula(r, b.c('name'), `IF(${no}<=ROWS(${NAMES.parties}),INDEX(${NAMES.parties},${no}),INDEX(${NAMES.municipalities},${no}-ROWS(${NAMES.parties})))`, isParty ? PARTIES[i] : (byRow.get(i + 1 - PARTIES.length) ?? ''), 'text');
-    g.formula(r, b.c('level'), `IF(${no}<=ROWS(${NAMES.parties}),${labels.party},${labels.municipality})`, isParty ? LABELS.party : LABELS.municipality, 'text');
+    g.formula(
+      r,
+      b.c('name'),
+      `IF(${no}<=ROWS(${NAMES.parties}),INDEX(${NAMES.parties},${no}),INDEX(${NAMES.municipalities},${no}-ROWS(${NAMES.parties})))`,
+      isParty ? PARTIES[i] : (byRow.get(i + 1 - PARTIES.length) ?? ''),
+      'text',
+    );
+    g.formula(
+      r,
+      b.c('level'),
+      `IF(${no}<=ROWS(${NAMES.parties}),${labels.party},${labels.municipality})`,
+      isParty ? LABELS.party : LABELS.municipality,
+      'text',
+    );
   }
   return { next: b.last + 3, names: b.names() };
 }
 
 /** Groups of every year: what the cost lines are summed into and split. */
-export function groupsBlock(g: Grid, ctx: Ctx, top: number, labels: Record<keyof typeof LABELS, string>): { next: number; names: NameSpec[]; okRange: string } {
+export function groupsBlock(
+  g: Grid,
+  ctx: Ctx,
+  top: number,
+  labels: Record<keyof typeof LABELS, string>,
+): { next: number; names: NameSpec[]; okRange: string } {
   g.value(top - 1, 0, 'Ryhmät: jaettavat summat (vuosi, laji, pooli ja pooli b:ssä tilaisuus)', 'subtitle');
-  const b = new Block(P, top, 0, [
-    { key: 'no', header: 'Ryhmä' },
-    { key: 'slot', header: 'Vuosi nro' },
-    { key: 'kind', header: 'Laji' },
-    { key: 'kindNo', header: 'Laji nro' },
-    { key: 'pool', header: 'Pooli' },
-    { key: 'poolNo', header: 'Pooli nro' },
-    { key: 'eventNo', header: 'Tilaisuus nro' },
-    { key: 'keyType', header: 'Avain (1 henkilöstö, 2 ilmoittautuneet)', name: NAMES.groupKeyType },
-    { key: 'key', header: 'Tunniste', name: NAMES.groupKey },
-    { key: 'event', header: 'Tilaisuus', name: NAMES.groupLabel },
-    { key: 'lines', header: 'Rivejä' },
-    { key: 'cents', header: 'Summa (snt)', name: NAMES.groupCents },
-    { key: 'ok', header: 'Kelpaa' },
-  ], ctx.groups.length);
+  const b = new Block(
+    P,
+    top,
+    0,
+    [
+      { key: 'no', header: 'Ryhmä' },
+      { key: 'slot', header: 'Vuosi nro' },
+      { key: 'kind', header: 'Laji' },
+      { key: 'kindNo', header: 'Laji nro' },
+      { key: 'pool', header: 'Pooli' },
+      { key: 'poolNo', header: 'Pooli nro' },
+      { key: 'eventNo', header: 'Tilaisuus nro' },
+      { key: 'keyType', header: 'Avain (1 henkilöstö, 2 ilmoittautuneet)', name: NAMES.groupKeyType },
+      { key: 'key', header: 'Tunniste', name: NAMES.groupKey },
+      { key: 'event', header: 'Tilaisuus', name: NAMES.groupLabel },
+      { key: 'lines', header: 'Rivejä' },
+      { key: 'cents', header: 'Summa (snt)', name: NAMES.groupCents },
+      { key: 'ok', header: 'Kelpaa' },
+    ],
+    ctx.groups.length,
+  );
   b.header(g);
   ctx.groups.forEach((grp, i) => {
     const r = b.row(i);
@@ -64,7 +98,13 @@ export function groupsBlock(g: Grid, ctx: Ctx, top: number, labels: Record<keyof
     const key = `${grp.slot.no}|${KIND_CODE[grp.kind]}|${POOL_CODE[grp.pool]}|${grp.eventNo}`;
     g.formula(r, b.c('key'), `${b.at('slot', r)}&"|"&${b.at('kindNo', r)}&"|"&${b.at('poolNo', r)}&"|"&${b.at('eventNo', r)}`, key, 'text');
     const ev = ctx.events[grp.eventNo - 1];
-    g.formula(r, b.c('event'), `IF(${b.at('keyType', r)}=1,"",IF(${b.at('eventNo', r)}=0,${labels.noEvent},INDEX(${NAMES.events},${b.at('eventNo', r)})))`, grp.pool !== 'b' ? '' : grp.eventNo === 0 ? LABELS.noEvent : (ev?.name ?? ''), 'text');
+    g.formula(
+      r,
+      b.c('event'),
+      `IF(${b.at('keyType', r)}=1,"",IF(${b.at('eventNo', r)}=0,${labels.noEvent},INDEX(${NAMES.events},${b.at('eventNo', r)})))`,
+      grp.pool !== 'b' ? '' : grp.eventNo === 0 ? LABELS.noEvent : (ev?.name ?? ''),
+      'text',
+    );
     const lines = grp.lines;
     g.formula(r, b.c('lines'), `COUNTIF(${NAMES.costGroup},${b.col('no', r)})`, lines.length, 'integer');
     const cents = lines.reduce((a, l) => a.plus(l.amount.mul(100)), ZERO);
@@ -73,4 +113,3 @@ export function groupsBlock(g: Grid, ctx: Ctx, top: number, labels: Record<keyof
   });
   return { next: b.last + 3, names: b.names(), okRange: b.range('ok') };
 }
-

@@ -83,9 +83,21 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
         note: 'TVA:n osuus on jaettu kunnille kokonaan.',
       },
     ]),
-    { label: 'TYM_Tulokset: yhteenveto täsmää Tulokset-taulukkoon', formula: allTrue(lay.summaryOk), note: 'Yhteenvedon luku tai Tulokset-taulukon rivi on muutettu käsin: laske uudelleen.' },
-    { label: 'Tulokset: jokainen taulukon rivi täsmää laskentaan (TYM_Jako, TYM_Kuntajako)', formula: allTrue(lay.tableOk), note: 'Tulokset-taulukon solu on kirjoitettu käsin: laske uudelleen.' },
-    { label: 'Tulokset: taulukossa on yhtä monta riviä kuin laskennassa', formula: `ROWS(Tulokset[Euroa])=ROWS(${lay.tableOk})`, note: 'Tulokset-taulukkoa on lyhennetty tai pidennetty: laske uudelleen.' },
+    {
+      label: 'TYM_Tulokset: yhteenveto täsmää Tulokset-taulukkoon',
+      formula: allTrue(lay.summaryOk),
+      note: 'Yhteenvedon luku tai Tulokset-taulukon rivi on muutettu käsin: laske uudelleen.',
+    },
+    {
+      label: 'Tulokset: jokainen taulukon rivi täsmää laskentaan (TYM_Jako, TYM_Kuntajako)',
+      formula: allTrue(lay.tableOk),
+      note: 'Tulokset-taulukon solu on kirjoitettu käsin: laske uudelleen.',
+    },
+    {
+      label: 'Tulokset: taulukossa on yhtä monta riviä kuin laskennassa',
+      formula: `ROWS(Tulokset[Euroa])=ROWS(${lay.tableOk})`,
+      note: 'Tulokset-taulukkoa on lyhennetty tai pidennetty: laske uudelleen.',
+    },
     ...invoicing.checks,
     ...scenarios.checks,
     ...params.budgetKeyChecks,
@@ -112,4 +124,3 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
   }
   return sheets;
 }
-

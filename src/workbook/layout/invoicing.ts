@@ -54,7 +54,12 @@ export function buildInvoicing(ctx: Ctx): { sheet: SheetSpec; checks: Check[] } 
   const k = inv.dueMonths.length;
   g.value(0, 0, `TYM-kustannustenjako ${ctx.alloc.year}: laskutus (ennakot ja tasaus, €)`, 'title');
   masterBanner(g, 1, 0, c.taShare);
-  g.value(2, 0, 'Hallinnollinen työnantaja maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden ennakkoerinä (Laskutusjakso); omaa osuuttaan se ei laskuta itseltään. Tasaus = toteutunut netto − laskutetut ennakot (+ lasku, − hyvitys).', 'note');
+  g.value(
+    2,
+    0,
+    'Hallinnollinen työnantaja maksaa yhteiset kustannukset ja laskuttaa muilta niiden osuuden ennakkoerinä (Laskutusjakso); omaa osuuttaan se ei laskuta itseltään. Tasaus = toteutunut netto − laskutetut ennakot (+ lasku, − hyvitys).',
+    'note',
+  );
   g.value(3, 0, 'Hallinnollinen työnantaja', 'label');
   g.formula(3, c.taShare, NAMES.employer, inv.employer, 'text');
   g.value(4, 0, 'Ennakkoeriä vuodessa', 'label');
@@ -68,7 +73,13 @@ export function buildInvoicing(ctx: Ctx): { sheet: SheetSpec; checks: Check[] } 
     const col = c.first + j;
     g.value(KIND_ROW, col, j + 1, 'integer');
     const nRef = a1AbsRow(KIND_ROW, col);
-    g.formula(MONTH_ROW, col, `IF(${nRef}<=${NAMES.installments},INDEX(${NAMES.monthNames},1+(${nRef}-1)*ROWS(${NAMES.monthNames})/${NAMES.installments}),"")`, j < k ? MONTHS_FI[inv.dueMonths[j] - 1] : '', 'text');
+    g.formula(
+      MONTH_ROW,
+      col,
+      `IF(${nRef}<=${NAMES.installments},INDEX(${NAMES.monthNames},1+(${nRef}-1)*ROWS(${NAMES.monthNames})/${NAMES.installments}),"")`,
+      j < k ? MONTHS_FI[inv.dueMonths[j] - 1] : '',
+      'text',
+    );
   }
   if (inv.hasActual) {
     g.value(KIND_ROW, c.totShare, 'TOT', 'header');
@@ -77,7 +88,14 @@ export function buildInvoicing(ctx: Ctx): { sheet: SheetSpec; checks: Check[] } 
   const headers = ['Vastaanottaja', 'Nro', 'Työnantaja (1 = kyllä)', 'TA-osuus €', 'Itse maksettu (TA) €', 'Netto (TA) €'];
   for (let j = 0; j < MAX_INSTALLMENTS; j++) headers.push(`Erä ${j + 1} €`);
   headers.push('Ennakot yhteensä €', 'Erät täsmäävät');
-  if (inv.hasActual) headers.push('Toteutunut osuus (TOT) €', 'Itse maksettu (TOT) €', 'Netto (TOT) €', 'Ennakot laskutettu €', 'Tasaus (+ lasku / − hyvitys) €');
+  if (inv.hasActual)
+    headers.push(
+      'Toteutunut osuus (TOT) €',
+      'Itse maksettu (TOT) €',
+      'Netto (TOT) €',
+      'Ennakot laskutettu €',
+      'Tasaus (+ lasku / − hyvitys) €',
+    );
   headers.push('Netto (snt)', 'Erän perusosa (snt)', 'Lisäsentit');
   g.headers(HEADER_ROW, 0, headers);
 
@@ -137,7 +155,11 @@ export function buildInvoicing(ctx: Ctx): { sheet: SheetSpec; checks: Check[] } 
   ];
   for (let j = 0; j < MAX_INSTALLMENTS; j++) money.push([`inst${j}`, (r) => (j < r.advances.length ? r.advances[j].toNumber() : 0)]);
   if (inv.hasActual) {
-    money.push(['totShare', (r) => r.actual!.share.toNumber()], ['totPaid', (r) => r.actual!.paid.toNumber()], ['totNet', (r) => r.actual!.net.toNumber()]);
+    money.push(
+      ['totShare', (r) => r.actual!.share.toNumber()],
+      ['totPaid', (r) => r.actual!.paid.toNumber()],
+      ['totNet', (r) => r.actual!.net.toNumber()],
+    );
     money.push(['billed', (r) => r.actual!.advancesBilled.toNumber()], ['settlement', (r) => r.actual!.settlement.toNumber()]);
   }
   const sums = new Map<string, number>();
@@ -149,10 +171,23 @@ export function buildInvoicing(ctx: Ctx): { sheet: SheetSpec; checks: Check[] } 
   }
   const cell = (key: string) => onSheet(SHEETS.invoicing, a1(total, c[key], true));
   const checks: Check[] = [
-    { label: 'TYM_Laskutus: TA-netot yhteensä = 0 (laskutettava = maksettu)', formula: `ROUND(${cell('taNet')},2)=0`, note: 'Osuudet yhteensä = itse maksetut yhteensä.' },
-    { label: 'TYM_Laskutus: ennakkoerät yhteensä = netto jokaisella vastaanottajalla', formula: allTrue(onSheet(SHEETS.invoicing, range(INVOICE_FIRST, c.ok, last, c.ok))), note: 'Erät ovat yhtä suuret sentin tarkkuudella; ylijäävät sentit aikaisimmille erille.' },
+    {
+      label: 'TYM_Laskutus: TA-netot yhteensä = 0 (laskutettava = maksettu)',
+      formula: `ROUND(${cell('taNet')},2)=0`,
+      note: 'Osuudet yhteensä = itse maksetut yhteensä.',
+    },
+    {
+      label: 'TYM_Laskutus: ennakkoerät yhteensä = netto jokaisella vastaanottajalla',
+      formula: allTrue(onSheet(SHEETS.invoicing, range(INVOICE_FIRST, c.ok, last, c.ok))),
+      note: 'Erät ovat yhtä suuret sentin tarkkuudella; ylijäävät sentit aikaisimmille erille.',
+    },
   ];
-  if (inv.hasActual) checks.push({ label: 'TYM_Laskutus: tasaukset yhteensä = 0', formula: `ROUND(${cell('settlement')},2)=0`, note: 'Tasauslaskut ja hyvitykset kumoavat toisensa.' });
+  if (inv.hasActual)
+    checks.push({
+      label: 'TYM_Laskutus: tasaukset yhteensä = 0',
+      formula: `ROUND(${cell('settlement')},2)=0`,
+      note: 'Tasauslaskut ja hyvitykset kumoavat toisensa.',
+    });
 
   [16, 5, 10, 13, 13, 13, ...Array.from({ length: MAX_INSTALLMENTS }, () => 11), 13, 9].forEach((w, i) => g.width(i, w));
   if (inv.hasActual) [13, 13, 13, 13, 14].forEach((w, i) => g.width(c.totShare + i, w));

@@ -39,7 +39,12 @@ export function buildParams(ctx: Ctx, input: SettingsInput): { sheet: SheetSpec;
   const P = SHEETS.params;
   g.value(0, 0, `TYM-kustannustenjako ${ctx.model.settings.year}: parametrit ja jakoavaimet`, 'title');
   masterBanner(g, 1, 0);
-  g.value(2, 0, 'Laskelman kirjoittama taulukko: arvot luetaan syöttötaulukoista kaavoilla, asetukset nimen perusteella. Älä muokkaa; muuta syötteitä ja laske uudelleen.', 'note');
+  g.value(
+    2,
+    0,
+    'Laskelman kirjoittama taulukko: arvot luetaan syöttötaulukoista kaavoilla, asetukset nimen perusteella. Älä muokkaa; muuta syötteitä ja laske uudelleen.',
+    'note',
+  );
   const names: NameSpec[] = [];
   const settings = settingsBlock(g, ctx, input, 5);
   names.push(...settings.names);

@@ -30,34 +30,52 @@ import { NAMES } from './names';
 import { blankCell, blankRow, matchExact, slotHeader, slotRef, trimmed } from './cells';
 import { wordCode } from './settings';
 
-export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header: number; slotRow: number }): { nextCol: number; names: NameSpec[] } {
+export function registrationBlock(
+  g: Grid,
+  ctx: Ctx,
+  col0: number,
+  at0: { header: number; slotRow: number },
+): { nextCol: number; names: NameSpec[] } {
   const t = ctx.model.tables.ilmoittautumiset;
   const S = ctx.slots.length;
-  const per = (key: string, header: string, name?: string) => ctx.slots.map((s, i) => ({ key: `${key}${s.no}`, header: `${header} ${s.year}`, ...(i === 0 && name ? { name, span: S } : {}) }));
-  const b = new Block(SHEETS.rows, at0.header, col0, [
-    { key: 'n', header: 'n', width: 6 },
-    { key: 'group', header: 'Ryhmä', width: 7 },
-    { key: 'k', header: 'Ero kohdassa', width: 7 },
-    { key: 'blank', header: 'Tyhjä rivi', width: 7 },
-    { key: 'eventText', header: 'Tilaisuus', width: 18 },
-    { key: 'event', header: 'Tilaisuus nro', name: NAMES.regEvent, width: 8 },
-    { key: 'party', header: 'Osapuoli nro', name: NAMES.regParty, width: 8 },
-    { key: 'status', header: 'Tila (1 voimassa, 2 peruttu)', width: 9 },
-    { key: 'day', header: 'Päivä', width: 10 },
-    { key: 'ok', header: 'Kelpaa', name: NAMES.regOk, width: 7 },
-    { key: 'sameName', header: 'Nimi sama kuin ed.', width: 8 },
-    { key: 'samePrefix', header: 'Alku sama kuin ed.', width: 8 },
-    { key: 'code', header: 'Merkki', width: 7 },
-    { key: 'codeAbove', header: 'Merkki ed.', width: 7 },
-    { key: 'order', header: 'Järjestys ok', name: NAMES.regOrderOk, width: 8 },
-    ...per('active', 'Voimassa'),
-    ...per('before', 'Voimassa ennen'),
-    ...per('counted', 'Lasketaan', NAMES.regCounted),
-    ...previousYearColumns(ctx),
-  ], ctx.regRows);
-  g.value(at0.header - 2, col0, `Ilmoittautumiset (${t.name}): ryhmiteltynä tilaisuuksittain ja henkilöittäin; n = taulukon rivi`, 'subtitle');
+  const per = (key: string, header: string, name?: string) =>
+    ctx.slots.map((s, i) => ({ key: `${key}${s.no}`, header: `${header} ${s.year}`, ...(i === 0 && name ? { name, span: S } : {}) }));
+  const b = new Block(
+    SHEETS.rows,
+    at0.header,
+    col0,
+    [
+      { key: 'n', header: 'n', width: 6 },
+      { key: 'group', header: 'Ryhmä', width: 7 },
+      { key: 'k', header: 'Ero kohdassa', width: 7 },
+      { key: 'blank', header: 'Tyhjä rivi', width: 7 },
+      { key: 'eventText', header: 'Tilaisuus', width: 18 },
+      { key: 'event', header: 'Tilaisuus nro', name: NAMES.regEvent, width: 8 },
+      { key: 'party', header: 'Osapuoli nro', name: NAMES.regParty, width: 8 },
+      { key: 'status', header: 'Tila (1 voimassa, 2 peruttu)', width: 9 },
+      { key: 'day', header: 'Päivä', width: 10 },
+      { key: 'ok', header: 'Kelpaa', name: NAMES.regOk, width: 7 },
+      { key: 'sameName', header: 'Nimi sama kuin ed.', width: 8 },
+      { key: 'samePrefix', header: 'Alku sama kuin ed.', width: 8 },
+      { key: 'code', header: 'Merkki', width: 7 },
+      { key: 'codeAbove', header: 'Merkki ed.', width: 7 },
+      { key: 'order', header: 'Järjestys ok', name: NAMES.regOrderOk, width: 8 },
+      ...per('active', 'Voimassa'),
+      ...per('before', 'Voimassa ennen'),
+      ...per('counted', 'Lasketaan', NAMES.regCounted),
+      ...previousYearColumns(ctx),
+    ],
+    ctx.regRows,
+  );
+  g.value(
+    at0.header - 2,
+    col0,
+    `Ilmoittautumiset (${t.name}): ryhmiteltynä tilaisuuksittain ja henkilöittäin; n = taulukon rivi`,
+    'subtitle',
+  );
   slotHeader(g, b, ['active', 'before', 'counted'], ctx);
-  for (const k of ['pActive', 'pBefore', 'pCounted']) ctx.budgetSlots.forEach((s) => g.value(at0.slotRow, b.c(`${k}${s.no}`), s.no, 'integer'));
+  for (const k of ['pActive', 'pBefore', 'pCounted'])
+    ctx.budgetSlots.forEach((s) => g.value(at0.slotRow, b.c(`${k}${s.no}`), s.no, 'integer'));
   b.header(g);
   const name = (n: string) => `LOWER(TRIM(${tableCell(t, 'name', n)}))`;
   const counted = ctx.slots.map((s) => countRegistrations(s.model).counted);
@@ -84,15 +102,37 @@ export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header
     g.formula(r, b.c('blank'), blankRow(t, n), !reg, 'text');
     g.formula(r, b.c('eventText'), `TRIM(${tableCell(t, 'event', n)})`, trimmed(ctx.raw('ilmoittautumiset', item.n, 'event')), 'text');
     g.formula(r, b.c('event'), `IF(${at('eventText')}="",0,${matchExact(at('eventText'), NAMES.events)})`, item.eventNo, 'integer');
-    g.formula(r, b.c('party'), `IF(${blankCell(t, 'organisation', n)},0,${wordCode('ORG', `TRIM(${tableCell(t, 'organisation', n)})`)})`, reg ? PARTIES.indexOf(reg.party) + 1 : 0, 'integer');
-    if (has('status')) g.formula(r, b.c('status'), `IF(${blankCell(t, 'status', n)},1,${wordCode('TILA', `TRIM(${tableCell(t, 'status', n)})`)})`, reg?.cancelled ? 2 : 1, 'integer');
+    g.formula(
+      r,
+      b.c('party'),
+      `IF(${blankCell(t, 'organisation', n)},0,${wordCode('ORG', `TRIM(${tableCell(t, 'organisation', n)})`)})`,
+      reg ? PARTIES.indexOf(reg.party) + 1 : 0,
+      'integer',
+    );
+    if (has('status'))
+      g.formula(
+        r,
+        b.c('status'),
+        `IF(${blankCell(t, 'status', n)},1,${wordCode('TILA', `TRIM(${tableCell(t, 'status', n)})`)})`,
+        reg?.cancelled ? 2 : 1,
+        'integer',
+      );
     else g.value(r, b.c('status'), 1, 'integer');
-    if (has('date')) g.formula(r, b.c('day'), `IF(${blankCell(t, 'date', n)},0,${tableCell(t, 'date', n)})`, reg?.date !== null && reg?.date !== undefined ? reg.date + 25569 : 0, 'date');
+    if (has('date'))
+      g.formula(
+        r,
+        b.c('day'),
+        `IF(${blankCell(t, 'date', n)},0,${tableCell(t, 'date', n)})`,
+        reg?.date !== null && reg?.date !== undefined ? reg.date + 25569 : 0,
+        'date',
+      );
     else g.value(r, b.c('day'), 0, 'date');
     g.formula(
       r,
       b.c('ok'),
-      orFalse(`IF(${at('blank')},TRUE,AND(${at('event')}>0,TRIM(${tableCell(t, 'name', n)})<>"",${at('party')}>0,${at('status')}>0,ISNUMBER(${at('day')}),OR(${at('day')}=0,${at('day')}>=61)))`),
+      orFalse(
+        `IF(${at('blank')},TRUE,AND(${at('event')}>0,TRIM(${tableCell(t, 'name', n)})<>"",${at('party')}>0,${at('status')}>0,ISNUMBER(${at('day')}),OR(${at('day')}=0,${at('day')}>=61)))`,
+      ),
       true,
       'check',
     );
@@ -102,7 +142,13 @@ export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header
     const k = item.diffAt;
     const guard = `ISNUMBER(${above('event')})`;
     g.formula(r, b.c('sameName'), `IF(${guard},EXACT(${name(n)},${name(nAbove)}),FALSE)`, prev ? me === up : false, 'text');
-    g.formula(r, b.c('samePrefix'), `IF(${guard},EXACT(LEFT(${name(n)},${at('k')}-1),LEFT(${name(nAbove)},${at('k')}-1)),FALSE)`, prev ? me.slice(0, k - 1) === up.slice(0, k - 1) : false, 'text');
+    g.formula(
+      r,
+      b.c('samePrefix'),
+      `IF(${guard},EXACT(LEFT(${name(n)},${at('k')}-1),LEFT(${name(nAbove)},${at('k')}-1)),FALSE)`,
+      prev ? me.slice(0, k - 1) === up.slice(0, k - 1) : false,
+      'text',
+    );
     const codeOf = (nn: string) => `IF(LEN(${name(nn)})<${at('k')},0,UNICODE(MID(${name(nn)},${at('k')},1)))`;
     g.formula(r, b.c('code'), codeOf(n), codeAt(me, k), 'integer');
     g.formula(r, b.c('codeAbove'), `IF(${guard},${codeOf(nAbove)},0)`, prev ? codeAt(up, k) : 0, 'integer');
@@ -119,11 +165,29 @@ export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header
       const s = slot.no;
       const year = `INDEX(${NAMES.years},${slotRef(b, `active${s}`)})`;
       const active = reg && !reg.cancelled && registrationInYear(slot.year, reg) ? 1 : 0;
-      g.formula(r, b.c(`active${s}`), `IF(OR(${at('event')}=0,${at('status')}<>1),0,IF(OR(${at('day')}=0,YEAR(${at('day')})=${year}),1,0))`, active, 'integer');
+      g.formula(
+        r,
+        b.c(`active${s}`),
+        `IF(OR(${at('event')}=0,${at('status')}<>1),0,IF(OR(${at('day')}=0,YEAR(${at('day')})=${year}),1,0))`,
+        active,
+        'integer',
+      );
       const same = prev !== undefined && prev.group === item.group;
       before[si] = same ? before[si] + activeAbove[si] : 0;
-      g.formula(r, b.c(`before${s}`), `IF(${at('group')}=${above('group')},${above(`before${s}`)}+${above(`active${s}`)},0)`, before[si], 'integer');
-      g.formula(r, b.c(`counted${s}`), `IF(AND(${at(`active${s}`)}=1,${at(`before${s}`)}=0),1,0)`, reg && counted[si][item.index!] ? 1 : 0, 'integer');
+      g.formula(
+        r,
+        b.c(`before${s}`),
+        `IF(${at('group')}=${above('group')},${above(`before${s}`)}+${above(`active${s}`)},0)`,
+        before[si],
+        'integer',
+      );
+      g.formula(
+        r,
+        b.c(`counted${s}`),
+        `IF(AND(${at(`active${s}`)}=1,${at(`before${s}`)}=0),1,0)`,
+        reg && counted[si][item.index!] ? 1 : 0,
+        'integer',
+      );
       activeAbove[si] = active;
     });
     // The previous year of a budget slot (rule book §9 "Before the year"), on the same rows and so
@@ -132,19 +196,37 @@ export function registrationBlock(g: Grid, ctx: Ctx, col0: number, at0: { header
       const s = slot.no;
       const year = `INDEX(${NAMES.years},${slotRef(b, `pActive${s}`)})`;
       const e = prevYearRows[bi](i);
-      g.formula(r, b.c(`pActive${s}`), `IF(OR(${at('event')}=0,${at('status')}<>1,${at('day')}=0),0,IF(YEAR(${at('day')})=${year}-1,1,0))`, e.active, 'integer');
-      g.formula(r, b.c(`pBefore${s}`), `IF(${at('group')}=${above('group')},${above(`pBefore${s}`)}+${above(`pActive${s}`)},0)`, e.before, 'integer');
+      g.formula(
+        r,
+        b.c(`pActive${s}`),
+        `IF(OR(${at('event')}=0,${at('status')}<>1,${at('day')}=0),0,IF(YEAR(${at('day')})=${year}-1,1,0))`,
+        e.active,
+        'integer',
+      );
+      g.formula(
+        r,
+        b.c(`pBefore${s}`),
+        `IF(${at('group')}=${above('group')},${above(`pBefore${s}`)}+${above(`pActive${s}`)},0)`,
+        e.before,
+        'integer',
+      );
       g.formula(r, b.c(`pCounted${s}`), `IF(AND(${at(`pActive${s}`)}=1,${at(`pBefore${s}`)}=0),1,0)`, e.counted, 'integer');
     });
   });
-  const last = ctx.budgetSlots.length ? `pCounted${ctx.budgetSlots[ctx.budgetSlots.length - 1].no}` : `counted${ctx.slots[ctx.slots.length - 1].no}`;
+  const last = ctx.budgetSlots.length
+    ? `pCounted${ctx.budgetSlots[ctx.budgetSlots.length - 1].no}`
+    : `counted${ctx.slots[ctx.slots.length - 1].no}`;
   return { nextCol: b.c(last) + 1, names: b.names() };
 }
 
 function previousYearColumns(ctx: Ctx): { key: string; header: string; name?: string; span?: number }[] {
   const B = ctx.budgetSlots.length;
   const per = (key: string, header: string, name?: string) =>
-    ctx.budgetSlots.map((s, i) => ({ key: `${key}${s.no}`, header: `${header} ${s.year - 1}`, ...(i === 0 && name ? { name, span: B } : {}) }));
+    ctx.budgetSlots.map((s, i) => ({
+      key: `${key}${s.no}`,
+      header: `${header} ${s.year - 1}`,
+      ...(i === 0 && name ? { name, span: B } : {}),
+    }));
   return [...per('pActive', 'Voimassa'), ...per('pBefore', 'Voimassa ennen'), ...per('pCounted', 'Lasketaan', NAMES.regCountedPrev)];
 }
 

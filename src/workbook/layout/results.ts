@@ -75,7 +75,12 @@ export function buildResults(ctx: Ctx, split: Block, municipal: Block): SheetSpe
   const alloc = ctx.alloc;
   g.value(0, 0, `TYM-kustannustenjako ${alloc.year}: tulokset`, 'title');
   masterBanner(g, 1, 0);
-  g.value(2, 0, 'Osuudet euroina (alv 0 %). Kaikki luvut ovat kaavoja, jotka johtavat syöttötaulukoihin laskentataulukoiden TYM_Jako ja TYM_Kuntajako kautta. Jos TYM_TARKISTUS on EPÄTOSI, katso TYM_Tarkistukset ja laske uudelleen.', 'note');
+  g.value(
+    2,
+    0,
+    'Osuudet euroina (alv 0 %). Kaikki luvut ovat kaavoja, jotka johtavat syöttötaulukoihin laskentataulukoiden TYM_Jako ja TYM_Kuntajako kautta. Jos TYM_TARKISTUS on EPÄTOSI, katso TYM_Tarkistukset ja laske uudelleen.',
+    'note',
+  );
 
   g.value(SUMMARY_HEADER_ROW - 1, 0, 'Yhteenveto (€)', 'subtitle');
   g.headers(SUMMARY_HEADER_ROW, 0, [
@@ -103,14 +108,29 @@ export function buildResults(ctx: Ctx, split: Block, municipal: Block): SheetSpe
       const kindRef = a1(SUMMARY_HEADER_ROW, c).replace(/(\d+)$/, '$$$1');
       const cents = (alloc.totals[k].get(rc.name) ?? ZERO).mul(100).toNumber();
       const isParty = rc.no <= PARTIES.length;
-      const sumOf = (sheetCents: string, sheetRecv: string, sheetKind: string, sheetYear: string) => `SUMIFS(${sheetCents},${sheetRecv},${no},${sheetKind},${kindRef},${sheetYear},${NAMES.year})`;
-      g.formula(row, SUM_COL.parties + ki, sumOf(NAMES.partyCents, NAMES.partyReceiver, NAMES.partyKind, NAMES.partySlot), isParty ? cents : 0, 'integer');
-      g.formula(row, SUM_COL.munis + ki, sumOf(NAMES.muniCents, NAMES.muniReceiver, NAMES.muniKind, NAMES.muniSlot), isParty ? 0 : cents, 'integer');
+      const sumOf = (sheetCents: string, sheetRecv: string, sheetKind: string, sheetYear: string) =>
+        `SUMIFS(${sheetCents},${sheetRecv},${no},${sheetKind},${kindRef},${sheetYear},${NAMES.year})`;
+      g.formula(
+        row,
+        SUM_COL.parties + ki,
+        sumOf(NAMES.partyCents, NAMES.partyReceiver, NAMES.partyKind, NAMES.partySlot),
+        isParty ? cents : 0,
+        'integer',
+      );
+      g.formula(
+        row,
+        SUM_COL.munis + ki,
+        sumOf(NAMES.muniCents, NAMES.muniReceiver, NAMES.muniKind, NAMES.muniSlot),
+        isParty ? 0 : cents,
+        'integer',
+      );
       g.formula(row, c, `(${a1(row, SUM_COL.parties + ki)}+${a1(row, SUM_COL.munis + ki)})/100`, cents / 100, 'money');
       g.formula(
         row,
         SUM_COL.ok + ki,
-        orFalse(`ROUND(SUMIFS(${tCol('Euroa')},${tCol('Vastaanottaja')},$A${row + 1},${tCol('Taso')},$B${row + 1},${tCol('Laji')},${kindRef})-${a1(row, c)},2)=0`),
+        orFalse(
+          `ROUND(SUMIFS(${tCol('Euroa')},${tCol('Vastaanottaja')},$A${row + 1},${tCol('Taso')},$B${row + 1},${tCol('Laji')},${kindRef})-${a1(row, c)},2)=0`,
+        ),
         true,
         'check',
       );
@@ -126,7 +146,13 @@ export function buildResults(ctx: Ctx, split: Block, municipal: Block): SheetSpe
     const c = SUM_COL.firstKind + ki;
     const parties = PARTIES.reduce((a, p) => a.plus(alloc.totals[k].get(p)!), ZERO);
     g.formula(totalRow, c, `SUM(${a1(lay.summaryFirst, c)}:${a1(partiesLast, c)})`, parties.toNumber(), 'moneyTotal');
-    g.formula(totalRow + 1, c, ctx.model.municipalities.length ? `SUM(${a1(munisFirst, c)}:${a1(munisLast, c)})` : '0', alloc.totals[k].get('TVA')!.toNumber(), 'moneyTotal');
+    g.formula(
+      totalRow + 1,
+      c,
+      ctx.model.municipalities.length ? `SUM(${a1(munisFirst, c)}:${a1(munisLast, c)})` : '0',
+      alloc.totals[k].get('TVA')!.toNumber(),
+      'moneyTotal',
+    );
   });
 
   // The result table: the budget year's groups, parties then municipalities, each cell a link.
@@ -150,17 +176,35 @@ export function buildResults(ctx: Ctx, split: Block, municipal: Block): SheetSpe
         ['Osuus', src('osuus'), parts.fraction],
         ['Euroa', src('share'), parts.cents / 100],
       ];
-      links.forEach(([hdr, f, v], i) => g.formula(row, i, f, v, hdr === 'Euroa' ? 'money' : hdr === 'Osuus' ? 'fraction' : hdr === 'Avain' ? 'decimal' : 'text'));
-      const same = (from: number, to: number) => orFalse(`AND(${links.slice(from, to).map(([, f], i) => `${a1(row, from + i)}=${f}`).join(',')})`);
+      links.forEach(([hdr, f, v], i) =>
+        g.formula(row, i, f, v, hdr === 'Euroa' ? 'money' : hdr === 'Osuus' ? 'fraction' : hdr === 'Avain' ? 'decimal' : 'text'),
+      );
+      const same = (from: number, to: number) =>
+        orFalse(
+          `AND(${links
+            .slice(from, to)
+            .map(([, f], i) => `${a1(row, from + i)}=${f}`)
+            .join(',')})`,
+        );
       g.formula(row, checkCol, same(0, 5), true, 'check');
       g.formula(row, checkCol + 1, same(5, 8), true, 'check');
       row += 1;
     };
     grp.split!.parties.parts.forEach((p, i) =>
-      write(split, grp.partyFirst + i, { receiver: p.receiver, key: p.key.toNumber(), fraction: p.fraction.toNumber(), cents: p.amount.mul(100).toNumber() }, LEVEL_PARTY),
+      write(
+        split,
+        grp.partyFirst + i,
+        { receiver: p.receiver, key: p.key.toNumber(), fraction: p.fraction.toNumber(), cents: p.amount.mul(100).toNumber() },
+        LEVEL_PARTY,
+      ),
     );
     grp.split!.municipalities.parts.forEach((p, i) =>
-      write(municipal, grp.muniFirst + i, { receiver: p.receiver, key: p.key.toNumber(), fraction: p.fraction.toNumber(), cents: p.amount.mul(100).toNumber() }, LEVEL_MUNICIPALITY),
+      write(
+        municipal,
+        grp.muniFirst + i,
+        { receiver: p.receiver, key: p.key.toNumber(), fraction: p.fraction.toNumber(), cents: p.amount.mul(100).toNumber() },
+        LEVEL_MUNICIPALITY,
+      ),
     );
   }
   const rowCount = row - h - 1;

@@ -51,7 +51,12 @@ export function settingsInForce(ctx: Ctx): [SettingKey, CellValue][] {
 export function buildRunLog(ctx: Ctx, run: RunInfo): SheetSpec {
   const g = new Grid();
   g.value(0, 0, `TYM-kustannustenjako ${ctx.model.settings.year}: ajoloki`, 'title');
-  g.value(1, 0, 'Laskennan aika, ohjelman versio, voimassa olleet asetukset ja syötetaulukoiden rivimäärät ja sormenjäljet (SHA-256 arvoista; arvoja ei tallenneta). Tarkista laskelma -toiminto vertaa sormenjälkiä taulukoihin.', 'note');
+  g.value(
+    1,
+    0,
+    'Laskennan aika, ohjelman versio, voimassa olleet asetukset ja syötetaulukoiden rivimäärät ja sormenjäljet (SHA-256 arvoista; arvoja ei tallenneta). Tarkista laskelma -toiminto vertaa sormenjälkiä taulukoihin.',
+    'note',
+  );
   masterBanner(g, 2, 0);
   let r = RUN_LOG.firstRow;
   const put = (key: string, value: CellValue, style: 'text' | 'integer' | 'decimal' = 'text') => {
@@ -62,7 +67,8 @@ export function buildRunLog(ctx: Ctx, run: RunInfo): SheetSpec {
   put('aika', run.time);
   put('ohjelma', run.program);
   put('versio', run.version);
-  for (const [key, value] of settingsInForce(ctx)) put(`asetus: ${SETTINGS[key].names[0]}`, value, typeof value === 'number' ? 'decimal' : 'text');
+  for (const [key, value] of settingsInForce(ctx))
+    put(`asetus: ${SETTINGS[key].names[0]}`, value, typeof value === 'number' ? 'decimal' : 'text');
   r += 1;
   g.headers(r, 0, [...RUN_LOG.tableHeader]);
   r += 1;

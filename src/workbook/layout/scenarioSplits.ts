@@ -80,7 +80,12 @@ export interface ScenarioSplitLayout {
 /** The budget year's groups (slot 1) in the allocation's order. */
 export const budgetGroups = (ctx: Ctx): GroupEntry[] => ctx.groups.filter((g) => g.slot.no === 1);
 
-export function buildScenarioSplits(ctx: Ctx, muniCol: (key: string) => string, jako: Block, sc: Scenarios = computeScenarios(ctx.model, ctx.alloc)): { sheet: SheetSpec; layout: ScenarioSplitLayout } {
+export function buildScenarioSplits(
+  ctx: Ctx,
+  muniCol: (key: string) => string,
+  jako: Block,
+  sc: Scenarios = computeScenarios(ctx.model, ctx.alloc),
+): { sheet: SheetSpec; layout: ScenarioSplitLayout } {
   const g = new Grid();
   const model = ctx.model;
   const year = model.settings.year;
@@ -88,7 +93,12 @@ export function buildScenarioSplits(ctx: Ctx, muniCol: (key: string) => string, 
   const M = model.municipalities.length;
   const P = PARTIES.length;
   g.value(0, 0, `TYM-kustannustenjako ${year}: skenaarioiden laskenta`, 'title');
-  g.value(1, 0, 'Jokainen talousarviovuoden ryhmä jaetaan uudelleen kuten laskenta jakaisi sen toisella perusteella: TVA:n osuus kunnille kullakin kuntajaon perusteella, ryhmät osapuolille kullakin henkilöstöperusteella (pooli b ilmoittautuneiden mukaan kuten TYM_Jako). Suurin jäännös senteissä kuten TYM_Jako ja TYM_Kuntajako. Tulokset: TYM_Skenaariot.', 'note');
+  g.value(
+    1,
+    0,
+    'Jokainen talousarviovuoden ryhmä jaetaan uudelleen kuten laskenta jakaisi sen toisella perusteella: TVA:n osuus kunnille kullakin kuntajaon perusteella, ryhmät osapuolille kullakin henkilöstöperusteella (pooli b ilmoittautuneiden mukaan kuten TYM_Jako). Suurin jäännös senteissä kuten TYM_Jako ja TYM_Kuntajako. Tulokset: TYM_Skenaariot.',
+    'note',
+  );
   masterBanner(g, 3, 0, 3);
 
   // Block 2's key types first known by position: the keys block counts the staff-keyed groups from it.
@@ -107,12 +117,15 @@ export function buildScenarioSplits(ctx: Ctx, muniCol: (key: string) => string, 
     g.formula(
       r,
       b.c('ok'),
-      orFalse(`AND(SUM(${grp('cents')})=${at('snt')},ROUND(${at('share')}*100,0)=${at('cents')},${at('rem')}>=0,${at('rem')}<${at('d')},${at('a')}<${NAMES.limit},${at('d')}<${NAMES.limit})`),
+      orFalse(
+        `AND(SUM(${grp('cents')})=${at('snt')},ROUND(${at('share')}*100,0)=${at('cents')},${at('rem')}>=0,${at('rem')}<${at('d')},${at('a')}<${NAMES.limit},${at('d')}<${NAMES.limit})`,
+      ),
       typeof e.cents === 'number' && typeof e.d === 'number' && e.d < EXACT_LIMIT,
       'check',
     );
   };
-  const put = (r: number, k: string, formula: string, v: CellValue) => g.formula(r, muni.c(k), formula, v, k === 'avail' ? 'check' : splitStyle(k));
+  const put = (r: number, k: string, formula: string, v: CellValue) =>
+    g.formula(r, muni.c(k), formula, v, k === 'avail' ? 'check' : splitStyle(k));
   const head = (b: Block, r: number, basis: number, grp: GroupEntry, first: number, parts: number) => {
     g.value(r, b.c('basis'), basis, 'integer');
     g.value(r, b.c('group'), grp.no, 'integer');
@@ -157,7 +170,12 @@ export function buildScenarioSplits(ctx: Ctx, muniCol: (key: string) => string, 
   });
 
   // Block 2: each group over the parties, per staff basis.
-  g.value(staff.headerRow - 1, 0, 'Ryhmät osapuolille kullakin henkilöstöperusteella (poolit a ja muu henkilöstön mukaan, pooli b ilmoittautuneiden mukaan)', 'subtitle');
+  g.value(
+    staff.headerRow - 1,
+    0,
+    'Ryhmät osapuolille kullakin henkilöstöperusteella (poolit a ja muu henkilöstön mukaan, pooli b ilmoittautuneiden mukaan)',
+    'subtitle',
+  );
   staff.header(g);
   idx = 0;
   STAFF_BASES.forEach((basis, k) => {
@@ -167,7 +185,10 @@ export function buildScenarioSplits(ctx: Ctx, muniCol: (key: string) => string, 
     groups.forEach((grp, gi) => {
       const snt = avail ? grp.split!.amount.mul(100).toNumber() : 0;
       // Pool b keeps TYM_Jako's numerators (registrants); the staff pools take this basis's.
-      const base = grp.pool === 'b' ? levelNumerators(ctx, grp, 1) : levelNumerators({ ...ctx, model: mm }, { ...grp, slot: { ...grp.slot, model: mm } }, 1);
+      const base =
+        grp.pool === 'b'
+          ? levelNumerators(ctx, grp, 1)
+          : levelNumerators({ ...ctx, model: mm }, { ...grp, slot: { ...grp.slot, model: mm } }, 1);
       const parts = base.map((x, pi) => ({ n: avail ? x.n : 1, key: grp.pool === 'b' ? x.key : poolKeyShown(mm, PARTIES[pi]).toNumber() }));
       const engine: Split | null = avail ? s.splits[gi] : null;
       const exp = expectedSplit(snt, parts, engine ? engine.parts : null);
@@ -183,7 +204,12 @@ export function buildScenarioSplits(ctx: Ctx, muniCol: (key: string) => string, 
         put(r, 'snt', `IF(${at('avail')},INDEX(${NAMES.groupCents},${at('group')}),0)`, snt);
         const onJako = (k: string) => `INDEX(${jako.range(k)},(${at('group')}-1)*ROWS(${NAMES.parties})+${at('no')})`;
         put(r, 'key', `CHOOSE(${at('keyType')},INDEX(${keys.staffPoolKey},${at('basis')},${at('no')}),${onJako('key')})`, parts[pi].key);
-        put(r, 'n', `IF(${at('avail')},CHOOSE(${at('keyType')},INDEX(${keys.staffPoolN},${at('basis')},${at('no')}),${onJako('n')}),1)`, parts[pi].n);
+        put(
+          r,
+          'n',
+          `IF(${at('avail')},CHOOSE(${at('keyType')},INDEX(${keys.staffPoolN},${at('basis')},${at('no')}),${onJako('n')}),1)`,
+          parts[pi].n,
+        );
         remainderSteps(g, staff, r, exp[pi], snt);
         ok(staff, r, exp[pi]);
         idx += 1;
@@ -191,7 +217,17 @@ export function buildScenarioSplits(ctx: Ctx, muniCol: (key: string) => string, 
     });
   });
   return {
-    sheet: g.toSheet(S, { tabColor: 'FF2F75B5', freeze: { rows: 4, columns: 0 }, print: { title: `TYM-kustannustenjako ${year}: skenaarioiden laskenta`, landscape: true, fitToWidth: true, repeatRows: 4 } }),
-    layout: { muni, staff, muniAvail: keys.muniAvail, staffAvail: keys.staffAvail, staffGroups: groups.filter((x) => x.pool !== 'b').length },
+    sheet: g.toSheet(S, {
+      tabColor: 'FF2F75B5',
+      freeze: { rows: 4, columns: 0 },
+      print: { title: `TYM-kustannustenjako ${year}: skenaarioiden laskenta`, landscape: true, fitToWidth: true, repeatRows: 4 },
+    }),
+    layout: {
+      muni,
+      staff,
+      muniAvail: keys.muniAvail,
+      staffAvail: keys.staffAvail,
+      staffGroups: groups.filter((x) => x.pool !== 'b').length,
+    },
   };
 }

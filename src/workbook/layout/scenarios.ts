@@ -36,14 +36,25 @@ export interface ScenarioSheet {
   checks: Check[];
 }
 
-export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, kuntajako: Block, sc: Scenarios = computeScenarios(ctx.model, ctx.alloc)): ScenarioSheet {
+export function buildScenarios(
+  ctx: Ctx,
+  lay: ScenarioSplitLayout,
+  jako: Block,
+  kuntajako: Block,
+  sc: Scenarios = computeScenarios(ctx.model, ctx.alloc),
+): ScenarioSheet {
   const g = new Grid();
   const model = ctx.model;
   const alloc = ctx.alloc;
   const year = model.settings.year;
   g.value(0, 0, `TYM-kustannustenjako ${year}: skenaariot – mitä kukin maksaisi toisella jakoperusteella`, 'title');
   masterBanner(g, 1, 0, C.inForce);
-  g.value(2, 0, 'Kuntien osuudet TVA:n osuudesta kullakin kuntajaon perusteella ja osapuolten osuudet kullakin henkilöstöperusteella, voimassa olevan perusteen rinnalla; ero = skenaario − voimassa. Laskenta: TYM_Skenaariojako.', 'note');
+  g.value(
+    2,
+    0,
+    'Kuntien osuudet TVA:n osuudesta kullakin kuntajaon perusteella ja osapuolten osuudet kullakin henkilöstöperusteella, voimassa olevan perusteen rinnalla; ero = skenaario − voimassa. Laskenta: TYM_Skenaariojako.',
+    'note',
+  );
   g.value(3, WORD_COL - 1, 'Merkintä: voimassa', 'note');
   g.value(3, WORD_COL, WORDS.inForce, 'text');
   g.value(4, WORD_COL - 1, 'Merkintä: ei laskettavissa', 'note');
@@ -52,8 +63,25 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
   const checkRanges: { label: string; range: string }[] = [];
   let row = FIRST_BLOCK_ROW;
 
-  interface Basis { name: string; code: number; available: boolean; total: (i: number) => Decimal }
-  const block = (kind: CostKind, title: string, firstHeader: string, receivers: { no: number; name: string; inForce: Decimal }[], bases: Basis[], split: Block, scen: Block, avail: string, basisName: string, inForceCode: number, level: string) => {
+  interface Basis {
+    name: string;
+    code: number;
+    available: boolean;
+    total: (i: number) => Decimal;
+  }
+  const block = (
+    kind: CostKind,
+    title: string,
+    firstHeader: string,
+    receivers: { no: number; name: string; inForce: Decimal }[],
+    bases: Basis[],
+    split: Block,
+    scen: Block,
+    avail: string,
+    basisName: string,
+    inForceCode: number,
+    level: string,
+  ) => {
     g.value(row, 0, title, 'subtitle');
     const codeRow = row + 1;
     const header = row + 2;
@@ -70,7 +98,13 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
       const c = C.first + bi * PER;
       g.value(codeRow, c, b.code, 'integer');
       const code = a1(codeRow, c, true);
-      g.formula(status, c, `IF(INDEX(${avail},${code}),IF(${code}=${basisName},${word(3)},""),${word(4)})`, b.available ? (b.code === inForceCode ? WORDS.inForce : '') : WORDS.unavailable, 'note');
+      g.formula(
+        status,
+        c,
+        `IF(INDEX(${avail},${code}),IF(${code}=${basisName},${word(3)},""),${word(4)})`,
+        b.available ? (b.code === inForceCode ? WORDS.inForce : '') : WORDS.unavailable,
+        'note',
+      );
     });
     const first = status + 1;
     receivers.forEach((rc, i) => {
@@ -78,7 +112,13 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
       const at = (c: number) => a1(r, c);
       g.value(r, C.no, rc.no, 'integer');
       g.formula(r, C.name, `INDEX(${NAMES.receivers},${at(C.no)},1)`, rc.name, 'label');
-      g.formula(r, C.inForce, `SUMIFS(${split.range('cents')},${split.range('no')},${at(C.no)},${split.range('kind')},${kindCell},${split.range('year')},${NAMES.year})/100`, rc.inForce.toNumber(), 'money');
+      g.formula(
+        r,
+        C.inForce,
+        `SUMIFS(${split.range('cents')},${split.range('no')},${at(C.no)},${split.range('kind')},${kindCell},${split.range('year')},${NAMES.year})/100`,
+        rc.inForce.toNumber(),
+        'money',
+      );
       const choices: string[] = [];
       bases.forEach((b, bi) => {
         const c = C.first + bi * PER;
@@ -86,7 +126,13 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
         const v = b.total(i);
         const diff = v.minus(rc.inForce);
         const ok = `INDEX(${avail},${code})`;
-        g.formula(r, c, `IF(${ok},SUMIFS(${scen.range('cents')},${scen.range('basis')},${code},${scen.range('kind')},${kindCell},${scen.range('no')},${at(C.no)})/100,"")`, b.available ? v.toNumber() : '', 'money');
+        g.formula(
+          r,
+          c,
+          `IF(${ok},SUMIFS(${scen.range('cents')},${scen.range('basis')},${code},${scen.range('kind')},${kindCell},${scen.range('no')},${at(C.no)})/100,"")`,
+          b.available ? v.toNumber() : '',
+          'money',
+        );
         g.formula(r, c + 1, `IF(${ok},${at(c)}-${at(C.inForce)},"")`, b.available ? diff.toNumber() : '', 'money');
         const pct: CellValue = b.available && !rc.inForce.isZero() ? diff.div(rc.inForce).mul(100).toNumber() : '';
         g.formula(r, c + 2, `IF(AND(${ok},${at(C.inForce)}<>0),${at(c + 1)}/${at(C.inForce)}*100,"")`, pct, 'percent');
@@ -103,7 +149,13 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
       const c = C.first + bi * PER;
       const t = receivers.reduce((a, _, i) => a.plus(b.total(i)), ZERO);
       g.formula(total, c, `SUM(${a1(first, c)}:${a1(last, c)})`, b.available ? t.toNumber() : 0, 'moneyTotal');
-      g.formula(total, c + 1, `SUM(${a1(first, c + 1)}:${a1(last, c + 1)})`, b.available ? t.minus(inForceTotal).toNumber() : 0, 'moneyTotal');
+      g.formula(
+        total,
+        c + 1,
+        `SUM(${a1(first, c + 1)}:${a1(last, c + 1)})`,
+        b.available ? t.minus(inForceTotal).toNumber() : 0,
+        'moneyTotal',
+      );
     });
     // Every scenario splits the same amounts: its total equals the basis in force (a figure typed over shows here).
     g.formula(total, CHECK_COL, `AND(${bases.map((_, bi) => `ROUND(${a1(total, C.first + bi * PER + 1)},2)=0`).join(',')})`, true, 'check');
@@ -118,7 +170,12 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
       `${kind}: kuntien osuudet TVA:n osuudesta`,
       'Kunta',
       model.municipalities.map((m) => ({ no: P + m.ref.index, name: m.name, inForce: alloc.totals[kind].get(m.name)! })),
-      MUNICIPAL_BASES.map((basis, bi) => ({ name: MUNICIPAL_BASIS_NAMES[bi], code: MUNICIPAL_BASIS_CODE[basis], available: sc.municipal[bi].unavailable === null, total: (i) => sc.municipal[bi].totals[kind][i] })),
+      MUNICIPAL_BASES.map((basis, bi) => ({
+        name: MUNICIPAL_BASIS_NAMES[bi],
+        code: MUNICIPAL_BASIS_CODE[basis],
+        available: sc.municipal[bi].unavailable === null,
+        total: (i) => sc.municipal[bi].totals[kind][i],
+      })),
       kuntajako,
       lay.muni,
       lay.muniAvail,
@@ -131,7 +188,12 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
       `${kind}: osapuolten osuudet`,
       'Osapuoli',
       PARTIES.map((p, i) => ({ no: i + 1, name: p, inForce: alloc.totals[kind].get(p)! })),
-      STAFF_BASES.map((basis, bi) => ({ name: STAFF_BASIS_NAMES[bi], code: STAFF_BASIS_CODE[basis], available: sc.staff[bi].unavailable === null, total: (i) => sc.staff[bi].totals[kind][i] })),
+      STAFF_BASES.map((basis, bi) => ({
+        name: STAFF_BASIS_NAMES[bi],
+        code: STAFF_BASIS_CODE[basis],
+        available: sc.staff[bi].unavailable === null,
+        total: (i) => sc.staff[bi].totals[kind][i],
+      })),
       jako,
       lay.staff,
       lay.staffAvail,
@@ -159,11 +221,13 @@ export function buildScenarios(ctx: Ctx, lay: ScenarioSplitLayout, jako: Block, 
     })),
   ];
   return {
-    sheet: g.toSheet(S, { tabColor: 'FF548235', print: { title: `TYM-kustannustenjako ${year}: skenaariot`, landscape: true, fitToWidth: true, onePage: true } }),
+    sheet: g.toSheet(S, {
+      tabColor: 'FF548235',
+      print: { title: `TYM-kustannustenjako ${year}: skenaariot`, landscape: true, fitToWidth: true, onePage: true },
+    }),
     checks,
   };
 }
-
 
 /** Every row of a split block TRUE; a block without rows (a budget year without cost lines) has nothing to check. */
 function rowsOk(b: Block): string {

@@ -58,17 +58,23 @@ export function buildStaffing(ctx: Ctx): { sheet: SheetSpec; okRange: string } {
   masterBanner(g, 1, 0);
   g.value(2, 0, 'Liitteen 2 henkilöstö, joka on mallissa talousarviovuonna. HTV vuodessa = HTV × päivät mallissa / vuoden päivät.', 'note');
   const figures = staffFigures(model);
-  const b = new Block(SHEETS.staffing, 3, 0, [
-    { key: 'party', header: 'Osapuoli', width: 10 },
-    { key: 'unit', header: 'Yksikkö', name: NAMES.unitName, width: 36 },
-    { key: 'headcount', header: 'Henkilömäärä', width: 13 },
-    { key: 'fte', header: 'HTV', width: 11 },
-    { key: 'avgFte', header: 'HTV vuodessa', width: 13 },
-    { key: 'no', header: 'Osapuoli nro', name: NAMES.unitParty, width: 9 },
-    { key: 'first', header: 'Ensimmäinen rivi', width: 9 },
-    { key: 'atRun', header: 'Yksikkö ajossa', width: 30 },
-    { key: 'ok', header: 'Kelpaa', width: 8 },
-  ], Math.max(1, figures.length));
+  const b = new Block(
+    SHEETS.staffing,
+    3,
+    0,
+    [
+      { key: 'party', header: 'Osapuoli', width: 10 },
+      { key: 'unit', header: 'Yksikkö', name: NAMES.unitName, width: 36 },
+      { key: 'headcount', header: 'Henkilömäärä', width: 13 },
+      { key: 'fte', header: 'HTV', width: 11 },
+      { key: 'avgFte', header: 'HTV vuodessa', width: 13 },
+      { key: 'no', header: 'Osapuoli nro', name: NAMES.unitParty, width: 9 },
+      { key: 'first', header: 'Ensimmäinen rivi', width: 9 },
+      { key: 'atRun', header: 'Yksikkö ajossa', width: 30 },
+      { key: 'ok', header: 'Kelpaa', width: 8 },
+    ],
+    Math.max(1, figures.length),
+  );
   b.header(g);
   const days1 = `INDEX(${NAMES.staffDays},0,1)`;
   const sumOf = (row: number, values: string, byUnit: boolean) =>
@@ -96,7 +102,9 @@ export function buildStaffing(ctx: Ctx): { sheet: SheetSpec; okRange: string } {
     g.formula(
       r,
       b.c('ok'),
-      orFalse(`AND(SUMPRODUCT((${NAMES.unitParty}=${b.col('no', r)})*(${NAMES.unitName}=${b.col('unit', r)}))=1,SUMPRODUCT((${NAMES.staffParty}=${b.col('no', r)})*(${NAMES.staffUnit}=${b.col('unit', r)}))>0)`),
+      orFalse(
+        `AND(SUMPRODUCT((${NAMES.unitParty}=${b.col('no', r)})*(${NAMES.unitName}=${b.col('unit', r)}))=1,SUMPRODUCT((${NAMES.staffParty}=${b.col('no', r)})*(${NAMES.staffUnit}=${b.col('unit', r)}))>0)`,
+      ),
       true,
       'check',
     );
@@ -123,7 +131,8 @@ export function buildStaffing(ctx: Ctx): { sheet: SheetSpec; okRange: string } {
   });
   const totalRow = row + 1;
   g.value(totalRow, b.c('unit'), 'Kaikki yhteensä', 'label');
-  for (const [key, , pick] of valueCols) g.formula(totalRow, b.c(key), partyRows.map((r) => a1(r, b.c(key))).join('+'), pick(grand).toNumber(), 'decimal');
+  for (const [key, , pick] of valueCols)
+    g.formula(totalRow, b.c(key), partyRows.map((r) => a1(r, b.c(key))).join('+'), pick(grand).toNumber(), 'decimal');
   const cust = model.settings.customerEstimate;
   g.value(totalRow + 2, b.c('unit'), 'Asiakasmäärä (arvio, Asetukset)', 'label');
   g.formula(totalRow + 2, b.c('fte'), NAMES.customers, cust?.toNumber() ?? 0, 'decimal');
@@ -134,8 +143,11 @@ export function buildStaffing(ctx: Ctx): { sheet: SheetSpec; okRange: string } {
   g.formula(totalRow + 3, b.c('fte'), `IF(OR(${custCell}=0,${fteTotal}=0),"",${custCell}/${fteTotal})`, perFte, 'decimal');
   g.value(totalRow + 3, b.c('avgFte'), 'Tyhjä, kun asiakasmäärää ei ole annettu', 'note');
   return {
-    sheet: g.toSheet(SHEETS.staffing, { tabColor: 'FF7030A0', names: b.names(), print: { title: `TYM ${ctx.alloc.year}: henkilöstön riittävyys`, landscape: true, fitToWidth: true, repeatRows: 4 } }),
+    sheet: g.toSheet(SHEETS.staffing, {
+      tabColor: 'FF7030A0',
+      names: b.names(),
+      print: { title: `TYM ${ctx.alloc.year}: henkilöstön riittävyys`, landscape: true, fitToWidth: true, repeatRows: 4 },
+    }),
     okRange: `${SHEETS.staffing}!${b.localRange('ok')}`,
   };
 }
-

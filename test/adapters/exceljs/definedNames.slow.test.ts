@@ -21,14 +21,25 @@ function outputs(value: number): SheetSpec[] {
   return [
     {
       name: 'TYM_Parametrit',
-      cells: [[{ value: 'Vuosi' }, { value }], [{ value: 'Kerroin' }, { value: 3 }]],
+      cells: [
+        [{ value: 'Vuosi' }, { value }],
+        [{ value: 'Kerroin' }, { value: 3 }],
+      ],
       names: [
         { name: 'TYM_VUOSI', row: 0, col: 1 },
         { name: 'TYM_ALUE', row: 0, col: 1, rows: 2 },
       ],
       print: { title: 'Parametrit', landscape: true, fitToWidth: true, repeatRows: 1 },
     },
-    { name: 'TYM_Tulokset', cells: [[{ formula: 'TYM_VUOSI+1', expected: value + 1 }, { formula: 'SUM(TYM_ALUE)', expected: value + 3 }]] },
+    {
+      name: 'TYM_Tulokset',
+      cells: [
+        [
+          { formula: 'TYM_VUOSI+1', expected: value + 1 },
+          { formula: 'SUM(TYM_ALUE)', expected: value + 3 },
+        ],
+      ],
+    },
   ];
 }
 
@@ -41,7 +52,9 @@ async function userWorkbook(): Promise<ExcelJsWorkbook> {
 }
 
 const globalNames = (wb: ExcelJS.Workbook) =>
-  (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model.filter((n) => n.localSheetId === undefined);
+  (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model.filter(
+    (n) => n.localSheetId === undefined,
+  );
 
 test('names are written, replaced on a rerun, and the user’s names are kept', async () => {
   const wb = await userWorkbook();
@@ -51,8 +64,10 @@ test('names are written, replaced on a rerun, and the user’s names are kept', 
   await wb.saveAs(file);
 
   const back = (await ExcelJsWorkbook.load(file)).workbook;
-  const names = globalNames(back).map((n) => `${n.name}=${n.ranges.join(',')}`).sort();
-  expect(names).toEqual(["OmaNimi=Oma!$A$1", "TYM_ALUE='TYM_Parametrit'!$B$1:$B$2", "TYM_VUOSI='TYM_Parametrit'!$B$1"]);
+  const names = globalNames(back)
+    .map((n) => `${n.name}=${n.ranges.join(',')}`)
+    .sort();
+  expect(names).toEqual(['OmaNimi=Oma!$A$1', "TYM_ALUE='TYM_Parametrit'!$B$1:$B$2", "TYM_VUOSI='TYM_Parametrit'!$B$1"]);
   expect(back.getWorksheet('TYM_Parametrit')!.pageSetup.printTitlesRow).toBe('1:1');
 
   const recalculated = await recalculate(file, path.join(dir, 'lo'));

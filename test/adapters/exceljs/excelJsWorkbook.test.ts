@@ -32,7 +32,12 @@ async function handBuilt(): Promise<Buffer> {
     ref: 'B3',
     headerRow: true,
     totalsRow: true,
-    columns: [{ name: 'Nimi', totalsRowLabel: 'Yhteensä' }, { name: 'Päivä' }, { name: 'Summa', totalsRowFunction: 'sum' }, { name: 'Tyhjä' }],
+    columns: [
+      { name: 'Nimi', totalsRowLabel: 'Yhteensä' },
+      { name: 'Päivä' },
+      { name: 'Summa', totalsRowFunction: 'sum' },
+      { name: 'Tyhjä' },
+    ],
     rows: [
       [{ richText: [{ text: 'Rich ' }, { text: 'text', font: { bold: true } }] }, d(2026, 3, 12), 10.5, null],
       [{ text: 'Linkki', hyperlink: 'https://example.org' }, d(2026, 12, 31), { formula: 'D4*2', result: 21 }, null],
@@ -93,7 +98,9 @@ describe('readTables', () => {
     const saved = await JSZip.loadAsync(await wb.toBuffer());
     const out: string = await saved.file(tablePath).async('string');
     expect(out).toBe(xml);
-    expect((await (await ExcelJsWorkbook.fromBuffer(await wb.toBuffer())).readTables()).tables.find((x) => x.name === 'Testi')!.rows).toHaveLength(5);
+    expect(
+      (await (await ExcelJsWorkbook.fromBuffer(await wb.toBuffer())).readTables()).tables.find((x) => x.name === 'Testi')!.rows,
+    ).toHaveLength(5);
   });
 });
 
@@ -104,9 +111,15 @@ function outputs(tag: string): SheetSpec[] {
       name: 'Tulokset',
       cells: [
         [{ value: `Tulokset ${tag}`, style: 'title' }],
-        [{ value: 'Saaja', style: 'header' }, { value: 'Euroa', style: 'header' }],
+        [
+          { value: 'Saaja', style: 'header' },
+          { value: 'Euroa', style: 'header' },
+        ],
         [{ value: 'TVA' }, { formula: 'ROUND(100*0.6,2)', expected: 60, style: 'money' }],
-        [{ value: '=HYPERLINK("http://x")', style: 'text' }, { formula: '=B3/3', expected: 20, style: 'money' }],
+        [
+          { value: '=HYPERLINK("http://x")', style: 'text' },
+          { formula: '=B3/3', expected: 20, style: 'money' },
+        ],
         [{ value: 'Osuus' }, { value: 12.5, style: 'percent' }],
         [{ value: 'Kunnossa' }, { formula: 'B3=60', expected: true, style: 'check' }],
         [{ value: 'Päivä' }, { formula: 'DATE(2026,3,12)', expected: 46093, style: 'date' }],
@@ -177,7 +190,17 @@ describe('replaceOutputs', () => {
     await again.replaceOutputs(outputs('2'));
     const back = await reload(again);
     const names = back.workbook.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Ohje', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma', 'Tulokset', 'Laskenta']);
+    expect(names).toEqual([
+      'Ohje',
+      'Asetukset',
+      'Kunnat',
+      'Henkilosto',
+      'Ilmoittautumiset',
+      'Kustannukset',
+      'Osallistujasuunnitelma',
+      'Tulokset',
+      'Laskenta',
+    ]);
     expect(await back.ownSheetNames()).toEqual(['Tulokset', 'Laskenta']);
     const cells = await back.readOutputCells(['Tulokset', 'Laskenta']);
     expect(cells.find((c) => c.sheet === 'Tulokset' && c.address === 'A1')?.value).toBe('Tulokset 2');
@@ -194,10 +217,19 @@ describe('replaceOutputs', () => {
       const wb = await ExcelJsWorkbook.fromBuffer(Buffer.from(await book.xlsx.writeBuffer()));
       const before = await wb.toBuffer();
       await expect(wb.replaceOutputs(outputs('1'))).rejects.toBeInstanceOf(SheetConflictError);
-      expect(wb.workbook.worksheets.map((w) => w.name)).toEqual(['Ohje', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma', userName]);
+      expect(wb.workbook.worksheets.map((w) => w.name)).toEqual([
+        'Ohje',
+        'Asetukset',
+        'Kunnat',
+        'Henkilosto',
+        'Ilmoittautumiset',
+        'Kustannukset',
+        'Osallistujasuunnitelma',
+        userName,
+      ]);
       expect(wb.workbook.getWorksheet(userName)!.getCell('A1').value).toBe('käyttäjän omaa');
       expect(await wb.ownSheetNames()).toEqual([]);
-      expect((await (await ExcelJsWorkbook.fromBuffer(before)).readTables())).toEqual(await wb.readTables());
+      expect(await (await ExcelJsWorkbook.fromBuffer(before)).readTables()).toEqual(await wb.readTables());
     }
   });
 
@@ -299,7 +331,14 @@ describe('saveAs', () => {
     fs.writeFileSync(target, 'old contents');
     await wb.saveAs(target);
     expect(fs.readdirSync(sub)).toEqual(['out.xlsx']);
-    expect((await (await ExcelJsWorkbook.load(target)).readTables()).tables.map((t) => t.name)).toEqual(['Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
+    expect((await (await ExcelJsWorkbook.load(target)).readTables()).tables.map((t) => t.name)).toEqual([
+      'Asetukset',
+      'Kunnat',
+      'Henkilosto',
+      'Ilmoittautumiset',
+      'Kustannukset',
+      'Osallistujasuunnitelma',
+    ]);
   });
 
   test('a failed write leaves no file at all', async () => {

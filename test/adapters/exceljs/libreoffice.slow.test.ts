@@ -22,7 +22,10 @@ function formulaSheet(name: string, tableName: string): SheetSpec {
   return {
     name,
     cells: [
-      [{ value: 'Arvo', style: 'header' }, { value: 'Tuplana', style: 'header' }],
+      [
+        { value: 'Arvo', style: 'header' },
+        { value: 'Tuplana', style: 'header' },
+      ],
       [{ value: 1.5 }, { formula: `${tableName}[[#This Row],[Arvo]]*2`, expected: wrong }],
       [{ value: 2.25 }, { formula: `${tableName}[[#This Row],[Arvo]]*2`, expected: wrong }],
       [{ value: 12.345 }, { formula: `${tableName}[[#This Row],[Arvo]]*2`, expected: wrong }],
@@ -94,7 +97,10 @@ test('owner marks and input tables survive a LibreOffice round trip', async () =
   const after = await ExcelJsWorkbook.load(out);
   expect(await after.ownSheetNames()).toEqual(['Kaavat']);
   const tablesAfter = await after.readTables();
-  const inputs = (raw: typeof before) => raw.tables.filter((t) => t.sheet !== 'Kaavat').map((t) => ({ name: t.name, sheet: t.sheet, headers: t.headers, values: t.rows.map((r) => r.map((c) => c.value)) }));
+  const inputs = (raw: typeof before) =>
+    raw.tables
+      .filter((t) => t.sheet !== 'Kaavat')
+      .map((t) => ({ name: t.name, sheet: t.sheet, headers: t.headers, values: t.rows.map((r) => r.map((c) => c.value)) }));
   expect(inputs(tablesAfter)).toEqual(inputs(before));
   // The recalculated file is itself writable again (LibreOffice tables carry no style info).
   await after.replaceOutputs([formulaSheet('Kaavat', 'Luvut')]);

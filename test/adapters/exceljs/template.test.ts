@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import { ExcelJsWorkbook, tablesOf } from '../../../src/adapters/exceljs/excelJsWorkbook';
 import { buildTemplate, LISTS } from '../../../src/adapters/exceljs/template';
-import { BILLING_SETTINGS, BILLING_SETTING_KEYS, KESKI_UUSIMAA_MUNICIPALITIES, PLAN_TABLE, SETTINGS, SETTING_KEYS, TABLES, TABLE_KEYS } from '../../../src/domain/contract';
+import {
+  BILLING_SETTINGS,
+  BILLING_SETTING_KEYS,
+  KESKI_UUSIMAA_MUNICIPALITIES,
+  PLAN_TABLE,
+  SETTINGS,
+  SETTING_KEYS,
+  TABLES,
+  TABLE_KEYS,
+} from '../../../src/domain/contract';
 import { parseWorkbook } from '../../../src/domain/parse';
 
 async function loaded(year: number): Promise<ExcelJsWorkbook> {
@@ -28,7 +37,10 @@ test('settings hold every setting with the year and the defaults; Kunnat the six
   const raw = await (await loaded(2027)).readTables();
   const settings = raw.tables.find((t) => t.name === 'Asetukset')!;
   const pairs = settings.rows.map((r) => [r[0].value, r[1].value]);
-  expect(pairs.map((p) => p[0])).toEqual([...SETTING_KEYS.map((k) => SETTINGS[k].names[0]), ...BILLING_SETTING_KEYS.map((k) => BILLING_SETTINGS[k].names[0])]);
+  expect(pairs.map((p) => p[0])).toEqual([
+    ...SETTING_KEYS.map((k) => SETTINGS[k].names[0]),
+    ...BILLING_SETTING_KEYS.map((k) => BILLING_SETTINGS[k].names[0]),
+  ]);
   expect(Object.fromEntries(pairs as [string, unknown][])).toEqual({
     Vuosi: 2027,
     Henkilöstöperuste: 'henkilömäärä',
@@ -64,7 +76,9 @@ test('coded columns have drop-down lists of the canonical words', async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await (await buildTemplate(2026)).xlsx.writeBuffer());
   const dv = (sheet: string, address: string) =>
-    (wb.getWorksheet(sheet) as unknown as { dataValidations: { find(a: string): { type: string; formulae: string[] } | undefined } }).dataValidations.find(address);
+    (
+      wb.getWorksheet(sheet) as unknown as { dataValidations: { find(a: string): { type: string; formulae: string[] } | undefined } }
+    ).dataValidations.find(address);
   expect(LISTS.organisation).toEqual(['TVA', 'HVA', 'KELA']);
   expect(LISTS.status).toEqual(['ilmoittautunut', 'peruttu']);
   expect(LISTS.kind).toEqual(['TA', 'TOT']);

@@ -205,7 +205,9 @@ describe('finishing touches (freeze panes, print set-up, tab colour) cannot sink
     expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
     expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
     const failures = (outcome as { finishingFailures: { sheet: string; what: string }[] }).finishingFailures;
-    expect(failures).toEqual([expect.objectContaining(kind === 'tabColor' ? { sheet: 'Parametrit', what: 'tabColor' } : { sheet: 'Rivit', what: 'freeze' })]);
+    expect(failures).toEqual([
+      expect.objectContaining(kind === 'tabColor' ? { sheet: 'Parametrit', what: 'tabColor' } : { sheet: 'Rivit', what: 'freeze' }),
+    ]);
     if (kind === 'tabColor') expect(book.sheet('Rivit')!.freeze).toEqual({ rows: 2, columns: 1 });
     else expect(book.sheet('Parametrit')!.tabColor).toBe('#00B050');
     expect(book.sheet('Tulokset')!.layout).toMatchObject({ orientation: 'Landscape' });
@@ -222,7 +224,9 @@ test('Excel refusing to remove the old outputs once the new ones stand keeps the
   expect(book.formulaAt('Parametrit', 0, 0)).toBe('Parametrit B');
   const left = book.sheets.filter((s) => s.name.startsWith('~TYM')).map((s) => s.name);
   expect(left).toHaveLength(3);
-  expect((outcome as { finishingFailures: { what: string; sheet: string }[] }).finishingFailures.map((f) => [f.what, f.sheet])).toEqual(left.map((name) => ['oldOutputs', name]));
+  expect((outcome as { finishingFailures: { what: string; sheet: string }[] }).finishingFailures.map((f) => [f.what, f.sheet])).toEqual(
+    left.map((name) => ['oldOutputs', name]),
+  );
   expect(book.sheet('Rivit')!.freeze).toEqual({ rows: 2, columns: 1 });
   await wb.replaceOutputs(outputSpecs(3, 'C'));
   expect(book.sheets.map((s) => s.name)).toEqual(['Asetukset', 'Henkilosto', 'Tulokset', 'Rivit', 'Parametrit']);
@@ -278,7 +282,10 @@ describe('users keep working while the add-in runs', () => {
     book.cellEditing = true;
     // An Excel without the DelayForCellEdit requirement set: office.js leaves the option out.
     const wb = new OfficeJsWorkbook({ run: (_options, batch) => book.run(batch), isSetSupported: () => true });
-    await expect(wb.readTables()).rejects.toMatchObject({ name: 'CellEditModeError', message: expect.stringMatching(/^Excel on solun muokkaustilassa/) });
+    await expect(wb.readTables()).rejects.toMatchObject({
+      name: 'CellEditModeError',
+      message: expect.stringMatching(/^Excel on solun muokkaustilassa/),
+    });
   });
 
   /**
@@ -382,7 +389,8 @@ describe('reads as Excel answers them', () => {
   function in1904(n: number): FakeWorkbook {
     const book = inputWorkbook(n);
     book.date1904 = true;
-    for (const cell of book.sheet('Henkilosto')!.cells.values()) if (cell.format === 'd.m.yyyy' && typeof cell.value === 'number') cell.value -= 1462;
+    for (const cell of book.sheet('Henkilosto')!.cells.values())
+      if (cell.format === 'd.m.yyyy' && typeof cell.value === 'number') cell.value -= 1462;
     return book;
   }
 
@@ -414,7 +422,10 @@ describe('reads as Excel answers them', () => {
     const wb = adapter(book);
     expect(await wb.readTables()).toEqual(await adapter(expected).readTables());
     // An output date cell: 1 January 2026 is 46023 in the 1900 system.
-    const out: SheetSpec = { name: 'Parametrit', cells: [[{ value: 'Alkaa' }, { formula: 'DATE(2026,1,1)', expected: 46023, style: 'date' }, { value: 46023, style: 'date' }]] };
+    const out: SheetSpec = {
+      name: 'Parametrit',
+      cells: [[{ value: 'Alkaa' }, { formula: 'DATE(2026,1,1)', expected: 46023, style: 'date' }, { value: 46023, style: 'date' }]],
+    };
     await wb.replaceOutputs([out]);
     // What Excel holds in a 1904 workbook: the constant as its 1904 serial; the formula's value likewise.
     expect(book.sheet('Parametrit')!.cell(0, 2)!.value).toBe(46023 - 1462);

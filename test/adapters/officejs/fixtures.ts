@@ -28,7 +28,10 @@ export function inputWorkbook(n: number): FakeWorkbook {
 export function outputSpecs(n: number, label = 'A'): SheetSpec[] {
   const params: (CellSpec | null)[][] = [
     [{ value: `Parametrit ${label}`, style: 'title' }, null],
-    [{ value: 'Kelan osuus', style: 'label' }, { value: 0.1, style: 'percent' }],
+    [
+      { value: 'Kelan osuus', style: 'label' },
+      { value: 0.1, style: 'percent' },
+    ],
   ];
   const rows: (CellSpec | null)[][] = [[{ value: 'Rivit', style: 'title' }, null, null, null]];
   rows.push(['Nimi', 'Summa', 'Osuus', 'Huom'].map((h) => ({ value: h, style: 'header' as const })));
@@ -43,22 +46,50 @@ export function outputSpecs(n: number, label = 'A'): SheetSpec[] {
   }
   const results: (CellSpec | null)[][] = [
     [{ value: 'Tulokset', style: 'title' }, null],
-    [{ value: 'Yhteensä', style: 'label' }, { formula: 'SUM(Rivit[Summa])', expected: 0, style: 'moneyTotal' }],
-    [{ value: 'Osuudet', style: 'label' }, { formula: "SUM('Rivit'!C3:C100000)", expected: 0, style: 'moneyTotal' }],
+    [
+      { value: 'Yhteensä', style: 'label' },
+      { formula: 'SUM(Rivit[Summa])', expected: 0, style: 'moneyTotal' },
+    ],
+    [
+      { value: 'Osuudet', style: 'label' },
+      { formula: "SUM('Rivit'!C3:C100000)", expected: 0, style: 'moneyTotal' },
+    ],
   ];
   return [
-    { name: 'Tulokset', cells: results, columnWidths: [24, 14], print: { title: 'Tulokset & tarkistus', landscape: true, fitToWidth: true } },
-    { name: 'Rivit', cells: rows, columnWidths: [20, 12, 12, 30], freeze: { rows: 2, columns: 1 }, tables: [{ name: 'Rivit', row: 1, col: 0, headers: ['Nimi', 'Summa', 'Osuus', 'Huom'], rowCount: n }] },
+    {
+      name: 'Tulokset',
+      cells: results,
+      columnWidths: [24, 14],
+      print: { title: 'Tulokset & tarkistus', landscape: true, fitToWidth: true },
+    },
+    {
+      name: 'Rivit',
+      cells: rows,
+      columnWidths: [20, 12, 12, 30],
+      freeze: { rows: 2, columns: 1 },
+      tables: [{ name: 'Rivit', row: 1, col: 0, headers: ['Nimi', 'Summa', 'Osuus', 'Huom'], rowCount: n }],
+    },
     { name: 'Parametrit', cells: params, tabColor: 'FF00B050' },
   ];
 }
 
-export const snapshot = (s: FakeSheet) => JSON.stringify({ name: s.name, cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.formula ?? null, c.format]), tables: s.tables.map((t) => [t.name, t.r0, t.c0, t.rows, t.cols]), names: [...s.names] });
+export const snapshot = (s: FakeSheet) =>
+  JSON.stringify({
+    name: s.name,
+    cells: [...s.cells.entries()].map(([k, c]) => [k, c.value, c.formula ?? null, c.format]),
+    tables: s.tables.map((t) => [t.name, t.r0, t.c0, t.rows, t.cols]),
+    names: [...s.names],
+  });
 export const all = (book: FakeWorkbook) => book.sheets.map(snapshot);
 
 export function adapter(book: FakeWorkbook, extra: Partial<ConstructorParameters<typeof OfficeJsWorkbook>[0]> = {}) {
   let n = 0;
   // No real pauses between retries in tests.
-  return new OfficeJsWorkbook({ run: book.run, isSetSupported: () => true, token: () => `t${++n}`, sleep: async () => undefined, ...extra });
+  return new OfficeJsWorkbook({
+    run: book.run,
+    isSetSupported: () => true,
+    token: () => `t${++n}`,
+    sleep: async () => undefined,
+    ...extra,
+  });
 }
-

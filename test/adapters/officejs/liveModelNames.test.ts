@@ -10,7 +10,9 @@ import { buildSampleInputs } from '../../../src/sample/sample';
 import { adapter, inputWorkbook } from './fixtures';
 
 test('a write of the demo layout defines every owned name, TYM_TARKISTUS on the master check, and the print titles', async () => {
-  const demo = await ExcelJsWorkbook.fromBuffer(Buffer.from(await (await buildSampleInputs({ year: 2026 })).xlsx.writeBuffer()), { view: false });
+  const demo = await ExcelJsWorkbook.fromBuffer(Buffer.from(await (await buildSampleInputs({ year: 2026 })).xlsx.writeBuffer()), {
+    view: false,
+  });
   const result = computeOutputs(await demo.readTables());
   if (!result.ok) throw new Error('the demo does not compute');
   const book = inputWorkbook(2);

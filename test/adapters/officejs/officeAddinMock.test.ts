@@ -53,7 +53,10 @@ function mockWorkbook(syncSpy: { count: number }) {
 test('readOutputCells loads before reading and reads after syncing (office-addin-mock)', async () => {
   const spy = { count: 0 };
   const context = mockWorkbook(spy);
-  const wb = new OfficeJsWorkbook({ run: (_options, batch) => batch(context as unknown as Excel.RequestContext), isSetSupported: () => true });
+  const wb = new OfficeJsWorkbook({
+    run: (_options, batch) => batch(context as unknown as Excel.RequestContext),
+    isSetSupported: () => true,
+  });
   const cells = await wb.readOutputCells(['tulokset']);
   expect(spy.count).toBe(2);
   // The used range starts at row index 2, column index 1: cell B3.

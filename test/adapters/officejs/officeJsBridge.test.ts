@@ -118,8 +118,14 @@ test('over the payload limits: chunked writes and chunked reads under the real c
   let n = 0;
   let m = 0;
   const clock = { now: () => new Date(Date.UTC(2026, 0, 1)) };
-  const real = createAllocationApp(new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++n}` }), clock);
-  const reference = createAllocationApp(new OfficeJsWorkbook({ run: direct.run, isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++m}` }), clock);
+  const real = createAllocationApp(
+    new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++n}` }),
+    clock,
+  );
+  const reference = createAllocationApp(
+    new OfficeJsWorkbook({ run: direct.run, isSetSupported: () => true, payloadLimitBytes: limit * 0.9, token: () => `t${++m}` }),
+    clock,
+  );
   expect((await real.run()).ok).toBe(true);
   expect((await reference.run()).ok).toBe(true);
   expect(outputs(bridged)).toEqual(outputs(direct));
@@ -156,12 +162,24 @@ test("the pane's host (template, settings, select a cell) does under the real cl
   const all = (book: FakeWorkbook) => book.sheets.map(snapshot);
   expect(all(bridged)).toEqual(all(direct));
   // The five input tables and the optional participant plan (issue 12), as the template has them.
-  expect(bridged.sheets.map((s) => s.name)).toEqual(['Taul1', 'Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset', 'Osallistujasuunnitelma']);
+  expect(bridged.sheets.map((s) => s.name)).toEqual([
+    'Taul1',
+    'Asetukset',
+    'Kunnat',
+    'Henkilosto',
+    'Ilmoittautumiset',
+    'Kustannukset',
+    'Osallistujasuunnitelma',
+  ]);
   expect(bridged.selection).toBe('Henkilosto!C5');
   expect(bridged.sheets.find((s) => s.active)?.name).toBe('Henkilosto');
   // The edited settings: the year as a number, the text as text ("@").
   const settings = bridged.sheet('Asetukset')!;
-  const rowOf = (name: string) => [...settings.cells.entries()].find(([, c]) => c.value === name)![0].split(',').map(Number)[0];
+  const rowOf = (name: string) =>
+    [...settings.cells.entries()]
+      .find(([, c]) => c.value === name)![0]
+      .split(',')
+      .map(Number)[0];
   expect(settings.cell(rowOf('Vuosi'), 1)).toMatchObject({ value: 2028 });
   expect(settings.cell(rowOf('Asiakasmäärä'), 1)).toMatchObject({ value: 'noin 300', format: '@' });
 });
@@ -203,7 +221,9 @@ test('under the real client, a user copy of an output sheet survives a rerun, an
     if (++syncs === 3) bridged.activeWindow = false;
   };
   const viaOfficeJsAgain = new OfficeJsWorkbook({ isSetSupported: () => true, sleep: async () => void (bridged.activeWindow = true) });
-  const failure = await createAllocationApp(viaOfficeJsAgain).run().catch((e: unknown) => e);
+  const failure = await createAllocationApp(viaOfficeJsAgain)
+    .run()
+    .catch((e: unknown) => e);
   bridged.afterSync = null;
   expect(failure).toMatchObject({ name: 'WorkbookNotActiveError', restored: true });
   expect(outputs(bridged)).toEqual(before);

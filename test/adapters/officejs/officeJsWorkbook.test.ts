@@ -4,7 +4,6 @@ import type { CellSpec, SheetSpec } from '../../../src/workbook/sheetSpec';
 import { FakeWorkbook } from '../../support/fakeExcel';
 import { adapter, all, inputWorkbook, outputSpecs, snapshot } from './fixtures';
 
-
 // ---------------------------------------------------------------- readTables
 
 describe('readTables', () => {
@@ -75,31 +74,34 @@ describe('readTables', () => {
 // ---------------------------------------------------------------- replaceOutputs
 
 describe('replaceOutputs', () => {
-  test.each([10, 10_000])('a full run (read + write) takes 4 syncs at %i rows (the last for the finishing touches), in blocks', async (n) => {
-    const book = inputWorkbook(n);
-    const wb = adapter(book);
-    await wb.readTables();
-    await wb.replaceOutputs(outputSpecs(n));
-    expect(book.syncs).toBe(4);
-    // Cell writes: one numberFormat and one formulas write per rectangle: the table Rivit (header
-    // and body, written before the table exists), the title above it, and one rectangle on each other sheet.
-    expect(book.writes.filter((w) => w.prop === 'values')).toHaveLength(0);
-    expect(book.writes.map((w) => `${w.sheet}!${w.address} ${w.prop}`)).toEqual([
-      'Rivit!A2:D' + (n + 2) + ' numberFormat',
-      'Rivit!A2:D' + (n + 2) + ' formulas',
-      'Tulokset!A1:B3 numberFormat',
-      'Tulokset!A1:B3 formulas',
-      'Rivit!A1:D1 numberFormat',
-      'Rivit!A1:D1 formulas',
-      'Parametrit!A1:B2 numberFormat',
-      'Parametrit!A1:B2 formulas',
-    ]);
-    // Calculation suspended in every write batch; screen updating too.
-    expect(book.calcSuspensions).toBe(1);
-    expect(book.screenSuspensions).toBe(1);
-    // Each request stays under Excel on the web's 5 MB.
-    expect(Math.max(...book.syncBytes)).toBeLessThan(5_000_000);
-  });
+  test.each([10, 10_000])(
+    'a full run (read + write) takes 4 syncs at %i rows (the last for the finishing touches), in blocks',
+    async (n) => {
+      const book = inputWorkbook(n);
+      const wb = adapter(book);
+      await wb.readTables();
+      await wb.replaceOutputs(outputSpecs(n));
+      expect(book.syncs).toBe(4);
+      // Cell writes: one numberFormat and one formulas write per rectangle: the table Rivit (header
+      // and body, written before the table exists), the title above it, and one rectangle on each other sheet.
+      expect(book.writes.filter((w) => w.prop === 'values')).toHaveLength(0);
+      expect(book.writes.map((w) => `${w.sheet}!${w.address} ${w.prop}`)).toEqual([
+        'Rivit!A2:D' + (n + 2) + ' numberFormat',
+        'Rivit!A2:D' + (n + 2) + ' formulas',
+        'Tulokset!A1:B3 numberFormat',
+        'Tulokset!A1:B3 formulas',
+        'Rivit!A1:D1 numberFormat',
+        'Rivit!A1:D1 formulas',
+        'Parametrit!A1:B2 numberFormat',
+        'Parametrit!A1:B2 formulas',
+      ]);
+      // Calculation suspended in every write batch; screen updating too.
+      expect(book.calcSuspensions).toBe(1);
+      expect(book.screenSuspensions).toBe(1);
+      // Each request stays under Excel on the web's 5 MB.
+      expect(Math.max(...book.syncBytes)).toBeLessThan(5_000_000);
+    },
+  );
 
   test('replaceOutputs alone (no read before) takes 3 syncs (list, write, finishing touches)', async () => {
     const book = inputWorkbook(10);
@@ -121,7 +123,8 @@ describe('replaceOutputs', () => {
     expect(book.table('Rivit')!.headers).toEqual(['Nimi', 'Summa', 'Osuus', 'Huom']);
     // Same mark as the exceljs adapter: sheet-scoped TYM_kustannustenjako referring to the sheet's A1.
     expect(OWNER_NAME).toBe('TYM_kustannustenjako');
-    for (const name of ['Tulokset', 'Rivit', 'Parametrit']) expect(book.sheet(name)!.names.get(OWNER_NAME.toUpperCase())).toBe(`=${name}!$A$1`);
+    for (const name of ['Tulokset', 'Rivit', 'Parametrit'])
+      expect(book.sheet(name)!.names.get(OWNER_NAME.toUpperCase())).toBe(`=${name}!$A$1`);
     expect(rivit.freeze).toEqual({ rows: 2, columns: 1 });
     expect(book.sheet('Parametrit')!.tabColor).toBe('#00B050');
     expect(rivit.formats).toContainEqual({ address: 'A1', path: 'font.bold', value: true });
@@ -131,7 +134,10 @@ describe('replaceOutputs', () => {
     // 8.43 characters is Excel's default width of 64 px = 48 pt.
     expect(widthToPoints(8.43)).toBeCloseTo(48, 0);
     const tulokset = book.sheet('Tulokset')!;
-    expect(tulokset.layout).toMatchObject({ orientation: 'Landscape', 'headersFooters.defaultForAllPages.centerHeader': 'Tulokset && tarkistus' });
+    expect(tulokset.layout).toMatchObject({
+      orientation: 'Landscape',
+      'headersFooters.defaultForAllPages.centerHeader': 'Tulokset && tarkistus',
+    });
     expect(tulokset.formats).toContainEqual({ address: 'B2:B3', path: 'borders.EdgeTop.style', value: 'Continuous' });
     expect(tulokset.active).toBe(true);
     expect(book.brokenRefs()).toEqual([]);
@@ -178,7 +184,14 @@ describe('replaceOutputs', () => {
     await adapter(book).replaceOutputs([spec]);
     const row = [0, 1, 2, 3, 4, 5].map((c) => book.sheet('Rivit')!.cell(0, c)!);
     for (const cell of row) expect(cell.formula).toBeUndefined();
-    expect(row.map((c) => c.value)).toEqual(['=HYPERLINK("http://evil.example","klikkaa")', '+358401234567', '-1', '@SUM(A1)', '007', 'TRUE']);
+    expect(row.map((c) => c.value)).toEqual([
+      '=HYPERLINK("http://evil.example","klikkaa")',
+      '+358401234567',
+      '-1',
+      '@SUM(A1)',
+      '007',
+      'TRUE',
+    ]);
     expect(book.sheet('Rivit')!.cell(0, 6)!.value).toBe(12);
     expect(book.formulaAt('Rivit', 0, 7)).toBe('=A9+1');
   });
@@ -216,11 +229,20 @@ describe('replaceOutputs', () => {
   test('a table column with a different formula in every row keeps every formula (written before the table exists)', async () => {
     const book = inputWorkbook(1);
     const n = 6;
-    const cells: (CellSpec | null)[][] = [[{ value: 'Summa' }, { formula: 'SUM(Tulos[Euroa])', expected: 0 }], [{ value: 'Vastaanottaja' }, { value: 'Euroa' }]];
+    const cells: (CellSpec | null)[][] = [
+      [{ value: 'Summa' }, { formula: 'SUM(Tulos[Euroa])', expected: 0 }],
+      [{ value: 'Vastaanottaja' }, { value: 'Euroa' }],
+    ];
     for (let i = 0; i < n; i++) cells.push([{ value: `R${i}` }, { formula: `Parametrit!$B$${2 + 3 * i}`, expected: 0, style: 'money' }]);
-    const spec: SheetSpec = { name: 'Tulos', cells, tables: [{ name: 'Tulos', row: 1, col: 0, headers: ['Vastaanottaja', 'Euroa'], rowCount: n }] };
+    const spec: SheetSpec = {
+      name: 'Tulos',
+      cells,
+      tables: [{ name: 'Tulos', row: 1, col: 0, headers: ['Vastaanottaja', 'Euroa'], rowCount: n }],
+    };
     await adapter(book).replaceOutputs([spec, outputSpecs(1)[2]]);
-    expect(Array.from({ length: n }, (_, i) => book.formulaAt('Tulos', 2 + i, 1))).toEqual(Array.from({ length: n }, (_, i) => `=Parametrit!$B$${2 + 3 * i}`));
+    expect(Array.from({ length: n }, (_, i) => book.formulaAt('Tulos', 2 + i, 1))).toEqual(
+      Array.from({ length: n }, (_, i) => `=Parametrit!$B$${2 + 3 * i}`),
+    );
     expect(book.formulaAt('Tulos', 0, 1)).toBe('=SUM(Tulos[Euroa])');
     expect(book.table('Tulos')).toMatchObject({ r0: 1, c0: 0, rows: n + 1, cols: 2 });
     expect(book.table('Tulos')!.headers).toEqual(['Vastaanottaja', 'Euroa']);
@@ -267,9 +289,16 @@ describe('replaceOutputs', () => {
   });
 
   test.each([
-    ['formulas of a sheet', (e: { kind: string; sheet?: string; prop?: string }) => (e.kind === 'write' && e.sheet === 'Rivit' && e.prop === 'formulas' ? 'InvalidArgument' : null)],
+    [
+      'formulas of a sheet',
+      (e: { kind: string; sheet?: string; prop?: string }) =>
+        e.kind === 'write' && e.sheet === 'Rivit' && e.prop === 'formulas' ? 'InvalidArgument' : null,
+    ],
     ['adding a table', (e: { kind: string }) => (e.kind === 'addTable' ? 'GeneralException' : null)],
-    ['adding the last sheet', (e: { kind: string; sheet?: string }) => (e.kind === 'addSheet' && e.sheet === 'Parametrit' ? 'GeneralException' : null)],
+    [
+      'adding the last sheet',
+      (e: { kind: string; sheet?: string }) => (e.kind === 'addSheet' && e.sheet === 'Parametrit' ? 'GeneralException' : null),
+    ],
   ])('a failure midway (%s) leaves the previous outputs intact', async (_what, failWhen) => {
     const book = inputWorkbook(5);
     const wb = adapter(book);
@@ -365,10 +394,19 @@ describe('reading outputs back', () => {
     book.syncs = 0;
     const cells = await wb.readOutputCells(['Rivit', 'Puuttuva']);
     expect(book.syncs).toBe(2);
-    expect(cells.find((c) => c.address === 'C3')).toEqual({ sheet: 'Rivit', address: 'C3', formula: 'ROUND(B3*Parametrit!$B$2,2)', value: 0 });
+    expect(cells.find((c) => c.address === 'C3')).toEqual({
+      sheet: 'Rivit',
+      address: 'C3',
+      formula: 'ROUND(B3*Parametrit!$B$2,2)',
+      value: 0,
+    });
     expect(cells.find((c) => c.address === 'A3')).toEqual({ sheet: 'Rivit', address: 'A3', value: 'Rivi 1' });
     // Text that merely starts with "=" reads back as a constant.
-    expect(cells.find((c) => c.address === 'D3')).toEqual({ sheet: 'Rivit', address: 'D3', value: '=HYPERLINK("http://evil.example","klikkaa")' });
+    expect(cells.find((c) => c.address === 'D3')).toEqual({
+      sheet: 'Rivit',
+      address: 'D3',
+      value: '=HYPERLINK("http://evil.example","klikkaa")',
+    });
     expect(cells.every((c) => c.sheet === 'Rivit')).toBe(true);
   });
 
@@ -415,7 +453,10 @@ describe('reads above the response limit (Excel on the web refuses responses ove
     // Sync 2 is the whole read Excel refuses; the long notes at the end may cost one more refusal.
     expect(book.responseBytes[1]).toBeGreaterThan(limit);
     expect(book.responseBytes.filter((b) => b > limit).length).toBeLessThanOrEqual(3);
-    const total = book.responseBytes.slice(2).filter((b) => b <= limit).reduce((a, b) => a + b, 0);
+    const total = book.responseBytes
+      .slice(2)
+      .filter((b) => b <= limit)
+      .reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(n * 50);
     expect(book.syncs).toBeLessThanOrEqual(2 + 2 + Math.ceil(total / (limit * 0.5)) + 3);
   });
@@ -452,7 +493,11 @@ describe('reads above the response limit (Excel on the web refuses responses ove
         book.sheet('Henkilosto')!.put(3 + 3_000, 1, 'TVA');
       }
     };
-    await expect(adapter(book, { payloadLimitBytes: 90_000 }).readTables()).rejects.toMatchObject({ name: 'WorkbookChangedError', table: 'Henkilosto', sheet: 'Henkilosto' });
+    await expect(adapter(book, { payloadLimitBytes: 90_000 }).readTables()).rejects.toMatchObject({
+      name: 'WorkbookChangedError',
+      table: 'Henkilosto',
+      sheet: 'Henkilosto',
+    });
   });
 
   test('readOutputCells falls back to chunks too and reads the same cells', async () => {

@@ -16,7 +16,19 @@ import { computeOutputs } from '../../../src/app/pipeline';
 import type { RawWorkbook } from '../../../src/domain/raw';
 import { buildSampleInputs } from '../../../src/sample/sample';
 import type { SheetSpec } from '../../../src/workbook/sheetSpec';
-import { ACTION, type CapturedRequest, inventoryAnswer, isReferenceCleanup, loadRealOfficeJs, pathName, type RichApiAction, setHost, sheetListAnswer, sheetsAnswer, writeResults } from '../../support/realOfficeJs';
+import {
+  ACTION,
+  type CapturedRequest,
+  inventoryAnswer,
+  isReferenceCleanup,
+  loadRealOfficeJs,
+  pathName,
+  type RichApiAction,
+  setHost,
+  sheetListAnswer,
+  sheetsAnswer,
+  writeResults,
+} from '../../support/realOfficeJs';
 
 const EXCEL_WEB_LIMIT = 5_000_000;
 
@@ -42,7 +54,8 @@ function captureWrites(raw: RawWorkbook): CapturedRequest[] {
   return requests;
 }
 
-const formulaCount = (sheets: SheetSpec[]) => sheets.reduce((n, s) => n + s.cells.flat().filter((c) => c && c.formula !== undefined).length, 0);
+const formulaCount = (sheets: SheetSpec[]) =>
+  sheets.reduce((n, s) => n + s.cells.flat().filter((c) => c && c.formula !== undefined).length, 0);
 
 /** Formula strings in the Formulas sets of the captured requests (office.js may split one set into slices). */
 function formulasSent(requests: CapturedRequest[]): string[] {
@@ -57,7 +70,7 @@ function formulasSent(requests: CapturedRequest[]): string[] {
 }
 
 describe('writes under the real office.js client', () => {
-  test('a first run: every request within the adapter\'s own estimate, under 5 MB, and every formula sent once', async () => {
+  test("a first run: every request within the adapter's own estimate, under 5 MB, and every formula sent once", async () => {
     const { raw, sheets } = await sampleOutputs(1);
     const requests = captureWrites(raw);
     const port = new OfficeJsWorkbook({ isSetSupported: () => true }); // the real Excel.run
@@ -78,7 +91,7 @@ describe('writes under the real office.js client', () => {
     expect(sample).toMatch(/^=.*SUMIFS\([^;]*,/);
   });
 
-  test('a large write chunked by the adapter: office.js\'s own slicing included, no request over the estimate', async () => {
+  test("a large write chunked by the adapter: office.js's own slicing included, no request over the estimate", async () => {
     const { raw, sheets } = await sampleOutputs(10);
     const requests = captureWrites(raw);
     const limit = 250_000;
@@ -107,7 +120,8 @@ describe('reads under the real office.js client', () => {
       if (requests.length === 1) {
         return writeResults(request.body, (a) => {
           const at = pathName(request.body, a.ObjectPathId);
-          if (at === 'Tables') return { _Items: [{ Id: '{T1}', Name: 'Henkilosto', ShowTotals: false, Worksheet: { Name: 'Henkilöstö' } }] };
+          if (at === 'Tables')
+            return { _Items: [{ Id: '{T1}', Name: 'Henkilosto', ShowTotals: false, Worksheet: { Name: 'Henkilöstö' } }] };
           if (at === 'Worksheets') return sheetsAnswer([{ name: 'Henkilöstö', tables: ['Henkilosto'] }]);
           return inventoryAnswer(at);
         });
@@ -120,7 +134,10 @@ describe('reads under the real office.js client', () => {
     expect(isPayloadLimitError(failure)).toBe(false);
     expect(requests).toHaveLength(2); // not retried in chunks
     const queries = (r: CapturedRequest) =>
-      r.body.Actions.filter((a: RichApiAction) => a.ActionType === ACTION.query).map((a) => [pathName(r.body, a.ObjectPathId), [...(a.QueryInfo?.Select ?? [])].sort().join(',')]);
+      r.body.Actions.filter((a: RichApiAction) => a.ActionType === ACTION.query).map((a) => [
+        pathName(r.body, a.ObjectPathId),
+        [...(a.QueryInfo?.Select ?? [])].sort().join(','),
+      ]);
     expect(queries(requests[0])).toEqual([
       ['Tables', 'name,showTotals,worksheet/name'],
       ['Worksheets', 'name,names/formula,names/name,tables/name,visibility'],
@@ -165,7 +182,11 @@ describe('the chunked read under the real office.js client', () => {
     const rangeAnswer = (r0: number, h: number, select: string[]) => {
       if (select.includes('values')) {
         const rows = Array.from({ length: h }, (_, i) => rowAt(r0 - 1 + i));
-        return { Values: rows, ValueTypes: rows.map((r) => r.map((v) => (typeof v === 'number' ? 'Double' : 'String'))), NumberFormat: rows.map(() => ['General', '0.00']) };
+        return {
+          Values: rows,
+          ValueTypes: rows.map((r) => r.map((v) => (typeof v === 'number' ? 'Double' : 'String'))),
+          NumberFormat: rows.map(() => ['General', '0.00']),
+        };
       }
       return bodyDims;
     };
@@ -200,7 +221,8 @@ describe('the chunked read under the real office.js client', () => {
         }
         return undefined;
       });
-      if ('results' in answer && Buffer.byteLength(JSON.stringify(answer.results)) > responseLimit) return { errorCode: 5104, message: 'The response payload size has exceeded the limit.' };
+      if ('results' in answer && Buffer.byteLength(JSON.stringify(answer.results)) > responseLimit)
+        return { errorCode: 5104, message: 'The response payload size has exceeded the limit.' };
       return answer;
     });
   }
@@ -211,10 +233,20 @@ describe('the chunked read under the real office.js client', () => {
     tableHost(n, 60_000, requests);
     const raw = await new OfficeJsWorkbook({ isSetSupported: () => true, payloadLimitBytes: 50_000 }).readTables();
     const table = raw.tables[0];
-    expect(table).toMatchObject({ name: 'Henkilosto', sheet: 'Henkilöstö', headerRow: 1, firstColumn: 1, headers: ['Organisaatio', 'HTV'], mergedRanges: [] });
+    expect(table).toMatchObject({
+      name: 'Henkilosto',
+      sheet: 'Henkilöstö',
+      headerRow: 1,
+      firstColumn: 1,
+      headers: ['Organisaatio', 'HTV'],
+      mergedRanges: [],
+    });
     expect(table.rows).toHaveLength(n);
     expect(table.rows[0]).toEqual([{ value: 'TVA' }, { value: 0.25, numFmt: '0.00' }]);
-    expect(table.rows[n - 1]).toEqual([{ value: (n - 1) % 3 === 0 ? 'TVA' : 'HVA' }, { value: 0.25 + ((n - 1) % 4) * 0.25, numFmt: '0.00' }]);
+    expect(table.rows[n - 1]).toEqual([
+      { value: (n - 1) % 3 === 0 ? 'TVA' : 'HVA' },
+      { value: 0.25 + ((n - 1) % 4) * 0.25, numFmt: '0.00' },
+    ]);
     // Sheet rows (0-based) 7, 57, 107, ... are hidden: data rows 6, 56, 106, ...
     expect(table.hiddenRows).toEqual(Array.from({ length: Math.ceil((n - 6) / 50) }, (_, k) => 6 + 50 * k));
     // Requests: list, refused whole read, list, places, then chunks that Excel accepted.

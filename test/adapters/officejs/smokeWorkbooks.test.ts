@@ -15,7 +15,10 @@ const { to1904, hideFirstColumn } = require('../../../scripts/smoke-workbooks.js
 async function sheetXml(wb: ExcelJS.Workbook, sheet: string): Promise<{ workbook: string; sheet: string }> {
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   const index = wb.worksheets.findIndex((w) => w.name === sheet) + 1;
-  return { workbook: await zip.file('xl/workbook.xml')!.async('string'), sheet: await zip.file(`xl/worksheets/sheet${index}.xml`)!.async('string') };
+  return {
+    workbook: await zip.file('xl/workbook.xml')!.async('string'),
+    sheet: await zip.file(`xl/worksheets/sheet${index}.xml`)!.async('string'),
+  };
 }
 
 test('smoke-1904.xlsx: the 1904 date system, each date stored 1,462 days lower than in the 1900 system', async () => {
@@ -39,7 +42,11 @@ test('smoke-1904.xlsx: the 1904 date system, each date stored 1,462 days lower t
 
 test('smoke-hidden-column.xlsx: the staff table’s first column and its 5th data row are hidden', async () => {
   const wb = hideFirstColumn(await buildSampleInputs({ year: 2026 }));
-  const ws = wb.worksheets.find((w) => w.getTables().some((t) => ((t as unknown as { table?: { name: string } }).table ?? (t as unknown as { name: string })).name === 'Henkilosto'))!;
+  const ws = wb.worksheets.find((w) =>
+    w
+      .getTables()
+      .some((t) => ((t as unknown as { table?: { name: string } }).table ?? (t as unknown as { name: string })).name === 'Henkilosto'),
+  )!;
   expect(ws.getColumn(1).hidden).toBe(true);
   expect(ws.getRow(6).hidden).toBe(true);
   expect(ws.getRow(5).hidden).toBe(false);

@@ -18,10 +18,15 @@ function resultSheet(rows: number): SheetSpec {
   ];
   for (let i = 0; i < rows; i++) cells.push([{ value: 'TA' }, { value: `R${i}` }, { formula: `Jako!$O$${5 + 3 * i}` }]);
   cells[1].push({ value: 'right of the summary' });
-  return { name: 'Tulokset', cells, tables: [{ name: 'Tulokset', row: 3, col: 0, headers: ['Laji', 'Vastaanottaja', 'Euroa'], rowCount: rows }] };
+  return {
+    name: 'Tulokset',
+    cells,
+    tables: [{ name: 'Tulokset', row: 3, col: 0, headers: ['Laji', 'Vastaanottaja', 'Euroa'], rowCount: rows }],
+  };
 }
 
-const cellSteps = (steps: Step[]) => steps.filter((s): s is Extract<Step, { kind: 'formulas' | 'numberFormat' }> => s.kind === 'formulas' || s.kind === 'numberFormat');
+const cellSteps = (steps: Step[]) =>
+  steps.filter((s): s is Extract<Step, { kind: 'formulas' | 'numberFormat' }> => s.kind === 'formulas' || s.kind === 'numberFormat');
 
 test("a table's header and body are written before the table exists, and nothing is written into it afterwards", () => {
   const plan = planWrite([resultSheet(5)], EMPTY, OPTIONS);
@@ -68,10 +73,22 @@ test('the cells outside the tables: bands of rows, column runs between tables, e
 });
 
 test('tables are made in an order where a body refers only to tables made before it; a self-reference is refused', () => {
-  const a: SheetSpec = { name: 'A', cells: [[{ value: 'x' }], [{ formula: 'SUM(B_taulu[y])' }]], tables: [{ name: 'A_taulu', row: 0, col: 0, headers: ['x'], rowCount: 1 }] };
-  const b: SheetSpec = { name: 'B', cells: [[{ value: 'y' }], [{ value: 1 }]], tables: [{ name: 'B_taulu', row: 0, col: 0, headers: ['y'], rowCount: 1 }] };
+  const a: SheetSpec = {
+    name: 'A',
+    cells: [[{ value: 'x' }], [{ formula: 'SUM(B_taulu[y])' }]],
+    tables: [{ name: 'A_taulu', row: 0, col: 0, headers: ['x'], rowCount: 1 }],
+  };
+  const b: SheetSpec = {
+    name: 'B',
+    cells: [[{ value: 'y' }], [{ value: 1 }]],
+    tables: [{ name: 'B_taulu', row: 0, col: 0, headers: ['y'], rowCount: 1 }],
+  };
   expect(tablesInOrder([a, b]).map((x) => x.table.name)).toEqual(['B_taulu', 'A_taulu']);
-  const self: SheetSpec = { name: 'C', cells: [[{ value: 'x' }], [{ formula: 'C_taulu[[#This Row],[x]]*2' }]], tables: [{ name: 'C_taulu', row: 0, col: 0, headers: ['x'], rowCount: 1 }] };
+  const self: SheetSpec = {
+    name: 'C',
+    cells: [[{ value: 'x' }], [{ formula: 'C_taulu[[#This Row],[x]]*2' }]],
+    tables: [{ name: 'C_taulu', row: 0, col: 0, headers: ['x'], rowCount: 1 }],
+  };
   expect(() => tablesInOrder([self])).toThrow(/its own table/);
   const at: SheetSpec = { ...self, cells: [[{ value: 'x' }], [{ formula: '[@x]*2' }]] };
   expect(() => tablesInOrder([at])).toThrow(/its own table/);

@@ -20,7 +20,13 @@ interface Written {
   municipalities: string[];
 }
 
-const unesc = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unesc = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 let written: Written;
 
@@ -79,7 +85,15 @@ test('every name a spec owns is written once, workbook-level, and every named pa
   const owned = written.specs.flatMap((s) => (s.names ?? []).map((n) => n.name));
   expect(owned.length).toBeGreaterThan(40);
   for (const n of owned) expect(names.filter((x) => x.name === n).length).toBe(1);
-  for (const p of [NAMES.year, NAMES.kelaPct, NAMES.agreedPct, NAMES.staffBasis, NAMES.municipalBasis, NAMES.employer, NAMES.installments]) {
+  for (const p of [
+    NAMES.year,
+    NAMES.kelaPct,
+    NAMES.agreedPct,
+    NAMES.staffBasis,
+    NAMES.municipalBasis,
+    NAMES.employer,
+    NAMES.installments,
+  ]) {
     expect(names.map((n) => n.name)).toContain(p);
   }
 });
@@ -100,7 +114,9 @@ test('every formula cell has a cached value; text results are t="str", booleans 
   // Labels linked to the inputs (municipality and receiver names) are text formulas.
   expect(texts).toBeGreaterThan(50);
   // The cached texts of TYM_Tulokset's linked labels are the municipality names of the input table.
-  const results = cellsOf(written.sheets.get(SHEETS.results)!).filter((c) => c.attrs.includes('t="str"')).map((c) => unesc(c.v!));
+  const results = cellsOf(written.sheets.get(SHEETS.results)!)
+    .filter((c) => c.attrs.includes('t="str"'))
+    .map((c) => unesc(c.v!));
   expect(written.municipalities.length).toBe(6);
   for (const m of written.municipalities) expect(results).toContain(m);
 });
@@ -119,12 +135,20 @@ test('the master check is in the header of every output sheet that shows figures
     const banner = cells.find((c) => c.f !== undefined && unesc(c.f) === NAMES.master && Number(/\d+/.exec(c.ref)![0]) <= 6);
     const own = name === SHEETS.checks ? cells.find((c) => c.ref === `B${MASTER_CHECK_ROW + 1}`) : banner;
     expect({ name, found: own !== undefined }).toEqual({ name, found: true });
-    const sqrefs = [...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">[\s\S]*?<formula>TRUE<\/formula>[\s\S]*?<formula>FALSE<\/formula>/g)].flatMap((m) => m[1].split(' '));
+    const sqrefs = [
+      ...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">[\s\S]*?<formula>TRUE<\/formula>[\s\S]*?<formula>FALSE<\/formula>/g),
+    ].flatMap((m) => m[1].split(' '));
     const covered = sqrefs.some((r) => {
       const [a, b = a] = r.split(':');
       const col = (x: string) => /^[A-Z]+/.exec(x)![0];
       const row = (x: string) => Number(/\d+/.exec(x)![0]);
-      return col(a) <= col(own!.ref) && col(own!.ref) <= col(b) && row(a) <= row(own!.ref) && row(own!.ref) <= row(b) && col(a).length === col(own!.ref).length;
+      return (
+        col(a) <= col(own!.ref) &&
+        col(own!.ref) <= col(b) &&
+        row(a) <= row(own!.ref) &&
+        row(own!.ref) <= row(b) &&
+        col(a).length === col(own!.ref).length
+      );
     });
     expect({ name, covered }).toEqual({ name, covered: true });
   }

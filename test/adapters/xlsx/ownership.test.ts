@@ -33,13 +33,28 @@ async function withArchivedCopy(): Promise<{ buf: Buffer; copyPart: string; copy
   const copyXml = (await zip.file(`xl/${target}`)!.async('string')).replace(/<tableParts[\s\S]*?<\/tableParts>/, '');
   const copyPart = 'xl/worksheets/copy1.xml';
   zip.file(copyPart, copyXml);
-  zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdCopy" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/copy1.xml"/></Relationships>'));
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdCopy" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/copy1.xml"/></Relationships>',
+    ),
+  );
   const types = await zip.file('[Content_Types].xml')!.async('string');
-  zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/xl/worksheets/copy1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
+  zip.file(
+    '[Content_Types].xml',
+    types.replace(
+      '</Types>',
+      '<Override PartName="/xl/worksheets/copy1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
+  );
   const sheets = [...wbXml.matchAll(/<sheet /g)].length;
   const next = wbXml
     .replace('</sheets>', `<sheet name="Tulokset 2025" sheetId="99" r:id="rIdCopy"/></sheets>`)
-    .replace('</definedNames>', `<definedName name="TYM_kustannustenjako" localSheetId="${sheets}">'Tulokset 2025'!$A$1</definedName></definedNames>`);
+    .replace(
+      '</definedNames>',
+      `<definedName name="TYM_kustannustenjako" localSheetId="${sheets}">'Tulokset 2025'!$A$1</definedName></definedNames>`,
+    );
   zip.file('xl/workbook.xml', next);
   return { buf: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), copyPart, copyXml };
 }
@@ -73,7 +88,12 @@ test('a mark that points at another sheet is no mark', async () => {
   const wbXml = await zip.file('xl/workbook.xml')!.async('string');
   // Kunnat (sheet index 2) carries a mark that points at Asetukset.
   const names = `<definedNames><definedName name="TYM_kustannustenjako" localSheetId="2">'Asetukset'!$A$1</definedName></definedNames>`;
-  zip.file('xl/workbook.xml', wbXml.includes('<definedNames>') ? wbXml.replace('<definedNames>', names.slice(0, -'</definedNames>'.length)) : wbXml.replace('</sheets>', `</sheets>${names}`));
+  zip.file(
+    'xl/workbook.xml',
+    wbXml.includes('<definedNames>')
+      ? wbXml.replace('<definedNames>', names.slice(0, -'</definedNames>'.length))
+      : wbXml.replace('</sheets>', `</sheets>${names}`),
+  );
   const marked = await PackageWorkbook.fromBuffer(await zip.generateAsync({ type: 'nodebuffer' }));
   expect(await marked.ownSheetNames()).toEqual([]);
 });

@@ -66,7 +66,10 @@ describe('shared formulas', () => {
 async function sheetPackage(sheetData: string, extra = ''): Promise<OpcPackage> {
   const zip = new JSZip();
   zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file('s.xml', `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${sheetData}</x:sheetData>${extra}</x:worksheet>`);
+  zip.file(
+    's.xml',
+    `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${sheetData}</x:sheetData>${extra}</x:worksheet>`,
+  );
   return OpcPackage.open(await zip.generateAsync({ type: 'uint8array' }));
 }
 
@@ -137,7 +140,8 @@ describe('output styles appended to the user’s styles.xml', () => {
   });
 
   test('a prefixed styles.xml gets prefixed elements', () => {
-    const user = '<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="1"><x:font><x:sz val="11"/><x:name val="Arial"/></x:font></x:fonts><x:cellXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></x:cellXfs></x:styleSheet>';
+    const user =
+      '<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="1"><x:font><x:sz val="11"/><x:name val="Arial"/></x:font></x:fonts><x:cellXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></x:cellXfs></x:styleSheet>';
     const out = appendOutputStyles(user).xml;
     expect(out).not.toMatch(/<(font|xf|fill|border|dxf|numFmt)[\s>/]/);
     expect(out).toContain('<x:font><x:b/><x:sz val="14"/><x:name val="Arial"/></x:font>');

@@ -41,16 +41,23 @@ async function changeable(file: string): Promise<Set<string>> {
   const book = await PackageWorkbook.fromBuffer(fs.readFileSync(file));
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const lower = new Map(Object.keys(zip.files).map((n) => [n.toLowerCase(), n]));
-  const wbPart = (await zip.file(lower.get('_rels/.rels')!)!.async('string')).match(/Target="\/?([^"]*)"[^>]*Type="[^"]*officeDocument"|Type="[^"]*officeDocument"[^>]*Target="\/?([^"]*)"/)!;
+  const wbPart = (await zip.file(lower.get('_rels/.rels')!)!.async('string')).match(
+    /Target="\/?([^"]*)"[^>]*Type="[^"]*officeDocument"|Type="[^"]*officeDocument"[^>]*Target="\/?([^"]*)"/,
+  )!;
   const workbook = (wbPart[1] ?? wbPart[2]).replace(/^\//, '');
   const rels = workbook.replace(/([^/]*)$/, '_rels/$1.rels');
   const relsXml = await zip.file(lower.get(rels.toLowerCase())!)!.async('string');
   const styles = /Type="[^"]*\/styles"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Type="[^"]*\/styles"/.exec(relsXml);
   const stylesTarget = styles ? (styles[1] ?? styles[2]) : null;
-  const stylesPart = stylesTarget === null ? null : stylesTarget.startsWith('/') ? stylesTarget.slice(1) : workbook.replace(/[^/]*$/, '') + stylesTarget;
+  const stylesPart =
+    stylesTarget === null ? null : stylesTarget.startsWith('/') ? stylesTarget.slice(1) : workbook.replace(/[^/]*$/, '') + stylesTarget;
   expect(book).toBeDefined();
   // docProps/app.xml too, when it lists the sheet names (Excel's and exceljs's do).
-  return new Set([workbook, rels, '[Content_Types].xml', 'docProps/app.xml', ...(stylesPart ? [stylesPart] : [])].map((p) => lower.get(p.toLowerCase()) ?? p));
+  return new Set(
+    [workbook, rels, '[Content_Types].xml', 'docProps/app.xml', ...(stylesPart ? [stylesPart] : [])].map(
+      (p) => lower.get(p.toLowerCase()) ?? p,
+    ),
+  );
 }
 
 interface Ran {
@@ -128,7 +135,8 @@ describe.each(PRODUCER_FIXTURES.map((f) => [f.file, f] as const))('%s', (file) =
     const inParts = await parts(input);
     const againParts = await parts(rerun);
     const mayChange = await changeable(input);
-    for (const [name, bytes] of inParts) if (!mayChange.has(name)) expect({ name, identical: againParts.get(name)?.equals(bytes) }).toEqual({ name, identical: true });
+    for (const [name, bytes] of inParts)
+      if (!mayChange.has(name)) expect({ name, identical: againParts.get(name)?.equals(bytes) }).toEqual({ name, identical: true });
     // No part of the first run's sheets is left: as many parts as after the first run.
     expect([...againParts.keys()].length).toBe([...(await parts(out)).keys()].length);
     ran.find((x) => x.file === file)!.rerun = rerun;
@@ -151,7 +159,11 @@ test('LibreOffice recalculates every OUT and rerun to the engine values, master 
   for (let i = 0; i < files.length; i++) {
     const wb = await ExcelJsWorkbook.load(recalculated[i], { view: false });
     const report = await createAllocationApp(wb).verify();
-    expect({ file: files[i].file, errors: report.problems.filter((p) => p.severity === 'error'), findings: report.findings.slice(0, 5) }).toEqual({
+    expect({
+      file: files[i].file,
+      errors: report.problems.filter((p) => p.severity === 'error'),
+      findings: report.findings.slice(0, 5),
+    }).toEqual({
       file: files[i].file,
       errors: [],
       findings: [],
@@ -165,6 +177,9 @@ test('the preview can show every producer’s file (the exceljs view reads them)
   for (const f of PRODUCER_FIXTURES) {
     const wb = await ExcelJsWorkbook.fromBuffer(fs.readFileSync(path.join(PRODUCERS, f.file)));
     const names = wb.workbook.worksheets.map((w) => w.name);
-    expect({ file: f.file, tables: ['Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset'].every((n) => names.includes(n)) }).toEqual({ file: f.file, tables: true });
+    expect({
+      file: f.file,
+      tables: ['Asetukset', 'Kunnat', 'Henkilosto', 'Ilmoittautumiset', 'Kustannukset'].every((n) => names.includes(n)),
+    }).toEqual({ file: f.file, tables: true });
   }
 });

@@ -49,7 +49,15 @@ test('an existing setting: only its cell changes, in the sheet part; the chart, 
 
 test('a setting without a row: a row is added and the table grows to hold it', async () => {
   const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('Asetukset').addTable({ name: 'Asetukset', ref: 'A1', columns: [{ name: 'Asetus' }, { name: 'Arvo' }], rows: [['Vuosi', 2026], ['Kelan osuus %', 5]] });
+  wb.addWorksheet('Asetukset').addTable({
+    name: 'Asetukset',
+    ref: 'A1',
+    columns: [{ name: 'Asetus' }, { name: 'Arvo' }],
+    rows: [
+      ['Vuosi', 2026],
+      ['Kelan osuus %', 5],
+    ],
+  });
   const book = await PackageWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
   await book.writeSetting('Asetukset', 'customerEstimate', 1200);
   const back = await PackageWorkbook.fromBuffer(await book.toBuffer());

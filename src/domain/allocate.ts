@@ -46,9 +46,6 @@ export interface Allocation {
   warnings: Problem[];
 }
 
-// Re-exported for src/workbook/layout/keys.ts and numerators.ts (changed on another branch this session); new code imports ./shares.
-export { municipalKey, registrationShares, staffPoolShares } from './shares';
-
 const NO_EVENT = '';
 
 /** Cost lines of the budget year (blank Vuosi = the settings year). */

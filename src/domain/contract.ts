@@ -279,3 +279,19 @@ export function locateSetting(
   const row = body.findIndex((r) => typeof r[settingCol] === 'string' && wanted.has(identityKey(r[settingCol] as string)));
   return { settingCol, valueCol, row };
 }
+
+/** The months in Finnish, January first (invoice descriptions on TYM_Laskutus, the sample's monthly cost lines). */
+export const MONTH_WORDS: readonly string[] = [
+  'tammikuu',
+  'helmikuu',
+  'maaliskuu',
+  'huhtikuu',
+  'toukokuu',
+  'kesäkuu',
+  'heinäkuu',
+  'elokuu',
+  'syyskuu',
+  'lokakuu',
+  'marraskuu',
+  'joulukuu',
+];

@@ -4,7 +4,7 @@
  * names are generated from first- and last-name lists; no real persons.
  */
 import type { Workbook } from 'exceljs';
-import { KESKI_UUSIMAA_MUNICIPALITIES } from '../domain/contract';
+import { KESKI_UUSIMAA_MUNICIPALITIES, MONTH_WORDS } from '../domain/contract';
 import type { CostKind, Pool } from '../domain/types';
 import { buildInputWorkbook, type InputCell, type InputData } from '../adapters/exceljs/template';
 import { Rng } from './prng';
@@ -142,21 +142,7 @@ export function sampleInputData(opts: SampleOptions = {}): InputData {
   const salary = rng.euros(6_100, 6_600);
   line('TA', 'a', 'Johtavan henkilön palkka', null, Math.round(salary * 12.5 * 100) / 100);
   line('TA', 'a', 'Johtavan henkilön henkilösivukulut', null, Math.round(salary * 12.5 * 0.23 * 100) / 100);
-  const months = [
-    'tammikuu',
-    'helmikuu',
-    'maaliskuu',
-    'huhtikuu',
-    'toukokuu',
-    'kesäkuu',
-    'heinäkuu',
-    'elokuu',
-    'syyskuu',
-    'lokakuu',
-    'marraskuu',
-    'joulukuu',
-  ];
-  months.forEach((m, i) => {
+  MONTH_WORDS.forEach((m, i) => {
     const pay = i === 6 ? salary * 1.5 : salary; // holiday bonus in July
     line('TOT', 'a', `Johtavan henkilön palkka, ${m}`, null, pay);
     line('TOT', 'a', `Johtavan henkilön henkilösivukulut, ${m}`, null, pay * rng.euros(0.225, 0.235));

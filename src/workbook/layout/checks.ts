@@ -9,6 +9,7 @@ import type { SheetSpec } from '../sheetSpec';
 import { orFalse } from './block';
 import { SHEETS, type Ctx } from './context';
 import { NAMES } from './names';
+import type { ParamsRefs } from './params';
 
 export const MASTER_CHECK_ROW = 4;
 
@@ -24,23 +25,7 @@ export interface Check {
 export const allTrue = (range: string) => `COUNTIF(${range},TRUE)=ROWS(${range})*COLUMNS(${range})`;
 
 /** The structure and input checks: the input tables still have the rows, words and order the run laid out. */
-export function inputChecks(
-  ctx: Ctx,
-  r: {
-    settingsOk: string;
-    settingsCount: string;
-    unknownSettings: string;
-    muniNumbersOk: string;
-    muniNameOk: string;
-    agreedSum: string;
-    eventsOk: string;
-    groupsOk: string;
-    yearLines: string;
-    yearAtRun: string;
-    unitsOk: string;
-    unitListOk: string;
-  },
-): Check[] {
+export function inputChecks(ctx: Ctx, r: Omit<ParamsRefs, 'notComputable' | 'muniCol'> & { unitsOk: string; unitListOk: string }): Check[] {
   const t = ctx.model.tables;
   const rows = (key: string, col: string, name: string) => `ROWS(${columnRef(t[key], col)})=ROWS(${name})`;
   return [

@@ -16,7 +16,7 @@ import { allTrue, type Check } from './checks';
 import { SHEETS, type Ctx } from './context';
 import { NAMES } from './names';
 import { masterBanner, resultsLayout } from './results';
-import { MONTHS_FI } from './settings';
+import { MONTH_WORDS } from '../../domain/contract';
 
 export const MAX_INSTALLMENTS = 12;
 const KIND_ROW = 5;
@@ -77,7 +77,7 @@ export function buildInvoicing(ctx: Ctx): { sheet: SheetSpec; checks: Check[] } 
       MONTH_ROW,
       col,
       `IF(${nRef}<=${NAMES.installments},INDEX(${NAMES.monthNames},1+(${nRef}-1)*ROWS(${NAMES.monthNames})/${NAMES.installments}),"")`,
-      j < k ? MONTHS_FI[inv.dueMonths[j] - 1] : '',
+      j < k ? MONTH_WORDS[inv.dueMonths[j] - 1] : '',
       'text',
     );
   }

@@ -4,7 +4,7 @@
  * and the municipalities with their keys and numerators (events: events.ts).
  */
 import { staffKeyByParty, tvaStaffKeyByMunicipality } from '../../domain/keys';
-import { municipalKey } from '../../domain/allocate';
+import { municipalKey } from '../../domain/shares';
 import { scaledKey, scaledUnits } from '../../domain/exactRange';
 import { ZERO } from '../../domain/decimal';
 import { PARTIES } from '../../domain/types';

@@ -2,7 +2,7 @@
  * The whole-number numerators the split formulas read (TYM_Parametrit), computed the same way in
  * the engine's exact arithmetic, for the expected values of TYM_Jako and TYM_Kuntajako.
  */
-import { municipalKey } from '../../domain/allocate';
+import { municipalKey } from '../../domain/shares';
 import { ZERO } from '../../domain/decimal';
 import { scaledKey, scaledUnits } from '../../domain/exactRange';
 import { poolBGroupKey } from './budgetKey';

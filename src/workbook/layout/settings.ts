@@ -12,6 +12,7 @@ import {
   POOL_WORDS,
   STAFF_BASIS_WORDS,
   STATUS_WORDS,
+  MONTH_WORDS,
 } from '../../domain/contract';
 import { excelSerialFromDay, yearEnd, yearStart, daysInYear } from '../../domain/dates';
 import { EXACT_LIMIT, KEY_SCALE, LIMB } from '../../domain/exactRange';
@@ -23,20 +24,6 @@ import { KIND_CODE, POOL_CODE, type Ctx } from './context';
 import { NAMES } from './names';
 import { INSTALLMENTS } from '../../domain/invoicing';
 
-export const MONTHS_FI = [
-  'tammikuu',
-  'helmikuu',
-  'maaliskuu',
-  'huhtikuu',
-  'toukokuu',
-  'kesäkuu',
-  'heinäkuu',
-  'elokuu',
-  'syyskuu',
-  'lokakuu',
-  'marraskuu',
-  'joulukuu',
-];
 /** Billing period codes in the workbook: the installments per year, as the domain counts them. */
 export const INSTALLMENT_CODE = INSTALLMENTS;
 export const STAFF_BASIS_CODE = { headcount: 1, fte: 2, 'fte-time-weighted': 3 } as const;
@@ -156,8 +143,8 @@ export function wordListsBlock(g: Grid, top: number, col: number): NameSpec[] {
     r += list.pairs.length + 2;
   }
   g.value(r, col, 'Kuukaudet (erien eräpäivät)', 'header');
-  MONTHS_FI.forEach((m, i) => g.value(r + 1 + i, col, m, 'text'));
-  names.push({ name: NAMES.monthNames, row: r + 1, col, rows: MONTHS_FI.length, comment: 'Kuukausien nimet' });
+  MONTH_WORDS.forEach((m, i) => g.value(r + 1 + i, col, m, 'text'));
+  names.push({ name: NAMES.monthNames, row: r + 1, col, rows: MONTH_WORDS.length, comment: 'Kuukausien nimet' });
   g.width(col, 24);
   g.width(col + 1, 7);
   return names;

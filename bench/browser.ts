@@ -10,6 +10,7 @@ import * as zlib from 'zlib';
 import { chromium } from 'playwright-core';
 import { median, runMeasured } from './lib';
 import { serveStatic } from '../test/support/staticServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 
 export interface BundleResult {
   buildMs: number;
@@ -84,17 +85,6 @@ export async function measureBundle(root: string): Promise<BundleResult> {
 
 const serve = serveStatic;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Installed before the page's own scripts: notes performance.now() (milliseconds since navigation
  * start) when the pane's h1 is first laid out with a non-empty box, and at the next animation frame
@@ -138,7 +128,7 @@ export async function measureFirstRender(distDir: string, sample: Buffer, loads 
   if (!fs.existsSync(path.join(distDir, 'preview.html'))) throw new Error(`${distDir}/preview.html not found (webpack build missing)`);
   const server = await serve(distDir, { 'sample.xlsx': sample });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const blocked: string[] = [];
   const pageErrors: string[] = [];
   const out = { headingMs: [] as number[], frameMs: [] as number[], fcp: [] as number[], dcl: [] as number[], text: '' };

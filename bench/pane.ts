@@ -17,17 +17,8 @@ import * as path from 'path';
 import { chromium, type Browser } from 'playwright-core';
 import { serveStatic } from '../test/support/staticServer';
 import { fmtMs, median } from './lib';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /** Collects every long task from the start of the page. */
@@ -162,7 +153,7 @@ export async function measurePane(distDir: string, sample: Buffer, size: string,
   if (!fs.existsSync(path.join(distDir, 'preview.html'))) throw new Error(`${distDir}/preview.html not found (webpack build missing)`);
   const server = await serveStatic(distDir, { 'sample.xlsx': sample });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const errors: string[] = [];
   const blocked: string[] = [];
   try {

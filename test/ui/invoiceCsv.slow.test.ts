@@ -16,19 +16,10 @@ import { computeOutputs } from '../../src/app/pipeline';
 import { buildSampleInputs } from '../../src/sample/sample';
 import { buildPreview } from '../support/previewBuild';
 import { serveStatic } from '../support/staticServer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let browser: Browser;
 let server: http.Server;
@@ -49,7 +40,7 @@ beforeAll(async () => {
   }
   server = await serveStatic(buildDir, { 'sample.xlsx': sample });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }, 300_000);
 
 afterAll(async () => {

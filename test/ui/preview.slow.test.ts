@@ -35,21 +35,11 @@ import { formatEuro } from '../../src/taskpane/format';
 import { translator, type MessageKey, type Params } from '../../src/taskpane/i18n';
 import { CONTENT_TYPES, serveStatic } from '../support/staticServer';
 import { buildPreview } from '../support/previewBuild';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'ui');
 const NBSP = '\u00a0';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the same inputs twice, once with text in a Summa cell.
@@ -204,7 +194,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Scrollbars as a user sees them (Playwright hides them in headless mode): at 320 px the pane's
   // vertical scrollbar takes its width from the content, as in Excel.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'] });
 }, 300_000);
 
 afterAll(async () => {

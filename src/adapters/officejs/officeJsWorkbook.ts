@@ -9,6 +9,8 @@
  * - readTables: 2 syncs whatever the row count. office.js cannot list a collection and read its
  *   items' ranges in one batch (the items exist only after a sync), so sync 1 lists tables and
  *   sheets (with our owner marks) and sync 2 reads every table's cells, formats and visible rows.
+ * - ownSheetNames: no sync right after readTables on the same instance (it reuses its sheet list),
+ *   else 1.
  * - replaceOutputs: 1 sync right after readTables/ownSheetNames on the same instance (it reuses
  *   their sheet list and re-checks it inside the write batch), else 2; plus 1 for the finishing
  *   touches (and the recalculation on Manual calculation). A full run is thus 4.
@@ -180,8 +182,15 @@ export class OfficeJsWorkbook implements WorkbookPort {
   }
 
   /** Names of the sheets that carry a valid owner mark (output sheets, and any marked copy of one). */
+  /**
+   * The sheet list of a readTables just before (on this instance, within INVENTORY_MAX_AGE_MS) is
+   * used as it is: the run's conflict check then costs no sync of its own. That is safe because
+   * replaceOutputs plans against the same list and, when Excel refuses the write because the sheets
+   * changed in between, plans again on a fresh list (which refuses a user's sheet of an output name).
+   */
   async ownSheetNames(): Promise<string[]> {
-    const inv = await this.explained(() => this.loadInventory());
+    const cached = this.inventory && this.now() - this.inventory.at <= INVENTORY_MAX_AGE_MS ? this.inventory : null;
+    const inv = cached ?? (await this.explained(() => this.loadInventory()));
     return inv.sheets.filter(isOwn).map((s) => s.name);
   }
 

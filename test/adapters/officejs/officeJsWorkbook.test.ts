@@ -103,6 +103,24 @@ describe('replaceOutputs', () => {
     },
   );
 
+  test("the app's run (read, the output-name conflict check, write) takes 4 syncs: the check reuses the read's sheet list", async () => {
+    const book = inputWorkbook(10);
+    const wb = adapter(book);
+    await wb.readTables();
+    expect(await wb.ownSheetNames()).toEqual([]);
+    await wb.replaceOutputs(outputSpecs(10));
+    expect(book.syncs).toBe(4);
+    // Alone, the check lists the sheets in a sync of its own and sees the outputs just written.
+    book.syncs = 0;
+    const fresh = adapter(book);
+    expect((await fresh.ownSheetNames()).sort()).toEqual(
+      outputSpecs(10)
+        .map((s) => s.name)
+        .sort(),
+    );
+    expect(book.syncs).toBe(1);
+  });
+
   test('replaceOutputs alone (no read before) takes 3 syncs (list, write, finishing touches)', async () => {
     const book = inputWorkbook(10);
     await adapter(book).replaceOutputs(outputSpecs(10));

@@ -515,6 +515,16 @@ function outputEdits(): UserEdit[] {
     for (let c = 1; c <= ws.columnCount; c++) if (textOf(ws.get(row, c)) === header) return c;
     return 0;
   };
+  /** Types a number over the first row below the header row (found by `headerText` in column A), in the column headed `colHeader`: its figure plus `delta`, to the cent. */
+  const typeOverFirstRow = async (wb: Workbook, sheet: string, headerText: string, colHeader: string, delta: number) => {
+    const header = await findRow(wb, sheet, 1, headerText);
+    if (!header) return false;
+    const c = await colOf(wb, sheet, header.r, colHeader);
+    const r = header.r + 1;
+    if (!c || typeof header.ws.get(r, c) !== 'number') return false;
+    header.ws.set(r, c, Math.round((Number(header.ws.get(r, c)) + delta) * 100) / 100);
+    return true;
+  };
   return [
     {
       name: 'relabel a party receiver in Tulokset',
@@ -582,28 +592,12 @@ function outputEdits(): UserEdit[] {
     {
       name: 'overwrite a scenario split on TYM_Skenaariojako with a number',
       cause: /Skenaario/,
-      apply: async (wb) => {
-        const header = await findRow(wb, 'TYM_Skenaariojako', 1, 'Peruste (koodi)');
-        if (!header) return false;
-        const cents = await colOf(wb, 'TYM_Skenaariojako', header.r, 'Osuus (snt)');
-        const r = header.r + 1;
-        if (!cents || typeof header.ws.get(r, cents) !== 'number') return false;
-        header.ws.set(r, cents, Number(header.ws.get(r, cents)) + 1);
-        return true;
-      },
+      apply: (wb) => typeOverFirstRow(wb, 'TYM_Skenaariojako', 'Peruste (koodi)', 'Osuus (snt)', 1),
     },
     {
       name: 'overwrite an invoice amount on TYM_Laskurivit with a number',
       cause: /Laskurivit/,
-      apply: async (wb) => {
-        const header = await findRow(wb, 'TYM_Laskurivit', 1, 'Nro');
-        if (!header) return false;
-        const amount = await colOf(wb, 'TYM_Laskurivit', header.r, 'Summa €');
-        const r = header.r + 1;
-        if (!amount || typeof header.ws.get(r, amount) !== 'number') return false;
-        header.ws.set(r, amount, Math.round((Number(header.ws.get(r, amount)) + 10) * 100) / 100);
-        return true;
-      },
+      apply: (wb) => typeOverFirstRow(wb, 'TYM_Laskurivit', 'Nro', 'Summa €', 10),
     },
   ];
 }

@@ -3,9 +3,7 @@
  * explains it, root cause first, the cells a cause names as links, the rest "other differences";
  * in Finnish, Swedish and English.
  */
-import * as React from 'react';
-import { renderToString } from 'react-dom/server';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { html, text } from '../support/render';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import type { VerifyFinding, VerifyReport } from '../../src/app/api';
 import { createAllocationApp } from '../../src/app/run';
@@ -18,15 +16,6 @@ import { translator } from '../../src/taskpane/i18n';
 import type { Lang } from '../../src/app/vocabulary';
 
 const NB = '\u00a0';
-const html = (el: React.ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
-const text = (h: string) =>
-  h
-    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t\r\n]+/g, ' ');
 const noop = () => undefined;
 const props = (report: VerifyReport, lang: Lang = 'fi'): AuditSectionProps => ({
   report,

@@ -1,14 +1,10 @@
 /** The pane's note on the budget key of the development days (issue 12), and the summary it is built from. */
-import * as React from 'react';
-import { renderToString } from 'react-dom/server';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { html } from '../support/render';
 import { summariseBudgetKeys } from '../../src/app/invoiceData';
 import { allocate } from '../../src/domain/allocate';
 import { BudgetKeyNote, budgetKeyText } from '../../src/taskpane/components/BudgetKeyNote';
 import { translator } from '../../src/taskpane/i18n';
 import { model } from '../domain/support/modelBuilder';
-
-const html = (el: React.ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
 
 // Budget 2026: Kevätpäivä planned; the lines with no event fall back to 2025's registrations.
 const m = () =>

@@ -1,14 +1,11 @@
 /** The pane's invoice CSV download (issue 12): what is rendered in each language, and the file it offers. */
-import * as React from 'react';
-import { renderToString } from 'react-dom/server';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { html } from '../support/render';
 import type { InvoiceRowSummary, RunReport } from '../../src/app/api';
 import { csvDataUrl, InvoiceCsvDownload } from '../../src/taskpane/components/InvoiceCsvDownload';
 import { ResultDetails } from '../../src/taskpane/components/ResultDetails';
 import { translator } from '../../src/taskpane/i18n';
 import type { Lang } from '../../src/app/vocabulary';
 
-const html = (el: React.ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
 const text = (h: string) =>
   h
     .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')

@@ -1,7 +1,6 @@
 /** Server-side renders of the components (react-dom/server): what a user and a screen reader get. */
-import * as React from 'react';
 import { renderToString } from 'react-dom/server';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { html, text } from '../support/render';
 import type { AllocationApp, RunSummary } from '../../src/app/api';
 import { tableLocation } from '../../src/app/inputs';
 import { error, warning } from '../../src/domain/problems';
@@ -16,16 +15,6 @@ import type { ResultView } from '../../src/taskpane/state';
 import type { Host } from '../../src/app/host';
 
 const NB = '\u00a0';
-const html = (el: React.ReactElement) => renderToString(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
-/** Visible text: style sheets dropped, tags removed, entities decoded (no-break spaces kept). */
-const text = (h: string) =>
-  h
-    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/[ \t\r\n]+/g, ' ');
 
 const problems = [
   warning('hidden-rows', { sheet: 'Henkilosto', table: 'Henkilosto' }, { count: 1, rows: '4' }),

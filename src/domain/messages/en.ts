@@ -117,6 +117,8 @@ export const EN: Catalogue = {
       'Budget group {group} (cost rows {rows}) is split by the registrations of {previousYear} (TVA {tva}, HVA {hva}, Kela {kela}), because {year} has neither registrations nor a participant plan for it. If the split should rest on an estimate, enter the planned participants in the Osallistujasuunnitelma table.',
     'budget-event-without-key':
       'The event "{event}" of the budget line (rows {rows}) has no participant plan, no registrations in {year} and none in {previousYear}, so there is no key. Enter its planned participants in the Osallistujasuunnitelma table, or leave Tilaisuus blank to split the line by the whole year\'s key.',
+    'plan-table-added':
+      'The workbook has no participant plan, but pool b has budget (TA) lines: the run adds an empty table {table} on sheet {sheet}. It may stay empty. If you enter a plan in it later, the result check (TYM_TARKISTUS) shows FALSE until you run the allocation again, also in a workbook opened without the add-in.',
     'plan-table-missing':
       'Sheet {sheet} has no Excel table {table}, so no participant plan is read: the budget (TA) lines of pool b are split by the registrations. If the sheet holds a plan, make it a table (select the range, Insert > Table and name it {table} under Table Design > Table Name); otherwise rename the sheet.',
     'budget-year-without-key':

@@ -12,6 +12,12 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { tablesOf } from '../../src/adapters/exceljs/excelJsWorkbook';
+import { OpcPackage } from '../../src/adapters/xlsx/opc';
+import { PackageWorkbook } from '../../src/adapters/xlsx/packageWorkbook';
+import { parseCellRef } from '../../src/adapters/xlsx/sheetScanner';
+import { readTableParts } from '../../src/adapters/xlsx/tableParts';
+import { readWorkbookInfo } from '../../src/adapters/xlsx/workbookPart';
+import type { OutputCell } from '../../src/workbook/port';
 import type { SheetSpec } from '../../src/workbook/sheetSpec';
 
 export type Value = string | number | boolean | null;
@@ -96,6 +102,84 @@ export function readableWorkbook(wb: Workbook): Readable {
       }
       return undefined;
     },
+  };
+}
+
+/**
+ * A result workbook read as the command line reads it (the package reader, src/adapters/xlsx): the
+ * cells of its sheets (cached values, merged cells other than the top-left one left out), its tables
+ * and its workbook-level names, without building an exceljs model. `readableWorkbook`, `masterCheck`
+ * and `checkRows` over the exceljs model give the same (checked on recalculated files by the invariant suites, test/support/invariant.ts).
+ */
+export interface CellBook extends Readable {
+  /** The workbook-level defined names and their references ("'Sheet'!$A$1"). */
+  names: { name: string; ref: string }[];
+  /** A sheet by its exact name (as exceljs's getWorksheet finds it). */
+  exactSheet(name: string): ValueGrid | undefined;
+  /** The package, to read its input tables from (a fresh engine run). */
+  book: PackageWorkbook;
+}
+
+function cellGrid(name: string, cells: OutputCell[]): ValueGrid {
+  const at = new Map<number, Value>();
+  let rows = 0;
+  let cols = 0;
+  for (const c of cells) {
+    const [r, col] = parseCellRef(c.address)!;
+    rows = Math.max(rows, r);
+    cols = Math.max(cols, col);
+    at.set((r - 1) * 16_384 + col - 1, c.value);
+  }
+  return { name, rows, cols, at: (r, c) => at.get(r * 16_384 + c) ?? null };
+}
+
+/** The sheets figuresOf and checkRows read (any case; the big calculation sheets are left unread). */
+const FIGURE_SHEETS = [
+  'TYM_Tulokset',
+  'TYM_Laskutus',
+  'TYM_Henkilostoresurssit',
+  'TYM_Vertailu',
+  'TYM_Skenaariot',
+  'TYM_Skenaariojako',
+  'TYM_Laskurivit',
+  'TYM_Tarkistukset',
+];
+
+/**
+ * Reads the sheets figuresOf and checkRows read (FIGURE_SHEETS), the sheet of each table named in
+ * `tables` and the sheet the master check's name points to.
+ */
+export async function readCellBook(bytes: Uint8Array, tables: string[] = ['Tulokset']): Promise<CellBook> {
+  const book = await PackageWorkbook.fromBuffer(bytes);
+  const pkg = await OpcPackage.open(bytes);
+  const info = await readWorkbookInfo(pkg);
+  const places: TablePlace[] = (await readTableParts(pkg, info)).map((t) => ({
+    name: t.name,
+    sheet: info.sheets[t.sheetIndex].name,
+    row: t.box.top - 1,
+    col: t.box.left - 1,
+    headers: t.columns,
+    rowCount: t.box.bottom - t.box.top,
+  }));
+  const names = await book.readDefinedNames();
+  const sheets = info.sheets.filter((s) => s.kind === 'worksheet').map((s) => s.name);
+  const wanted = new Set(sheets.filter((n) => FIGURE_SHEETS.some((f) => f.toLowerCase() === n.toLowerCase())));
+  for (const t of places) if (tables.some((n) => n.toLowerCase() === t.name.toLowerCase())) wanted.add(t.sheet);
+  for (const n of names) {
+    const m = /^'?(.*?)'?!/.exec(n.ref);
+    const sheet = m && sheets.find((s) => s.toLowerCase() === m[1].replace(/''/g, "'").toLowerCase());
+    if (sheet) wanted.add(sheet);
+  }
+  const bySheet = new Map<string, OutputCell[]>();
+  for (const name of wanted) bySheet.set(name, []);
+  for (const c of await book.readOutputCells([...wanted])) bySheet.get(c.sheet)?.push(c);
+  const grids = new Map([...bySheet].map(([name, cells]) => [name, cellGrid(name, cells)]));
+  return {
+    book,
+    names,
+    exactSheet: (name) => grids.get(name),
+    sheet: (name) => [...grids.values()].find((g) => g.name.toLowerCase() === name.toLowerCase()),
+    table: (name) => places.find((t) => t.name.toLowerCase() === name.toLowerCase()),
   };
 }
 
@@ -385,7 +469,8 @@ export function differences(actual: Figures, expected: Figures, limit = 8): stri
 }
 
 /** The master check: the workbook-level name TYM_TARKISTUS (or, in workbooks without it, TYM_Tarkistukset!B5). */
-export function masterCheck(wb: Workbook): { value: Value; byName: boolean } {
+export function masterCheck(wb: Workbook | CellBook): { value: Value; byName: boolean } {
+  if (!isWorkbook(wb)) return masterCheckOfCells(wb);
   const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[]; localSheetId?: number }[] }).model;
   const named = model.find((n) => n.name.toUpperCase() === 'TYM_TARKISTUS' && n.localSheetId === undefined);
   if (named && named.ranges[0]) {
@@ -400,10 +485,9 @@ export function masterCheck(wb: Workbook): { value: Value; byName: boolean } {
 }
 
 /** Check rows of TYM_Tarkistukset: label (column A) and result (column B), booleans or errors only. */
-export function checkRows(wb: Workbook): { label: string; value: Value }[] {
-  const ws = wb.getWorksheet('TYM_Tarkistukset');
-  if (!ws) return [];
-  const g = sheetGrid(ws);
+export function checkRows(wb: Workbook | CellBook): { label: string; value: Value }[] {
+  const g = isWorkbook(wb) ? gridOf(wb.getWorksheet('TYM_Tarkistukset')) : wb.exactSheet('TYM_Tarkistukset');
+  if (!g) return [];
   const out: { label: string; value: Value }[] = [];
   for (let r = 0; r < g.rows; r++) {
     const v = g.at(r, 1);
@@ -412,4 +496,25 @@ export function checkRows(wb: Workbook): { label: string; value: Value }[] {
     if (typeof v === 'boolean' || (typeof v === 'string' && v.startsWith('#'))) out.push({ label, value: v });
   }
   return out;
+}
+
+const isWorkbook = (wb: Workbook | CellBook): wb is Workbook => 'worksheets' in wb;
+const gridOf = (ws: Worksheet | undefined) => (ws ? sheetGrid(ws) : undefined);
+
+/** masterCheck over a CellBook: the same name lookup, the cell's cached value. */
+function masterCheckOfCells(cb: CellBook): { value: Value; byName: boolean } {
+  const named = cb.names.find((n) => n.name.toUpperCase() === 'TYM_TARKISTUS');
+  const valueAt = (sheet: string, address: string) => {
+    const g = cb.exactSheet(sheet);
+    const rc = parseCellRef(address);
+    return g && rc ? g.at(rc[0] - 1, rc[1] - 1) : undefined;
+  };
+  if (named) {
+    const m = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+)$/.exec(named.ref);
+    if (m) {
+      const sheet = m[1].replace(/''/g, "'");
+      if (cb.exactSheet(sheet)) return { value: valueAt(sheet, `${m[2]}${m[3]}`) ?? null, byName: true };
+    }
+  }
+  return { value: valueAt('TYM_Tarkistukset', 'B5') ?? null, byName: false };
 }

@@ -21,7 +21,19 @@ import * as path from 'path';
 import type { Workbook } from 'exceljs';
 import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import { computeOutputs } from '../../src/app/pipeline';
-import { checkRows, differences, figuresOf, masterCheck, readableSpecs, readableWorkbook, type Figures, type Value } from './figures';
+import {
+  checkRows,
+  differences,
+  figuresOf,
+  masterCheck,
+  readableSpecs,
+  readableWorkbook,
+  readCellBook,
+  type CellBook,
+  type Figures,
+  type Readable,
+  type Value,
+} from './figures';
 import { recalculateMany } from './libreoffice';
 import { userEdits, type EditContext, type UserEdit } from './userEdits';
 import { XlsxPackage } from './xlsxEdit';
@@ -43,14 +55,17 @@ interface Variant {
   edit: number;
   file: string;
   outcome?: Outcome;
+  /** The file LibreOffice wrote. */
+  recalculated?: string;
 }
 
 interface Outcome {
   master: Value;
   byName: boolean;
-  freshOk: boolean;
-  freshProblems: string[];
-  diffs: string[];
+  /** The fresh run's verdict and the figures that differ from it: computed where a test reads them (see `needsFresh`). */
+  freshOk?: boolean;
+  freshProblems?: string[];
+  diffs?: string[];
   falseChecks: string[];
 }
 
@@ -61,8 +76,8 @@ interface Fresh {
 }
 
 /** A fresh engine run's figures, shared by workbooks whose input tables are the same. */
-async function freshRun(port: ExcelJsWorkbook, memo: Map<string, Fresh>): Promise<Fresh> {
-  const raw = await port.readTables();
+async function freshRun(book: CellBook, memo: Map<string, Fresh>): Promise<Fresh> {
+  const raw = await book.book.readTables();
   const key = createHash('sha256').update(JSON.stringify(raw)).digest('hex');
   const known = memo.get(key);
   if (known) return known;
@@ -76,21 +91,45 @@ async function freshRun(port: ExcelJsWorkbook, memo: Map<string, Fresh>): Promis
   return out;
 }
 
-async function outcomeOf(file: string, memo: Map<string, Fresh>): Promise<Outcome> {
-  const port = await ExcelJsWorkbook.load(file);
-  const fresh = await freshRun(port, memo);
-  const { value, byName } = masterCheck(port.workbook);
-  const actual = figuresOf(readableWorkbook(port.workbook));
-  return {
+/**
+ * A recalculated workbook read back with the package reader (the command line's; figures.ts
+ * readCellBook), and, where `needsFresh(master)` says a test reads them, compared with a fresh
+ * engine run on its inputs.
+ */
+async function outcomeOf(file: string, memo: Map<string, Fresh>, needsFresh: (master: Value) => boolean): Promise<Outcome> {
+  const book = await readCellBook(fs.readFileSync(file));
+  const { value, byName } = masterCheck(book);
+  const outcome: Outcome = {
     master: value,
     byName,
-    freshOk: fresh.ok,
-    freshProblems: fresh.problems,
-    diffs: fresh.figures ? differences(actual, fresh.figures) : ['(a fresh run refuses the edited inputs)'],
-    falseChecks: checkRows(port.workbook)
+    falseChecks: checkRows(book)
       .filter((r) => r.value !== true)
       .map((r) => `${r.label} = ${String(r.value)}`),
   };
+  if (!needsFresh(value)) return outcome;
+  const fresh = await freshRun(book, memo);
+  outcome.freshOk = fresh.ok;
+  outcome.freshProblems = fresh.problems;
+  outcome.diffs = fresh.figures ? differences(figuresOf(book), fresh.figures) : ['(a fresh run refuses the edited inputs)'];
+  return outcome;
+}
+
+/** The master check, check rows and figures of a recalculated file, read by both readers. */
+async function bothReaders(file: string) {
+  const read = (wb: Workbook | CellBook, rd: Readable) => ({
+    master: masterCheck(wb),
+    checks: checkRows(wb),
+    figures: [...figuresOf(rd)],
+  });
+  const book = await readCellBook(fs.readFileSync(file));
+  const wb = (await ExcelJsWorkbook.load(file)).workbook;
+  return { cells: read(book, book), exceljs: read(wb, readableWorkbook(wb)) };
+}
+
+/** A variant's differences from the fresh run; throws where the run was not computed (a test reads more than `needsFresh` gives). */
+function diffsOf(v: Variant): string[] {
+  if (!v.outcome?.diffs) throw new Error(`${v.caseName} edit ${v.edit}: the fresh run was not computed`);
+  return v.outcome.diffs;
 }
 
 /**
@@ -103,6 +142,7 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
   const EDITS: UserEdit[] = userEdits();
   let dir = '';
   const variants: Variant[] = [];
+  const readers: ({ variant: string } & Awaited<ReturnType<typeof bothReaders>>)[] = [];
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), `tym-invariant-${label}-`));
@@ -151,7 +191,25 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
     const memo = new Map<string, Fresh>();
     for (const p of pending) {
       const out = await p.converted;
-      for (let i = 0; i < p.batch.length; i++) p.batch[i].outcome = await outcomeOf(out[i], memo);
+      for (let i = 0; i < p.batch.length; i++) {
+        const v = p.batch[i];
+        // The tests below read the fresh run's figures of the unedited results, of every variant of a
+        // live edit, and of every variant whose master check is TRUE; elsewhere only the check rows.
+        v.outcome = await outcomeOf(out[i], memo, (master) => v.edit === -1 || EDITS[v.edit].live === true || master === true);
+        v.recalculated = out[i];
+      }
+    }
+    // The package reader against the exceljs model, on the unedited results and the first variant
+    // under a TRUE and under a FALSE master check of each case.
+    for (const c of cases()) {
+      const ofCase = variants.filter((v) => v.caseName === c.name);
+      for (const v of [
+        ofCase.find((x) => x.edit === -1),
+        ofCase.find((x) => x.edit >= 0 && x.outcome!.master === true),
+        ofCase.find((x) => x.edit >= 0 && x.outcome!.master !== true),
+      ]) {
+        if (v) readers.push({ variant: `${v.caseName} edit ${v.edit}`, ...(await bothReaders(v.recalculated!)) });
+      }
     }
   }, 1_800_000);
 
@@ -179,6 +237,16 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
     }
   });
 
+  test('the package reader reads the same master check, check rows and figures as the exceljs model', () => {
+    // Each case's unedited result, and a variant under a TRUE and one under a FALSE master check.
+    expect(readers.length).toBeGreaterThanOrEqual(cases().length);
+    expect(readers.some((r) => r.exceljs.master.value !== true)).toBe(true);
+    for (const r of readers) {
+      expect(r.exceljs.figures.length).toBeGreaterThan(100);
+      expect({ variant: r.variant, ...r.cells }).toEqual({ variant: r.variant, ...r.exceljs });
+    }
+  });
+
   test('the edits apply to the workbooks (the suite tests what it says)', () => {
     const applied = new Set(variants.filter((v) => v.edit >= 0).map((v) => v.edit));
     // Exactly the edits the other file applies are missing here (those have no tests in this file).
@@ -193,7 +261,7 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
       for (const v of variants.filter((x) => x.edit === index)) {
         const o = v.outcome!;
         if (o.master === true) {
-          if (!o.freshOk || o.diffs.length)
+          if (!o.freshOk || diffsOf(v).length)
             violations.push({ case: v.caseName, master: o.master, wrongFigures: o.diffs, freshProblems: o.freshProblems });
         } else if (!o.falseChecks.some((c) => edit.cause.test(c))) {
           violations.push({ case: v.caseName, master: o.master, cause: String(edit.cause), falseChecks: o.falseChecks.slice(0, 5) });
@@ -205,7 +273,7 @@ export function invariantSuite(label: string, cases: () => InvariantCase[], appl
       test('the live model follows it: figures equal a fresh run under a TRUE master check', () => {
         const wrong = variants
           .filter((x) => x.edit === index)
-          .filter((v) => v.outcome!.master !== true || v.outcome!.diffs.length > 0)
+          .filter((v) => v.outcome!.master !== true || diffsOf(v).length > 0)
           .map((v) => ({
             case: v.caseName,
             master: v.outcome!.master,

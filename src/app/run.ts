@@ -22,7 +22,7 @@ import type {
 import type { Engine, EngineResult } from './engine';
 import { inputsFingerprint, isPlanTable, readableSettings, tableLocations } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
-import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs } from './pipeline';
+import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs, withAdded } from './pipeline';
 import { cachedValuesMissing, compareOutputs, formulaCounts, nameCauses, readRunLog, tableRangeCauses } from './verify';
 import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
 import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
@@ -116,9 +116,11 @@ export const localEngine: Engine = {
     };
   },
   async compute(raw, onStep, time): Promise<EngineResult> {
-    const where = { tables: tableLocations(raw), fingerprint: inputsFingerprint(raw) };
     await onStep?.('validate');
     const parsed = validateInputs(raw);
+    // Located and fingerprinted as the workbook will stand after the write (with a plan the run adds).
+    const used = withAdded(raw, parsed.added);
+    const where = { tables: tableLocations(used), fingerprint: inputsFingerprint(used) };
     if (parsed.model) await onStep?.('allocate');
     const allocated = allocateInputs(parsed);
     if (allocated.allocation) await onStep?.('layout');
@@ -132,7 +134,7 @@ export const localEngine: Engine = {
       summary: {
         year: result.allocation.year,
         kinds: summarise(result.model, result.allocation),
-        sheets: result.sheets.map((s) => s.name),
+        sheets: result.sheets.filter((s) => !s.input).map((s) => s.name),
         masterCheck: engineMasterCheck(result.model, result.allocation),
         invoicing: summariseInvoicing(result.model, result.allocation),
         invoiceRows: summariseInvoiceRows(result.model, result.allocation),
@@ -228,7 +230,7 @@ export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}
           fingerprint: result.fingerprint,
         };
       }
-      const expected = result.sheets.filter((s) => s.name !== SHEETS.runLog);
+      const expected = result.sheets.filter((s) => s.name !== SHEETS.runLog && !s.input);
       // 2. A file saved without calculating: say so once, and compare the formulas only.
       const cache = cachedValuesMissing(
         expected.filter((s) => present.includes(s.name)),

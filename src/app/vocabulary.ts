@@ -26,4 +26,4 @@ export { identityKey } from '../domain/text';
 export type { BillingPeriod, MunicipalBasis, Settings, StaffBasis } from '../domain/types';
 export { formatWhere } from '../domain/problems';
 export { problemTarget, type CellTarget } from './locate';
-export type { TableLocation } from './inputs';
+export { isPlanTable, type TableLocation } from './inputs';

@@ -10,7 +10,7 @@
  */
 import type { RunReport, RunStep, RunSummary, TableLocation, ValidationReport, VerifyReport, VerifyStep } from '../app/api';
 import type { StoredResult } from '../app/host';
-import type { Problem } from '../app/vocabulary';
+import { isPlanTable, type Problem } from '../app/vocabulary';
 import type { MessageKey, Params, Translate } from './i18n';
 import { stepKey } from './i18n';
 
@@ -161,8 +161,13 @@ export function reduce(state: PaneState, ev: PaneEvent): PaneState {
       return { ...state, verifySteps: state.verifySteps.includes(ev.step) ? state.verifySteps : [...state.verifySteps, ev.step] };
     case 'ran': {
       const r = ev.report;
+      // A run may add the empty participant plan (issue 12): the table status follows without a re-read.
+      const plan = r.tables?.find((t) => isPlanTable(t.name));
+      const v = state.validation;
+      const validation = v && plan && !v.tablesFound.suunnitelma ? { ...v, tablesFound: { ...v.tablesFound, suunnitelma: plan.name } } : v;
       const base: PaneState = {
         ...state,
+        validation,
         busy: null,
         problems: r.problems,
         tables: r.tables ?? state.tables,

@@ -24,7 +24,10 @@ export interface WorkbookPort {
    * Replaces the add-in's own output sheets with `sheets`: new sheets are built first and the old
    * ones removed only after every write succeeded, so a failed run leaves the previous result.
    * Refuses (throws SheetConflictError) when a sheet of the same name exists that is not ours.
-   * Input sheets are never touched. An adapter may say what else the user should know (WriteOutcome).
+   * Input sheets are never touched; the one exception is adding: a spec marked `input` (the empty
+   * participant plan, workbook/inputSheet.ts) is added as a new unmarked sheet, refused like an output
+   * when its name is taken, and never replaced or removed afterwards. An adapter may say what else the
+   * user should know (WriteOutcome).
    */
   replaceOutputs(sheets: SheetSpec[]): Promise<WriteOutcome | void>;
   /** Cells (formulas and current values) of the named output sheets. */

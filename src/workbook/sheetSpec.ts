@@ -81,6 +81,12 @@ export interface SheetSpec {
   print?: { title: string; landscape: boolean; fitToWidth: boolean; repeatRows?: number; onePage?: boolean };
   /** Workbook-level defined names that point into this sheet. */
   names?: NameSpec[];
+  /**
+   * An input sheet the run adds once, not an output (issue 12: the empty participant plan, so that a
+   * plan typed later is seen by the master check). Written without the owner mark, so no later run
+   * replaces or removes it; refused like an output when a sheet of its name exists.
+   */
+  input?: true;
 }
 
 /** Marker every output sheet carries, so a rerun replaces only the add-in's own sheets. */

@@ -130,14 +130,19 @@ test('the participant plan in the run log: a plan edited or removed after the ru
   expect((await createAllocationApp(removed).verify()).changedTables).toEqual(['suunnitelma']);
 });
 
-test('a participant plan added after a run without one is an input changed', async () => {
+test('a run without a plan adds the empty one; a second plan table added afterwards makes the audit fail on the inputs', async () => {
   const wb = await buildSampleInputs({ year: 2026, scale: 0.1 });
   const planSheet = wb.getWorksheet('Osallistujasuunnitelma')!;
   wb.removeWorksheet(planSheet.id);
   const port = ExcelJsWorkbook.fromWorkbook(wb);
-  expect((await createAllocationApp(port).run()).ok).toBe(true);
+  const run = await createAllocationApp(port).run();
+  expect(run.ok).toBe(true);
+  // The sample has TA lines of pool b: the run added the empty plan (issue 12), read in the run log.
+  expect(run.problems.map((p) => p.code)).toContain('plan-table-added');
   const book = await ExcelJsWorkbook.fromBuffer(await port.toBuffer());
-  expect((await createAllocationApp(book).verify()).changedTables).toEqual([]);
+  const clean = await createAllocationApp(book).verify();
+  expect(clean.changedTables).toEqual([]);
+  expect(clean.ok).toBe(true);
   const ws = book.workbook.addWorksheet('Suunnitelma');
   ws.addTable({
     name: 'Suunnitelma',
@@ -147,5 +152,8 @@ test('a participant plan added after a run without one is an input changed', asy
     rows: [['TVA', 5]],
   });
   await book.commitView();
-  expect((await createAllocationApp(book).verify()).changedTables).toEqual(['suunnitelma']);
+  const twice = await createAllocationApp(book).verify();
+  expect(twice.ok).toBe(false);
+  expect(twice.causes?.map((c) => c.code)).toContain('inputs-invalid');
+  expect(twice.problems.map((p) => p.code)).toContain('table-duplicate');
 });

@@ -2,7 +2,8 @@
  * The key of pool b, live (issue 12 on issue 9's layout), recalculated in LibreOffice. A budget
  * year (2027) with no registrations of its own: the budget (TA) lines of pool b are keyed from the
  * participant plan (an event named only in the plan, and the whole year) and from 2026's
- * registrations (an event without plan rows). As written and after recalculation every figure
+ * registrations (an event without plan rows), in a workbook with an empty plan and in one set up
+ * without any plan table (the run adds an empty one, so a plan typed later is seen). As written and after recalculation every figure
  * equals the engine's and TYM_TARKISTUS is TRUE; after each edit a user makes (a plan count, the
  * plan sorted, a plan row added, last year's registrations cancelled or deleted, a registration of
  * the year added or redated) every figure equals a fresh engine run on the edited inputs, or
@@ -131,6 +132,17 @@ const EDITS: Edit[] = [
     },
   },
   {
+    // More rows than the plan had when the run wrote its plan rows: "run again".
+    name: 'add two plan rows (Syyspäivä KELA 4, the whole year HVA 6)',
+    cause: /Osallistujasuunnitelma/,
+    async apply(pkg) {
+      const t = await pkg.table(PLAN_TABLE);
+      const rows = t.rows().filter((r) => r.some((v) => v !== null && v !== ''));
+      t.setRows([...rows, [AUTUMN, 'KELA', 4, null], [null, 'HVA', 6, null]]);
+      return true;
+    },
+  },
+  {
     name: "cancel last year's registrations (Tila = peruttu)",
     cause: /pooli b:n ryhmällä on avain/,
     async apply(pkg) {
@@ -201,6 +213,8 @@ beforeAll(async () => {
   const cases: [string, InputData][] = [
     ['plan', budgetYear(PLAN)],
     ['previous', budgetYear([])],
+    // Set up before the plan existed: no plan table at all. The run adds an empty one (issue 12).
+    ['noplan', { ...budgetYear([]), plan: null }],
   ];
   for (const [name, data] of cases) {
     const port = await ExcelJsWorkbook.fromBuffer(Buffer.from(await (await buildInputWorkbook(data)).xlsx.writeBuffer()));
@@ -247,17 +261,28 @@ beforeAll(async () => {
 test('the engine keys the budget from the plan (plan-only event, whole year) and from last year (no plan rows)', () => {
   expect([...sourcesAtRun.get('plan')!].sort()).toEqual(['plan', 'plan', 'previous-year']);
   expect(sourcesAtRun.get('previous')).toEqual(['previous-year', 'previous-year']);
+  expect(sourcesAtRun.get('noplan')).toEqual(['previous-year', 'previous-year']);
 });
 
-test("as written and recalculated: TYM_TARKISTUS TRUE, every figure the engine's", () => {
-  for (const v of variants.filter((x) => x.edit === -1)) {
-    expect({ case: v.caseName, master: v.master, diffs: v.diffs, false: v.falseChecks }).toEqual({
-      case: v.caseName,
-      master: true,
-      diffs: [],
-      false: [],
-    });
-  }
+test('a workbook without a plan table gets the empty plan; a plan typed into its row later is followed live in the workbook itself', async () => {
+  const pkg = await XlsxPackage.load(written.get('noplan')!);
+  const t = await pkg.table(PLAN_TABLE);
+  expect(t.rows().map((r) => r.map((v) => v ?? ''))).toEqual([['', '', '', '']]);
+  // Before the fix there was no table to type into: a plan made afterwards was a new table that no
+  // formula read, and TYM_TARKISTUS stayed TRUE over the split of last year's registrations. Now the
+  // key block reads the added table's row: the plan keys Syyspäivä (KELA 4 of 4) and, since a line
+  // with no event is keyed by every plan row of the year (rule book §9), the whole year too.
+  const typed = variants.find((v) => v.caseName === 'noplan' && v.edit === EDITS.findIndex((e) => e.name.startsWith('add a plan row')))!;
+  expect(typed.sources).toEqual(['plan', 'plan']);
+  expect({ master: typed.master, diffs: typed.diffs, falseChecks: typed.falseChecks }).toEqual({
+    master: true,
+    diffs: [],
+    falseChecks: [],
+  });
+  // Two rows where the run wrote one: the workbook says "run again" instead of showing a figure.
+  const two = variants.find((v) => v.caseName === 'noplan' && v.edit === EDITS.findIndex((e) => e.name.startsWith('add two plan rows')))!;
+  expect(two.master).toBe(false);
+  expect(two.falseChecks!.some((c) => /Osallistujasuunnitelma/.test(c))).toBe(true);
 });
 
 test('the plan split is hand-checked: 3 000 € by 20 : 12 : 3 = 1 714.29 / 1 028.57 / 257.14', async () => {

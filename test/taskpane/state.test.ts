@@ -51,6 +51,29 @@ const ran = (fingerprint: string, seq: number): PaneEvent => ({
 });
 
 describe('pane state', () => {
+  test('a run that added the empty participant plan updates the table status without another read', () => {
+    const noPlan = { ...clean, tablesFound: { ...ALL_TABLES, suunnitelma: null } };
+    const location = {
+      name: 'Osallistujasuunnitelma',
+      sheet: 'Osallistujasuunnitelma',
+      headerRow: 1,
+      lastRow: 2,
+      firstColumn: 'A',
+      lastColumn: 'D',
+      columns: {},
+    };
+    const report = { ok: true, problems: [], summary: summary(2027), fingerprint: 'f2', tables: [location] };
+    const s = all(initialState, { type: 'validated', report: noPlan, seq: 0 }, { type: 'ran', report, seq: 0, at: 'x' });
+    expect(s.validation?.tablesFound.suunnitelma).toBe('Osallistujasuunnitelma');
+    // A run without one leaves the status as it was read.
+    const t = all(
+      initialState,
+      { type: 'validated', report: noPlan, seq: 0 },
+      { type: 'ran', report: { ...report, tables: [] }, seq: 0, at: 'x' },
+    );
+    expect(t.validation?.tablesFound.suunnitelma).toBeNull();
+  });
+
   test('validate: busy, then the report and a spoken count', () => {
     const s1 = reduce(initialState, { type: 'start', action: 'validate' });
     expect(s1.busy).toBe('validate');

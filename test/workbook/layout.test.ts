@@ -56,10 +56,15 @@ const ALLOWED = new Set([
 ]);
 const VOLATILE = ['NOW', 'TODAY', 'RAND', 'RANDBETWEEN', 'OFFSET', 'INDIRECT', 'CELL', 'INFO'];
 
-function outputs(): SheetSpec[] {
+function written(): SheetSpec[] {
   const r = computeOutputs(sampleWorkbook());
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.sheets;
+}
+
+/** The output sheets (the sample's raw tables have no plan: the run also adds the empty one, an input). */
+function outputs(): SheetSpec[] {
+  return written().filter((s) => !s.input);
 }
 
 function formulas(sheets: SheetSpec[]): { sheet: string; formula: string; expected: unknown }[] {
@@ -93,6 +98,8 @@ test('the sheets come in order, every row is as wide as the sheet, and all are t
     SHEETS.rows,
     SHEETS.runLog,
   ]);
+  // Before them, the one input sheet a run may add: the empty participant plan (issue 12).
+  expect(written().map((s) => [s.name, s.input ?? false])[0]).toEqual(['Osallistujasuunnitelma', true]);
   for (const s of sheets) {
     expect(OUTPUT_SHEET_NAMES).toContain(s.name);
     const width = s.cells[0]?.length ?? 0;

@@ -39,8 +39,11 @@ export interface InputData {
   registrations?: InputCell[][];
   /** Kustannukset rows [Laji, Pooli, Erä, Tilaisuus, Summa, Maksaja, Vuosi]. */
   costs?: InputCell[][];
-  /** Osallistujasuunnitelma rows [Tilaisuus, Organisaatio, Osallistujia, Vuosi] (issue 12); default one empty row. */
-  plan?: InputCell[][];
+  /**
+   * Osallistujasuunnitelma rows [Tilaisuus, Organisaatio, Osallistujia, Vuosi] (issue 12); default one
+   * empty row; null = no plan table at all (a workbook set up before the plan existed).
+   */
+  plan?: InputCell[][] | null;
 }
 
 function validate(ws: Worksheet, range: string, list: string[]): void {
@@ -156,7 +159,8 @@ export async function buildInputWorkbook(data: InputData): Promise<Workbook> {
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
 
-  for (const t of [...templateTables(year), ...templateOptionalTables(year)]) renderTable(wb, t, rowsOf(t, data), year);
+  const optional = data.plan === null ? [] : templateOptionalTables(year);
+  for (const t of [...templateTables(year), ...optional]) renderTable(wb, t, rowsOf(t, data), year);
 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return wb;

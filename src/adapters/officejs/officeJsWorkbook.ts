@@ -58,7 +58,7 @@ import { readOutputCellsAtOnce, readOutputCellsInChunks } from './outputReads';
 import { type ReadContext, readTablesAtOnce, readTablesInChunks } from './reads';
 import { executeWrite, isWindowActive, recover, type Run } from './replace';
 import { lower } from './tableRead';
-import { planWrite, type WritePlan } from './writePlan';
+import { notYetWritten, planWrite, type WritePlan } from './writePlan';
 
 export { OWNER_NAME } from '../../workbook/sheetSpec';
 export { CellEditModeError, isPayloadLimitError, RecoveryFailedError, WorkbookNotActiveError } from './hostErrors';
@@ -231,7 +231,7 @@ export class OfficeJsWorkbook implements WorkbookPort {
       const fresh = await this.recoverAfter(error, plan, specs);
       // A stale sheet list (the user changed sheets since the read) is the one failure worth a retry.
       if (cached && !sameInventory(cached, fresh)) {
-        plan = this.plan(specs, fresh);
+        plan = this.plan(notYetWritten(specs, fresh), fresh);
         try {
           return await this.execute(plan);
         } catch (again) {
@@ -290,7 +290,8 @@ export class OfficeJsWorkbook implements WorkbookPort {
       throw new RecoveryFailedError(error, recoveryError);
     }
     if (active === false) throw new WorkbookNotActiveError(true, error);
-    const taken = fresh.sheets.find((s) => !isOwn(s) && specs.some((spec) => lower(spec.name) === lower(s.name)));
+    const wanted = notYetWritten(specs, fresh);
+    const taken = fresh.sheets.find((s) => !isOwn(s) && wanted.some((spec) => lower(spec.name) === lower(s.name)));
     if (taken) throw new SheetConflictError(taken.name);
     return fresh;
   }

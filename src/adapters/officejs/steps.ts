@@ -14,7 +14,7 @@ export type Step =
   | { kind: 'checkOwn'; sheet: string }
   | { kind: 'activateExisting'; sheet: string }
   | { kind: 'renameAside'; sheet: string; backup: string; tables: { original: string; backup: string }[] }
-  | { kind: 'addSheet'; sheet: string }
+  | { kind: 'addSheet'; sheet: string; /** An input sheet (SheetSpec.input) gets no owner mark. */ input?: true }
   | { kind: 'addName'; name: string; sheet: string; row: number; col: number; rows: number; cols: number; comment: string }
   | { kind: 'redefineName'; name: string; formula: string; comment: string }
   | { kind: 'addTable'; sheet: string; table: TableSpec }

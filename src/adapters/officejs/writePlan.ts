@@ -145,7 +145,7 @@ function planNames(specs: SheetSpec[], names: WorkbookName[], removed: Set<strin
  */
 export function planWrite(specs: SheetSpec[], inv: Pick<Inventory, 'sheets' | 'names'>, options: PlanOptions): WritePlan {
   const sheets = inv.sheets;
-  const owned = ownership(sheets, [...options.outputNames, ...specs.map((s) => s.name)]);
+  const owned = ownership(sheets, [...options.outputNames, ...specs.filter((s) => !s.input).map((s) => s.name)]);
   checkConflicts(specs, sheets, new Set(owned.replace));
   const existing = new Set(sheets.map((s) => lower(s.name)));
   const backups = planBackups(sheets, owned.replace, options.token);
@@ -167,7 +167,8 @@ export function planWrite(specs: SheetSpec[], inv: Pick<Inventory, 'sheets' | 'n
     prologue.push(small({ kind: 'renameAside', sheet: b.original, backup: b.backup, tables: b.tables }, 1 + 2 * b.tables.length));
   // 4. New sheets under their final names, marked as ours (add() fails if a user took the name), and
   //    their names, before any formula that uses them is written.
-  for (const spec of specs) prologue.push(small({ kind: 'addSheet', sheet: spec.name }, 4));
+  //    An input sheet the run adds (SheetSpec.input, the empty participant plan) is not marked.
+  for (const spec of specs) prologue.push(small({ kind: 'addSheet', sheet: spec.name, ...(spec.input ? { input: true } : {}) }, 4));
   for (const step of names.define) prologue.push(small(step, 3));
 
   const body: (Sized | GridWrite)[] = [];
@@ -185,7 +186,8 @@ export function planWrite(specs: SheetSpec[], inv: Pick<Inventory, 'sheets' | 'n
   //    sends a getItem by its name again, which by now is one of the new sheets.
   const finish: FinishStep[] = [...names.drop.map((n): FinishStep => ({ kind: 'deleteName', name: n.name }))];
   for (const name of [...backups.map((b) => b.backup), ...leftovers]) finish.push({ kind: 'deleteSheet', sheet: name });
-  if (specs.length > 0) finish.push({ kind: 'activate', sheet: specs[0].name });
+  const first = specs.find((s) => !s.input);
+  if (first) finish.push({ kind: 'activate', sheet: first.name });
   // 9. The finishing touches.
   finish.push(...specs.flatMap((spec) => cosmeticSteps(spec, options.pageLayout)));
   const finishBytes = SYNC_BASE_BYTES + OP_BASE_BYTES + finish.reduce((n, step) => n + touchBytes(step), 0);
@@ -241,4 +243,17 @@ export function pack(prologue: Sized[], items: (Sized | GridWrite)[], limit: num
     }
   }
   return { batches, batchBytes };
+}
+
+/**
+ * The specs still to write after a failed attempt: an input sheet (SheetSpec.input, the empty plan)
+ * that stands with its table was added by that attempt (Excel's batches are not transactions) and is
+ * kept, not written again; a user's sheet of that name without the table is still a conflict.
+ */
+export function notYetWritten(specs: SheetSpec[], inv: Pick<Inventory, 'sheets'>): SheetSpec[] {
+  return specs.filter((spec) => {
+    if (!spec.input) return true;
+    const sheet = inv.sheets.find((s) => lower(s.name) === lower(spec.name));
+    return !sheet || !(spec.tables ?? []).every((t) => sheet.tables.some((n) => lower(n) === lower(t.name)));
+  });
 }

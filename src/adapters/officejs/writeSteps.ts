@@ -31,7 +31,7 @@ export function applyStep(ctx: Excel.RequestContext, st: WriteState, step: Step)
     }
     case 'addSheet': {
       const ws = ctx.workbook.worksheets.add(step.sheet);
-      ws.names.add(OWNER_NAME, ws.getRange('A1'));
+      if (!step.input) ws.names.add(OWNER_NAME, ws.getRange('A1'));
       st.sheets.set(step.sheet, ws);
       return;
     }

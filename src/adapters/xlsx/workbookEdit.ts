@@ -138,7 +138,8 @@ export function editWorkbookXml(
   for (const a of added) {
     const j = newIndexOfName(a.spec.name);
     const q = quoteSheet(a.spec.name);
-    names.push(elementXml(`${p}definedName`, { name: OWNER_NAME, localSheetId: String(j) }, `${q}!$A$1`));
+    // An input sheet the run adds (SheetSpec.input) is the user's from now on: no owner mark.
+    if (!a.spec.input) names.push(elementXml(`${p}definedName`, { name: OWNER_NAME, localSheetId: String(j) }, `${q}!$A$1`));
     if (a.spec.print?.repeatRows)
       names.push(
         elementXml(`${p}definedName`, { name: '_xlnm.Print_Titles', localSheetId: String(j) }, `${q}!$1:$${a.spec.print.repeatRows}`),

@@ -71,7 +71,7 @@ export async function planOutputs(
   // Replaced: the marked sheets named as an output sheet. Other marked sheets (a user's copy of an
   // output sheet, which Excel marks too) are kept and named in the outcome.
   const marked = sheetsWithScopedName(wb, OWNER_NAME);
-  const outputNames = new Set([...OUTPUT_SHEET_NAMES, ...specs.map((s) => s.name)].map((n) => n.toLowerCase()));
+  const outputNames = new Set([...OUTPUT_SHEET_NAMES, ...specs.filter((s) => !s.input).map((s) => s.name)].map((n) => n.toLowerCase()));
   const own = new Set([...marked].filter((i) => outputNames.has(wb.sheets[i].name.toLowerCase())));
   const otherMarkedSheets = [...marked].filter((i) => !own.has(i)).map((i) => wb.sheets[i].name);
 

@@ -88,6 +88,7 @@ export const PROBLEM_CODES = [
   'budget-event-without-key',
   'budget-year-without-key',
   'plan-table-missing',
+  'plan-table-added',
   'business-id-invalid',
   'invoice-day-range',
   'payment-term-range',

@@ -117,6 +117,8 @@ export const EN: Catalogue = {
       'Budget group {group} (cost rows {rows}) is split by the registrations of {previousYear} (TVA {tva}, HVA {hva}, Kela {kela}), because {year} has neither registrations nor a participant plan for it. If the split should rest on an estimate, enter the planned participants in the Osallistujasuunnitelma table.',
     'budget-event-without-key':
       'The event "{event}" of the budget line (rows {rows}) has no participant plan, no registrations in {year} and none in {previousYear}, so there is no key. Enter its planned participants in the Osallistujasuunnitelma table, or leave Tilaisuus blank to split the line by the whole year\'s key.',
+    'plan-table-added':
+      "The workbook has no participant plan, but pool b has budget (TA) lines: the run adds an empty table {table} on sheet {sheet}, so that the result's formulas read a plan entered there later. It may stay empty. A plan changes the split: run the allocation again after entering it (until then, a plan of more than one row turns the result check TYM_TARKISTUS FALSE, also in a workbook opened without the add-in).",
     'plan-table-missing':
       'Sheet {sheet} has no Excel table {table}, so no participant plan is read: the budget (TA) lines of pool b are split by the registrations. If the sheet holds a plan, make it a table (select the range, Insert > Table and name it {table} under Table Design > Table Name); otherwise rename the sheet.',
     'budget-year-without-key':

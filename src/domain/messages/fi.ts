@@ -121,6 +121,8 @@ export const FI: Catalogue = {
       'TA-ryhmä {group} (kustannusrivit {rows}) jaetaan vuoden {previousYear} ilmoittautumisten mukaan (TVA {tva}, HVA {hva}, Kela {kela}), koska vuodelle {year} ei ole sille ilmoittautumisia eikä osallistujasuunnitelmaa. Jos jaon pitää perustua arvioon, kirjoita suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon.',
     'budget-event-without-key':
       'TA-rivin tilaisuudelle "{event}" (rivit {rows}) ei ole osallistujasuunnitelmaa, vuoden {year} ilmoittautumisia eikä vuoden {previousYear} ilmoittautumisia, joten jakoavainta ei ole. Kirjoita tilaisuuden suunnitellut osallistujat Osallistujasuunnitelma-taulukkoon tai jätä Tilaisuus tyhjäksi, jolloin rivi jaetaan koko vuoden avaimella.',
+    'plan-table-added':
+      'Työkirjassa ei ole osallistujasuunnitelmaa, mutta poolissa b on talousarviorivejä (TA): laskenta lisää tyhjän taulukon {table} välilehdelle {sheet}, jotta tulosten kaavat lukevat siihen myöhemmin kirjoitetun suunnitelman. Taulukon voi jättää tyhjäksi. Suunnitelma muuttaa jakoa: laske jako sen jälkeen uudelleen (siihen asti yli yhden rivin suunnitelma muuttaa tulosten tarkistuksen TYM_TARKISTUS arvoksi EPÄTOSI, myös ilman apuohjelmaa avatussa työkirjassa).',
     'plan-table-missing':
       'Välilehdellä {sheet} ei ole Excel-taulukkoa {table}, joten osallistujasuunnitelmaa ei lueta: poolin b TA-rivit jaetaan ilmoittautumisten mukaan. Jos välilehdellä on suunnitelma, muuta se taulukoksi (valitse alue, Lisää > Taulukko ja anna nimeksi {table} kohdassa Taulukon rakenne > Taulukon nimi); muuten nimeä välilehti uudelleen.',
     'budget-year-without-key':

@@ -121,6 +121,8 @@ export const SV: Catalogue = {
       'TA-gruppen {group} (kostnadsrader {rows}) fördelas enligt anmälningarna år {previousYear} (TVA {tva}, HVA {hva}, FPA {kela}), eftersom det för år {year} varken finns anmälningar eller en deltagarplan för den. Om fördelningen ska bygga på en uppskattning, skriv de planerade deltagarna i tabellen Osallistujasuunnitelma.',
     'budget-event-without-key':
       'För evenemanget "{event}" på TA-raden (rader {rows}) finns varken deltagarplan, anmälningar för år {year} eller anmälningar för år {previousYear}, så det finns ingen fördelningsnyckel. Skriv evenemangets planerade deltagare i tabellen Osallistujasuunnitelma eller lämna Tilaisuus tom, så fördelas raden med hela årets nyckel.',
+    'plan-table-added':
+      'Arbetsboken har ingen deltagarplan, men pool b har budgetrader (TA): beräkningen lägger till en tom tabell {table} på bladet {sheet}, så att resultatets formler läser en plan som skrivs där senare. Tabellen kan lämnas tom. En plan ändrar fördelningen: beräkna den sedan på nytt (till dess gör en plan på fler än en rad att resultatkontrollen TYM_TARKISTUS visar FALSKT, även i en arbetsbok som öppnas utan tillägget).',
     'plan-table-missing':
       'Bladet {sheet} har ingen Excel-tabell {table}, så ingen deltagarplan läses: budgetraderna (TA) i pool b fördelas enligt anmälningarna. Om bladet innehåller en plan, gör om den till en tabell (markera området, Infoga > Tabell och ge den namnet {table} under Tabelldesign > Tabellnamn); annars byt namn på bladet.',
     'budget-year-without-key':

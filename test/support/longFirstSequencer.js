@@ -3,7 +3,7 @@
  * no time for first, then the slowest by the times of its last complete run; on a clean checkout
  * (CI) it orders by file size, and the two invariant suites (small files, the longest runs) started
  * last, each then the whole run's tail. Suites in LONG start first, in this order (times measured in
- * one `npm test` on the shared 2-core machine, December 2026); the rest keep jest's order.
+ * one `npm test` on the shared 2-core machine, 1 December 2026); the rest keep jest's order.
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
@@ -15,8 +15,13 @@ const LONG = [
   'ui/preview.slow.test.ts',
   'formulas/recalc.slow.test.ts',
   'formulas/scenarios.slow.test.ts',
-  'formulas/invoiceRows.slow.test.ts',
+  // Not slow by name (no LibreOffice, chromium or build), but 304 s in one run: never at the tail.
+  'adapters/officejs/officeJsBridge.test.ts',
   'cli/pipes.slow.test.ts',
+  'hygiene/bundle.slow.test.ts',
+  'formulas/invoiceRows.slow.test.ts',
+  'adapters/xlsx/producers.slow.test.ts',
+  'formulas/budgetKey.slow.test.ts',
 ];
 
 const rank = (test) => {

@@ -31,7 +31,11 @@ function devServerTransport() {
   return { type: 'http' };
 }
 
-/** Writes entrypoints.json: each entry's files including its lazily loaded chunks and workers (for the size check). */
+/**
+ * Writes entrypoints.json: each entry's files including its lazily loaded chunks and workers (for the
+ * network check), and entrypoint-parts.json: the same files by when they load (initial, worker, on
+ * demand), for the size budget (scripts/check-bundle-size.js).
+ */
 class EntrypointFilesPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
@@ -40,6 +44,7 @@ class EntrypointFilesPlugin {
         { name: 'EntrypointFilesPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         () => {
           const out = {};
+          const parts = {};
           for (const [name, entry] of compilation.entrypoints) {
             const files = new Set(entry.getFiles());
             const chunks = new Set(entry.chunks);
@@ -52,8 +57,20 @@ class EntrypointFilesPlugin {
             for (const chunk of chunks)
               for (const worker of chunk.getAllReferencedAsyncEntrypoints()) for (const f of worker.getFiles()) files.add(f);
             out[name] = [...files].filter((f) => /\.(js|css)$/.test(f)).sort();
+            // What the page loads at once, what its workers load, and what only a later import() fetches.
+            const code = (fs) => [...fs].filter((f) => /\.(js|css)$/.test(f)).sort();
+            const initial = new Set(entry.getFiles());
+            const worker = new Set();
+            for (const chunk of chunks)
+              for (const w of chunk.getAllReferencedAsyncEntrypoints()) for (const f of w.getFiles()) if (!initial.has(f)) worker.add(f);
+            parts[name] = {
+              initial: code(initial),
+              worker: code(worker),
+              onDemand: code([...files].filter((f) => !initial.has(f) && !worker.has(f))),
+            };
           }
           compilation.emitAsset('entrypoints.json', new RawSource(JSON.stringify(out, null, 2)));
+          compilation.emitAsset('entrypoint-parts.json', new RawSource(JSON.stringify(parts, null, 2)));
         },
       );
     });

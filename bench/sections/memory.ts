@@ -101,7 +101,7 @@ export function reportMemory(m: MemoryRuns, commandLine: CommandLineRuns, ctx: B
     markdown: [
       '## 6. Peak memory of the command line',
       '',
-      '`tym-allocate run IN --out OUT`, each size in its own node process; peak resident set size from `/usr/bin/time -v` (1 MB = 10^6 bytes). The input tables are streamed out of the zip (only their cells are decoded), the output sheets are generated from their specs and streamed into the output zip. 1x and 100x are the runs of section 2.',
+      '`tym-allocate run IN --out OUT`, each size in its own node process; peak resident set size from `/usr/bin/time -v` (1 MB = 10^6 bytes). The input tables are streamed out of the zip (only their cells are decoded), the output sheets are generated from their specs and streamed into the output zip; the calculation rows of TYM_Rivit (one per input row) are generated row by row as they are written, never held (src/workbook/grid.ts). 1x and 100x are the runs of section 2.',
       '',
       table(
         ['Input', 'Input file', 'Peak RSS', 'Wall', 'Peak ÷ 1x'],

@@ -118,6 +118,22 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** An Engine loaded when first used (the task pane's fallback: the engine in the page, fetched only if the worker fails). */
+export function lazyEngine(load: () => Promise<Engine>): Engine {
+  let loaded: Promise<Engine> | null = null;
+  // A load that failed (the chunk could not be fetched) is tried again at the next call.
+  const engine = () =>
+    (loaded ??= load().catch((e: unknown) => {
+      loaded = null;
+      throw e;
+    }));
+  return {
+    validate: async (raw) => (await engine()).validate(raw),
+    compute: async (raw, onStep, time) => (await engine()).compute(raw, onStep, time),
+    fingerprint: async (raw) => (await engine()).fingerprint(raw),
+  };
+}
+
 /**
  * An Engine that runs in `worker`. `fallback` (the local engine) takes over when the worker cannot
  * be created or fails; an error the engine itself throws in the worker is passed on as an Error.

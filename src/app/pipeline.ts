@@ -88,6 +88,5 @@ export function computeOutputs(raw: RawWorkbook, time?: Date): PipelineResult {
   return layoutOutputs(validateAndAllocate(raw), raw, time);
 }
 
-export function hasErrors(problems: Problem[]): boolean {
-  return problems.some((p) => p.severity === 'error');
-}
+// In the domain, so the task pane's app (run.ts) needs nothing else of the pipeline (bench 5a).
+export { hasErrors } from '../domain/problems';

@@ -19,13 +19,13 @@ import type {
   VerifyReport,
   VerifyStep,
 } from './api';
-import type { Engine, EngineResult } from './engine';
-import { inputsFingerprint, isPlanTable, readableSettings, tableLocations } from './inputs';
+import type { Engine } from './engine';
+import { isPlanTable } from './inputs';
 import { computeInvoicing } from '../domain/invoicing';
-import { allocateInputs, hasErrors, layoutOutputs, validateAndAllocate, validateInputs, withAdded } from './pipeline';
+import { hasErrors } from '../domain/problems';
 import { cachedValuesMissing, compareOutputs, formulaCounts, nameCauses, readRunLog, tableRangeCauses } from './verify';
-import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
 import { ALL_OUTPUT_NAMES, outputConflicts } from './conflicts';
+import { localEngine } from './localEngine';
 import type { RawWorkbook } from '../domain/raw';
 
 /** The table found for each of the five input tables, and for the optional participant plan ('suunnitelma'). */
@@ -100,52 +100,8 @@ export function summariseInvoicing(model: InputModel, alloc: Allocation): Invoic
 /** Lets the event loop run (the UI paints) before the next synchronous step. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** The engine in the caller's own thread (the default; the task pane injects a Web Worker's). */
-export const localEngine: Engine = {
-  async validate(raw) {
-    const allocated = validateAndAllocate(raw);
-    const { problems, model } = allocated;
-    const laid = allocated.allocation ? layoutOutputs(allocated) : null;
-    return {
-      problems,
-      outputs: laid?.ok ? laid.sheets.map((s) => ({ name: s.name, tables: s.tables })) : undefined,
-      tablesFound: tablesFound(raw),
-      settings: model?.settings ?? readableSettings(raw),
-      tables: tableLocations(raw),
-      fingerprint: inputsFingerprint(raw),
-    };
-  },
-  async compute(raw, onStep, time): Promise<EngineResult> {
-    await onStep?.('validate');
-    const parsed = validateInputs(raw);
-    // Located and fingerprinted as the workbook will stand after the write (with a plan the run adds).
-    const used = withAdded(raw, parsed.added);
-    const where = { tables: tableLocations(used), fingerprint: inputsFingerprint(used) };
-    if (parsed.model) await onStep?.('allocate');
-    const allocated = allocateInputs(parsed);
-    if (allocated.allocation) await onStep?.('layout');
-    const result = layoutOutputs(allocated, raw, time);
-    if (!result.ok) return { ok: false, problems: result.problems, ...where };
-    return {
-      ok: true,
-      problems: result.problems,
-      ...where,
-      sheets: result.sheets,
-      summary: {
-        year: result.allocation.year,
-        kinds: summarise(result.model, result.allocation),
-        sheets: result.sheets.filter((s) => !s.input).map((s) => s.name),
-        masterCheck: engineMasterCheck(result.model, result.allocation),
-        invoicing: summariseInvoicing(result.model, result.allocation),
-        invoiceRows: summariseInvoiceRows(result.model, result.allocation),
-        budgetKeys: summariseBudgetKeys(result.allocation),
-      },
-    };
-  },
-  async fingerprint(raw) {
-    return inputsFingerprint(raw);
-  },
-};
+// The engine in this thread, where it always was (the command line, the preview and the tests import it from here).
+export { localEngine };
 
 export interface AppOptions {
   /** Where the pure computation runs (default: localEngine, in this thread). */
@@ -155,7 +111,15 @@ export interface AppOptions {
 }
 
 export function createAllocationApp(port: WorkbookPort, options: AppOptions = {}): AllocationApp {
-  const engine = options.engine ?? localEngine;
+  return createAllocationAppWith(port, { ...options, engine: options.engine ?? localEngine });
+}
+
+/**
+ * The same with the engine given (the task pane's Web Worker): nothing here refers to the local
+ * engine, so the pane's bundle leaves the engine to the worker (bench 5a).
+ */
+export function createAllocationAppWith(port: WorkbookPort, options: AppOptions & { engine: Engine }): AllocationApp {
+  const engine = options.engine;
   const now = options.now ?? (() => new Date());
   return {
     async validate(): Promise<ValidationReport> {

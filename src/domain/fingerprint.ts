@@ -18,20 +18,84 @@ const K = new Uint32Array([
   0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/** SHA-256 (FIPS 180-4) of bytes, as 64 lower-case hex digits. */
-export function sha256Hex(bytes: Uint8Array): string {
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  // Message length in bits as a 64-bit big-endian integer (inputs stay far below 2^53 bits).
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x100000000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const w = new Uint32Array(64);
-  for (let off = 0; off < padded.length; off += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
+/**
+ * SHA-256 (FIPS 180-4), fed in pieces: a table of 200,000 rows is hashed row by row, never as one
+ * text or one byte array (as one, its bytes as a number array took 860 MB on the way).
+ */
+export class Sha256 {
+  private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly block = new Uint8Array(64);
+  private readonly view = new DataView(this.block.buffer);
+  private readonly w = new Uint32Array(64);
+  private fill = 0;
+  private length = 0;
+  /** A reusable buffer for the UTF-8 bytes of text (updateText). */
+  private readonly text = new Uint8Array(4096);
+
+  update(bytes: Uint8Array, count = bytes.length): this {
+    this.length += count;
+    for (let i = 0; i < count; i++) {
+      this.block[this.fill++] = bytes[i];
+      if (this.fill === 64) this.compress();
+    }
+    return this;
+  }
+
+  /** The UTF-8 bytes of `s` (code points; a lone surrogate as its own three bytes, as `utf8` does). */
+  updateText(s: string): this {
+    const out = this.text;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (n > out.length - 4) {
+        this.update(out, n);
+        n = 0;
+      }
+      let cp = s.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < s.length) {
+        const lo = s.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          i++;
+        }
+      }
+      if (cp < 0x80) out[n++] = cp;
+      else if (cp < 0x800) {
+        out[n++] = 0xc0 | (cp >> 6);
+        out[n++] = 0x80 | (cp & 63);
+      } else if (cp < 0x10000) {
+        out[n++] = 0xe0 | (cp >> 12);
+        out[n++] = 0x80 | ((cp >> 6) & 63);
+        out[n++] = 0x80 | (cp & 63);
+      } else {
+        out[n++] = 0xf0 | (cp >> 18);
+        out[n++] = 0x80 | ((cp >> 12) & 63);
+        out[n++] = 0x80 | ((cp >> 6) & 63);
+        out[n++] = 0x80 | (cp & 63);
+      }
+    }
+    return this.update(out, n);
+  }
+
+  /** The digest as 64 lower-case hex digits (the hash is spent afterwards). */
+  hex(): string {
+    const bitLength = this.length * 8;
+    this.block[this.fill++] = 0x80;
+    if (this.fill > 56) {
+      this.block.fill(0, this.fill);
+      this.compress();
+    }
+    this.block.fill(0, this.fill);
+    // Message length in bits as a 64-bit big-endian integer (inputs stay far below 2^53 bits).
+    this.view.setUint32(56, Math.floor(bitLength / 0x100000000));
+    this.view.setUint32(60, bitLength >>> 0);
+    this.compress();
+    return Array.from(this.h, (x) => x.toString(16).padStart(8, '0')).join('');
+  }
+
+  private compress(): void {
+    const { h, w, view } = this;
+    this.fill = 0;
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15];
       const b = w[i - 2];
@@ -65,7 +129,11 @@ export function sha256Hex(bytes: Uint8Array): string {
     h[6] += g;
     h[7] += hh;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+}
+
+/** SHA-256 (FIPS 180-4) of bytes, as 64 lower-case hex digits. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return new Sha256().update(bytes).hex();
 }
 
 /** UTF-8 bytes of a string (TextEncoder exists in browsers and Node, but not in every test host). */
@@ -99,6 +167,8 @@ function canonicalValue(v: RawValue): unknown {
  * order or of the number of rows does.
  */
 export function tableFingerprint(table: Pick<RawTable, 'headers' | 'rows'>): string {
-  const canonical = JSON.stringify([table.headers, table.rows.map((r) => r.map((c) => canonicalValue(c.value)))]);
-  return sha256Hex(utf8(canonical));
+  // The bytes of JSON.stringify([headers, rows as canonical values]), hashed a row at a time.
+  const hash = new Sha256().updateText(`[${JSON.stringify(table.headers)},[`);
+  table.rows.forEach((r, i) => hash.updateText(`${i ? ',' : ''}${JSON.stringify(r.map((c) => canonicalValue(c.value)))}`));
+  return hash.updateText(']]').hex();
 }

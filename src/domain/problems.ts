@@ -75,3 +75,7 @@ export function error(code: ProblemCode, where: Where, params: ProblemParams = {
 export function warning(code: ProblemCode, where: Where, params: ProblemParams = {}): Problem {
   return { severity: 'warning', code, params, where };
 }
+
+export function hasErrors(problems: Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

@@ -4,7 +4,7 @@
  * the workbook stay here, on the main thread, where office.js lives.
  */
 import { createRoot } from 'react-dom/client';
-import { createAllocationApp } from '../app/run';
+import { createAllocationAppWith } from '../app/run';
 import { startEngineWorker } from '../app/startEngineWorker';
 import { OfficeJsWorkbook } from '../adapters/officejs/officeJsWorkbook';
 import { createOfficeHost, officeThemeKind } from '../adapters/officejs/officeHost';
@@ -15,7 +15,7 @@ import { App } from './App';
 function mount(): void {
   const container = document.getElementById('root');
   if (!container) return;
-  const app = createAllocationApp(new OfficeJsWorkbook(), { engine: startEngineWorker() });
+  const app = createAllocationAppWith(new OfficeJsWorkbook(), { engine: startEngineWorker() });
   const host: Host = {
     ...createOfficeHost({
       displayLanguage: Office.context.displayLanguage,

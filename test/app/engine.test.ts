@@ -9,6 +9,7 @@ import type { Engine } from '../../src/app/engine';
 import {
   CELLS_PER_MESSAGE,
   serveEngine,
+  lazyEngine,
   workerEngine,
   type EngineMessage,
   type EngineRequest,
@@ -136,6 +137,28 @@ test('a worker that cannot start, or dies with requests in flight, leaves the wo
   expect(await answer).toBe(inputsFingerprint(raw));
   // and every later request too
   expect((await dying.validate(raw)).fingerprint).toBe(inputsFingerprint(raw));
+});
+
+test("the pane's fallback engine is loaded on its first use only, once, and loaded again after a failed load", async () => {
+  const raw = await sampleRaw();
+  let loads = 0;
+  let failNext = true;
+  const fallback = lazyEngine(async () => {
+    loads += 1;
+    if (failNext) {
+      failNext = false;
+      throw new Error('ChunkLoadError');
+    }
+    return localEngine;
+  });
+  const dead = workerEngine(() => {
+    throw new Error('Worker is not defined');
+  }, fallback);
+  expect(loads).toBe(0);
+  await expect(dead.fingerprint(raw)).rejects.toThrow('ChunkLoadError');
+  expect(await dead.fingerprint(raw)).toBe(inputsFingerprint(raw));
+  expect((await dead.compute(raw)).ok).toBe(true);
+  expect(loads).toBe(2);
 });
 
 test('an error thrown by the engine in the worker reaches the caller as an Error', async () => {

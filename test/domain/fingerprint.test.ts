@@ -1,6 +1,6 @@
 import { createHash } from 'crypto';
 import fc from 'fast-check';
-import { sha256Hex, tableFingerprint, utf8 } from '../../src/domain/fingerprint';
+import { Sha256, sha256Hex, tableFingerprint, utf8 } from '../../src/domain/fingerprint';
 
 const nodeSha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -18,6 +18,23 @@ describe('sha256Hex', () => {
       fc.property(fc.uint8Array({ maxLength: 300 }), (b) => sha256Hex(b) === nodeSha(b)),
       { numRuns: 300 },
     );
+  });
+
+  it('fed in pieces (bytes or text) gives the digest of the whole, as Node crypto computes it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 90 }), { maxLength: 12 }), fc.boolean(), (pieces, asBytes) => {
+        const hash = new Sha256();
+        for (const p of pieces) {
+          if (asBytes) hash.update(Buffer.from(p, 'utf8'));
+          else hash.updateText(p);
+        }
+        return hash.hex() === createHash('sha256').update(pieces.join(''), 'utf8').digest('hex');
+      }),
+      { numRuns: 300 },
+    );
+    // Longer than the text buffer (4096 bytes), with multi-byte letters across its end.
+    const long = 'ä😀x'.repeat(3000);
+    expect(new Sha256().updateText(long).hex()).toBe(createHash('sha256').update(long, 'utf8').digest('hex'));
   });
 
   it('encodes UTF-8 as Node does (Finnish letters, emoji)', () => {
@@ -69,6 +86,37 @@ describe('tableFingerprint', () => {
     expect(a).toBe(b);
     const withFmt = { headers: ['Nimi', 'HTV'], rows: [[{ value: 'A' }, { value: 46023, numFmt: 'd.m.yyyy' }]] };
     expect(tableFingerprint(withFmt as never)).toBe(b);
+  });
+
+  it('is the SHA-256 of the table as one canonical JSON text (hashed row by row, as recorded by earlier runs)', () => {
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }),
+      fc.constant({ error: '#N/A' }),
+    );
+    // The canonical form written out independently: type tag and value, '' as blank, dates as serials.
+    const canonical = (v: unknown): unknown =>
+      v === null || v === ''
+        ? null
+        : v instanceof Date
+          ? ['n', (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000]
+          : typeof v === 'number'
+            ? ['n', v]
+            : typeof v === 'string'
+              ? ['s', v]
+              : typeof v === 'boolean'
+                ? ['b', v]
+                : ['e', (v as { error: string }).error];
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { minLength: 2, maxLength: 2 }), { maxLength: 40 }), (rows) => {
+        const whole = JSON.stringify([['Nimi', 'HTV'], rows.map((r) => r.map(canonical))]);
+        return tableFingerprint(table(rows)) === createHash('sha256').update(whole, 'utf8').digest('hex');
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('treats an empty string as a blank cell, as both adapters do', () => {

@@ -85,6 +85,17 @@ test('the task pane bundle calls no network API and names no host but the office
   expect(findings).toEqual([]);
 });
 
+test('what the browser downloads before the pane can run (page + engine worker) is within the budget of scripts/check-bundle-size.js', () => {
+  // The same script the bench's section 5a runs, on the same build: one measure, one budget.
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'check-bundle-size.js'), dist], { encoding: 'utf8' });
+  const out = res.stdout + res.stderr;
+  expect({ status: res.status, out }).toEqual({ status: 0, out: expect.stringMatching(/gzipped [\d.]+ KB \(limit 350 KB gzipped\)/) });
+  // Every file the pane can load is either counted or named as loaded only on demand.
+  const listed = new Set([...out.matchAll(/^\s+(?:\(on demand\) )?(\S+?):? [\d.]+ KB/gm)].map((m) => m[1]));
+  expect(taskpaneFiles(dist).filter((f) => !listed.has(f))).toEqual([]);
+  expect(out).toMatch(/\(engine worker\)/);
+});
+
 /** The CSP directives of an HTML page's meta tag. */
 function csp(html: string): Map<string, string[]> | null {
   const tag = [...html.matchAll(/<meta\b[^>]*>/gi)].map((m) => m[0]).find((t) => /http-equiv\s*=\s*["']?Content-Security-Policy/i.test(t));

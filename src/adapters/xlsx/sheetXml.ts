@@ -7,6 +7,7 @@
  */
 import type { CellSpec, CellStyle, SheetSpec } from '../../workbook/sheetSpec';
 import { a1, colLetters } from '../../workbook/formula';
+import { rowsWidth } from '../../workbook/grid';
 import { encodeCellText, escapeAttr, escapeText, XML_DECLARATION } from './xml';
 
 export interface SheetXmlContext {
@@ -85,28 +86,41 @@ function cols(spec: SheetSpec): string {
   return `<cols>${w.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`;
 }
 
-/** The check cells (style 'check') as a space-separated list of ranges, one per run of cells in a column. */
-function checkRefs(spec: SheetSpec): string[] {
-  const refs: string[] = [];
-  const width = spec.cells.reduce((m, r) => Math.max(m, r.length), 0);
-  for (let c = 0; c < width; c++) {
-    let start = -1;
-    for (let r = 0; r <= spec.cells.length; r++) {
-      const isCheck = r < spec.cells.length && spec.cells[r][c]?.style === 'check';
-      if (isCheck && start < 0) start = r;
+/**
+ * The check cells (style 'check') as ranges, one per run of cells in a column, in column order:
+ * collected row by row while the rows are written (a sheet's generated rows are read once).
+ */
+class CheckRuns {
+  private readonly start: Int32Array;
+  private readonly runs: string[][];
+
+  constructor(width: number) {
+    this.start = new Int32Array(width).fill(-1);
+    this.runs = Array.from({ length: width }, () => []);
+  }
+
+  /** Row r (past the last row: undefined). */
+  row(r: number, row: readonly (CellSpec | null)[] | undefined): void {
+    for (let c = 0; c < this.start.length; c++) {
+      const isCheck = row?.[c]?.style === 'check';
+      const start = this.start[c];
+      if (isCheck && start < 0) this.start[c] = r;
       if (!isCheck && start >= 0) {
-        refs.push(start === r - 1 ? a1(start, c) : `${a1(start, c)}:${a1(r - 1, c)}`);
-        start = -1;
+        this.runs[c].push(start === r - 1 ? a1(start, c) : `${a1(start, c)}:${a1(r - 1, c)}`);
+        this.start[c] = -1;
       }
     }
   }
-  return refs;
+
+  refs(): string[] {
+    return this.runs.flat();
+  }
 }
 
 /** The worksheet part of `spec`, in chunks. */
 export function* sheetXmlChunks(spec: SheetSpec, ctx: SheetXmlContext): Generator<string> {
   const rowCount = spec.cells.length;
-  const width = spec.cells.reduce((m, r) => Math.max(m, r.length), 0);
+  const width = rowsWidth(spec.cells);
   // Fit to pages (ECMA-376 Part 1, 18.3.1.65 pageSetUpPr@fitToPage): on for one page wide, or one page in all (onePage).
   const fit = !!spec.print && (spec.print.fitToWidth || !!spec.print.onePage);
   const pr = [spec.tabColor ? `<tabColor rgb="${escapeAttr(spec.tabColor)}"/>` : '', fit ? '<pageSetUpPr fitToPage="1"/>' : ''].join('');
@@ -121,8 +135,10 @@ export function* sheetXmlChunks(spec: SheetSpec, ctx: SheetXmlContext): Generato
     '<sheetData>'
   );
   let chunk = '';
+  const checks = new CheckRuns(width);
   for (let r = 0; r < rowCount; r++) {
     const row = spec.cells[r];
+    checks.row(r, row);
     let cells = '';
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
@@ -135,10 +151,11 @@ export function* sheetXmlChunks(spec: SheetSpec, ctx: SheetXmlContext): Generato
     }
   }
   let tail = chunk + '</sheetData>';
-  const checks = checkRefs(spec);
-  if (checks.length) {
+  checks.row(rowCount, undefined);
+  const checkRefs = checks.refs();
+  if (checkRefs.length) {
     tail +=
-      `<conditionalFormatting sqref="${checks.join(' ')}">` +
+      `<conditionalFormatting sqref="${checkRefs.join(' ')}">` +
       `<cfRule type="cellIs" dxfId="${ctx.dxfTrue}" priority="1" operator="equal"><formula>TRUE</formula></cfRule>` +
       `<cfRule type="cellIs" dxfId="${ctx.dxfFalse}" priority="2" operator="equal"><formula>FALSE</formula></cfRule>` +
       '</conditionalFormatting>';

@@ -3,7 +3,7 @@ import { excelTrim } from '../../domain/text';
 import type { TableInfo } from '../../domain/types';
 import type { RawValue } from '../../domain/raw';
 import { a1AbsRow, tableCell } from '../formula';
-import type { Grid } from '../grid';
+import type { CellWriter, Grid } from '../grid';
 import type { Block } from './block';
 import type { Ctx } from './context';
 
@@ -42,7 +42,7 @@ export const slotRef = (b: Block, key: string) => a1AbsRow(SLOT_ROW, b.c(key));
  * row's cell of a column.
  */
 export function tableOrderRow(
-  g: Grid,
+  g: CellWriter,
   b: Block,
   t: TableInfo,
   i: number,

@@ -56,7 +56,8 @@ export function costBlock(g: Grid, ctx: Ctx, col0: number): { names: NameSpec[] 
     const m = ctx.model.municipalities.find((x) => x.name === name);
     return m ? PARTIES.length + m.ref.index : 0;
   };
-  for (let i = 0; i < ctx.costRows; i++) {
+  // One row per table row, generated when the sheet is written (grid.ts: they are most of the sheet).
+  g.generate(b.first, ctx.costRows, (i, g) => {
     const l = byIndex.get(i + 1);
     const { r, n, at } = tableOrderRow(g, b, t, i, l !== undefined);
     g.formula(
@@ -149,6 +150,6 @@ export function costBlock(g: Grid, ctx: Ctx, col0: number): { names: NameSpec[] 
       true,
       'check',
     );
-  }
+  });
   return { names: b.names() };
 }

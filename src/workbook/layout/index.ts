@@ -10,6 +10,7 @@ import type { BillingSettingKey, SettingKey } from '../../domain/contract';
 import { BILLING_SETTING_KEYS, SETTING_KEYS } from '../../domain/contract';
 import type { RawValue } from '../../domain/raw';
 import type { SheetSpec } from '../sheetSpec';
+import { storedRows } from '../grid';
 import { allTrue, buildChecks, inputChecks, type Check } from './checks';
 import { buildComparison } from './comparison';
 import { buildContext } from './context';
@@ -120,7 +121,9 @@ export function buildOutputSheets(model: InputModel, alloc: Allocation, input: L
   ];
   // A check FALSE at run time makes every banner's cached master check FALSE too.
   if (checks.some((c) => c.expected === false)) {
-    for (const sh of sheets) for (const row of sh.cells) for (const c of row) if (c?.formula === NAMES.master) c.expected = false;
+    // The stored rows: TYM_Rivit's generated calculation rows hold no banner (and are not kept).
+    for (const sh of sheets)
+      for (const row of storedRows(sh.cells)) for (const c of row) if (c?.formula === NAMES.master) c.expected = false;
   }
   return sheets;
 }

@@ -85,10 +85,16 @@ export function registrationBlock(
     return item.index === null ? '' : ctx.model.registrations[item.index].personKey;
   };
   const codeAt = (s: string, k: number) => (s.length < k ? 0 : s.charCodeAt(k - 1));
-  const before = ctx.slots.map(() => 0);
-  const activeAbove = ctx.slots.map(() => 0);
+  const activeIn = (year: number, i: number) => {
+    const item = ctx.regOrder[i];
+    const reg = item.index === null ? undefined : ctx.model.registrations[item.index];
+    return reg && !reg.cancelled && registrationInYear(year, reg) ? 1 : 0;
+  };
+  const before = ctx.slots.map((slot) => runningBefore(ctx, (i) => activeIn(slot.year, i)));
   const prevYearRows = previousYearRows(ctx);
-  ctx.regOrder.forEach((item, i) => {
+  // One row per registration, generated when the sheet is written (grid.ts: they are most of the sheet).
+  g.generate(b.first, ctx.regOrder.length, (i, g) => {
+    const item = ctx.regOrder[i];
     const r = b.row(i);
     const n = b.col('n', r);
     const nAbove = b.col('n', r - 1);
@@ -164,7 +170,7 @@ export function registrationBlock(
     ctx.slots.forEach((slot, si) => {
       const s = slot.no;
       const year = `INDEX(${NAMES.years},${slotRef(b, `active${s}`)})`;
-      const active = reg && !reg.cancelled && registrationInYear(slot.year, reg) ? 1 : 0;
+      const active = activeIn(slot.year, i);
       g.formula(
         r,
         b.c(`active${s}`),
@@ -172,13 +178,11 @@ export function registrationBlock(
         active,
         'integer',
       );
-      const same = prev !== undefined && prev.group === item.group;
-      before[si] = same ? before[si] + activeAbove[si] : 0;
       g.formula(
         r,
         b.c(`before${s}`),
         `IF(${at('group')}=${above('group')},${above(`before${s}`)}+${above(`active${s}`)},0)`,
-        before[si],
+        before[si][i],
         'integer',
       );
       g.formula(
@@ -188,29 +192,28 @@ export function registrationBlock(
         reg && counted[si][item.index!] ? 1 : 0,
         'integer',
       );
-      activeAbove[si] = active;
     });
     // The previous year of a budget slot (rule book §9 "Before the year"), on the same rows and so
     // under the same order proof: counted as the year's, except that an undated row never counts.
     ctx.budgetSlots.forEach((slot, bi) => {
       const s = slot.no;
       const year = `INDEX(${NAMES.years},${slotRef(b, `pActive${s}`)})`;
-      const e = prevYearRows[bi](i);
+      const e = prevYearRows[bi];
       g.formula(
         r,
         b.c(`pActive${s}`),
         `IF(OR(${at('event')}=0,${at('status')}<>1,${at('day')}=0),0,IF(YEAR(${at('day')})=${year}-1,1,0))`,
-        e.active,
+        e.active[i],
         'integer',
       );
       g.formula(
         r,
         b.c(`pBefore${s}`),
         `IF(${at('group')}=${above('group')},${above(`pBefore${s}`)}+${above(`pActive${s}`)},0)`,
-        e.before,
+        e.before[i],
         'integer',
       );
-      g.formula(r, b.c(`pCounted${s}`), `IF(AND(${at(`pActive${s}`)}=1,${at(`pBefore${s}`)}=0),1,0)`, e.counted, 'integer');
+      g.formula(r, b.c(`pCounted${s}`), `IF(AND(${at(`pActive${s}`)}=1,${at(`pBefore${s}`)}=0),1,0)`, e.counted[i], 'integer');
     });
   });
   const last = ctx.budgetSlots.length
@@ -230,19 +233,28 @@ function previousYearColumns(ctx: Ctx): { key: string; header: string; name?: st
   return [...per('pActive', 'Voimassa'), ...per('pBefore', 'Voimassa ennen'), ...per('pCounted', 'Lasketaan', NAMES.regCountedPrev)];
 }
 
+/**
+ * "Voimassa ennen" of each calculation row: the active rows above it in its group (the formula
+ * adds the row above's count and flag). Kept as numbers, since the rows are generated one by one.
+ */
+function runningBefore(ctx: Ctx, active: (i: number) => number): Int32Array {
+  const out = new Int32Array(ctx.regOrder.length);
+  for (let i = 1; i < out.length; i++) out[i] = ctx.regOrder[i - 1].group === ctx.regOrder[i].group ? out[i - 1] + active(i - 1) : 0;
+  return out;
+}
+
 /** The expected values of the previous-year columns: per budget slot, per calculation row. */
-function previousYearRows(ctx: Ctx): ((i: number) => { active: number; before: number; counted: number })[] {
+function previousYearRows(ctx: Ctx): { active: Uint8Array; before: Int32Array; counted: Uint8Array }[] {
   return ctx.budgetSlots.map((slot) => {
     const prevYear = slot.year - 1;
     const counted = countRegistrations(slot.model, prevYear).counted;
-    const rows: { active: number; before: number; counted: number }[] = [];
+    const active = new Uint8Array(ctx.regOrder.length);
+    const countedRows = new Uint8Array(ctx.regOrder.length);
     ctx.regOrder.forEach((item, i) => {
       const reg = item.index === null ? undefined : ctx.model.registrations[item.index];
-      const active = reg && !reg.cancelled && reg.date !== null && yearOfDay(reg.date) === prevYear ? 1 : 0;
-      const above = ctx.regOrder[i - 1];
-      const before = above !== undefined && above.group === item.group ? rows[i - 1].before + rows[i - 1].active : 0;
-      rows.push({ active, before, counted: reg && counted[item.index!] ? 1 : 0 });
+      active[i] = reg && !reg.cancelled && reg.date !== null && yearOfDay(reg.date) === prevYear ? 1 : 0;
+      countedRows[i] = reg && counted[item.index!] ? 1 : 0;
     });
-    return (i: number) => rows[i];
+    return { active, before: runningBefore(ctx, (i) => active[i]), counted: countedRows };
   });
 }

@@ -55,7 +55,8 @@ export function staffBlock(g: Grid, ctx: Ctx): { nextCol: number; names: NameSpe
   const muniRow = new Map(ctx.model.municipalities.map((m) => [m.name, m.ref.index]));
   const has = (k: string) => t.columns[k] !== undefined;
   const cell = (k: string, n: string) => tableCell(t, k, n);
-  for (let i = 0; i < ctx.staffRows; i++) {
+  // One row per table row, generated when the sheet is written (grid.ts: they are most of the sheet).
+  g.generate(b.first, ctx.staffRows, (i, g) => {
     const m = byIndex.get(i + 1);
     const { r, n, at } = tableOrderRow(g, b, t, i, m !== undefined);
     g.formula(
@@ -167,6 +168,6 @@ export function staffBlock(g: Grid, ctx: Ctx): { nextCol: number; names: NameSpe
       true,
       'check',
     );
-  }
+  });
   return { nextCol: b.c('listed') + 1, names: b.names() };
 }

@@ -8,6 +8,7 @@ import { ExcelJsWorkbook } from '../../src/adapters/exceljs/excelJsWorkbook';
 import { buildInputWorkbook, type InputData } from '../../src/adapters/exceljs/template';
 import { computeOutputs } from '../../src/app/pipeline';
 import { createAllocationApp } from '../../src/app/run';
+import { addHandMadePlan } from '../support/tableEdit';
 import { XlsxPackage } from '../support/xlsxEdit';
 
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
@@ -133,14 +134,7 @@ test('without TA lines of pool b nothing is added, and a plan table made after t
   expect((await createAllocationApp(port).run()).ok).toBe(true);
   const book = await ExcelJsWorkbook.fromBuffer(Buffer.from(await port.toBuffer()));
   expect((await book.readTables()).sheetNames).not.toContain('Osallistujasuunnitelma');
-  const ws = book.workbook.addWorksheet('Suunnitelma');
-  ws.addTable({
-    name: 'Suunnitelma',
-    ref: 'A1',
-    headerRow: true,
-    columns: [{ name: 'Organisaatio' }, { name: 'Osallistujia' }],
-    rows: [['TVA', 5]],
-  });
+  addHandMadePlan(book.workbook);
   await book.commitView();
   expect((await createAllocationApp(book).verify()).changedTables).toEqual(['suunnitelma']);
 });

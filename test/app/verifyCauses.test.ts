@@ -7,6 +7,7 @@
  */
 import { ExcelJsWorkbook, tablesOf } from '../../src/adapters/exceljs/excelJsWorkbook';
 import { createAllocationApp } from '../../src/app/run';
+import { addHandMadePlan } from '../support/tableEdit';
 import { formatCause, groupFindings } from '../../src/app/verifyCauses';
 import { buildSampleInputs } from '../../src/sample/sample';
 import type { VerifyFinding } from '../../src/app/api';
@@ -143,14 +144,7 @@ test('a run without a plan adds the empty one; a second plan table added afterwa
   const clean = await createAllocationApp(book).verify();
   expect(clean.changedTables).toEqual([]);
   expect(clean.ok).toBe(true);
-  const ws = book.workbook.addWorksheet('Suunnitelma');
-  ws.addTable({
-    name: 'Suunnitelma',
-    ref: 'A1',
-    headerRow: true,
-    columns: [{ name: 'Organisaatio' }, { name: 'Osallistujia' }],
-    rows: [['TVA', 5]],
-  });
+  addHandMadePlan(book.workbook);
   await book.commitView();
   const twice = await createAllocationApp(book).verify();
   expect(twice.ok).toBe(false);

@@ -125,3 +125,14 @@ export function textOf(v: CellValue): string {
   }
   return v instanceof Date ? v.toISOString() : String(v);
 }
+
+/** A participant plan a user makes by hand after a run: sheet and table "Suunnitelma", one row (TVA 5). */
+export function addHandMadePlan(wb: Workbook): void {
+  wb.addWorksheet('Suunnitelma').addTable({
+    name: 'Suunnitelma',
+    ref: 'A1',
+    headerRow: true,
+    columns: [{ name: 'Organisaatio' }, { name: 'Osallistujia' }],
+    rows: [['TVA', 5]],
+  });
+}

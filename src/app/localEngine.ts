@@ -8,7 +8,7 @@ import type { Engine, EngineResult } from './engine';
 import { inputsFingerprint, readableSettings, tableLocations } from './inputs';
 import { allocateInputs, layoutOutputs, validateAndAllocate, validateInputs, withAdded } from './pipeline';
 import { summariseBudgetKeys, summariseInvoiceRows } from './invoiceData';
-import { engineMasterCheck, summarise, summariseInvoicing, tablesFound } from './run';
+import { engineMasterCheck, summarise, summariseInvoicing, tablesFound } from './summaries';
 
 export const localEngine: Engine = {
   async validate(raw) {

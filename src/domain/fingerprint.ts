@@ -41,39 +41,10 @@ export class Sha256 {
     return this;
   }
 
-  /** The UTF-8 bytes of `s` (code points; a lone surrogate as its own three bytes, as `utf8` does). */
+  /** The UTF-8 bytes of `s`, through a reusable buffer (see encodeUtf8). */
   updateText(s: string): this {
-    const out = this.text;
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-      if (n > out.length - 4) {
-        this.update(out, n);
-        n = 0;
-      }
-      let cp = s.charCodeAt(i);
-      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < s.length) {
-        const lo = s.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo < 0xe000) {
-          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-          i++;
-        }
-      }
-      if (cp < 0x80) out[n++] = cp;
-      else if (cp < 0x800) {
-        out[n++] = 0xc0 | (cp >> 6);
-        out[n++] = 0x80 | (cp & 63);
-      } else if (cp < 0x10000) {
-        out[n++] = 0xe0 | (cp >> 12);
-        out[n++] = 0x80 | ((cp >> 6) & 63);
-        out[n++] = 0x80 | (cp & 63);
-      } else {
-        out[n++] = 0xf0 | (cp >> 18);
-        out[n++] = 0x80 | ((cp >> 12) & 63);
-        out[n++] = 0x80 | ((cp >> 6) & 63);
-        out[n++] = 0x80 | (cp & 63);
-      }
-    }
-    return this.update(out, n);
+    encodeUtf8(s, this.text, (bytes, count) => this.update(bytes, count));
+    return this;
   }
 
   /** The digest as 64 lower-case hex digits (the hash is spent afterwards). */
@@ -136,17 +107,50 @@ export function sha256Hex(bytes: Uint8Array): string {
   return new Sha256().update(bytes).hex();
 }
 
+/**
+ * Encodes `s` as UTF-8 by code point (a lone surrogate as its own three bytes) into `buf`, handing
+ * each filled part, and the rest at the end, to `emit`. The one encoder of utf8() and Sha256.
+ */
+function encodeUtf8(s: string, buf: Uint8Array, emit: (bytes: Uint8Array, count: number) => void): void {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (n > buf.length - 4) {
+      emit(buf, n);
+      n = 0;
+    }
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < s.length) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo < 0xe000) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    if (cp < 0x80) buf[n++] = cp;
+    else if (cp < 0x800) {
+      buf[n++] = 0xc0 | (cp >> 6);
+      buf[n++] = 0x80 | (cp & 63);
+    } else if (cp < 0x10000) {
+      buf[n++] = 0xe0 | (cp >> 12);
+      buf[n++] = 0x80 | ((cp >> 6) & 63);
+      buf[n++] = 0x80 | (cp & 63);
+    } else {
+      buf[n++] = 0xf0 | (cp >> 18);
+      buf[n++] = 0x80 | ((cp >> 12) & 63);
+      buf[n++] = 0x80 | ((cp >> 6) & 63);
+      buf[n++] = 0x80 | (cp & 63);
+    }
+  }
+  emit(buf, n);
+}
+
 /** UTF-8 bytes of a string (TextEncoder exists in browsers and Node, but not in every test host). */
 export function utf8(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return Uint8Array.from(out);
+  const out = new Uint8Array(s.length * 3 + 4);
+  let length = 0;
+  // The buffer is as large as the whole text can need: encodeUtf8 emits it once.
+  encodeUtf8(s, out, (_, count) => (length = count));
+  return out.slice(0, length);
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
